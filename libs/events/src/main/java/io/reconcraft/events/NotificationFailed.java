@@ -1,0 +1,5 @@
+package io.reconcraft.events;
+
+public record NotificationFailed(String notificationId, String channel, String reason, int attempts)
+        implements EventPayload {
+}

@@ -1,0 +1,4 @@
+package io.reconcraft.events;
+
+public record RunCancelRequested(String requestedBy, String reason) implements EventPayload {
+}

@@ -1,0 +1,63 @@
+package io.reconcraft.events;
+
+import java.util.List;
+
+/** Every Kafka topic name, and which topic each event goes to. */
+public final class Topics {
+
+    /** Run commands for the orchestrator: RunRequested, RunCancelRequested. */
+    public static final String RUN_REQUESTS = "reconcraft.run-requests";
+    /** What happened to runs: RunStatusChanged, RunCompleted. */
+    public static final String RUN_EVENTS = "reconcraft.run-events";
+    /** Work for the tool-runners (one consumer group, scaled out by partitions). */
+    public static final String TOOL_STEP_REQUESTS = "reconcraft.step-requests.tool-runner";
+    /** Work for the notifier: slack and discord steps. */
+    public static final String NOTIFIER_STEP_REQUESTS = "reconcraft.step-requests.notifier";
+    /** What happened to steps: StepStarted, StepLog, StepCompleted. */
+    public static final String STEP_EVENTS = "reconcraft.step-events";
+    /** Ad-hoc notifications (send-slack / send-discord actions). */
+    public static final String NOTIFICATION_REQUESTS = "reconcraft.notification-requests";
+    /** NotificationSent, NotificationFailed. */
+    public static final String NOTIFICATION_EVENTS = "reconcraft.notification-events";
+
+    public static final List<String> ALL = List.of(RUN_REQUESTS, RUN_EVENTS, TOOL_STEP_REQUESTS,
+            NOTIFIER_STEP_REQUESTS, STEP_EVENTS, NOTIFICATION_REQUESTS, NOTIFICATION_EVENTS);
+
+    private static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    private Topics() {
+    }
+
+    /** Where a message that cannot be read from {@code topic} is parked, so the partition keeps moving. */
+    public static String deadLetterOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    public static String of(EventPayload payload) {
+        // Java 17: no pattern matching for switch yet, so an explicit chain over the sealed types.
+        if (payload instanceof RunRequested || payload instanceof RunCancelRequested) {
+            return RUN_REQUESTS;
+        }
+        if (payload instanceof RunStatusChanged || payload instanceof RunCompleted) {
+            return RUN_EVENTS;
+        }
+        if (payload instanceof StepRequested request) {
+            return switch (request.executor()) {
+                case TOOL_RUNNER -> TOOL_STEP_REQUESTS;
+                case NOTIFIER -> NOTIFIER_STEP_REQUESTS;
+                case ORCHESTRATOR -> throw new IllegalArgumentException(
+                        "the orchestrator executes " + request.kind() + " itself; it is never requested over Kafka");
+            };
+        }
+        if (payload instanceof StepStarted || payload instanceof StepLog || payload instanceof StepCompleted) {
+            return STEP_EVENTS;
+        }
+        if (payload instanceof NotificationRequested) {
+            return NOTIFICATION_REQUESTS;
+        }
+        if (payload instanceof NotificationSent || payload instanceof NotificationFailed) {
+            return NOTIFICATION_EVENTS;
+        }
+        throw new IllegalArgumentException("no topic for " + payload.getClass().getName());
+    }
+}

@@ -1,0 +1,42 @@
+package io.reconcraft.events.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The node kinds the Studio draws, and which service executes each (one executor per kind). */
+public enum NodeKind {
+    START("start", Executor.ORCHESTRATOR),
+    CONDITION("condition", Executor.ORCHESTRATOR),
+    DELAY("delay", Executor.ORCHESTRATOR),
+    NMAP("nmap", Executor.TOOL_RUNNER),
+    HTTP_PROBE("http-probe", Executor.TOOL_RUNNER),
+    GITLEAKS("gitleaks", Executor.TOOL_RUNNER),
+    PARSER("parser", Executor.TOOL_RUNNER),
+    REPORT("report", Executor.TOOL_RUNNER),
+    SLACK("slack", Executor.NOTIFIER),
+    DISCORD("discord", Executor.NOTIFIER);
+
+    private final String wireName;
+    private final Executor executor;
+
+    NodeKind(String wireName, Executor executor) {
+        this.wireName = wireName;
+        this.executor = executor;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public Executor executor() {
+        return executor;
+    }
+
+    public static Optional<NodeKind> fromWire(String value) {
+        return Arrays.stream(values()).filter(k -> k.wireName.equals(value)).findFirst();
+    }
+
+    public enum Executor {
+        ORCHESTRATOR, TOOL_RUNNER, NOTIFIER
+    }
+}

@@ -1,0 +1,90 @@
+package io.reconcraft.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EventCodecTest {
+
+    static Stream<EventPayload> everyEventType() {
+        return SampleEvents.all().stream();
+    }
+
+    @Test
+    void theSamplesCoverEveryRegisteredEventType() {
+        assertThat(SampleEvents.all()).extracting(EventTypes::nameOf)
+                .containsExactlyInAnyOrderElementsOf(EventTypes.names());
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEventType")
+    void givenAnEvent_whenWrittenAndReadBack_thenItIsEqual(EventPayload payload) {
+        EventEnvelope event = EventEnvelope.of("run-1", payload);
+
+        EventEnvelope read = EventCodec.read(EventCodec.write(event));
+
+        assertThat(read).isEqualTo(event);
+        assertThat(read.type()).isEqualTo(payload.getClass().getSimpleName());
+    }
+
+    @Test
+    void givenAnEventWithFieldsThisBuildDoesNotKnow_whenRead_thenTheKnownFieldsAreKept() {
+        String json = """
+                {"eventId":"e-1","type":"StepStarted","runId":"run-1","occurredAt":"2026-11-29T10:15:30Z",
+                 "version":2,"traceId":"abc","payload":{"stepId":"run-1:scan","nodeId":"scan","attempt":1,
+                 "worker":"runner-a","cpuQuota":0.5}}""";
+
+        EventEnvelope event = EventCodec.read(json);
+
+        assertThat(event.payload()).isEqualTo(new StepStarted("run-1:scan", "scan", 1, "runner-a"));
+        assertThat(event.version()).isEqualTo(2);
+    }
+
+    @Test
+    void statusesAndSeveritiesTravelAsTheStudiosLowerCaseValues() {
+        String json = EventCodec.writeString(EventEnvelope.of("run-1", SampleEvents.all().get(7)));
+
+        assertThat(json).contains("\"status\":\"succeeded\"").contains("\"severity\":\"low\"")
+                .contains("\"occurredAt\":\"20");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "", "not json", "[1,2,3]", "{\"type\":\"StepStarted\"}",
+            "{\"eventId\":\"e\",\"type\":\"NoSuchEvent\",\"occurredAt\":\"2026-11-29T10:15:30Z\",\"version\":1,\"payload\":{}}",
+            "{\"eventId\":\"e\",\"type\":\"StepStarted\",\"occurredAt\":\"yesterday\",\"version\":1,\"payload\":{}}",
+            "{\"eventId\":\"e\",\"type\":\"StepStarted\",\"occurredAt\":\"2026-11-29T10:15:30Z\",\"version\":1}",
+            "{\"eventId\":\"e\",\"type\":\"RunStatusChanged\",\"occurredAt\":\"2026-11-29T10:15:30Z\",\"version\":1,\"payload\":{\"status\":\"paused\"}}",
+            "{\"eventId\":\"e\",\"type\":\"StepStarted\",\"occurredAt\":\"2026-11-29T10:15:30Z\",\"version\":1,\"payload\":{\"attempt\":\"many\"}}"
+    })
+    void givenAMalformedMessage_whenRead_thenItIsRejectedWithAClearError(String json) {
+        assertThatThrownBy(() -> EventCodec.read(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageNotContaining("Exception")
+                .satisfies(e -> assertThat(e.getMessage()).isNotBlank());
+    }
+
+    @Test
+    void givenAnUnknownStatus_whenRead_thenTheErrorNamesTheAllowedValues() {
+        String json = "{\"eventId\":\"e\",\"type\":\"RunStatusChanged\",\"occurredAt\":\"2026-11-29T10:15:30Z\","
+                + "\"version\":1,\"payload\":{\"status\":\"paused\"}}";
+
+        assertThatThrownBy(() -> EventCodec.read(json))
+                .hasMessageContaining("RunStatusChanged")
+                .hasMessageContaining("queued, running, succeeded, failed");
+    }
+
+    @Test
+    void eachEventGoesToTheTopicOfWhatHappened() {
+        assertThat(EventEnvelope.of("r", SampleEvents.all().get(0)).topic()).isEqualTo(Topics.RUN_REQUESTS);
+        assertThat(EventEnvelope.of("r", SampleEvents.all().get(4)).topic()).isEqualTo(Topics.TOOL_STEP_REQUESTS);
+        assertThat(EventEnvelope.of("r", SampleEvents.all().get(7)).topic()).isEqualTo(Topics.STEP_EVENTS);
+        assertThat(EventEnvelope.of("r", SampleEvents.all().get(3)).topic()).isEqualTo(Topics.RUN_EVENTS);
+    }
+}

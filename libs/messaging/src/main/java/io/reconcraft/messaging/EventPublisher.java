@@ -1,0 +1,47 @@
+package io.reconcraft.messaging;
+
+import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.EventPayload;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Sends events to their topic, keyed by run id so that one run's events keep their order. */
+public class EventPublisher {
+
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+
+    private final KafkaTemplate<Object, Object> template;
+
+    public EventPublisher(KafkaTemplate<Object, Object> template) {
+        this.template = template;
+    }
+
+    public CompletableFuture<EventEnvelope> publishAsync(EventEnvelope event) {
+        return template.send(event.topic(), event.runId(), event).thenApply(result -> event);
+    }
+
+    /** Sends and waits for the broker's acknowledgement, so a caller never reports success for a lost event. */
+    public EventEnvelope publish(EventEnvelope event) {
+        try {
+            return publishAsync(event).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventPublishingException(event, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new EventPublishingException(event, e);
+        }
+    }
+
+    public EventEnvelope publish(String runId, EventPayload payload) {
+        return publish(EventEnvelope.of(runId, payload));
+    }
+
+    public static class EventPublishingException extends RuntimeException {
+        public EventPublishingException(EventEnvelope event, Throwable cause) {
+            super("could not publish " + event.type() + " " + event.eventId() + " to " + event.topic(), cause);
+        }
+    }
+}

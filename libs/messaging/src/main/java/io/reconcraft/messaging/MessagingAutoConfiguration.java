@@ -1,0 +1,115 @@
+package io.reconcraft.messaging;
+
+import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.Topics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The Kafka conventions every service shares: events as JSON envelopes keyed by run id, topics
+ * declared with enough partitions to scale out, and a record that cannot be read or handled is
+ * parked on {@code <topic>.dlt} instead of blocking its partition.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer eventProducerSerializers() {
+        return factory -> {
+            // byte[] values are dead letters being forwarded as they arrived.
+            Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+            byType.put(EventEnvelope.class, new EventSerializer());
+            byType.put(byte[].class, new ByteArraySerializer());
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            DefaultKafkaProducerFactory producers = factory;
+            producers.setKeySerializer(new StringSerializer());
+            producers.setValueSerializer(new DelegatingByTypeSerializer(byType));
+        };
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer eventConsumerDeserializers() {
+        return factory -> {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            DefaultKafkaConsumerFactory consumers = factory;
+            consumers.setKeyDeserializer(new StringDeserializer());
+            consumers.setValueDeserializer(new ErrorHandlingDeserializer<>(new EventDeserializer()));
+            if (!consumers.getConfigurationProperties().containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {
+                // A service that starts after events were produced must still see them.
+                consumers.updateConfigs(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(KafkaTemplate<Object, Object> template) {
+        return new EventPublisher(template);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<Object, Object> template, MessagingProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> {
+                    log.warn("dead-lettering record {}-{}@{}: {}", record.topic(), record.partition(),
+                            record.offset(), reason(exception));
+                    return new TopicPartition(Topics.deadLetterOf(record.topic()), -1);
+                });
+        return new DefaultErrorHandler(recoverer,
+                new FixedBackOff(properties.retryInterval().toMillis(), properties.processingRetries()));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "reconcraft.kafka.create-topics", havingValue = "true", matchIfMissing = true)
+    KafkaAdmin.NewTopics reconcraftTopics(MessagingProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(new NewTopic(topic, properties.partitions(), properties.replicas()));
+            topics.add(new NewTopic(Topics.deadLetterOf(topic), 1, properties.replicas()));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /** Our own explanation of a malformed event where there is one, else the innermost cause. */
+    private static String reason(Throwable exception) {
+        Throwable current = exception;
+        while (current.getCause() != null && current.getCause() != current
+                && !(current instanceof io.reconcraft.events.MalformedEventException)) {
+            current = current.getCause();
+        }
+        return current.getMessage();
+    }
+}

@@ -1,0 +1,170 @@
+package io.reconcraft.workflow;
+
+import java.math.BigInteger;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A validated scan target: an IPv4 or IPv6 address, a CIDR block, or an RFC 1123 hostname.
+ * Nothing else gets through, so no shell metacharacter, URL or path can ever reach a tool.
+ */
+public final class Target {
+
+    public enum Kind { IPV4, IPV6, CIDR, HOSTNAME }
+
+    private static final Pattern IPV4 = Pattern.compile("(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
+    private static final Pattern LABEL = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
+    private static final Pattern ALL_NUMERIC = Pattern.compile("[0-9.]+");
+
+    private final String value;
+    private final Kind kind;
+    private final BigInteger network;   // null for hostnames
+    private final int prefix;           // address bits that are fixed
+    private final int bits;             // 32 or 128
+
+    private Target(String value, Kind kind, BigInteger network, int prefix, int bits) {
+        this.value = value;
+        this.kind = kind;
+        this.network = network;
+        this.prefix = prefix;
+        this.bits = bits;
+    }
+
+    public static Target parse(String raw) {
+        return parse(raw, TargetPolicy.DEFAULT);
+    }
+
+    public static Target parse(String raw, TargetPolicy policy) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidTargetException("a target must not be empty");
+        }
+        String text = raw.strip();
+        if (text.length() > 253) {
+            throw new InvalidTargetException("'" + abbreviate(text) + "' is longer than 253 characters");
+        }
+        int slash = text.indexOf('/');
+        if (slash >= 0) {
+            return cidr(text, slash, policy);
+        }
+        if (text.indexOf(':') >= 0) {
+            return address(text, parseIpv6(text));
+        }
+        if (IPV4.matcher(text).matches()) {
+            return address(text, parseIpv4(text));
+        }
+        if (ALL_NUMERIC.matcher(text).matches()) {
+            throw new InvalidTargetException("'" + text + "' is not a valid IPv4 address");
+        }
+        return hostname(text);
+    }
+
+    public static boolean isValid(String raw) {
+        try {
+            parse(raw);
+            return true;
+        } catch (InvalidTargetException e) {
+            return false;
+        }
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** True when every address (or the hostname) of {@code other} is covered by this target. */
+    public boolean contains(Target other) {
+        if (kind == Kind.HOSTNAME || other.kind == Kind.HOSTNAME) {
+            return kind == other.kind && value.equalsIgnoreCase(other.value);
+        }
+        if (bits != other.bits || other.prefix < prefix) {
+            return false;
+        }
+        return network.shiftRight(bits - prefix).equals(other.network.shiftRight(bits - prefix));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    private static Target cidr(String text, int slash, TargetPolicy policy) {
+        String addressPart = text.substring(0, slash);
+        String prefixPart = text.substring(slash + 1);
+        if (!prefixPart.matches("\\d{1,3}")) {
+            throw new InvalidTargetException("'" + text + "' has no valid prefix length after '/'");
+        }
+        InetAddress address;
+        if (addressPart.indexOf(':') >= 0) {
+            address = parseIpv6(addressPart);
+        } else if (IPV4.matcher(addressPart).matches()) {
+            address = parseIpv4(addressPart);
+        } else {
+            throw new InvalidTargetException("'" + text + "' is not a CIDR block (address/prefix)");
+        }
+        int bits = address instanceof Inet4Address ? 32 : 128;
+        int prefix = Integer.parseInt(prefixPart);
+        if (prefix > bits) {
+            throw new InvalidTargetException("'" + text + "' has a prefix longer than " + bits + " bits");
+        }
+        int widest = bits == 32 ? policy.minIpv4Prefix() : policy.minIpv6Prefix();
+        if (prefix < widest) {
+            throw new InvalidTargetException("'" + text + "' is wider than the allowed /" + widest);
+        }
+        BigInteger network = new BigInteger(1, address.getAddress()).shiftRight(bits - prefix).shiftLeft(bits - prefix);
+        return new Target(text, Kind.CIDR, network, prefix, bits);
+    }
+
+    private static Target address(String text, InetAddress address) {
+        int bits = address instanceof Inet4Address ? 32 : 128;
+        Kind kind = bits == 32 ? Kind.IPV4 : Kind.IPV6;
+        return new Target(text, kind, new BigInteger(1, address.getAddress()), bits, bits);
+    }
+
+    private static Target hostname(String text) {
+        String host = text.toLowerCase(Locale.ROOT);
+        for (String label : host.split("\\.", -1)) {
+            if (!LABEL.matcher(label).matches()) {
+                throw new InvalidTargetException("'" + abbreviate(text)
+                        + "' is not an IP address, CIDR block or RFC 1123 hostname");
+            }
+        }
+        return new Target(host, Kind.HOSTNAME, null, 0, 0);
+    }
+
+    private static InetAddress parseIpv4(String text) {
+        for (String octet : text.split("\\.")) {
+            if (Integer.parseInt(octet) > 255) {
+                throw new InvalidTargetException("'" + text + "' is not a valid IPv4 address");
+            }
+        }
+        return literal(text);
+    }
+
+    private static InetAddress parseIpv6(String text) {
+        // Only hex digits, colons and dots: no zone ids, no brackets, and never a DNS lookup.
+        if (!IPV6_CHARS.matcher(text).matches() || text.length() > 45) {
+            throw new InvalidTargetException("'" + abbreviate(text) + "' is not a valid IPv6 address");
+        }
+        return literal(text);
+    }
+
+    private static InetAddress literal(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException | RuntimeException e) {
+            throw new InvalidTargetException("'" + abbreviate(text) + "' is not a valid IP address");
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
+    }
+}

@@ -1,0 +1,152 @@
+package io.reconcraft.workflow;
+
+import io.reconcraft.events.model.NodeKind;
+import io.reconcraft.events.model.WorkflowEdge;
+import io.reconcraft.events.model.WorkflowNode;
+import io.reconcraft.events.model.WorkflowSnapshot;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Checks a whole workflow and reports every problem at once, each with the JSON path of the field.
+ * The gateway runs it on save and on run; the orchestrator and tool-runner run it again.
+ */
+public final class WorkflowValidator {
+
+    private static final Set<String> NMAP_PROFILES = Set.of("quick", "deep", "udp", "custom");
+
+    private final TargetPolicy targetPolicy;
+    private final WebhookUrlRule webhookRule;
+
+    public WorkflowValidator(TargetPolicy targetPolicy, WebhookUrlRule webhookRule) {
+        this.targetPolicy = targetPolicy;
+        this.webhookRule = webhookRule;
+    }
+
+    public static WorkflowValidator defaults() {
+        return new WorkflowValidator(TargetPolicy.DEFAULT, WebhookUrlRule.DEFAULT);
+    }
+
+    public static List<Problem> validate(WorkflowSnapshot workflow) {
+        return defaults().check(workflow);
+    }
+
+    public List<Problem> check(WorkflowSnapshot workflow) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<WorkflowNode> nodes = workflow.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            WorkflowNode node = nodes.get(i);
+            String path = "nodes[" + i + "]";
+            if (node == null) {
+                problems.add(new Problem(path, "must be a node"));
+                continue;
+            }
+            if (node.id() == null || node.id().isBlank()) {
+                problems.add(new Problem(path + ".id", "must not be empty"));
+            } else if (!ids.add(node.id())) {
+                problems.add(new Problem(path + ".id", "duplicate node id '" + node.id() + "'"));
+            }
+            NodeKind.fromWire(node.kind()).ifPresentOrElse(
+                    kind -> checkConfig(kind, node.config(), path + ".config", problems::add),
+                    () -> problems.add(new Problem(path + ".kind", "unknown node kind '" + node.kind() + "'")));
+        }
+        List<WorkflowEdge> edges = workflow.edges();
+        for (int i = 0; i < edges.size(); i++) {
+            WorkflowEdge edge = edges.get(i);
+            String path = "edges[" + i + "]";
+            if (edge == null) {
+                problems.add(new Problem(path, "must be an edge"));
+                continue;
+            }
+            if (!ids.contains(edge.source())) {
+                problems.add(new Problem(path + ".source", "unknown node '" + edge.source() + "'"));
+            }
+            if (!ids.contains(edge.target())) {
+                problems.add(new Problem(path + ".target", "unknown node '" + edge.target() + "'"));
+            }
+            if (edge.source() != null && edge.source().equals(edge.target())) {
+                problems.add(new Problem(path, "an edge must not connect a node to itself"));
+            }
+        }
+        try {
+            WorkflowGraph.of(workflow).topologicalOrder();
+        } catch (WorkflowGraph.CycleException e) {
+            problems.add(new Problem("edges", "the graph has a cycle among nodes " + e.nodes()));
+        }
+        return problems;
+    }
+
+    private void checkConfig(NodeKind kind, Map<String, Object> config, String path, Consumer<Problem> report) {
+        switch (kind) {
+            case NMAP -> {
+                checkTargets(config, path, report);
+                guard(path + ".profile", report, () -> ConfigValues.text(config, "profile")
+                        .filter(profile -> !NMAP_PROFILES.contains(profile))
+                        .ifPresent(profile -> {
+                            throw new IllegalArgumentException("must be one of quick, deep, udp, custom");
+                        }));
+                guard(path + ".flags", report, () -> NmapFlags.parse(ConfigValues.text(config, "flags").orElse("")));
+            }
+            case HTTP_PROBE -> {
+                checkTargets(config, path, report);
+                range(config, "timeout", 1, 60, path, report);
+            }
+            case DELAY -> range(config, "duration", 0, 86_400, path, report);
+            case CONDITION -> guard(path + ".condition", report, () -> ConditionExpression.parse(
+                    ConfigValues.text(config, "condition").orElse(null)));
+            case PARSER -> guard(path + ".rules", report, () -> ConfigValues.strings(config, "rules").forEach(rule -> {
+                if (rule.isBlank() || rule.length() > ConditionExpression.MAX_LENGTH) {
+                    throw new IllegalArgumentException("each rule must be 1 to 500 characters");
+                }
+            }));
+            case GITLEAKS -> guard(path + ".repoUrl", report, () -> ConfigValues.text(config, "repoUrl")
+                    .filter(url -> !url.strip().toLowerCase().startsWith("https://"))
+                    .ifPresent(url -> {
+                        throw new IllegalArgumentException("must be an https URL");
+                    }));
+            case SLACK, DISCORD -> guard(path + ".webhookUrl", report, () -> ConfigValues.text(config, "webhookUrl")
+                    .map(webhookRule::check)
+                    .ifPresent(reason -> {
+                        throw new IllegalArgumentException(reason);
+                    }));
+            case START, REPORT -> {
+            }
+        }
+    }
+
+    private void checkTargets(Map<String, Object> config, String path, Consumer<Problem> report) {
+        List<String> targets;
+        try {
+            targets = ConfigValues.strings(config, "targets");
+        } catch (IllegalArgumentException e) {
+            report.accept(new Problem(path + ".targets", e.getMessage()));
+            return;
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            String target = targets.get(i);
+            guard(path + ".targets[" + i + "]", report, () -> Target.parse(target, targetPolicy));
+        }
+    }
+
+    private static void range(Map<String, Object> config, String key, double min, double max, String path,
+                              Consumer<Problem> report) {
+        guard(path + "." + key, report, () -> ConfigValues.number(config, key)
+                .filter(value -> value < min || value > max)
+                .ifPresent(value -> {
+                    throw new IllegalArgumentException("must be between " + (long) min + " and " + (long) max);
+                }));
+    }
+
+    private static void guard(String field, Consumer<Problem> report, Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            report.accept(new Problem(field, e.getMessage()));
+        }
+    }
+}
