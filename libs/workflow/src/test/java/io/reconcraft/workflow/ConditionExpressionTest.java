@@ -1,0 +1,34 @@
+package io.reconcraft.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConditionExpressionTest {
+
+    public record Upstream(Object[] findings, Map<String, Integer> severities) {
+    }
+
+    @Test
+    void findingsLengthComparesTheUpstreamFindings() {
+        var upstream = new Upstream(new Object[] {"a", "b"}, Map.of("high", 1));
+
+        assertThat(ConditionExpression.parse("findings.length > 0").evaluate(upstream)).isTrue();
+        assertThat(ConditionExpression.parse("severities['high'] >= 2").evaluate(upstream)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"T(java.lang.Runtime).getRuntime().exec('id') != null",
+            "new java.io.File('/etc/passwd').exists()", "@systemProperties != null", "findings.getClass() != null",
+            "''.getClass().forName('java.lang.Runtime') != null"})
+    void hostileExpressionsNeverRun(String hostile) {
+        var upstream = new Upstream(new Object[0], Map.of());
+
+        assertThatThrownBy(() -> ConditionExpression.parse(hostile).evaluate(upstream))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

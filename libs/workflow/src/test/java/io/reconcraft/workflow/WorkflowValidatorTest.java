@@ -1,0 +1,57 @@
+package io.reconcraft.workflow;
+
+import static io.reconcraft.workflow.Workflows.workflow;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkflowValidatorTest {
+
+    @Test
+    void givenTheStudiosDefaultConfigs_whenValidated_thenThereIsNoProblem() {
+        var studio = workflow()
+                .node("start", "start")
+                .node("scan", "nmap", Map.of("targets", List.of(), "profile", "quick", "flags", "-sV"))
+                .node("probe", "http-probe", Map.of("timeout", "5", "followRedirects", true))
+                .node("rules", "parser", Map.of("rules", List.of("port == 23 -> high \"Telnet exposed\"")))
+                .node("leaks", "gitleaks", Map.of("repoUrl", "", "branch", "main"))
+                .node("wait", "delay", Map.of("duration", "5"))
+                .node("if", "condition", Map.of("condition", "findings.length > 0"))
+                .node("tell", "slack", Map.of("webhookUrl", "https://hooks.slack.com/services/T/B/X", "message", "{{findings}}"))
+                .node("doc", "report", Map.of("title", "Report"))
+                .edge("start", "scan").edge("scan", "probe").edge("probe", "rules").edge("rules", "leaks")
+                .edge("leaks", "wait").edge("wait", "if").edge("if", "tell").edge("tell", "doc")
+                .build();
+
+        assertThat(WorkflowValidator.validate(studio)).isEmpty();
+    }
+
+    @Test
+    void givenAWorkflowWithManyProblems_whenValidated_thenEveryProblemIsReportedWithItsField() {
+        var broken = workflow()
+                .node("start", "start")
+                .node("start", "nmap", Map.of("flags", "-sV --script-args x;id", "targets", List.of("ok.example", "1.2.3.4;id")))
+                .node("x", "teleport")
+                .node("probe", "http-probe", Map.of("timeout", 600))
+                .node("if", "condition", Map.of("condition", "findings.length >"))
+                .node("tell", "discord", Map.of("webhookUrl", "http://169.254.169.254/latest"))
+                .node("a", "delay").node("b", "delay")
+                .edge("start", "ghost").edge("a", "b").edge("b", "a")
+                .build();
+
+        assertThat(WorkflowValidator.validate(broken)).extracting(Problem::field).containsExactlyInAnyOrder(
+                "nodes[1].id", "nodes[1].config.flags", "nodes[1].config.targets[1]", "nodes[2].kind",
+                "nodes[3].config.timeout", "nodes[4].config.condition", "nodes[5].config.webhookUrl",
+                "edges[0].target", "edges");
+    }
+
+    @Test
+    void webhookProblemsNeverEchoTheSecretUrl() {
+        var leaky = workflow().node("tell", "slack", Map.of("webhookUrl", "http://hooks.slack.com/services/SECRET")).build();
+
+        assertThat(WorkflowValidator.validate(leaky)).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).doesNotContain("SECRET").contains("https"));
+    }
+}
