@@ -1,0 +1,107 @@
+package io.reconcraft.launcher.service;
+
+import io.reconcraft.launcher.process.ChildProcess;
+import io.reconcraft.launcher.stack.AdminKey;
+import io.reconcraft.launcher.stack.ServiceName;
+import io.reconcraft.launcher.stack.StackConfig;
+import io.reconcraft.launcher.stack.StackException;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One packaged Spring Boot service in a child JVM, ready once its actuator health says UP. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final ServiceName service;
+    private final StackConfig config;
+    private final String adminKey;
+    private final HttpClient http;
+    private volatile ChildProcess process;
+
+    public ServiceProcess(ServiceName service, StackConfig config, String adminKey, HttpClient http) {
+        this.service = service;
+        this.config = config;
+        this.adminKey = adminKey;
+        this.http = http;
+    }
+
+    public ServiceName service() {
+        return service;
+    }
+
+    public void start() {
+        if (!Files.isRegularFile(config.serviceJar(service))) {
+            throw new StackException("missing " + config.serviceJar(service) + " (build with: mvn -B -DskipTests package)");
+        }
+        process = ChildProcess.start(service.id(), command(), environment(), config.repo(),
+                config.logFile(service.id()));
+    }
+
+    /** Polls the health endpoint; fails fast if the process exits, and with the log tail on timeout. */
+    public void awaitHealthy() {
+        ChildProcess running = process;
+        if (running == null) {
+            throw new IllegalStateException(service.id() + " was not started");
+        }
+        HealthCheck health = HealthCheck.actuator(http, config.ports().of(service));
+        long deadline = System.nanoTime() + config.readinessTimeout().toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                if (health.isUp()) {
+                    return;
+                }
+                if (!running.isAlive()) {
+                    throw failure("exited with code " + running.awaitExit(Duration.ofSeconds(1)), running);
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while waiting for " + service.id(), e);
+        }
+        throw failure("was not healthy at " + health.uri() + " within "
+                + config.readinessTimeout().toSeconds() + " s", running);
+    }
+
+    public Optional<ChildProcess> process() {
+        return Optional.ofNullable(process);
+    }
+
+    @Override
+    public void close() {
+        ChildProcess running = process;
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(config.ports().of(service)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+        env.put("MONGODB_URI", config.mongoUri());
+        // Boot's Mongo health indicator reports DOWN against mongo-java-server, which would block readiness
+        env.put("MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
+        if (service == ServiceName.API_GATEWAY) {
+            env.put(AdminKey.VARIABLE, adminKey);
+        }
+        return env;
+    }
+
+    private List<String> command() {
+        return List.of(ChildProcess.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
+                "-jar", config.serviceJar(service).toString());
+    }
+
+    private StackException failure(String what, ChildProcess running) {
+        return new StackException(service.id() + " " + what + "; last lines of " + running.logFile() + ":\n"
+                + running.lastLogLines(30));
+    }
+}

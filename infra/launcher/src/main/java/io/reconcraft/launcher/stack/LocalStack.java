@@ -1,0 +1,138 @@
+package io.reconcraft.launcher.stack;
+
+import io.reconcraft.launcher.kafka.KafkaBroker;
+import io.reconcraft.launcher.mongo.MongoServer;
+import io.reconcraft.launcher.process.ChildProcess;
+import io.reconcraft.launcher.process.TcpPort;
+import io.reconcraft.launcher.service.ServiceProcess;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Kafka, MongoDB and the five services on loopback; stopped in reverse order, children first. */
+public final class LocalStack implements AutoCloseable {
+
+    private final StackConfig config;
+    private final PrintStream out;
+    private final KafkaBroker kafka;
+    private final MongoServer mongo;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final StackPidFile pidFile;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public LocalStack(StackConfig config, String adminKey, PrintStream out) {
+        this.config = config;
+        this.out = out;
+        this.kafka = new KafkaBroker(config);
+        this.mongo = new MongoServer(config.mongoFile(), config.ports().mongo());
+        this.pidFile = new StackPidFile(config.home());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (ServiceName service : ServiceName.values()) {
+            services.add(new ServiceProcess(service, config, adminKey, http));
+        }
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public void start() {
+        checkJarsPresent();
+        checkPortsFree();
+        try {
+            Files.createDirectories(config.logs());
+            pidFile.writeCurrent();
+        } catch (IOException e) {
+            throw new StackException("cannot write to " + config.home() + ": " + e.getMessage(), e);
+        }
+        out.println("starting MongoDB (embedded) on 127.0.0.1:" + config.ports().mongo());
+        mongo.start();
+        out.println("starting Kafka on " + config.kafkaBootstrap());
+        kafka.start();
+        kafka.process().ifPresent(this::reportUnexpectedExit);
+        out.println("starting services: " + String.join(", ", services.stream().map(s -> s.service().id()).toList()));
+        services.forEach(ServiceProcess::start);
+        services.forEach(s -> s.process().ifPresent(this::reportUnexpectedExit));
+        awaitServicesHealthy();
+    }
+
+    /** Idempotent; safe from a shutdown hook. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        // services first so they do not log a storm of connection errors while Kafka and Mongo go away
+        Parallel.runAll(services.stream().<Runnable>map(service -> service::close).toList());
+        kafka.close();
+        mongo.close();
+        pidFile.deleteIfOwned();
+    }
+
+    private void awaitServicesHealthy() {
+        List<RuntimeException> outcomes =
+                Parallel.runAll(services.stream().<Runnable>map(service -> service::awaitHealthy).toList());
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < services.size(); i++) {
+            ServiceName name = services.get(i).service();
+            if (outcomes.get(i) == null) {
+                out.println("  " + name.id() + " is up on port " + config.ports().of(name));
+            } else {
+                failures.add(outcomes.get(i).getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new StackException(String.join(System.lineSeparator() + System.lineSeparator(), failures));
+        }
+    }
+
+    private void reportUnexpectedExit(ChildProcess process) {
+        process.handle().onExit().thenRun(() -> {
+            if (!closed.get() && !process.isStopping()) {
+                System.err.println("warning: " + process.name() + " exited unexpectedly; see " + process.logFile());
+            }
+        });
+    }
+
+    private void checkJarsPresent() {
+        List<String> missing = new ArrayList<>();
+        for (ServiceName service : ServiceName.values()) {
+            if (!Files.isRegularFile(config.serviceJar(service))) {
+                missing.add(config.serviceJar(service).toString());
+            }
+        }
+        if (!Files.isDirectory(config.brokerLib())) {
+            missing.add(config.brokerLib() + "/");
+        }
+        if (!missing.isEmpty()) {
+            throw new StackException("not built yet (run ./reconcraft, or mvn -B -DskipTests package):\n  "
+                    + String.join("\n  ", missing));
+        }
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("MongoDB (" + Ports.MONGO_PORT + ")", config.ports().mongo());
+        ports.put("Kafka (" + Ports.KAFKA_PORT + ")", config.ports().kafka());
+        ports.put("Kafka controller (" + Ports.KAFKA_CONTROLLER_PORT + ")", config.ports().kafkaController());
+        for (ServiceName service : ServiceName.values()) {
+            ports.put(service.id() + " (" + service.portVariable() + ")", config.ports().of(service));
+        }
+        List<String> busy = ports.entrySet().stream()
+                .filter(entry -> !TcpPort.isFree(entry.getValue()))
+                .map(entry -> "port " + entry.getValue() + " for " + entry.getKey())
+                .toList();
+        if (!busy.isEmpty()) {
+            throw new StackException("already in use — is another stack running? Stop it or override the port:\n  "
+                    + String.join("\n  ", busy));
+        }
+    }
+}
