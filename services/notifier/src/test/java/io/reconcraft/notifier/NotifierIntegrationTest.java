@@ -1,0 +1,197 @@
+package io.reconcraft.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.reconcraft.events.EventCodec;
+import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.NotificationFailed;
+import io.reconcraft.events.NotificationRequested;
+import io.reconcraft.events.NotificationSent;
+import io.reconcraft.events.StepCompleted;
+import io.reconcraft.events.StepLog;
+import io.reconcraft.events.StepRequested;
+import io.reconcraft.events.StepStarted;
+import io.reconcraft.events.Topics;
+import io.reconcraft.events.UpstreamOutput;
+import io.reconcraft.events.model.AuthorizedScope;
+import io.reconcraft.events.model.RunMode;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.messaging.EventPublisher;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The notifier on a real in-process Kafka broker, a real MongoDB-wire server and a real HTTP server as the webhook. */
+@SpringBootTest(properties = {"reconcraft.webhooks.allow-loopback=true", "reconcraft.notifier.worker-id=notifier-under-test"})
+class NotifierIntegrationTest {
+
+    private static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 1);
+    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final InetSocketAddress MONGO_ADDRESS;
+    private static final EventsConsumer EVENTS;
+
+    static {
+        KAFKA.afterPropertiesSet();
+        MONGO.bind("127.0.0.1", 0);
+        MONGO_ADDRESS = MONGO.getLocalAddress();
+        EVENTS = new EventsConsumer(KAFKA.getBrokersAsString(), List.of(Topics.STEP_EVENTS, Topics.NOTIFICATION_EVENTS));
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBrokersAsString);
+        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort());
+    }
+
+    @AfterAll
+    static void stopInfrastructure() {
+        EVENTS.close();
+        MONGO.shutdownNow();
+        KAFKA.destroy();
+    }
+
+    @Autowired
+    private EventPublisher publisher;
+
+    private final MockWebServer webhook = new MockWebServer();
+    private final String runId = "run-" + UUID.randomUUID();
+
+    @BeforeEach
+    void startWebhook() throws Exception {
+        webhook.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    @AfterEach
+    void stopWebhook() {
+        webhook.close();
+    }
+
+    private String webhookUrl() {
+        return webhook.url("/services/T000/B000/secret-token").toString();
+    }
+
+    private StepRequested step(String nodeId, String kind, RunMode mode, String message) {
+        UpstreamOutput nmap = new UpstreamOutput("nmap-1", "nmap", Map.of("hosts", List.of(Map.of("address", "10.0.0.5",
+                "ports", List.of(Map.of("port", 22, "protocol", "tcp", "state", "open", "service", "ssh"))))), List.of());
+        return new StepRequested(runId + ":" + nodeId, nodeId, kind, nodeId,
+                Map.of("webhookUrl", webhookUrl(), "message", message), List.of("10.0.0.5"), mode,
+                AuthorizedScope.NONE, 1, 30, List.of(nmap));
+    }
+
+    private <P> List<P> payloads(Class<P> type) {
+        return EVENTS.eventsOf(runId).stream().map(EventEnvelope::payload).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private StepCompleted awaitCompleted(String stepId) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> payloads(StepCompleted.class).stream().filter(c -> c.stepId().equals(stepId)).toList(),
+                completed -> !completed.isEmpty()).get(0);
+    }
+
+    @Test
+    void givenALiveSlackStep_whenRequestedTwice_thenItPostsTheRenderedMessageOnceAndSucceeds() throws Exception {
+        webhook.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+        EventEnvelope request = EventEnvelope.of(runId, step("slack-1", "slack", RunMode.LIVE, "Ports on {{target}}: {{ports}}"));
+        StepRequested marker = step("slack-2", "slack", RunMode.DEMO, "marker");
+
+        publisher.publish(request);
+        publisher.publish(request);
+        // Same key, same partition: once the marker completed, both copies before it were handled.
+        publisher.publish(runId, marker);
+        awaitCompleted(marker.stepId());
+
+        StepCompleted completed = awaitCompleted(runId + ":slack-1");
+        assertThat(completed.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(completed.outputs()).containsEntry("delivered", true).containsEntry("httpStatus", 200);
+        assertThat(webhook.getRequestCount()).isEqualTo(1);
+        RecordedRequest posted = webhook.takeRequest();
+        assertThat(posted.getMethod()).isEqualTo("POST");
+        assertThat(EventCodec.mapper().readTree(posted.getBody().utf8()).get("text").asString())
+                .isEqualTo("Ports on 10.0.0.5: 10.0.0.5 22/tcp (ssh)");
+        assertThat(payloads(StepStarted.class)).filteredOn(s -> s.stepId().equals(runId + ":slack-1")).hasSize(1)
+                .allSatisfy(s -> assertThat(s.worker()).isEqualTo("notifier-under-test"));
+        assertThat(payloads(StepLog.class)).flatExtracting(StepLog::lines).noneMatch(line -> line.contains("secret-token"));
+    }
+
+    @Test
+    void givenAWebhookAnswering500_whenALiveDiscordStepRuns_thenItFailsWithTheReason() {
+        webhook.enqueue(new MockResponse.Builder().code(500).body("boom").build());
+        StepRequested discord = step("discord-1", "discord", RunMode.LIVE, "{{findings}}");
+
+        publisher.publish(runId, discord);
+
+        StepCompleted completed = awaitCompleted(discord.stepId());
+        assertThat(completed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(completed.outcome()).isEqualTo("delivery_failed");
+        assertThat(completed.error()).isEqualTo("discord webhook answered HTTP 500");
+        assertThat(webhook.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void givenADemoSlackStep_whenRequested_thenNothingIsPostedAndTheRenderedMessageIsLogged() {
+        StepRequested demo = step("slack-1", "slack", RunMode.DEMO, "Findings: {{findings}}");
+
+        publisher.publish(runId, demo);
+
+        StepCompleted completed = awaitCompleted(demo.stepId());
+        assertThat(completed.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(completed.outputs()).containsEntry("message", "Findings: no findings").containsEntry("delivered", false);
+        assertThat(payloads(StepLog.class)).flatExtracting(StepLog::lines).contains("Findings: no findings");
+        assertThat(webhook.getRequestCount()).isZero();
+    }
+
+    @Test
+    void givenALiveStepToAWebhookOutsideTheAllowList_whenRequested_thenItFailsWithoutPosting() {
+        StepRequested refused = new StepRequested(runId + ":slack-1", "slack-1", "slack", "Alert",
+                Map.of("webhookUrl", "https://example.com/hook/secret-token", "message", "hi"), List.of("10.0.0.5"),
+                RunMode.LIVE, AuthorizedScope.NONE, 1, 30, List.of());
+
+        publisher.publish(runId, refused);
+
+        StepCompleted completed = awaitCompleted(refused.stepId());
+        assertThat(completed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(completed.outcome()).isEqualTo("invalid_input");
+        assertThat(completed.error()).startsWith("webhook URL host must be one of").doesNotContain("secret-token");
+    }
+
+    @Test
+    void givenANotificationRequested_whenDelivered_thenItIsPostedAsDiscordContentAndReportedSent() throws Exception {
+        webhook.enqueue(new MockResponse.Builder().code(204).build());
+
+        publisher.publish(runId, new NotificationRequested("n-" + runId, "discord", webhookUrl(), "Run finished", "admin"));
+
+        NotificationSent sent = await().atMost(Duration.ofSeconds(30))
+                .until(() -> payloads(NotificationSent.class), list -> !list.isEmpty()).get(0);
+        assertThat(sent.httpStatus()).isEqualTo(204);
+        assertThat(sent.channel()).isEqualTo("discord");
+        assertThat(EventCodec.mapper().readTree(webhook.takeRequest().getBody().utf8()).get("content").asString())
+                .isEqualTo("Run finished");
+    }
+
+    @Test
+    void givenANotificationWithoutWebhookUrl_whenDelivered_thenItFailsWithAReason() {
+        publisher.publish(runId, new NotificationRequested("n-" + runId, "slack", null, "Run finished", "admin"));
+
+        NotificationFailed failed = await().atMost(Duration.ofSeconds(30))
+                .until(() -> payloads(NotificationFailed.class), list -> !list.isEmpty()).get(0);
+        assertThat(failed.reason()).startsWith("no webhook URL given");
+        assertThat(webhook.getRequestCount()).isZero();
+    }
+}

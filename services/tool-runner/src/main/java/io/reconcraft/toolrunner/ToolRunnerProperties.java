@@ -1,0 +1,28 @@
+package io.reconcraft.toolrunner;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param workerId     names this instance in StepStarted and in step claims; blank means hostname + pid
+ * @param logBatchSize how many log lines a StepLog event carries at most
+ */
+@ConfigurationProperties("reconcraft.toolrunner")
+public record ToolRunnerProperties(String workerId, Integer logBatchSize) {
+
+    public ToolRunnerProperties {
+        workerId = workerId == null || workerId.isBlank() ? hostAndPid() : workerId.trim();
+        logBatchSize = logBatchSize == null || logBatchSize < 1 ? 20 : logBatchSize;
+    }
+
+    private static String hostAndPid() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return "tool-runner@" + host + ":" + ProcessHandle.current().pid();
+    }
+}

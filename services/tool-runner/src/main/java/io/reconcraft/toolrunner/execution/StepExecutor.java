@@ -1,0 +1,15 @@
+package io.reconcraft.toolrunner.execution;
+
+import io.reconcraft.events.StepRequested;
+
+/**
+ * Executes one node kind. Runs only after the step's targets passed the scope check.
+ * Bad config or upstream input is reported by throwing {@link StepInputException}.
+ */
+public interface StepExecutor {
+
+    /** The node kind's wire name, e.g. {@code nmap}. */
+    String kind();
+
+    StepResult execute(StepRequested step, StepLog log);
+}

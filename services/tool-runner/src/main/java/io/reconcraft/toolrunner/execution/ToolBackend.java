@@ -1,0 +1,15 @@
+package io.reconcraft.toolrunner.execution;
+
+import io.reconcraft.events.model.RunMode;
+import java.util.Optional;
+
+/**
+ * Where tools actually run for one run mode: canned and offline for demo, a container sandbox for
+ * live. Each backend offers one executor per node kind it can run.
+ */
+public interface ToolBackend {
+
+    RunMode mode();
+
+    Optional<StepExecutor> executorFor(String kind);
+}

@@ -1,0 +1,41 @@
+package io.reconcraft.toolrunner.step;
+
+import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.StepRequested;
+import io.reconcraft.events.Topics;
+import io.reconcraft.events.model.NodeKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Takes tool steps off Kafka; anything that is not a tool step for this service is logged and dropped. */
+@Component
+public class StepRequestListener {
+
+    private static final Logger log = LoggerFactory.getLogger(StepRequestListener.class);
+
+    private final StepRunner runner;
+
+    public StepRequestListener(StepRunner runner) {
+        this.runner = runner;
+    }
+
+    @KafkaListener(topics = Topics.TOOL_STEP_REQUESTS)
+    public void on(EventEnvelope event) {
+        if (!(event.payload() instanceof StepRequested step)) {
+            log.warn("ignoring {} {} on {}: only StepRequested belongs here", event.type(), event.eventId(),
+                    Topics.TOOL_STEP_REQUESTS);
+            return;
+        }
+        boolean forUs = NodeKind.fromWire(step.kind())
+                .map(kind -> kind.executor() == NodeKind.Executor.TOOL_RUNNER)
+                .orElse(false);
+        if (!forUs || step.stepId() == null || step.stepId().isBlank()) {
+            log.warn("ignoring StepRequested {}: kind '{}' with step id '{}' is not a tool-runner step",
+                    event.eventId(), step.kind(), step.stepId());
+            return;
+        }
+        runner.run(event.runId(), step);
+    }
+}

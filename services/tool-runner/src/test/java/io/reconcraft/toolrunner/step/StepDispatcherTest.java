@@ -1,0 +1,59 @@
+package io.reconcraft.toolrunner.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reconcraft.events.model.RunMode;
+import io.reconcraft.toolrunner.execution.RecordingStepLog;
+import io.reconcraft.toolrunner.execution.StepResult;
+import io.reconcraft.toolrunner.execution.Steps;
+import io.reconcraft.toolrunner.execution.demo.DemoToolBackend;
+import io.reconcraft.toolrunner.execution.live.SandboxToolBackend;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StepDispatcherTest {
+
+    private final StepDispatcher dispatcher = new StepDispatcher(List.of(new DemoToolBackend(), new SandboxToolBackend()));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"parser", "report"})
+    void givenAKindThatHasNoExecutorYet_whenExecuted_thenItFailsSayingSo(String kind) {
+        StepResult result = dispatcher.execute(Steps.demo(kind, List.of(), Map.of()), new RecordingStepLog());
+
+        assertThat(result.outcome()).isEqualTo("not_supported");
+        assertThat(result.error()).isEqualTo("the " + kind + " node is not executable yet");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nmap", "http-probe", "gitleaks"})
+    void givenALiveToolStep_whenExecuted_thenItFailsAsNotSupportedAndLogsNothing(String kind) {
+        RecordingStepLog log = new RecordingStepLog();
+        var step = Steps.step(kind, RunMode.LIVE, List.of("10.0.0.5"), List.of("10.0.0.5"), Map.of(), List.of());
+
+        StepResult result = dispatcher.execute(step, log);
+
+        assertThat(result.outcome()).isEqualTo("not_supported");
+        assertThat(result.error()).isEqualTo("live execution of " + kind + " needs the container sandbox (not in this build)");
+        assertThat(log.lines).isEmpty();
+    }
+
+    @Test
+    void givenADemoStepWithBadConfig_whenExecuted_thenItFailsAsInvalidInputWithTheReason() {
+        StepResult result = dispatcher.execute(Steps.demo("gitleaks", List.of(), Map.of("repoUrl", "file:///etc")),
+                new RecordingStepLog());
+
+        assertThat(result.outcome()).isEqualTo("invalid_input");
+        assertThat(result.error()).isEqualTo("gitleaks repoUrl must be an https URL (got scheme 'file')");
+    }
+
+    @Test
+    void givenADemoNmapStep_whenExecuted_thenItSucceeds() {
+        StepResult result = dispatcher.execute(Steps.demo("nmap", List.of("10.0.0.5"), Map.of()), new RecordingStepLog());
+
+        assertThat(result.status().wireName()).isEqualTo("succeeded");
+        assertThat(result.findings()).isNotEmpty();
+    }
+}
