@@ -1,0 +1,35 @@
+package io.reconcraft.audit.ingest;
+
+import io.reconcraft.events.EventCodec;
+import io.reconcraft.events.EventEnvelope;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/** Builds the stored form of an event: envelope fields, where it came from, and the masked payload. */
+@Component
+public class AuditRecords {
+
+    private final SecretMasker masker;
+
+    public AuditRecords(SecretMasker masker) {
+        this.masker = masker;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Document of(EventEnvelope event, String topic, int partition, long offset, Instant receivedAt) {
+        Map<String, Object> payload = EventCodec.mapper().convertValue(event.payload(), Map.class);
+        return new Document("_id", event.eventId())
+                .append("type", event.type())
+                .append("runId", event.runId())
+                .append("occurredAt", Date.from(event.occurredAt()))
+                .append("version", event.version())
+                .append("topic", topic)
+                .append("partition", partition)
+                .append("offset", offset)
+                .append("receivedAt", Date.from(receivedAt))
+                .append("payload", new Document((Map<String, Object>) masker.mask(payload)));
+    }
+}

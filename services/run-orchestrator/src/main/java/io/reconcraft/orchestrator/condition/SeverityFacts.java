@@ -1,0 +1,29 @@
+package io.reconcraft.orchestrator.condition;
+
+import io.reconcraft.events.model.SeverityCounts;
+
+/** Finding counts per severity, as {@code severities.high} and so on. */
+public final class SeverityFacts {
+
+    private final SeverityCounts counts;
+
+    SeverityFacts(SeverityCounts counts) {
+        this.counts = counts;
+    }
+
+    public int getLow() {
+        return counts.low();
+    }
+
+    public int getMedium() {
+        return counts.medium();
+    }
+
+    public int getHigh() {
+        return counts.high();
+    }
+
+    public int getCritical() {
+        return counts.critical();
+    }
+}

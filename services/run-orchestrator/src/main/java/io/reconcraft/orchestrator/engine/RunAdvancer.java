@@ -1,0 +1,84 @@
+package io.reconcraft.orchestrator.engine;
+
+import io.reconcraft.orchestrator.plan.Decision;
+import io.reconcraft.orchestrator.plan.RunPlanner;
+import io.reconcraft.orchestrator.plan.WorkflowShape;
+import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.orchestrator.run.RunDocument;
+import io.reconcraft.orchestrator.run.RunStore;
+import io.reconcraft.orchestrator.run.StepDocument;
+import io.reconcraft.orchestrator.run.StepResult;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves a run forward as far as it can go now: starts every ready node, skips nodes on branches not
+ * taken, fails nodes behind a failed one, and completes the run when every step has ended. Safe to
+ * call any number of times from any thread: each transition is claimed atomically, so a repeated or
+ * concurrent call does nothing that was already done.
+ */
+@Component
+public class RunAdvancer {
+
+    private final RunStore store;
+    private final StepDispatcher dispatcher;
+    private final StepFinisher stepFinisher;
+    private final RunFinisher runFinisher;
+
+    public RunAdvancer(RunStore store, StepDispatcher dispatcher, StepFinisher stepFinisher, RunFinisher runFinisher) {
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.stepFinisher = stepFinisher;
+        this.runFinisher = runFinisher;
+    }
+
+    public void advance(String runId) {
+        while (true) {
+            Optional<RunDocument> found = store.find(runId);
+            if (found.isEmpty() || found.get().runStatus().isTerminal()) {
+                return;
+            }
+            RunDocument run = found.get();
+            RunView view;
+            try {
+                view = RunView.of(run);
+            } catch (RuntimeException e) {
+                runFinisher.failUnplannable(run, "the stored workflow cannot be read: " + e.getMessage());
+                return;
+            }
+            Optional<String> problem = WorkflowShape.problem(view.workflow());
+            if (problem.isPresent()) {
+                runFinisher.failUnplannable(run, problem.get());
+                return;
+            }
+            List<Decision> decisions = RunPlanner.decide(view.graph(), view.steps());
+            if (decisions.isEmpty()) {
+                if (run.allStepsTerminal()) {
+                    runFinisher.finish(run);
+                }
+                return;
+            }
+            boolean progressed = false;
+            for (Decision decision : decisions) {
+                progressed |= apply(view, decision);
+            }
+            if (!progressed) {
+                // Another caller claimed these transitions; it carries the run on from here.
+                return;
+            }
+        }
+    }
+
+    private boolean apply(RunView view, Decision decision) {
+        int index = view.run().indexOf(decision.nodeId());
+        StepDocument step = view.run().steps().get(index);
+        return switch (decision.action()) {
+            case RUN -> dispatcher.dispatch(view, decision.nodeId());
+            case SKIP -> stepFinisher.finishUnrun(view.run().id(), index, step, StepResult.skipped(),
+                    List.of(decision.reason()));
+            case FAIL_UPSTREAM -> stepFinisher.finishUnrun(view.run().id(), index, step,
+                    StepResult.failed(Outcomes.UPSTREAM_FAILED, decision.reason()), List.of(decision.reason()));
+        };
+    }
+}

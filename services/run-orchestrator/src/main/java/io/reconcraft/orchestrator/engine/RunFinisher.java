@@ -1,0 +1,82 @@
+package io.reconcraft.orchestrator.engine;
+
+import io.reconcraft.events.RunCompleted;
+import io.reconcraft.events.RunStatusChanged;
+import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.events.model.RunSummary;
+import io.reconcraft.messaging.EventPublisher;
+import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.orchestrator.run.RunDocument;
+import io.reconcraft.orchestrator.run.RunStore;
+import io.reconcraft.orchestrator.run.StepDocument;
+import io.reconcraft.orchestrator.run.StepJson;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Run-level transitions: queued → running when work starts, and the final RunCompleted. */
+@Component
+public class RunFinisher {
+
+    private final RunStore store;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    public RunFinisher(RunStore store, EventPublisher publisher, Clock clock) {
+        this.store = store;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public void markRunning(String runId) {
+        if (!store.markRunRunning(runId)) {
+            return;
+        }
+        try {
+            publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, null, null));
+        } catch (RuntimeException e) {
+            store.markRunQueued(runId);
+            throw e;
+        }
+    }
+
+    /** Every step has ended: failed if any step failed (a skipped step is not a failure). */
+    public void finish(RunDocument run) {
+        List<Finding> findings = new ArrayList<>();
+        run.steps().forEach(step -> findings.addAll(StepJson.findings(step)));
+        Optional<StepDocument> failed = firstFailure(run);
+        if (failed.isPresent()) {
+            StepDocument step = failed.get();
+            String reason = "step '" + step.name() + "' failed" + (step.error() == null ? "" : ": " + step.error());
+            complete(run, RunStatus.FAILED, Outcomes.STEP_FAILED, reason, RunSummary.of(findings));
+        } else {
+            complete(run, RunStatus.SUCCEEDED, null, null, RunSummary.of(findings));
+        }
+    }
+
+    public void failUnplannable(RunDocument run, String reason) {
+        complete(run, RunStatus.FAILED, Outcomes.INVALID_WORKFLOW, reason, RunSummary.of(List.of()));
+    }
+
+    private void complete(RunDocument run, RunStatus status, String outcome, String reason, RunSummary summary) {
+        if (!store.completeRun(run.id(), status, outcome, reason, clock.instant())) {
+            return;
+        }
+        try {
+            publisher.publish(run.id(), new RunCompleted(status, outcome, reason, summary));
+        } catch (RuntimeException e) {
+            store.reopenRun(run.id(), run.runStatus());
+            throw e;
+        }
+    }
+
+    /** The root cause: a step that failed by itself rather than because its upstream failed. */
+    private static Optional<StepDocument> firstFailure(RunDocument run) {
+        List<StepDocument> failed = run.steps().stream().filter(s -> s.runStatus() == RunStatus.FAILED).toList();
+        return failed.stream().filter(s -> !Outcomes.UPSTREAM_FAILED.equals(s.outcome())).findFirst()
+                .or(() -> failed.stream().findFirst());
+    }
+}

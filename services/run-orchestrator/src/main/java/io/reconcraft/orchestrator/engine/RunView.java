@@ -1,0 +1,20 @@
+package io.reconcraft.orchestrator.engine;
+
+import io.reconcraft.events.model.WorkflowSnapshot;
+import io.reconcraft.orchestrator.run.RunDocument;
+import io.reconcraft.orchestrator.run.StepDocument;
+import io.reconcraft.orchestrator.run.StepJson;
+import io.reconcraft.workflow.WorkflowGraph;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A run as read at one moment, with its graph and its steps by node id. */
+record RunView(RunDocument run, WorkflowSnapshot workflow, WorkflowGraph graph, Map<String, StepDocument> steps) {
+
+    static RunView of(RunDocument run) {
+        WorkflowSnapshot workflow = StepJson.workflow(run);
+        Map<String, StepDocument> steps = new LinkedHashMap<>();
+        run.steps().forEach(step -> steps.put(step.nodeId(), step));
+        return new RunView(run, workflow, WorkflowGraph.of(workflow), steps);
+    }
+}

@@ -1,0 +1,66 @@
+package io.reconcraft.orchestrator.engine;
+
+import io.reconcraft.events.StepCompleted;
+import io.reconcraft.events.StepLog;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.messaging.EventPublisher;
+import io.reconcraft.orchestrator.run.RunStore;
+import io.reconcraft.orchestrator.run.StepDocument;
+import io.reconcraft.orchestrator.run.StepResult;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends a step the orchestrator decides itself (internal kinds, skips, upstream failures, timeouts):
+ * stores the end first and only the caller that stored it publishes StepLog and StepCompleted, so
+ * the gateway's read model and the audit see the step like any other. If publishing fails the end
+ * is undone, so a later pass does it again.
+ */
+@Component
+public class StepFinisher {
+
+    private final RunStore store;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    public StepFinisher(RunStore store, EventPublisher publisher, Clock clock) {
+        this.store = store;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Ends a running step; {@code reopenAs} is its status should publishing fail. */
+    public boolean finishRunning(String runId, int index, StepDocument step, StepResult result, List<String> logs,
+                                 RunStatus reopenAs) {
+        if (!store.completeStep(runId, index, step.attempt(), result, clock.instant())) {
+            return false;
+        }
+        publishOrReopen(runId, index, step, result, logs, reopenAs);
+        return true;
+    }
+
+    /** Ends a queued step that will never run. */
+    public boolean finishUnrun(String runId, int index, StepDocument step, StepResult result, List<String> logs) {
+        if (!store.resolveUnrunStep(runId, index, result, clock.instant())) {
+            return false;
+        }
+        publishOrReopen(runId, index, step, result, logs, RunStatus.QUEUED);
+        return true;
+    }
+
+    private void publishOrReopen(String runId, int index, StepDocument step, StepResult result, List<String> logs,
+                                 RunStatus reopenAs) {
+        String stepId = StepIds.of(runId, step.nodeId());
+        try {
+            if (!logs.isEmpty()) {
+                publisher.publish(runId, new StepLog(stepId, step.nodeId(), step.attempt(), logs));
+            }
+            publisher.publish(runId, new StepCompleted(stepId, step.nodeId(), step.attempt(), result.status(),
+                    result.outcome(), result.error(), result.findings(), result.outputs()));
+        } catch (RuntimeException e) {
+            store.reopenStep(runId, index, reopenAs);
+            throw e;
+        }
+    }
+}

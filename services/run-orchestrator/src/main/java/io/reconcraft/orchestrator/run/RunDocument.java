@@ -1,0 +1,57 @@
+package io.reconcraft.orchestrator.run;
+
+import io.reconcraft.events.model.RunStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One run, one document: every change is a single-document atomic update addressed by the step's
+ * index in {@code steps}, which follows the (frozen) order of the workflow snapshot's nodes.
+ */
+@Document(RunDocument.COLLECTION)
+public record RunDocument(
+        @Id String id,
+        String workflowJson,
+        List<String> targets,
+        String runMode,
+        List<String> scope,
+        String status,
+        String outcome,
+        String reason,
+        Instant createdAt,
+        Instant completedAt,
+        List<StepDocument> steps) {
+
+    public static final String COLLECTION = "runs";
+
+    public RunDocument {
+        targets = targets == null ? List.of() : List.copyOf(targets);
+        scope = scope == null ? List.of() : List.copyOf(scope);
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    public RunStatus runStatus() {
+        return RunStatus.fromWire(status);
+    }
+
+    public int indexOf(String nodeId) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).nodeId().equals(nodeId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public Optional<StepDocument> step(String nodeId) {
+        int index = indexOf(nodeId);
+        return index < 0 ? Optional.empty() : Optional.of(steps.get(index));
+    }
+
+    public boolean allStepsTerminal() {
+        return steps.stream().allMatch(StepDocument::isTerminal);
+    }
+}

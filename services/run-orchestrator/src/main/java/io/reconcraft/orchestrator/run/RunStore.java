@@ -1,0 +1,145 @@
+package io.reconcraft.orchestrator.run;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.reconcraft.events.model.RunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every change to a run is one conditional single-document update, and a method returns whether it
+ * won: only the caller that won a transition publishes the event that reports it, so concurrent or
+ * repeated callers (redelivered events, several pollers) never emit anything twice.
+ * Blocking is fine here: callers are Kafka listener and scheduler threads, never event-loop threads.
+ */
+@Component
+public class RunStore {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final List<String> OPEN = List.of(RunStatus.QUEUED.wireName(), RunStatus.RUNNING.wireName());
+
+    private final ReactiveMongoTemplate mongo;
+
+    public RunStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** False when the run already exists (a redelivered RunRequested). */
+    public boolean insertIfAbsent(RunDocument run) {
+        return Boolean.TRUE.equals(mongo.insert(run).thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false))
+                .block(TIMEOUT));
+    }
+
+    public Optional<RunDocument> find(String runId) {
+        return Optional.ofNullable(mongo.findById(runId, RunDocument.class).block(TIMEOUT));
+    }
+
+    public boolean markRunRunning(String runId) {
+        return update(run(runId).and("status").is(RunStatus.QUEUED.wireName()),
+                new Update().set("status", RunStatus.RUNNING.wireName()));
+    }
+
+    public void markRunQueued(String runId) {
+        update(run(runId).and("status").is(RunStatus.RUNNING.wireName()),
+                new Update().set("status", RunStatus.QUEUED.wireName()));
+    }
+
+    public boolean completeRun(String runId, RunStatus status, String outcome, String reason, Instant now) {
+        return update(run(runId).and("status").in(OPEN), new Update().set("status", status.wireName())
+                .set("outcome", outcome).set("reason", reason).set("completedAt", now));
+    }
+
+    public void reopenRun(String runId, RunStatus status) {
+        update(run(runId), new Update().set("status", status.wireName())
+                .unset("outcome").unset("reason").unset("completedAt"));
+    }
+
+    /** queued → running for the given attempt; {@code deadline} and {@code dueAt} may be null. */
+    public boolean claimStep(String runId, int index, int attempt, Instant requestedAt, Instant deadline, Instant dueAt) {
+        String step = "steps." + index + ".";
+        return update(run(runId).and(step + "status").is(RunStatus.QUEUED.wireName()), new Update()
+                .set(step + "status", RunStatus.RUNNING.wireName()).set(step + "attempt", attempt)
+                .set(step + "requestedAt", requestedAt).set(step + "deadline", deadline).set(step + "dueAt", dueAt));
+    }
+
+    /** Undoes a claim whose request could not be sent, so that the next pass sends it again. */
+    public void releaseStep(String runId, int index, int attempt) {
+        String step = "steps." + index + ".";
+        update(run(runId).and(step + "status").is(RunStatus.RUNNING.wireName()).and(step + "attempt").is(attempt),
+                new Update().set(step + "status", RunStatus.QUEUED.wireName())
+                        .unset(step + "requestedAt").unset(step + "deadline").unset(step + "dueAt"));
+    }
+
+    /** running (this attempt) → terminal; false when the step already ended or another attempt is current. */
+    public boolean completeStep(String runId, int index, int attempt, StepResult result, Instant now) {
+        String step = "steps." + index + ".";
+        return update(run(runId).and(step + "status").is(RunStatus.RUNNING.wireName()).and(step + "attempt").is(attempt),
+                terminal(step, result, now));
+    }
+
+    /** queued → terminal, for a step that will never run (skipped branch, failed upstream). */
+    public boolean resolveUnrunStep(String runId, int index, StepResult result, Instant now) {
+        String step = "steps." + index + ".";
+        return update(run(runId).and(step + "status").is(RunStatus.QUEUED.wireName()), terminal(step, result, now));
+    }
+
+    /** A waiting step (a delay) gets its due time and a deadline after it. */
+    public boolean scheduleStep(String runId, int index, int attempt, Instant dueAt, Instant deadline) {
+        String step = "steps." + index + ".";
+        return update(run(runId).and(step + "status").is(RunStatus.RUNNING.wireName()).and(step + "attempt").is(attempt),
+                new Update().set(step + "dueAt", dueAt).set(step + "deadline", deadline));
+    }
+
+    /** Undoes a completion whose event could not be sent; back to queued means "execute again". */
+    public void reopenStep(String runId, int index, RunStatus status) {
+        String step = "steps." + index + ".";
+        Update update = new Update().set(step + "status", status.wireName()).unset(step + "outcome")
+                .unset(step + "error").unset(step + "completedAt").unset(step + "findingsJson")
+                .unset(step + "outputsJson").unset(step + "conditionResult");
+        if (status == RunStatus.QUEUED) {
+            update.unset(step + "requestedAt").unset(step + "deadline").unset(step + "dueAt");
+        }
+        update(run(runId), update);
+    }
+
+    public List<RunDocument> findWithDueDelays(Instant now) {
+        return openRunsWithStep(where("status").is(RunStatus.RUNNING.wireName()).and("dueAt").lte(now));
+    }
+
+    public List<RunDocument> findWithOverdueSteps(Instant now) {
+        return openRunsWithStep(where("status").is(RunStatus.RUNNING.wireName()).and("deadline").lte(now));
+    }
+
+    private List<RunDocument> openRunsWithStep(Criteria step) {
+        Query query = Query.query(where("status").in(OPEN).and("steps").elemMatch(step)).limit(500);
+        return mongo.find(query, RunDocument.class).collectList().block(TIMEOUT);
+    }
+
+    private static Update terminal(String step, StepResult result, Instant now) {
+        return new Update().set(step + "status", result.status().wireName()).set(step + "outcome", result.outcome())
+                .set(step + "error", result.error()).set(step + "completedAt", now)
+                .set(step + "findingsJson", StepJson.write(result.findings()))
+                .set(step + "outputsJson", StepJson.write(result.outputs()))
+                .set(step + "conditionResult", result.conditionResult());
+    }
+
+    private static Criteria run(String runId) {
+        return where("_id").is(runId);
+    }
+
+    private boolean update(Criteria criteria, Update update) {
+        Long modified = mongo.updateFirst(Query.query(criteria), update, RunDocument.class)
+                .map(result -> result.getModifiedCount()).block(TIMEOUT);
+        return modified != null && modified > 0;
+    }
+}

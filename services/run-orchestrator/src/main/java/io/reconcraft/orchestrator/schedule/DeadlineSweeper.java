@@ -1,0 +1,55 @@
+package io.reconcraft.orchestrator.schedule;
+
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.orchestrator.config.OrchestratorProperties;
+import io.reconcraft.orchestrator.engine.RunAdvancer;
+import io.reconcraft.orchestrator.engine.StepFinisher;
+import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.orchestrator.run.RunDocument;
+import io.reconcraft.orchestrator.run.RunStore;
+import io.reconcraft.orchestrator.run.StepDocument;
+import io.reconcraft.orchestrator.run.StepResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The safety net that keeps runs from staying {@code running} forever: a step whose deadline
+ * (requested + timeout + grace) has passed without a result is failed with outcome {@code timeout}.
+ */
+@Component
+public class DeadlineSweeper extends PeriodicTask {
+
+    private final RunStore store;
+    private final StepFinisher stepFinisher;
+    private final RunAdvancer advancer;
+    private final Clock clock;
+
+    public DeadlineSweeper(RunStore store, StepFinisher stepFinisher, RunAdvancer advancer, Clock clock,
+                           OrchestratorProperties properties) {
+        super("deadline-sweeper", properties.timeoutSweepInterval());
+        this.store = store;
+        this.stepFinisher = stepFinisher;
+        this.advancer = advancer;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void runOnce() {
+        Instant now = clock.instant();
+        for (RunDocument run : store.findWithOverdueSteps(now)) {
+            List<StepDocument> steps = run.steps();
+            for (int index = 0; index < steps.size(); index++) {
+                StepDocument step = steps.get(index);
+                if (step.runStatus() == RunStatus.RUNNING && step.deadline() != null && !step.deadline().isAfter(now)) {
+                    String reason = "no result by the deadline " + step.deadline() + " (requested at "
+                            + step.requestedAt() + ", timeout plus grace)";
+                    stepFinisher.finishRunning(run.id(), index, step,
+                            StepResult.failed(Outcomes.TIMEOUT, reason), List.of(reason), RunStatus.RUNNING);
+                }
+            }
+            advancer.advance(run.id());
+        }
+    }
+}
