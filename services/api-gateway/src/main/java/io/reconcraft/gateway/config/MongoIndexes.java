@@ -1,0 +1,33 @@
+package io.reconcraft.gateway.config;
+
+import io.reconcraft.gateway.auth.ApiKey;
+import io.reconcraft.gateway.run.RunView;
+import io.reconcraft.gateway.target.AuthorizedTarget;
+import java.time.Duration;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Indexes the gateway relies on; the unique ones are what turn a duplicate target or key into a clean conflict. */
+@Component
+class MongoIndexes implements InitializingBean {
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoIndexes(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        Mono.when(
+                mongo.indexOps(AuthorizedTarget.class).createIndex(new Index("value", Sort.Direction.ASC).unique()),
+                mongo.indexOps(ApiKey.class).createIndex(new Index(ApiKey.KEY_HASH, Sort.Direction.ASC).unique()),
+                mongo.indexOps(RunView.class).createIndex(new Index("startedAt", Sort.Direction.DESC)),
+                mongo.indexOps(RunView.class).createIndex(new Index("workflowId", Sort.Direction.ASC)))
+                .block(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,46 @@
+package io.reconcraft.gateway.error;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A request the API refuses on purpose; rendered as application/problem+json by {@link ProblemHandler}. */
+public class ApiException extends ErrorResponseException {
+
+    private ApiException(HttpStatus status, String detail, List<FieldProblem> errors) {
+        super(status, problem(status, detail, errors), null);
+    }
+
+    public static ApiException invalid(String detail, List<FieldProblem> errors) {
+        return new ApiException(HttpStatus.BAD_REQUEST, detail, errors);
+    }
+
+    public static ApiException invalid(String field, String message) {
+        return invalid(message, List.of(new FieldProblem(field, message)));
+    }
+
+    public static ApiException notFound(String what, String id) {
+        return new ApiException(HttpStatus.NOT_FOUND, what + " '" + id + "' does not exist", List.of());
+    }
+
+    public static ApiException forbidden(String detail, List<FieldProblem> errors) {
+        return new ApiException(HttpStatus.FORBIDDEN, detail, errors);
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(HttpStatus.CONFLICT, detail, List.of());
+    }
+
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, detail, List.of());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail, List<FieldProblem> errors) {
+        ProblemDetail problem = Problems.of(status, detail);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", List.copyOf(errors));
+        }
+        return problem;
+    }
+}

@@ -1,0 +1,52 @@
+package io.reconcraft.gateway.health;
+
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.gateway.auth.ApiKeyService;
+import io.reconcraft.gateway.run.RunView;
+import io.reconcraft.gateway.target.AuthorizedTarget;
+import io.reconcraft.gateway.workflow.Workflow;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The Studio's dashboard figures. */
+@RestController
+public class MetricsController {
+
+    private final ReactiveMongoTemplate mongo;
+    private final ApiKeyService keys;
+
+    public MetricsController(ReactiveMongoTemplate mongo, ApiKeyService keys) {
+        this.mongo = mongo;
+        this.keys = keys;
+    }
+
+    @GetMapping("/api/metrics")
+    public Mono<DashboardMetrics> metrics() {
+        Mono<Map<String, Long>> byStatus = Flux.fromArray(RunStatus.values())
+                .concatMap(status -> mongo.count(Query.query(Criteria.where("status").is(status)), RunView.class)
+                        .map(count -> Map.entry(status.wireName(), count)))
+                .collect(LinkedHashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
+        return Mono.zip(mongo.count(new Query(), Workflow.class), mongo.count(new Query(), RunView.class), byStatus,
+                        keys.countActive(), mongo.count(new Query(), AuthorizedTarget.class))
+                .map(t -> new DashboardMetrics(t.getT1(), t.getT2(), t.getT3(), successRate(t.getT3()), t.getT4(),
+                        t.getT5()));
+    }
+
+    /** Percentage of finished runs that succeeded, 0 when none has finished. */
+    private static double successRate(Map<String, Long> byStatus) {
+        long succeeded = byStatus.getOrDefault(RunStatus.SUCCEEDED.wireName(), 0L);
+        long finished = succeeded + byStatus.getOrDefault(RunStatus.FAILED.wireName(), 0L);
+        return finished == 0 ? 0.0 : Math.round(succeeded * 1000.0 / finished) / 10.0;
+    }
+
+    public record DashboardMetrics(long totalWorkflows, long totalRuns, Map<String, Long> runsByStatus,
+            double successRate, long activeApiKeys, long authorizedTargetsCount) {
+    }
+}

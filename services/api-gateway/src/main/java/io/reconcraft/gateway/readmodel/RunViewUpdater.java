@@ -1,0 +1,143 @@
+package io.reconcraft.gateway.readmodel;
+
+import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.RunCompleted;
+import io.reconcraft.events.RunStatusChanged;
+import io.reconcraft.events.StepCompleted;
+import io.reconcraft.events.StepLog;
+import io.reconcraft.events.StepStarted;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.gateway.run.RunView;
+import io.reconcraft.gateway.run.StepView;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies run and step events to the run view. Each change and the record that its event was applied happen
+ * in ONE conditional single-document update, so a redelivered event matches nothing and changes nothing.
+ */
+@Component
+public class RunViewUpdater {
+
+    private static final Logger log = LoggerFactory.getLogger(RunViewUpdater.class);
+    private static final String STEP = "steps.$.";
+
+    private final ReactiveMongoTemplate mongo;
+
+    public RunViewUpdater(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<Boolean> stepStarted(EventEnvelope event, StepStarted started) {
+        return applyToStep(event, started.nodeId(), () -> new Update()
+                .set(STEP + "status", RunStatus.RUNNING)
+                .set(STEP + "startedAt", event.occurredAt()));
+    }
+
+    public Mono<Boolean> stepLog(EventEnvelope event, StepLog logged) {
+        return applyToStep(event, logged.nodeId(), () -> new Update()
+                .push(STEP + "logs").each(logged.lines().toArray()));
+    }
+
+    public Mono<Boolean> stepCompleted(EventEnvelope event, StepCompleted completed) {
+        return applyToStep(event, completed.nodeId(), () -> {
+            Update update = new Update()
+                    .set(STEP + "status", completed.status())
+                    .set(STEP + "completedAt", event.occurredAt());
+            if (completed.outcome() != null) {
+                update.set(STEP + "outcome", completed.outcome());
+            }
+            if (!completed.findings().isEmpty()) {
+                update.push(STEP + "findings").each(completed.findings().toArray());
+            }
+            if (completed.status() == RunStatus.FAILED && completed.error() != null) {
+                update.push(STEP + "logs", "error: " + completed.error());
+            }
+            return update;
+        });
+    }
+
+    public Mono<Boolean> runStatusChanged(EventEnvelope event, RunStatusChanged changed) {
+        Update update = new Update().set("status", changed.status());
+        if (changed.outcome() != null) {
+            update.set("outcome", changed.outcome());
+        }
+        // A late "running" must not reopen a run that already ended.
+        return applyOnce(event, Criteria.where("status").nin(RunStatus.SUCCEEDED, RunStatus.FAILED), update);
+    }
+
+    public Mono<Boolean> runCompleted(EventEnvelope event, RunCompleted completed) {
+        return mongo.findById(event.runId(), RunView.class).flatMap(run -> {
+            Update update = new Update()
+                    .set("status", completed.status())
+                    .set("endedAt", event.occurredAt())
+                    .set("duration", seconds(Duration.between(run.startedAt(), event.occurredAt())));
+            if (completed.outcome() != null) {
+                update.set("outcome", completed.outcome());
+            }
+            if (completed.summary() != null) {
+                update.set("summary", completed.summary());
+            }
+            return applyOnce(event, null, update);
+        }).switchIfEmpty(Mono.fromSupplier(() -> unknownRun(event)));
+    }
+
+    private Mono<Boolean> applyToStep(EventEnvelope event, String nodeId,
+            java.util.function.Supplier<Update> change) {
+        Criteria step = Criteria.where("steps.nodeId").is(nodeId);
+        return applyOnce(event, step, change.get()).flatMap(applied -> applied
+                ? Mono.just(true)
+                : addMissingStep(event.runId(), nodeId)
+                        .flatMap(added -> added ? applyOnce(event, step, change.get()) : Mono.just(false)));
+    }
+
+    /** A step the run did not list (for example a node added by a newer orchestrator) is shown rather than lost. */
+    private Mono<Boolean> addMissingStep(String runId, String nodeId) {
+        if (nodeId == null) {
+            return Mono.just(false);
+        }
+        Query query = Query.query(Criteria.where("_id").is(runId).and("steps.nodeId").ne(nodeId));
+        return mongo.updateFirst(query, new Update().push("steps", StepView.queued(nodeId, nodeId)), RunView.class)
+                .map(result -> result.getModifiedCount() > 0);
+    }
+
+    private Mono<Boolean> applyOnce(EventEnvelope event, Criteria extra, Update update) {
+        Criteria criteria = Criteria.where("_id").is(event.runId()).and(RunView.APPLIED_EVENT_IDS).ne(event.eventId());
+        Query query = Query.query(extra == null ? criteria : new Criteria().andOperator(criteria, extra));
+        update.push(RunView.APPLIED_EVENT_IDS, event.eventId());
+        return mongo.updateFirst(query, update, RunView.class).flatMap(result -> result.getMatchedCount() > 0
+                ? Mono.just(true)
+                : explainNoMatch(event));
+    }
+
+    private Mono<Boolean> explainNoMatch(EventEnvelope event) {
+        return mongo.findById(event.runId(), RunView.class)
+                .map(run -> {
+                    if (run.appliedEventIds().contains(event.eventId())) {
+                        log.debug("{} {} was already applied to run {}", event.type(), event.eventId(), event.runId());
+                    } else {
+                        log.debug("{} {} does not apply to run {} in its current state", event.type(),
+                                event.eventId(), event.runId());
+                    }
+                    return false;
+                })
+                .switchIfEmpty(Mono.fromSupplier(() -> unknownRun(event)));
+    }
+
+    private static boolean unknownRun(EventEnvelope event) {
+        log.debug("ignoring {} {} for unknown run {}", event.type(), event.eventId(), event.runId());
+        return false;
+    }
+
+    private static double seconds(Duration duration) {
+        return Math.max(0, duration.toMillis()) / 1000.0;
+    }
+}

@@ -1,0 +1,117 @@
+package io.reconcraft.gateway.run;
+
+import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.RunRequested;
+import io.reconcraft.events.model.RunMode;
+import io.reconcraft.events.model.WorkflowSnapshot;
+import io.reconcraft.gateway.error.ApiException;
+import io.reconcraft.gateway.error.FieldProblem;
+import io.reconcraft.gateway.target.TargetService;
+import io.reconcraft.gateway.workflow.WorkflowRules;
+import io.reconcraft.gateway.workflow.WorkflowService;
+import io.reconcraft.messaging.EventPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Accepts a run: checks the input and the scope, stores the run's view as queued, then emits RunRequested.
+ * The view is stored first so that no event about the run can arrive before the run is known here.
+ */
+@Service
+public class RunLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
+
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
+
+    private final WorkflowService workflows;
+    private final WorkflowRules workflowRules;
+    private final TargetService targets;
+    private final ScopeGuard scopeGuard;
+    private final ReactiveMongoTemplate mongo;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    public RunLauncher(WorkflowService workflows, WorkflowRules workflowRules, TargetService targets,
+            ScopeGuard scopeGuard, ReactiveMongoTemplate mongo, EventPublisher publisher, Clock clock) {
+        this.workflows = workflows;
+        this.workflowRules = workflowRules;
+        this.targets = targets;
+        this.scopeGuard = scopeGuard;
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public Mono<RunView> runSaved(RunRequest request, String requestedBy) {
+        return Mono.defer(() -> {
+            List<FieldProblem> problems = new ArrayList<>();
+            if (request.workflowId() == null || request.workflowId().isBlank()) {
+                problems.add(new FieldProblem("workflowId", "required"));
+            }
+            List<String> runTargets = RunInputChecks.targets(request.targets(), problems);
+            RunInputChecks.runMode(request.runMode(), problems);
+            requireNoProblems(problems);
+            return workflows.get(request.workflowId()).flatMap(workflow -> launch(workflow.snapshot(),
+                    runTargets, request.runMode(), Boolean.TRUE.equals(request.authorizeTargets()), "", requestedBy));
+        });
+    }
+
+    public Mono<RunView> runInline(ExecuteRequest request, String requestedBy) {
+        return Mono.defer(() -> {
+            List<FieldProblem> problems = new ArrayList<>();
+            if (request.workflow() == null) {
+                problems.add(new FieldProblem("workflow", "required: the workflow to run"));
+            } else {
+                problems.addAll(workflowRules.problemsOf(request.workflow(), "workflow."));
+            }
+            List<String> runTargets = RunInputChecks.targets(request.targets(), problems);
+            RunInputChecks.runMode(request.runMode(), problems);
+            requireNoProblems(problems);
+            WorkflowSnapshot snapshot = request.workflow().snapshot(request.workflow().id());
+            return launch(snapshot, runTargets, request.runMode(), Boolean.TRUE.equals(request.authorizeTargets()),
+                    "workflow.", requestedBy);
+        });
+    }
+
+    private Mono<RunView> launch(WorkflowSnapshot workflow, List<String> runTargets, RunMode runMode,
+            boolean authorizeTargets, String workflowField, String requestedBy) {
+        return targets.currentScope().flatMap(scope -> {
+            scopeGuard.requireAllowed(runMode, authorizeTargets, runTargets, workflow, workflowField, scope);
+            // ObjectIds grow with time and a per-process counter, so runs started in the same millisecond still sort newest first.
+            String runId = new ObjectId().toHexString();
+            RunView view = RunView.queued(runId, workflow.id(), workflow.name(), runTargets, runMode,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), workflow.nodes().stream()
+                            .map(node -> StepView.queued(node.id(), node.displayName())).toList());
+            RunRequested requested = new RunRequested(workflow, runTargets, runMode, scope, requestedBy);
+            return mongo.insert(view)
+                    .flatMap(stored -> Mono.fromFuture(() -> publisher.publishAsync(EventEnvelope.of(runId, requested)))
+                            .timeout(PUBLISH_TIMEOUT)
+                            .thenReturn(stored)
+                            .onErrorResume(e -> markUndispatched(stored, e)));
+        });
+    }
+
+    private Mono<RunView> markUndispatched(RunView run, Throwable failure) {
+        log.error("run {} could not be handed to the orchestrator: {}", run.id(), failure.getMessage());
+        return mongo.remove(run).then(Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                "the run could not be queued because the message broker is unavailable; nothing was started")));
+    }
+
+    private static void requireNoProblems(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid("the run request has " + problems.size() + " problem(s)", problems);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.reconcraft.gateway.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.RunStatus;
+import java.time.Instant;
+import java.util.List;
+
+/** One node of a run as the Studio shows it; {@code status} stays in the closed set, finer detail goes in {@code outcome}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StepView(
+        String nodeId,
+        String name,
+        RunStatus status,
+        List<String> logs,
+        List<Finding> findings,
+        Instant startedAt,
+        Instant completedAt,
+        String outcome) {
+
+    public StepView {
+        logs = logs == null ? List.of() : logs;
+        findings = findings == null ? List.of() : findings;
+    }
+
+    public static StepView queued(String nodeId, String name) {
+        return new StepView(nodeId, name, RunStatus.QUEUED, List.of(), List.of(), null, null, null);
+    }
+}

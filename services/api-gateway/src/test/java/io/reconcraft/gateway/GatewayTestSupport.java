@@ -1,0 +1,98 @@
+package io.reconcraft.gateway;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Boots the whole gateway against a real in-process Kafka broker and a MongoDB-wire server on loopback,
+ * both started once for all test classes (they share one Spring context).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class GatewayTestSupport {
+
+    /** The configured bootstrap admin key: what an operator would pass in RECONCRAFT_ADMIN_API_KEY. */
+    protected static final String ADMIN_KEY = "rc_test-admin-key-0123456789abcdefghijklmnop";
+
+    protected static final EmbeddedKafkaKraftBroker KAFKA = startKafka();
+    protected static final MongoServer MONGO = startMongo();
+
+    @Autowired
+    protected WebTestClient http;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        InetSocketAddress mongo = MONGO.getLocalAddress();
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBrokersAsString);
+        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongo.getPort());
+        registry.add("spring.mongodb.database", () -> "gateway-test");
+        registry.add("reconcraft.gateway.admin-api-key", () -> ADMIN_KEY);
+        registry.add("reconcraft.gateway.jwt.secret", () -> "a-test-secret-that-is-long-enough-for-hs256!");
+        registry.add("reconcraft.kafka.partitions", () -> "2");
+    }
+
+    private static EmbeddedKafkaKraftBroker startKafka() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2);
+        broker.afterPropertiesSet();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+        return broker;
+    }
+
+    private static MongoServer startMongo() {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        return server;
+    }
+
+    protected WebTestClient.RequestHeadersSpec<?> get(String uri) {
+        return http.get().uri(uri).header("X-API-Key", ADMIN_KEY);
+    }
+
+    protected WebTestClient.RequestHeadersSpec<?> post(String uri, Object body) {
+        return http.post().uri(uri).header("X-API-Key", ADMIN_KEY).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body);
+    }
+
+    protected WebTestClient.RequestHeadersSpec<?> postRaw(String uri, String json) {
+        return http.post().uri(uri).header("X-API-Key", ADMIN_KEY).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json);
+    }
+
+    /** start → nmap → http-probe, as the Studio would save it. */
+    protected static Map<String, Object> scanWorkflow(String name) {
+        return Map.of(
+                "name", name,
+                "authorizedTargets", true,
+                "nodes", List.of(
+                        node("start", "start", "Start", Map.of()),
+                        node("scan", "nmap", "Port scan", Map.of("targets", List.of(), "profile", "quick", "flags", "-sV")),
+                        node("probe", "http-probe", "HTTP probe", Map.of("timeout", "5", "followRedirects", true))),
+                "edges", List.of(
+                        Map.of("id", "e1", "source", "start", "target", "scan"),
+                        Map.of("id", "e2", "source", "scan", "target", "probe")));
+    }
+
+    protected static Map<String, Object> node(String id, String kind, String label, Map<String, Object> config) {
+        return Map.of("id", id, "kind", kind, "label", label, "category", "recon", "config", config,
+                "position", Map.of("x", 10, "y", 20));
+    }
+
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> saveWorkflow(String name) {
+        return post("/api/workflows", scanWorkflow(name)).exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+}

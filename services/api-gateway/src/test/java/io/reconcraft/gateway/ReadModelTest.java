@@ -1,0 +1,96 @@
+package io.reconcraft.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.RunCompleted;
+import io.reconcraft.events.RunStatusChanged;
+import io.reconcraft.events.StepCompleted;
+import io.reconcraft.events.StepLog;
+import io.reconcraft.events.StepStarted;
+import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.events.model.RunSummary;
+import io.reconcraft.events.model.Severity;
+import io.reconcraft.messaging.EventPublisher;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ReadModelTest extends GatewayTestSupport {
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenAQueuedRun_whenStepAndRunEventsArrive_thenTheRunViewShowsThem() {
+        String runId = startDemoRun();
+        Finding openPort = new Finding("f-1", Severity.MEDIUM, "Open port 22/tcp", "ssh is reachable", "ssh", 22,
+                "127.0.0.1", "nmap", "nmap:127.0.0.1:22", Map.of("state", "open"));
+
+        publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, null, null));
+        publisher.publish(runId, new StepStarted(runId + ":scan", "scan", 1, "runner-a"));
+        publisher.publish(runId, new StepLog(runId + ":scan", "scan", 1, List.of("Starting nmap", "22/tcp open ssh")));
+        publisher.publish(runId, new StepCompleted(runId + ":scan", "scan", 1, RunStatus.SUCCEEDED, null, null,
+                List.of(openPort), Map.of("ports", List.of(22))));
+        publisher.publish(runId, new StepCompleted(runId + ":probe", "probe", 1, RunStatus.FAILED, "timeout", "no answer",
+                List.of(), Map.of()));
+        publisher.publish(runId, new RunCompleted(RunStatus.FAILED, null, "a step failed", RunSummary.of(List.of(openPort))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/runs/" + runId).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("failed"));
+
+        Map<String, Object> run = get("/api/runs/" + runId).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(run).containsKeys("startedAt", "endedAt").doesNotContainKey("appliedEventIds");
+        assertThat(run.get("duration")).isInstanceOf(Number.class);
+        assertThat((Map<String, Object>) run.get("summary")).containsEntry("findingsCount", 1)
+                .containsEntry("severities", Map.of("low", 0, "medium", 1, "high", 0, "critical", 0));
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) run.get("steps");
+        Map<String, Object> scan = steps.get(1);
+        assertThat(scan).containsEntry("status", "succeeded").containsKeys("startedAt", "completedAt")
+                .containsEntry("logs", List.of("Starting nmap", "22/tcp open ssh"));
+        assertThat((List<Map<String, Object>>) scan.get("findings")).singleElement().satisfies(finding ->
+                assertThat(finding).containsEntry("severity", "medium").containsEntry("port", 22)
+                        .containsEntry("title", "Open port 22/tcp"));
+        assertThat(steps.get(2)).containsEntry("status", "failed").containsEntry("outcome", "timeout")
+                .containsEntry("logs", List.of("error: no answer"));
+        assertThat(steps.get(0)).containsEntry("status", "queued");
+
+        get("/api/runs/" + runId + "/logs?limit=1").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.logs[0]").isEqualTo("[Port scan] Starting nmap")
+                .jsonPath("$.hasMore").isEqualTo(true);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenTheSameEventDeliveredTwice_whenApplied_thenItChangesTheRunOnce() {
+        String runId = startDemoRun();
+        EventEnvelope logged = EventEnvelope.of(runId, new StepLog(runId + ":scan", "scan", 1, List.of("only once")));
+        publisher.publish(logged);
+        publisher.publish(logged);
+        // Same key, same partition: once the marker is visible, both copies above have been handled.
+        publisher.publish(runId, new StepLog(runId + ":scan", "scan", 1, List.of("marker")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scanLogs(runId)).contains("marker"));
+        assertThat(scanLogs(runId)).containsExactly("only once", "marker");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> scanLogs(String runId) {
+        Map<String, Object> run = get("/api/runs/" + runId).exchange().expectBody(Map.class).returnResult()
+                .getResponseBody();
+        return (List<String>) ((List<Map<String, Object>>) run.get("steps")).get(1).get("logs");
+    }
+
+    private String startDemoRun() {
+        String workflowId = saveWorkflow("Read model").get("id").toString();
+        return post("/api/runs", Map.of("workflowId", workflowId, "targets", List.of("127.0.0.1"), "runMode", "demo"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+    }
+}

@@ -1,0 +1,45 @@
+package io.reconcraft.gateway;
+
+import static org.awaitility.Awaitility.await;
+
+import io.reconcraft.events.EventCodec;
+import io.reconcraft.events.EventEnvelope;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** A plain Kafka consumer, outside Spring, that reads what the gateway really put on a topic. */
+final class TopicReader {
+
+    private TopicReader() {
+    }
+
+    static EventEnvelope awaitEventFor(String bootstrapServers, String topic, String runId) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        AtomicReference<EventEnvelope> found = new AtomicReference<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (runId.equals(record.key())) {
+                        found.set(EventCodec.read(record.value()));
+                    }
+                }
+                return found.get() != null;
+            });
+        }
+        return Optional.ofNullable(found.get()).orElseThrow();
+    }
+}

@@ -1,0 +1,75 @@
+package io.reconcraft.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class WorkflowApiTest extends GatewayTestSupport {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenAValidWorkflow_whenSavedReadUpdatedDuplicatedAndDeleted_thenEachAnswersInTheStudioShape() {
+        Map<String, Object> created = saveWorkflow("Perimeter sweep");
+        String id = created.get("id").toString();
+        assertThat(created).containsEntry("name", "Perimeter sweep").containsEntry("authorizedTargets", true)
+                .containsKeys("createdAt", "updatedAt");
+        assertThat((List<Map<String, Object>>) created.get("nodes")).extracting(n -> n.get("kind"))
+                .containsExactly("start", "nmap", "http-probe");
+
+        get("/api/workflows/" + id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("Perimeter sweep")
+                .jsonPath("$.nodes[1].config.flags").isEqualTo("-sV")
+                .jsonPath("$.edges[1].target").isEqualTo("probe")
+                .jsonPath("$.createdAt").value(String.class, at -> assertThat(at).matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+
+        Map<String, Object> renamed = new java.util.HashMap<>(scanWorkflow("Perimeter sweep v2"));
+        http.put().uri("/api/workflows/" + id).header("X-API-Key", ADMIN_KEY).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(renamed).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("Perimeter sweep v2")
+                .jsonPath("$.createdAt").isEqualTo(created.get("createdAt"));
+
+        post("/api/workflows/" + id + "/duplicate", Map.of()).exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.name").isEqualTo("Perimeter sweep v2 (Copy)")
+                .jsonPath("$.id").value(String.class, copyId -> assertThat(copyId).isNotEqualTo(id));
+
+        get("/api/workflows").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id == '" + id + "')].name").isEqualTo("Perimeter sweep v2");
+
+        http.delete().uri("/api/workflows/" + id).header("X-API-Key", ADMIN_KEY).exchange()
+                .expectStatus().isNoContent();
+        get("/api/workflows/" + id).exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void givenAWorkflowWithSeveralProblems_whenSaved_thenOne400ListsEveryProblemWithItsField() {
+        Map<String, Object> broken = Map.of(
+                "name", "Broken",
+                "nodes", List.of(
+                        node("a", "nmap", "Scan", Map.of("targets", List.of("10.0.0.1;id"), "flags", "-sV")),
+                        node("a", "teleport", "Nope", Map.of()),
+                        node("c", "delay", "Wait", Map.of("duration", 999_999))),
+                "edges", List.of(Map.of("id", "e1", "source", "a", "target", "ghost")));
+
+        post("/api/workflows", broken).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.title").isEqualTo("Bad Request")
+                .jsonPath("$.errors[*].field").value(List.class, fields -> assertThat(fields).contains(
+                        "nodes[0].config.targets[0]", "nodes[1].id", "nodes[1].kind", "nodes[2].config.duration",
+                        "edges[0].target"));
+    }
+
+    @Test
+    void givenAWorkflowWithoutAName_whenSaved_thenTheNameIsReported() {
+        Map<String, Object> unnamed = new java.util.HashMap<>(scanWorkflow("x"));
+        unnamed.put("name", " ");
+        post("/api/workflows", unnamed).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+    }
+}
