@@ -2,7 +2,7 @@ package io.reconcraft.gateway.config;
 
 import io.reconcraft.gateway.auth.ApiKey;
 import io.reconcraft.gateway.run.RunView;
-import io.reconcraft.gateway.target.AuthorizedTarget;
+import io.reconcraft.gateway.targets.AuthorizedTarget;
 import java.time.Duration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;

@@ -3,7 +3,7 @@ package io.reconcraft.gateway.health;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.gateway.auth.ApiKeyService;
 import io.reconcraft.gateway.run.RunView;
-import io.reconcraft.gateway.target.AuthorizedTarget;
+import io.reconcraft.gateway.targets.AuthorizedTarget;
 import io.reconcraft.gateway.workflow.Workflow;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -6,7 +6,7 @@ import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.WorkflowSnapshot;
 import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.error.FieldProblem;
-import io.reconcraft.gateway.target.TargetService;
+import io.reconcraft.gateway.targets.TargetService;
 import io.reconcraft.gateway.workflow.WorkflowRules;
 import io.reconcraft.gateway.workflow.WorkflowService;
 import io.reconcraft.messaging.EventPublisher;
