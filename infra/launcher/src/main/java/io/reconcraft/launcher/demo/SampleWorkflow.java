@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /** The demo workflow: start → nmap → http-probe → gitleaks, laid out left to right. */
-final class SampleWorkflow {
+public final class SampleWorkflow {
 
-    static final String NAME = "ReconCraft demo";
+    public static final String NAME = "ReconCraft demo";
 
     private SampleWorkflow() {
     }
 
-    static Map<String, Object> body() {
+    public static Map<String, Object> body() {
         Map<String, Object> nmapConfig = new LinkedHashMap<>();
         nmapConfig.put("targets", List.of());
         nmapConfig.put("profile", "quick");
@@ -39,7 +39,7 @@ final class SampleWorkflow {
         return workflow;
     }
 
-    static Map<String, Object> runRequest(String workflowId) {
+    public static Map<String, Object> runRequest(String workflowId) {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("workflowId", workflowId);
         run.put("targets", List.of("127.0.0.1"));

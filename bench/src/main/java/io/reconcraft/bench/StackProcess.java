@@ -1,0 +1,94 @@
+package io.reconcraft.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A fresh local stack started through the public launcher ({@code launcher.jar up}) on free ports. */
+final class StackProcess implements AutoCloseable {
+
+    final String apiUrl;
+    final String adminKey;
+    final String kafkaBootstrap;
+    private final Process process;
+
+    private StackProcess(String apiUrl, String adminKey, String kafkaBootstrap, Process process) {
+        this.apiUrl = apiUrl;
+        this.adminKey = adminKey;
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.process = process;
+    }
+
+    static StackProcess start(Path repo) throws Exception {
+        Path home = Files.createTempDirectory("reconcraft-bench");
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        String adminKey = "rc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Map<String, String> env = new HashMap<>();
+        env.put("RECONCRAFT_HOME", home.toString());
+        env.put("RECONCRAFT_REPO", repo.toString());
+        env.put("RECONCRAFT_ADMIN_API_KEY", adminKey);
+        int gateway = freePort();
+        int kafka = freePort();
+        env.put("RECONCRAFT_GATEWAY_PORT", String.valueOf(gateway));
+        env.put("RECONCRAFT_KAFKA_PORT", String.valueOf(kafka));
+        env.put("RECONCRAFT_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
+        env.put("RECONCRAFT_MONGO_PORT", String.valueOf(freePort()));
+        for (String service : new String[] {"RUN_ORCHESTRATOR", "TOOL_RUNNER", "NOTIFIER", "AUDIT"}) {
+            env.put("RECONCRAFT_" + service + "_PORT", String.valueOf(freePort()));
+        }
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar",
+                repo.resolve("infra/launcher/target/launcher.jar").toString(), "up")
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("launcher.out").toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        StackProcess stack = new StackProcess("http://127.0.0.1:" + gateway + "/api", adminKey,
+                "127.0.0.1:" + kafka, process);
+        stack.awaitHealthy(Duration.ofMinutes(4), home);
+        return stack;
+    }
+
+    private void awaitHealthy(Duration timeout, Path home) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the launcher exited; see " + home.resolve("launcher.out"));
+            }
+            try {
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(apiUrl + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the stack was not healthy within " + timeout);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}

@@ -1,0 +1,149 @@
+package io.reconcraft.launcher.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.reconcraft.launcher.stack.LocalStack;
+import io.reconcraft.launcher.stack.ServiceName;
+import io.reconcraft.launcher.stack.StackConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import io.reconcraft.launcher.demo.SampleWorkflow;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The five packaged services on a real Kafka broker and the embedded MongoDB-wire server, started
+ * by the same launcher a user runs, driven only through their HTTP APIs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndIT {
+
+    private static final String ADMIN_KEY = "rc_e2e_" + java.util.UUID.randomUUID().toString().replace("-", "");
+
+    private LocalStack stack;
+    private Api api;
+    private Api audit;
+    private EventTap tap;
+
+    @BeforeAll
+    void startTheStack(@TempDir Path home) {
+        Path repo = StackConfig.findRepo(Path.of("").toAbsolutePath()).orElseThrow();
+        StackConfig config = StackConfig.withFreePorts(home, repo).withReadinessTimeout(Duration.ofMinutes(3));
+        stack = new LocalStack(config, ADMIN_KEY, new PrintStream(System.out, true));
+        stack.start();
+        api = new Api("http://127.0.0.1:" + config.ports().gateway() + "/api", ADMIN_KEY);
+        audit = new Api("http://127.0.0.1:" + config.ports().of(ServiceName.AUDIT), null);
+        tap = EventTap.start(config.kafkaBootstrap());
+    }
+
+    @AfterAll
+    void stopTheStack() {
+        if (tap != null) {
+            tap.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void givenASavedWorkflow_whenRunInDemoMode_thenEveryStepSucceedsWithLogsFindingsAndSummary_andAuditHoldsEachEventOnce() {
+        JsonNode saved = api.post("/workflows", SampleWorkflow.body()).expect(201).json();
+        String workflowId = saved.get("id").asString();
+        assertThat(api.get("/workflows/" + workflowId).expect(200).json().get("nodes")).hasSize(4);
+
+        JsonNode accepted = api.post("/runs", Map.of("workflowId", workflowId, "targets", List.of("127.0.0.1"),
+                "runMode", "demo", "authorizeTargets", false)).expect(201).json();
+        String runId = accepted.get("id").asString();
+        assertThat(accepted.get("status").asString()).isEqualTo("queued");
+        assertThat(Instant.parse(accepted.get("startedAt").asString())).isBefore(Instant.now().plusSeconds(1));
+
+        JsonNode run = awaitFinished(runId);
+
+        assertThat(run.get("status").asString()).isEqualTo("succeeded");
+        assertThat(run.get("workflowId").asString()).isEqualTo(workflowId);
+        assertThat(Instant.parse(run.get("endedAt").asString())).isAfterOrEqualTo(Instant.parse(run.get("startedAt").asString()));
+        JsonNode steps = run.get("steps");
+        assertThat(steps).hasSize(4);
+        Map<String, JsonNode> byNode = new HashMap<>();
+        steps.forEach(step -> byNode.put(step.get("nodeId").asString(), step));
+        assertThat(byNode.values()).allSatisfy(step -> assertThat(step.get("status").asString()).isEqualTo("succeeded"));
+        assertThat(byNode.get("nmap").get("logs").size()).isGreaterThan(1);
+        assertThat(byNode.get("nmap").get("findings").size()).isGreaterThan(0);
+        assertThat(byNode.get("gitleaks").get("findings")).allSatisfy(finding -> {
+            assertThat(finding.get("severity").asString()).isEqualTo("high");
+            assertThat(finding.get("metadata").get("secret").asString()).matches(".{0,4}…REDACTED");
+        });
+
+        Map<String, Integer> bySeverity = new HashMap<>();
+        steps.forEach(step -> step.get("findings").forEach(f -> bySeverity.merge(f.get("severity").asString(), 1, Integer::sum)));
+        JsonNode summary = run.get("summary");
+        assertThat(summary.get("findingsCount").asInt()).isEqualTo(bySeverity.values().stream().mapToInt(i -> i).sum());
+        for (String severity : List.of("low", "medium", "high", "critical")) {
+            assertThat(summary.get("severities").get(severity).asInt()).isEqualTo(bySeverity.getOrDefault(severity, 0));
+        }
+        assertThat(api.get("/runs?workflowId=" + workflowId).expect(200).json())
+                .anySatisfy(listed -> assertThat(listed.get("id").asString()).isEqualTo(runId));
+
+        // RunRequested, RunStatusChanged, RunCompleted, and per tool step StepRequested/Started/Log/Completed
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(tap.eventIdsOfRun(runId)).hasSizeGreaterThanOrEqualTo(3 + 3 * 4));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode records = audit.get("/audit/events?runId=" + runId).expect(200).json();
+            List<String> audited = new java.util.ArrayList<>();
+            records.forEach(record -> audited.add(record.get("eventId") != null
+                    ? record.get("eventId").asString() : record.get("id").asString()));
+            assertThat(audited).doesNotHaveDuplicates();
+            assertThat(Set.copyOf(audited)).isEqualTo(tap.eventIdsOfRun(runId));
+        });
+    }
+
+    @Test
+    void givenAnInlineWorkflow_whenExecuted_thenItRunsToSuccess() {
+        JsonNode accepted = api.post("/runs/execute", Map.of("workflow", SampleWorkflow.body(),
+                "targets", List.of("scanme.example.test"), "runMode", "demo", "authorizeTargets", false))
+                .expect(201).json();
+        assertThat(accepted.get("status").asString()).isEqualTo("queued");
+
+        JsonNode run = awaitFinished(accepted.get("runId").asString());
+
+        assertThat(run.get("status").asString()).isEqualTo("succeeded");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"workflowId\": ",
+            "{\"workflowId\":\"no-such-workflow\",\"targets\":[\"127.0.0.1\"],\"runMode\":\"demo\"}",
+            "{\"workflowId\":\"%s\",\"targets\":[],\"runMode\":\"demo\"}",
+            "{\"workflowId\":\"%s\",\"targets\":[\"127.0.0.1;id\"],\"runMode\":\"demo\"}"})
+    void givenBadInput_whenARunIsRequested_thenA4xxProblemIsAnsweredAndTheGatewayStaysUp(String body) {
+        String workflowId = api.post("/workflows", SampleWorkflow.body()).expect(201).json().get("id").asString();
+
+        Api.Response response = api.postRaw("/runs", body.formatted(workflowId));
+
+        assertThat(response.status()).isBetween(400, 499);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.");
+        assertThat(api.get("/health").expect(200).json().get("status").asString()).isEqualTo("healthy");
+    }
+
+    private JsonNode awaitFinished(String runId) {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.get("/runs/" + runId).expect(200).json(),
+                        run -> Set.of("succeeded", "failed").contains(run.get("status").asString()));
+    }
+}
