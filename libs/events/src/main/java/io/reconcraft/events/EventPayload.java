@@ -2,7 +2,7 @@ package io.reconcraft.events;
 
 /** What happened; wrapped in an {@link EventEnvelope} on the wire. The record's simple name is its {@code type}. */
 public sealed interface EventPayload permits
-        RunRequested, RunCancelRequested, RunStatusChanged, RunCompleted,
-        StepRequested, StepStarted, StepLog, StepCompleted,
+        RunRequested, RunCancelRequested, RunRetryRequested, RunStatusChanged, RunCompleted,
+        StepRequested, StepCancelRequested, StepStarted, StepLog, StepCompleted,
         NotificationRequested, NotificationSent, NotificationFailed {
 }

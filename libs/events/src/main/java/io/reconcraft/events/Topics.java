@@ -1,17 +1,18 @@
 package io.reconcraft.events;
 
+import io.reconcraft.events.model.NodeKind;
 import java.util.List;
 
 /** Every Kafka topic name, and which topic each event goes to. */
 public final class Topics {
 
-    /** Run commands for the orchestrator: RunRequested, RunCancelRequested. */
+    /** Run commands for the orchestrator: RunRequested, RunCancelRequested, RunRetryRequested. */
     public static final String RUN_REQUESTS = "reconcraft.run-requests";
     /** What happened to runs: RunStatusChanged, RunCompleted. */
     public static final String RUN_EVENTS = "reconcraft.run-events";
-    /** Work for the tool-runners (one consumer group, scaled out by partitions). */
+    /** Work for the tool-runners (one consumer group, scaled out by partitions): StepRequested, StepCancelRequested. */
     public static final String TOOL_STEP_REQUESTS = "reconcraft.step-requests.tool-runner";
-    /** Work for the notifier: slack and discord steps. */
+    /** Work for the notifier: slack and discord steps (StepRequested, StepCancelRequested). */
     public static final String NOTIFIER_STEP_REQUESTS = "reconcraft.step-requests.notifier";
     /** What happened to steps: StepStarted, StepLog, StepCompleted. */
     public static final String STEP_EVENTS = "reconcraft.step-events";
@@ -35,19 +36,19 @@ public final class Topics {
 
     public static String of(EventPayload payload) {
         // Java 17: no pattern matching for switch yet, so an explicit chain over the sealed types.
-        if (payload instanceof RunRequested || payload instanceof RunCancelRequested) {
+        if (payload instanceof RunRequested || payload instanceof RunCancelRequested
+                || payload instanceof RunRetryRequested) {
             return RUN_REQUESTS;
         }
         if (payload instanceof RunStatusChanged || payload instanceof RunCompleted) {
             return RUN_EVENTS;
         }
         if (payload instanceof StepRequested request) {
-            return switch (request.executor()) {
-                case TOOL_RUNNER -> TOOL_STEP_REQUESTS;
-                case NOTIFIER -> NOTIFIER_STEP_REQUESTS;
-                case ORCHESTRATOR -> throw new IllegalArgumentException(
-                        "the orchestrator executes " + request.kind() + " itself; it is never requested over Kafka");
-            };
+            return stepRequestsOf(request.executor(), request.kind());
+        }
+        if (payload instanceof StepCancelRequested cancel) {
+            // Same topic and key as the request it cancels, so it is read after that request.
+            return stepRequestsOf(cancel.executor(), cancel.kind());
         }
         if (payload instanceof StepStarted || payload instanceof StepLog || payload instanceof StepCompleted) {
             return STEP_EVENTS;
@@ -59,5 +60,14 @@ public final class Topics {
             return NOTIFICATION_EVENTS;
         }
         throw new IllegalArgumentException("no topic for " + payload.getClass().getName());
+    }
+
+    private static String stepRequestsOf(NodeKind.Executor executor, String kind) {
+        return switch (executor) {
+            case TOOL_RUNNER -> TOOL_STEP_REQUESTS;
+            case NOTIFIER -> NOTIFIER_STEP_REQUESTS;
+            case ORCHESTRATOR -> throw new IllegalArgumentException(
+                    "the orchestrator executes " + kind + " itself; it is never requested over Kafka");
+        };
     }
 }

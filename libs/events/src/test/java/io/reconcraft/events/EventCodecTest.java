@@ -87,4 +87,13 @@ class EventCodecTest {
         assertThat(EventEnvelope.of("r", SampleEvents.all().get(7)).topic()).isEqualTo(Topics.STEP_EVENTS);
         assertThat(EventEnvelope.of("r", SampleEvents.all().get(3)).topic()).isEqualTo(Topics.RUN_EVENTS);
     }
+
+    @Test
+    void givenACancelOfAStep_whenRouted_thenItGoesToTheTopicOfTheRequestItCancels() {
+        assertThat(EventEnvelope.of("r", new StepCancelRequested("r:scan", "scan", "nmap", 1, "cancelled")).topic())
+                .isEqualTo(Topics.TOOL_STEP_REQUESTS);
+        assertThat(EventEnvelope.of("r", new StepCancelRequested("r:alert", "alert", "slack", 1, "cancelled")).topic())
+                .isEqualTo(Topics.NOTIFIER_STEP_REQUESTS);
+        assertThat(EventEnvelope.of("r", new RunRetryRequested("key-1")).topic()).isEqualTo(Topics.RUN_REQUESTS);
+    }
 }

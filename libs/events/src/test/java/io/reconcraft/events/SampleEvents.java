@@ -44,6 +44,8 @@ final class SampleEvents {
                         Map.of("hosts", List.of(Map.of("address", "127.0.0.1")))),
                 new NotificationRequested("n-1", "slack", "https://hooks.slack.com/services/T/B/X", "hello", "key-1"),
                 new NotificationSent("n-1", "slack", 200, 1),
-                new NotificationFailed("n-1", "discord", "HTTP 404 from webhook", 3));
+                new NotificationFailed("n-1", "discord", "HTTP 404 from webhook", 3),
+                new RunRetryRequested("key-1"),
+                new StepCancelRequested("run-1:scan", "scan", "nmap", 1, "run cancelled by key-1"));
     }
 }

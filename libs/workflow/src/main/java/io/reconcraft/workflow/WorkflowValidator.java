@@ -99,11 +99,7 @@ public final class WorkflowValidator {
             case DELAY -> range(config, "duration", 0, 86_400, path, report);
             case CONDITION -> guard(path + ".condition", report, () -> ConditionExpression.parse(
                     ConfigValues.text(config, "condition").orElse(null)));
-            case PARSER -> guard(path + ".rules", report, () -> ConfigValues.strings(config, "rules").forEach(rule -> {
-                if (rule.isBlank() || rule.length() > ConditionExpression.MAX_LENGTH) {
-                    throw new IllegalArgumentException("each rule must be 1 to 500 characters");
-                }
-            }));
+            case PARSER -> checkRules(config, path, report);
             case GITLEAKS -> guard(path + ".repoUrl", report, () -> ConfigValues.text(config, "repoUrl")
                     .filter(url -> !url.strip().toLowerCase().startsWith("https://"))
                     .ifPresent(url -> {
@@ -116,6 +112,25 @@ public final class WorkflowValidator {
                     }));
             case START, REPORT -> {
             }
+        }
+    }
+
+    private static void checkRules(Map<String, Object> config, String path, Consumer<Problem> report) {
+        List<String> rules;
+        try {
+            rules = ConfigValues.strings(config, "rules");
+        } catch (IllegalArgumentException e) {
+            report.accept(new Problem(path + ".rules", e.getMessage()));
+            return;
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            String rule = rules.get(i);
+            guard(path + ".rules[" + i + "]", report, () -> {
+                if (rule.length() > ConditionExpression.MAX_LENGTH) {
+                    throw new IllegalArgumentException("a rule is limited to " + ConditionExpression.MAX_LENGTH + " characters");
+                }
+                ParserRule.parse(rule);
+            });
         }
     }
 

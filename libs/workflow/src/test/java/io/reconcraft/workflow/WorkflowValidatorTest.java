@@ -48,6 +48,16 @@ class WorkflowValidatorTest {
     }
 
     @Test
+    void givenParserRulesThatCannotBeRead_whenValidated_thenEachBadRuleIsReportedWithItsIndex() {
+        var rules = workflow().node("rules", "parser", Map.of("rules", List.of(
+                "port == 23 -> high \"Telnet exposed\"", "port == 23", "port == -> high \"x\"",
+                "service == 'ftp' -> urgent \"FTP\""))).build();
+
+        assertThat(WorkflowValidator.validate(rules)).extracting(Problem::field).containsExactly(
+                "nodes[0].config.rules[1]", "nodes[0].config.rules[2]", "nodes[0].config.rules[3]");
+    }
+
+    @Test
     void webhookProblemsNeverEchoTheSecretUrl() {
         var leaky = workflow().node("tell", "slack", Map.of("webhookUrl", "http://hooks.slack.com/services/SECRET")).build();
 

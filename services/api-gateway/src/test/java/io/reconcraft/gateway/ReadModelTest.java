@@ -80,6 +80,49 @@ class ReadModelTest extends GatewayTestSupport {
         assertThat(scanLogs(runId)).containsExactly("only once", "marker");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenAFannedOutNode_whenItsTasksAndThenItsMergedResultArrive_thenFindingsAreCountedOnce() {
+        String runId = startDemoRun();
+        Finding first = new Finding("f-a", Severity.LOW, "Open port 22/tcp", "", "ssh", 22, "10.0.0.1", "nmap", "a", Map.of());
+        Finding second = new Finding("f-b", Severity.LOW, "Open port 80/tcp", "", "http", 80, "10.0.0.2", "nmap", "b", Map.of());
+
+        publisher.publish(runId, new StepCompleted(runId + ":scan:0", "scan", 1, RunStatus.SUCCEEDED, null, null,
+                List.of(first), Map.of()));
+        publisher.publish(runId, new StepCompleted(runId + ":scan:1", "scan", 1, RunStatus.SUCCEEDED, null, null,
+                List.of(second), Map.of()));
+        publisher.publish(runId, new StepCompleted(runId + ":scan", "scan", 1, RunStatus.SUCCEEDED, null, null,
+                List.of(first, second), Map.of()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scanStep(runId)).containsEntry("status", "succeeded"));
+        assertThat((List<Map<String, Object>>) scanStep(runId).get("findings")).extracting(f -> f.get("id"))
+                .containsExactly("f-a", "f-b");
+    }
+
+    @Test
+    void givenAFailedRun_whenTheOrchestratorRetriesIt_thenItRunsAgainFromItsFailedSteps() {
+        String runId = startDemoRun();
+        publisher.publish(runId, new StepCompleted(runId + ":scan", "scan", 1, RunStatus.FAILED, "timeout", "no answer",
+                List.of(), Map.of()));
+        publisher.publish(runId, new RunCompleted(RunStatus.FAILED, "step_failed", "scan failed", RunSummary.of(List.of())));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/runs/" + runId).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("failed"));
+
+        publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, "retrying", "retry requested"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/runs/" + runId).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("running")
+                .jsonPath("$.endedAt").doesNotExist()
+                .jsonPath("$.steps[1].status").isEqualTo("queued"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> scanStep(String runId) {
+        Map<String, Object> run = get("/api/runs/" + runId).exchange().expectBody(Map.class).returnResult()
+                .getResponseBody();
+        return ((List<Map<String, Object>>) run.get("steps")).get(1);
+    }
+
     @SuppressWarnings("unchecked")
     private List<String> scanLogs(String runId) {
         Map<String, Object> run = get("/api/runs/" + runId).exchange().expectBody(Map.class).returnResult()

@@ -37,9 +37,12 @@ public class RunViewUpdater {
     }
 
     public Mono<Boolean> stepStarted(EventEnvelope event, StepStarted started) {
+        // Also the start of a next attempt after a failed one: the earlier ending no longer holds.
         return applyToStep(event, started.nodeId(), () -> new Update()
                 .set(STEP + "status", RunStatus.RUNNING)
-                .set(STEP + "startedAt", event.occurredAt()));
+                .set(STEP + "startedAt", event.occurredAt())
+                .unset(STEP + "completedAt")
+                .unset(STEP + "outcome"));
     }
 
     public Mono<Boolean> stepLog(EventEnvelope event, StepLog logged) {
@@ -48,15 +51,19 @@ public class RunViewUpdater {
     }
 
     public Mono<Boolean> stepCompleted(EventEnvelope event, StepCompleted completed) {
+        if (!StepIds.isNodeResult(event.runId(), completed)) {
+            // One target's task of a fanned-out node: the orchestrator follows it with the node's merged result.
+            log.debug("task result {} of node {} is folded into the node's result", completed.stepId(), completed.nodeId());
+            return Mono.just(false);
+        }
         return applyToStep(event, completed.nodeId(), () -> {
             Update update = new Update()
                     .set(STEP + "status", completed.status())
-                    .set(STEP + "completedAt", event.occurredAt());
+                    .set(STEP + "completedAt", event.occurredAt())
+                    // the node's result carries all its findings, so a later attempt replaces, never adds
+                    .set(STEP + "findings", completed.findings());
             if (completed.outcome() != null) {
                 update.set(STEP + "outcome", completed.outcome());
-            }
-            if (!completed.findings().isEmpty()) {
-                update.push(STEP + "findings").each(completed.findings().toArray());
             }
             if (completed.status() == RunStatus.FAILED && completed.error() != null) {
                 update.push(STEP + "logs", "error: " + completed.error());
@@ -66,6 +73,9 @@ public class RunViewUpdater {
     }
 
     public Mono<Boolean> runStatusChanged(EventEnvelope event, RunStatusChanged changed) {
+        if (RunRetry.OUTCOME.equals(changed.outcome())) {
+            return retry(event);
+        }
         Update update = new Update().set("status", changed.status());
         if (changed.outcome() != null) {
             update.set("outcome", changed.outcome());
@@ -88,6 +98,13 @@ public class RunViewUpdater {
             }
             return applyOnce(event, null, update);
         }).switchIfEmpty(Mono.fromSupplier(() -> unknownRun(event)));
+    }
+
+    /** A finished run walks again from its failed steps: it is running, and those steps are queued once more. */
+    private Mono<Boolean> retry(EventEnvelope event) {
+        return mongo.findById(event.runId(), RunView.class)
+                .flatMap(run -> applyOnce(event, null, RunRetry.reopen(run)))
+                .switchIfEmpty(Mono.fromSupplier(() -> unknownRun(event)));
     }
 
     private Mono<Boolean> applyToStep(EventEnvelope event, String nodeId,

@@ -12,6 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param delayPollInterval    how often due delay steps are looked for
  * @param timeoutSweepInterval how often steps past their deadline are looked for
  * @param maxDelay             the longest a delay node may wait
+ * @param retryBackoffBase     backoff before the first automatic retry of a task, doubled for each further one
+ * @param retryBackoffCap      the longest backoff; the wait is a random time up to the backoff (full jitter)
+ * @param maxParallelTasksPerRun tasks of one run that may run at once; the others wait queued
+ * @param maxParallelTasks     tasks of all runs that may run at once
+ * @param cancelGrace          how long an executor has to confirm a cancel before the orchestrator ends the task itself
+ * @param taskPollInterval     how often waiting tasks (retry due, concurrency freed) are looked for
  */
 @ConfigurationProperties("reconcraft.orchestrator")
 public record OrchestratorProperties(
@@ -20,7 +26,13 @@ public record OrchestratorProperties(
         Duration timeoutGrace,
         Duration delayPollInterval,
         Duration timeoutSweepInterval,
-        Duration maxDelay) {
+        Duration maxDelay,
+        Duration retryBackoffBase,
+        Duration retryBackoffCap,
+        Integer maxParallelTasksPerRun,
+        Integer maxParallelTasks,
+        Duration cancelGrace,
+        Duration taskPollInterval) {
 
     public OrchestratorProperties {
         Map<String, Duration> timeouts = new LinkedHashMap<>(Map.of(
@@ -42,6 +54,17 @@ public record OrchestratorProperties(
         delayPollInterval = delayPollInterval == null ? Duration.ofMillis(250) : delayPollInterval;
         timeoutSweepInterval = timeoutSweepInterval == null ? Duration.ofSeconds(1) : timeoutSweepInterval;
         maxDelay = maxDelay == null ? Duration.ofDays(7) : maxDelay;
+        retryBackoffBase = retryBackoffBase == null ? Duration.ofSeconds(2) : retryBackoffBase;
+        retryBackoffCap = retryBackoffCap == null ? Duration.ofMinutes(5) : retryBackoffCap;
+        maxParallelTasksPerRun = maxParallelTasksPerRun == null ? 8 : Math.max(1, maxParallelTasksPerRun);
+        maxParallelTasks = maxParallelTasks == null ? 64 : Math.max(1, maxParallelTasks);
+        cancelGrace = cancelGrace == null ? Duration.ofSeconds(30) : cancelGrace;
+        taskPollInterval = taskPollInterval == null ? Duration.ofMillis(250) : taskPollInterval;
+    }
+
+    /** All defaults: what a local start gets. */
+    public static OrchestratorProperties defaults() {
+        return new OrchestratorProperties(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Duration timeoutOf(String kind) {

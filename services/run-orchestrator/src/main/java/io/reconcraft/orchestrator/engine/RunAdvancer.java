@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves a run forward as far as it can go now: starts every ready node, skips nodes on branches not
- * taken, fails nodes behind a failed one, and completes the run when every step has ended. Safe to
- * call any number of times from any thread: each transition is claimed atomically, so a repeated or
- * concurrent call does nothing that was already done.
+ * taken, fails nodes behind a failed one, ends steps whose tasks have all ended, starts waiting tasks
+ * within the concurrency caps — or, in a cancelled run, cancels instead of starting — and completes the
+ * run when every step has ended. Safe to call any number of times from any thread: each transition is
+ * claimed atomically, so a repeated or concurrent call does nothing that was already done.
  */
 @Component
 public class RunAdvancer {
@@ -25,12 +26,19 @@ public class RunAdvancer {
     private final StepDispatcher dispatcher;
     private final StepFinisher stepFinisher;
     private final RunFinisher runFinisher;
+    private final StepAggregator aggregator;
+    private final TaskStarter taskStarter;
+    private final CancelCascade cancelCascade;
 
-    public RunAdvancer(RunStore store, StepDispatcher dispatcher, StepFinisher stepFinisher, RunFinisher runFinisher) {
+    public RunAdvancer(RunStore store, StepDispatcher dispatcher, StepFinisher stepFinisher, RunFinisher runFinisher,
+                       StepAggregator aggregator, TaskStarter taskStarter, CancelCascade cancelCascade) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.stepFinisher = stepFinisher;
         this.runFinisher = runFinisher;
+        this.aggregator = aggregator;
+        this.taskStarter = taskStarter;
+        this.cancelCascade = cancelCascade;
     }
 
     public void advance(String runId) {
@@ -52,22 +60,25 @@ public class RunAdvancer {
                 runFinisher.failUnplannable(run, problem.get());
                 return;
             }
-            List<Decision> decisions = RunPlanner.decide(view.graph(), view.steps());
-            if (decisions.isEmpty()) {
+            boolean progressed = run.isCancelRequested() ? cancelCascade.apply(view) : decide(view);
+            progressed = progressed || aggregator.completeDone(view);
+            progressed = progressed || (!run.isCancelRequested() && taskStarter.start(view) > 0);
+            if (!progressed) {
+                // Nothing left to do now, or another caller claimed it and carries the run on from here.
                 if (run.allStepsTerminal()) {
                     runFinisher.finish(run);
                 }
                 return;
             }
-            boolean progressed = false;
-            for (Decision decision : decisions) {
-                progressed |= apply(view, decision);
-            }
-            if (!progressed) {
-                // Another caller claimed these transitions; it carries the run on from here.
-                return;
-            }
         }
+    }
+
+    private boolean decide(RunView view) {
+        boolean progressed = false;
+        for (Decision decision : RunPlanner.decide(view.graph(), view.steps())) {
+            progressed |= apply(view, decision);
+        }
+        return progressed;
     }
 
     private boolean apply(RunView view, Decision decision) {

@@ -43,12 +43,14 @@ public class RunFinisher {
         }
     }
 
-    /** Every step has ended: failed if any step failed (a skipped step is not a failure). */
+    /** Every step has ended: failed if the run was cancelled or any step failed (a skipped step is not a failure). */
     public void finish(RunDocument run) {
         List<Finding> findings = new ArrayList<>();
         run.steps().forEach(step -> findings.addAll(StepJson.findings(step)));
         Optional<StepDocument> failed = firstFailure(run);
-        if (failed.isPresent()) {
+        if (run.isCancelRequested()) {
+            complete(run, RunStatus.FAILED, Outcomes.CANCELLED, CancelCascade.reason(run), RunSummary.of(findings));
+        } else if (failed.isPresent()) {
             StepDocument step = failed.get();
             String reason = "step '" + step.name() + "' failed" + (step.error() == null ? "" : ": " + step.error());
             complete(run, RunStatus.FAILED, Outcomes.STEP_FAILED, reason, RunSummary.of(findings));

@@ -2,7 +2,6 @@ package io.reconcraft.orchestrator.engine;
 
 import io.reconcraft.events.RunRequested;
 import io.reconcraft.events.model.RunMode;
-import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.events.model.WorkflowSnapshot;
 import io.reconcraft.orchestrator.run.RunDocument;
@@ -37,8 +36,8 @@ public class RunIntake {
         List<StepDocument> steps = workflow.nodes().stream()
                 .map(node -> StepDocument.queued(node.id(), node.kind(), displayName(node))).toList();
         RunMode mode = request.runMode() == null ? RunMode.DEMO : request.runMode();
-        RunDocument run = new RunDocument(runId, StepJson.write(workflow), request.targets(), mode.wireName(),
-                request.scope().entries(), RunStatus.QUEUED.wireName(), null, null, clock.instant(), null, steps);
+        RunDocument run = RunDocument.accepted(runId, StepJson.write(workflow), request.targets(), mode.wireName(),
+                request.scope().entries(), clock.instant(), steps);
         if (store.insertIfAbsent(run)) {
             log.info("run {} accepted: workflow {} with {} nodes, {} mode", runId, workflow.id(), steps.size(),
                     mode.wireName());

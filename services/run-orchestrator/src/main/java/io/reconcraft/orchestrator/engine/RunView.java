@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.events.model.WorkflowSnapshot;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.StepDocument;
@@ -9,12 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A run as read at one moment, with its graph and its steps by node id. */
-record RunView(RunDocument run, WorkflowSnapshot workflow, WorkflowGraph graph, Map<String, StepDocument> steps) {
+public record RunView(RunDocument run, WorkflowSnapshot workflow, WorkflowGraph graph, Map<String, StepDocument> steps) {
 
-    static RunView of(RunDocument run) {
+    public static RunView of(RunDocument run) {
         WorkflowSnapshot workflow = StepJson.workflow(run);
         Map<String, StepDocument> steps = new LinkedHashMap<>();
         run.steps().forEach(step -> steps.put(step.nodeId(), step));
         return new RunView(run, workflow, WorkflowGraph.of(workflow), steps);
+    }
+
+    public WorkflowNode node(String nodeId) {
+        return graph.node(nodeId).orElseThrow(() -> new IllegalStateException("run " + run.id() + " has no node " + nodeId));
     }
 }

@@ -1,21 +1,20 @@
 package io.reconcraft.orchestrator.engine;
 
-import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.UpstreamOutput;
-import io.reconcraft.events.model.AuthorizedScope;
 import io.reconcraft.events.model.NodeKind;
-import io.reconcraft.events.model.RunMode;
-import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.WorkflowNode;
-import io.reconcraft.messaging.EventPublisher;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
+import io.reconcraft.orchestrator.plan.FanOut;
+import io.reconcraft.orchestrator.plan.StepTargets;
 import io.reconcraft.orchestrator.plan.UpstreamCollector;
+import io.reconcraft.orchestrator.retry.RetryPolicy;
 import io.reconcraft.orchestrator.run.Outcomes;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepResult;
-import io.reconcraft.workflow.ConfigValues;
+import io.reconcraft.orchestrator.run.TaskDocument;
+import io.reconcraft.orchestrator.run.TaskStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,24 +22,26 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts a node that is ready: claims it (queued → running, with its deadline), then either hands it
- * to the orchestrator's own executor or publishes a StepRequested for the service that executes its kind.
+ * Starts a node that is ready. A kind the orchestrator executes itself is claimed (queued → running, with
+ * its deadline) and run. A kind another service executes is claimed with its tasks (see {@link FanOut});
+ * the {@link TaskStarter} then requests them within the concurrency caps. Config that cannot work
+ * (targets that are not a list, retries out of range) fails the step before anything is requested.
  */
 @Component
 public class StepDispatcher {
 
     private final RunStore store;
-    private final EventPublisher publisher;
+    private final TaskStore tasks;
     private final RunFinisher runFinisher;
     private final StepFinisher stepFinisher;
     private final InternalStepRunner internalRunner;
     private final OrchestratorProperties properties;
     private final Clock clock;
 
-    public StepDispatcher(RunStore store, EventPublisher publisher, RunFinisher runFinisher, StepFinisher stepFinisher,
+    public StepDispatcher(RunStore store, TaskStore tasks, RunFinisher runFinisher, StepFinisher stepFinisher,
                           InternalStepRunner internalRunner, OrchestratorProperties properties, Clock clock) {
         this.store = store;
-        this.publisher = publisher;
+        this.tasks = tasks;
         this.runFinisher = runFinisher;
         this.stepFinisher = stepFinisher;
         this.internalRunner = internalRunner;
@@ -53,43 +54,35 @@ public class StepDispatcher {
         RunDocument run = view.run();
         int index = run.indexOf(nodeId);
         StepDocument step = run.steps().get(index);
-        WorkflowNode node = view.graph().node(nodeId).orElseThrow();
+        WorkflowNode node = view.node(nodeId);
         NodeKind kind = NodeKind.fromWire(node.kind()).orElseThrow();
-        Duration timeout = properties.timeoutOf(kind.wireName());
         Instant now = clock.instant();
+        List<UpstreamOutput> upstream = UpstreamCollector.collect(view.graph(), view.steps(), nodeId);
+        if (kind.executor() != NodeKind.Executor.ORCHESTRATOR) {
+            return dispatchElsewhere(run, index, step, node, upstream, now);
+        }
+        Duration timeout = properties.timeoutOf(kind.wireName());
         runFinisher.markRunning(run.id());
         if (!store.claimStep(run.id(), index, step.attempt(), now, now.plus(timeout).plus(properties.timeoutGrace()), null)) {
             return false;
         }
-        List<UpstreamOutput> upstream = UpstreamCollector.collect(view.graph(), view.steps(), nodeId);
-        if (kind.executor() == NodeKind.Executor.ORCHESTRATOR) {
-            internalRunner.run(run.id(), index, step, node, kind, upstream);
-        } else {
-            request(run, index, step, node, timeout, upstream);
-        }
+        internalRunner.run(run.id(), index, step, node, kind, upstream);
         return true;
     }
 
-    private void request(RunDocument run, int index, StepDocument step, WorkflowNode node, Duration timeout,
-                         List<UpstreamOutput> upstream) {
+    private boolean dispatchElsewhere(RunDocument run, int index, StepDocument step, WorkflowNode node,
+                                      List<UpstreamOutput> upstream, Instant now) {
         List<String> targets;
         try {
-            List<String> own = ConfigValues.strings(node.config(), "targets");
-            targets = own.isEmpty() ? run.targets() : own;
+            targets = StepTargets.of(node, run.targets());
+            RetryPolicy.retriesOf(node);
         } catch (IllegalArgumentException e) {
-            String reason = "config.targets " + e.getMessage();
-            stepFinisher.finishRunning(run.id(), index, step, StepResult.failed(Outcomes.INVALID_CONFIG, reason),
-                    List.of(reason), RunStatus.QUEUED);
-            return;
+            return stepFinisher.finishUnrun(run.id(), index, step, StepResult.failed(Outcomes.INVALID_CONFIG,
+                    e.getMessage()), List.of("step not started: " + e.getMessage()));
         }
-        StepRequested request = new StepRequested(StepIds.of(run.id(), node.id()), node.id(), node.kind(),
-                node.displayName(), node.config(), targets, RunMode.fromWire(run.runMode()),
-                new AuthorizedScope(run.scope()), step.attempt(), (int) timeout.toSeconds(), upstream);
-        try {
-            publisher.publish(run.id(), request);
-        } catch (RuntimeException e) {
-            store.releaseStep(run.id(), index, step.attempt());
-            throw e;
-        }
+        runFinisher.markRunning(run.id());
+        List<TaskDocument> planned = step.hasTasks() ? null
+                : FanOut.tasks(StepIds.of(run.id(), node.id()), node.kind(), targets, upstream, step.attempt());
+        return tasks.claimStep(run.id(), index, step.attempt(), planned, now);
     }
 }

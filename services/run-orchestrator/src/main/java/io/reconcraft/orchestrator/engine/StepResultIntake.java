@@ -6,7 +6,9 @@ import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.orchestrator.run.Outcomes;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
+import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepResult;
+import io.reconcraft.orchestrator.run.TaskRef;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a StepCompleted to the run it belongs to. Only the current attempt of a running step is
- * changed; a duplicate or late result changes nothing. The run is advanced either way, which is a
+ * Applies a StepCompleted to the task (or, for kinds the orchestrator runs itself, the step) it answers.
+ * Only the current attempt of a running task is changed; a duplicate, a result for an older attempt or a
+ * late result changes nothing. The run is advanced either way, which is a
  * no-op when nothing is pending and catches up after a crash between applying and advancing.
  */
 @Component
@@ -26,11 +29,13 @@ public class StepResultIntake {
 
     private final RunStore store;
     private final RunAdvancer advancer;
+    private final TaskResults taskResults;
     private final Clock clock;
 
-    public StepResultIntake(RunStore store, RunAdvancer advancer, Clock clock) {
+    public StepResultIntake(RunStore store, RunAdvancer advancer, TaskResults taskResults, Clock clock) {
         this.store = store;
         this.advancer = advancer;
+        this.taskResults = taskResults;
         this.clock = clock;
     }
 
@@ -41,15 +46,34 @@ public class StepResultIntake {
             return;
         }
         int index = completed.nodeId() == null ? -1 : run.get().indexOf(completed.nodeId());
-        if (index < 0 || !StepIds.of(runId, completed.nodeId()).equals(completed.stepId())) {
+        if (index < 0) {
             log.warn("ignoring StepCompleted {} for node {}: not a step of run {}", completed.stepId(),
                     completed.nodeId(), runId);
             return;
         }
-        if (store.completeStep(runId, index, completed.attempt(), resultOf(completed), clock.instant())) {
-            log.debug("step {} attempt {} ended {}", completed.stepId(), completed.attempt(), completed.status());
+        StepDocument step = run.get().steps().get(index);
+        int task = completed.stepId() == null ? -1 : step.taskIndexOf(completed.stepId());
+        if (task >= 0) {
+            applyToTask(run.get(), TaskRef.of(run.get(), index, task), completed);
+        } else if (!step.hasTasks() && StepIds.of(runId, completed.nodeId()).equals(completed.stepId())) {
+            // A step the orchestrator ran itself (already applied), or one claimed before steps had tasks.
+            store.completeStep(runId, index, completed.attempt(), resultOf(completed), clock.instant());
+        } else {
+            // Includes the merged StepCompleted this service publishes for a step that fans out.
+            log.debug("StepCompleted {} answers no task of node {} in run {}", completed.stepId(),
+                    completed.nodeId(), runId);
         }
         advancer.advance(runId);
+    }
+
+    private void applyToTask(RunDocument run, TaskRef ref, StepCompleted completed) {
+        RunView view;
+        try {
+            view = RunView.of(run);
+        } catch (RuntimeException e) {
+            return; // the advancer fails a run whose workflow cannot be read
+        }
+        taskResults.reported(view, ref, completed.attempt(), resultOf(completed));
     }
 
     /** A result is untrusted input: one without a final status fails the step with the reason. */

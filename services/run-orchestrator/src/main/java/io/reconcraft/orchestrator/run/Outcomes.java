@@ -9,6 +9,9 @@ public final class Outcomes {
     public static final String INVALID_RESULT = "invalid_result";
     public static final String INVALID_WORKFLOW = "invalid_workflow";
     public static final String STEP_FAILED = "step_failed";
+    public static final String CANCELLED = "cancelled";
+    /** On RunStatusChanged(running) of a failed run that runs again from its failed steps. */
+    public static final String RETRYING = "retrying";
 
     private Outcomes() {
     }

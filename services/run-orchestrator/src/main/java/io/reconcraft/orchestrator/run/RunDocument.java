@@ -10,6 +10,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One run, one document: every change is a single-document atomic update addressed by the step's
  * index in {@code steps}, which follows the (frozen) order of the workflow snapshot's nodes.
+ *
+ * @param cancelRequestedAt set once a cancel was accepted: nothing new starts and the run ends cancelled
+ * @param retryRound        how many times the run was retried from its failed steps
+ * @param activeTasks       tasks running now; changed in the same update as each task's status, so the
+ *                          per-run concurrency cap holds even with several dispatchers
  */
 @Document(RunDocument.COLLECTION)
 public record RunDocument(
@@ -23,7 +28,12 @@ public record RunDocument(
         String reason,
         Instant createdAt,
         Instant completedAt,
-        List<StepDocument> steps) {
+        List<StepDocument> steps,
+        Instant cancelRequestedAt,
+        String cancelledBy,
+        String cancelReason,
+        int retryRound,
+        int activeTasks) {
 
     public static final String COLLECTION = "runs";
 
@@ -31,6 +41,16 @@ public record RunDocument(
         targets = targets == null ? List.of() : List.copyOf(targets);
         scope = scope == null ? List.of() : List.copyOf(scope);
         steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    public static RunDocument accepted(String id, String workflowJson, List<String> targets, String runMode,
+                                       List<String> scope, Instant createdAt, List<StepDocument> steps) {
+        return new RunDocument(id, workflowJson, targets, runMode, scope, RunStatus.QUEUED.wireName(), null, null,
+                createdAt, null, steps, null, null, null, 0, 0);
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequestedAt != null;
     }
 
     public RunStatus runStatus() {
@@ -49,6 +69,11 @@ public record RunDocument(
     public Optional<StepDocument> step(String nodeId) {
         int index = indexOf(nodeId);
         return index < 0 ? Optional.empty() : Optional.of(steps.get(index));
+    }
+
+    public int runningTasks() {
+        return (int) steps.stream().flatMap(step -> step.tasks().stream())
+                .filter(task -> task.runStatus() == RunStatus.RUNNING).count();
     }
 
     public boolean allStepsTerminal() {

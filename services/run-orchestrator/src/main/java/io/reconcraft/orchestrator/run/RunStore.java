@@ -64,6 +64,33 @@ public class RunStore {
                 .unset("outcome").unset("reason").unset("completedAt"));
     }
 
+    /** Accepts a cancel once: false when the run already ended or a cancel was already accepted. */
+    public boolean markCancelRequested(String runId, String requestedBy, String reason, Instant now) {
+        return update(run(runId).and("status").in(OPEN).and("cancelRequestedAt").is(null), new Update()
+                .set("cancelRequestedAt", now).set("cancelledBy", requestedBy).set("cancelReason", reason));
+    }
+
+    /**
+     * failed → running with {@code steps} (the failed ones queued again); false when the run is not failed
+     * or another retry of the same round won.
+     */
+    public boolean restartRun(RunDocument failed, List<StepDocument> steps) {
+        return update(run(failed.id()).and("status").is(RunStatus.FAILED.wireName()).and("retryRound").is(failed.retryRound()),
+                new Update().set("status", RunStatus.RUNNING.wireName()).set("steps", steps)
+                        .set("retryRound", failed.retryRound() + 1).set("activeTasks", 0).unset("outcome").unset("reason")
+                        .unset("completedAt").unset("cancelRequestedAt").unset("cancelledBy").unset("cancelReason"));
+    }
+
+    /** Undoes a restart whose event could not be sent. */
+    public void undoRestart(RunDocument failed) {
+        update(run(failed.id()).and("retryRound").is(failed.retryRound() + 1), new Update()
+                .set("status", failed.status()).set("outcome", failed.outcome()).set("reason", failed.reason())
+                .set("completedAt", failed.completedAt()).set("steps", failed.steps())
+                .set("cancelRequestedAt", failed.cancelRequestedAt()).set("cancelledBy", failed.cancelledBy())
+                .set("cancelReason", failed.cancelReason()).set("retryRound", failed.retryRound())
+                .set("activeTasks", failed.activeTasks()));
+    }
+
     /** queued → running for the given attempt; {@code deadline} and {@code dueAt} may be null. */
     public boolean claimStep(String runId, int index, int attempt, Instant requestedAt, Instant deadline, Instant dueAt) {
         String step = "steps." + index + ".";
@@ -118,6 +145,27 @@ public class RunStore {
 
     public List<RunDocument> findWithOverdueSteps(Instant now) {
         return openRunsWithStep(where("status").is(RunStatus.RUNNING.wireName()).and("deadline").lte(now));
+    }
+
+    /** Runs with a task past its deadline; a task has a deadline only while it runs. */
+    public List<RunDocument> findWithOverdueTasks(Instant now) {
+        return openRuns(where("steps.tasks.deadline").lte(now));
+    }
+
+    /** Runs with a task waiting to start (held back by a concurrency cap or waiting for its retry). */
+    public List<RunDocument> findWithQueuedTasks() {
+        return openRuns(where("steps.tasks.status").is(RunStatus.QUEUED.wireName()));
+    }
+
+    /** Tasks running in all open runs, for the global concurrency cap. */
+    public int countRunningTasks() {
+        List<RunDocument> runs = openRuns(where("steps.tasks.status").is(RunStatus.RUNNING.wireName()));
+        return runs.stream().mapToInt(RunDocument::runningTasks).sum();
+    }
+
+    private List<RunDocument> openRuns(Criteria criteria) {
+        Query query = Query.query(where("status").in(OPEN).andOperator(criteria)).limit(500);
+        return mongo.find(query, RunDocument.class).collectList().block(TIMEOUT);
     }
 
     private List<RunDocument> openRunsWithStep(Criteria step) {

@@ -2,6 +2,7 @@ package io.reconcraft.orchestrator.run;
 
 import io.reconcraft.events.model.RunStatus;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The state of one node of a run. Findings and outputs are kept as JSON text: they come from tools
@@ -10,6 +11,8 @@ import java.time.Instant;
  * @param deadline        after this instant a running step is failed with outcome {@code timeout}
  * @param dueAt           for a waiting delay step, when it is due
  * @param conditionResult for a finished condition step, which branch it chose
+ * @param tasks           for a step another service executes, its units of work (one, or one per target when
+ *                        the node fans out); empty for the kinds the orchestrator runs itself
  */
 public record StepDocument(
         String nodeId,
@@ -25,11 +28,35 @@ public record StepDocument(
         String error,
         String findingsJson,
         String outputsJson,
-        Boolean conditionResult) {
+        Boolean conditionResult,
+        List<TaskDocument> tasks) {
+
+    public StepDocument {
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    }
 
     public static StepDocument queued(String nodeId, String kind, String name) {
         return new StepDocument(nodeId, kind, name, RunStatus.QUEUED.wireName(), null, 1,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, List.of());
+    }
+
+    /** Queued again as {@code attempt} with its result cleared; {@code tasks} are what it keeps of its work. */
+    public StepDocument requeued(int attempt, List<TaskDocument> tasks) {
+        return new StepDocument(nodeId, kind, name, RunStatus.QUEUED.wireName(), null, attempt,
+                null, null, null, null, null, null, null, null, tasks);
+    }
+
+    public boolean hasTasks() {
+        return !tasks.isEmpty();
+    }
+
+    public int taskIndexOf(String stepId) {
+        for (int i = 0; i < tasks.size(); i++) {
+            if (tasks.get(i).stepId().equals(stepId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public RunStatus runStatus() {

@@ -28,6 +28,14 @@ public final class StepJson {
         return step.outputsJson() == null ? Map.of() : EventCodec.mapper().readValue(step.outputsJson(), OUTPUTS);
     }
 
+    public static List<Finding> findings(TaskDocument task) {
+        return task.findingsJson() == null ? List.of() : EventCodec.mapper().readValue(task.findingsJson(), FINDINGS);
+    }
+
+    public static Map<String, Object> outputs(TaskDocument task) {
+        return task.outputsJson() == null ? Map.of() : EventCodec.mapper().readValue(task.outputsJson(), OUTPUTS);
+    }
+
     public static WorkflowSnapshot workflow(RunDocument run) {
         return EventCodec.mapper().readValue(run.workflowJson(), WorkflowSnapshot.class);
     }

@@ -2,6 +2,7 @@ package io.reconcraft.orchestrator.schedule;
 
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
+import io.reconcraft.orchestrator.engine.OverdueTasks;
 import io.reconcraft.orchestrator.engine.RunAdvancer;
 import io.reconcraft.orchestrator.engine.StepFinisher;
 import io.reconcraft.orchestrator.run.Outcomes;
@@ -12,24 +13,31 @@ import io.reconcraft.orchestrator.run.StepResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The safety net that keeps runs from staying {@code running} forever: a step whose deadline
- * (requested + timeout + grace) has passed without a result is failed with outcome {@code timeout}.
+ * (requested + timeout + grace) has passed without a result is failed with outcome {@code timeout};
+ * so is a task, unless it has retries left.
  */
 @Component
 public class DeadlineSweeper extends PeriodicTask {
 
+    private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
+
     private final RunStore store;
     private final StepFinisher stepFinisher;
     private final RunAdvancer advancer;
+    private final OverdueTasks overdueTasks;
     private final Clock clock;
 
-    public DeadlineSweeper(RunStore store, StepFinisher stepFinisher, RunAdvancer advancer, Clock clock,
-                           OrchestratorProperties properties) {
+    public DeadlineSweeper(RunStore store, StepFinisher stepFinisher, RunAdvancer advancer, OverdueTasks overdueTasks,
+                           Clock clock, OrchestratorProperties properties) {
         super("deadline-sweeper", properties.timeoutSweepInterval());
         this.store = store;
+        this.overdueTasks = overdueTasks;
         this.stepFinisher = stepFinisher;
         this.advancer = advancer;
         this.clock = clock;
@@ -48,6 +56,14 @@ public class DeadlineSweeper extends PeriodicTask {
                     stepFinisher.finishRunning(run.id(), index, step,
                             StepResult.failed(Outcomes.TIMEOUT, reason), List.of(reason), RunStatus.RUNNING);
                 }
+            }
+            advancer.advance(run.id());
+        }
+        for (RunDocument run : store.findWithOverdueTasks(now)) {
+            try {
+                overdueTasks.end(run, now);
+            } catch (RuntimeException e) {
+                log.warn("could not end the overdue tasks of run {}: {}", run.id(), e.toString());
             }
             advancer.advance(run.id());
         }

@@ -25,6 +25,7 @@ import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepJson;
 import io.reconcraft.orchestrator.support.EventTap;
+import io.reconcraft.orchestrator.support.OrchestratorSpringTest;
 import io.reconcraft.orchestrator.support.RealInfrastructure;
 import java.time.Duration;
 import java.util.List;
@@ -35,12 +36,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The orchestrator on a real broker and a real MongoDB-wire server; the test plays gateway and tool-runner. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@OrchestratorSpringTest
 class OrchestratorIntegrationTest {
 
     private static final String GROUP = "run-orchestrator";
@@ -68,6 +68,7 @@ class OrchestratorIntegrationTest {
     @AfterAll
     static void closeTap() {
         tap.close();
+        tap = null;
     }
 
     @Test

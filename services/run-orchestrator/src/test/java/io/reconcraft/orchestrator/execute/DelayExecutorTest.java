@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DelayExecutorTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
-    private final DelayExecutor executor = new DelayExecutor(new OrchestratorProperties(null, null, null, null, null, null));
+    private final DelayExecutor executor = new DelayExecutor(OrchestratorProperties.defaults());
 
     @Test
     void givenADurationAsAString_whenExecuting_thenTheStepWaitsUntilThatManySecondsLater() {

@@ -129,11 +129,11 @@ class RunPlannerTest {
 
     private static StepDocument running(String id, String kind) {
         return new StepDocument(id, kind, id.toUpperCase(), "running", null, 1, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     private static StepDocument ended(String id, String kind, RunStatus status, String outcome, Boolean condition) {
         return new StepDocument(id, kind, id.toUpperCase(), status.wireName(), outcome, 1, null, null, null, null,
-                null, "[]", "{}", condition);
+                null, "[]", "{}", condition, null);
     }
 }

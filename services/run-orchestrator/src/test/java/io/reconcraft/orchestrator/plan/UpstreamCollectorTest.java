@@ -31,6 +31,6 @@ class UpstreamCollectorTest {
 
     private static StepDocument ended(String id, String kind, String outputsJson, Boolean condition) {
         return new StepDocument(id, kind, id.toUpperCase(), "succeeded", null, 1, null, null, null, null, null,
-                "[]", outputsJson, condition);
+                "[]", outputsJson, condition, null);
     }
 }

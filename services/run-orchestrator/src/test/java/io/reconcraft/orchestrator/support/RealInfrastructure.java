@@ -20,6 +20,19 @@ public final class RealInfrastructure {
     }
 
     public static synchronized void register(DynamicPropertyRegistry registry) {
+        start();
+        registry.add("spring.kafka.bootstrap-servers", kafka::getBrokersAsString);
+        registry.add("spring.mongodb.uri", () -> mongoUri);
+    }
+
+    /** The properties that point a Spring application at this infrastructure. */
+    public static synchronized java.util.Map<String, Object> properties() {
+        start();
+        return java.util.Map.of("spring.kafka.bootstrap-servers", kafka.getBrokersAsString(),
+                "spring.mongodb.uri", mongoUri);
+    }
+
+    private static void start() {
         if (kafka == null) {
             kafka = new EmbeddedKafkaKraftBroker(1, 1);
             kafka.afterPropertiesSet();
@@ -32,8 +45,6 @@ public final class RealInfrastructure {
                 kafka.destroy();
             }));
         }
-        registry.add("spring.kafka.bootstrap-servers", kafka::getBrokersAsString);
-        registry.add("spring.mongodb.uri", () -> mongoUri);
     }
 
     public static String bootstrapServers() {

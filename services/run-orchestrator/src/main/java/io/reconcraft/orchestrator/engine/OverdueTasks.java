@@ -1,0 +1,45 @@
+package io.reconcraft.orchestrator.engine;
+
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.orchestrator.run.RunDocument;
+import io.reconcraft.orchestrator.run.StepResult;
+import io.reconcraft.orchestrator.run.TaskDocument;
+import io.reconcraft.orchestrator.run.TaskRef;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends the running tasks of a run whose deadline has passed without a result: outcome {@code timeout}
+ * (retried like any timeout when the node has retries left), or {@code cancelled} when the executor was
+ * asked to stop the attempt and did not confirm in time.
+ */
+@Component
+public class OverdueTasks {
+
+    private final TaskResults taskResults;
+
+    public OverdueTasks(TaskResults taskResults) {
+        this.taskResults = taskResults;
+    }
+
+    public void end(RunDocument run, Instant now) {
+        RunView view = RunView.of(run);
+        for (int i = 0; i < run.steps().size(); i++) {
+            for (int j = 0; j < run.steps().get(i).tasks().size(); j++) {
+                TaskDocument task = run.steps().get(i).tasks().get(j);
+                if (task.runStatus() == RunStatus.RUNNING && task.deadline() != null && !task.deadline().isAfter(now)) {
+                    taskResults.decided(view, TaskRef.of(run, i, j), RunStatus.RUNNING, resultOf(task), null);
+                }
+            }
+        }
+    }
+
+    private static StepResult resultOf(TaskDocument task) {
+        if (task.isCancelRequested()) {
+            return StepResult.failed(Outcomes.CANCELLED, "the executor did not confirm the cancel by " + task.deadline());
+        }
+        return StepResult.failed(Outcomes.TIMEOUT, "no result by the deadline " + task.deadline() + " (requested at "
+                + task.requestedAt() + ", timeout plus grace)");
+    }
+}

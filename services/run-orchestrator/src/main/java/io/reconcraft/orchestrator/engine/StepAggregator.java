@@ -1,0 +1,76 @@
+package io.reconcraft.orchestrator.engine;
+
+import io.reconcraft.events.StepCompleted;
+import io.reconcraft.events.StepLog;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.messaging.EventPublisher;
+import io.reconcraft.orchestrator.plan.TaskMerge;
+import io.reconcraft.orchestrator.run.RunDocument;
+import io.reconcraft.orchestrator.run.RunStore;
+import io.reconcraft.orchestrator.run.StepDocument;
+import io.reconcraft.orchestrator.run.StepResult;
+import io.reconcraft.orchestrator.run.TaskDocument;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends a step executed elsewhere once all its tasks have ended, with their merged result.
+ *
+ * <p>The rule for the run's step view: a step that fans out has task events with the node's
+ * {@code nodeId} and the task's {@code stepId} ({@code <runId>:<nodeId>:<i>}); StepStarted and StepLog of
+ * its tasks are the node's progress and logs, but the StepCompleted of a task is partial. The node's
+ * result is the ONE StepCompleted with stepId {@code <runId>:<nodeId>} that this class publishes when
+ * every task has ended, carrying the merged findings and outputs. A step with a single task publishes
+ * nothing here: the StepCompleted of its task already has the node's stepId.
+ */
+@Component
+public class StepAggregator {
+
+    private final RunStore store;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    public StepAggregator(RunStore store, EventPublisher publisher, Clock clock) {
+        this.store = store;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Whether a step was ended. */
+    boolean completeDone(RunView view) {
+        RunDocument run = view.run();
+        boolean ended = false;
+        for (int i = 0; i < run.steps().size(); i++) {
+            StepDocument step = run.steps().get(i);
+            if (step.runStatus() == RunStatus.RUNNING && step.hasTasks()
+                    && step.tasks().stream().allMatch(TaskDocument::isTerminal)) {
+                ended |= complete(run.id(), i, step);
+            }
+        }
+        return ended;
+    }
+
+    private boolean complete(String runId, int index, StepDocument step) {
+        StepResult result = TaskMerge.merge(step);
+        if (!store.completeStep(runId, index, step.attempt(), result, clock.instant())) {
+            return false;
+        }
+        if (step.tasks().size() == 1) {
+            return true;
+        }
+        String stepId = StepIds.of(runId, step.nodeId());
+        long failed = step.tasks().stream().filter(task -> task.runStatus() == RunStatus.FAILED).count();
+        try {
+            publisher.publish(runId, new StepLog(stepId, step.nodeId(), step.attempt(), List.of(
+                    "all " + step.tasks().size() + " tasks ended: " + (step.tasks().size() - failed) + " succeeded, "
+                            + failed + " failed")));
+            publisher.publish(runId, new StepCompleted(stepId, step.nodeId(), step.attempt(), result.status(),
+                    result.outcome(), result.error(), result.findings(), result.outputs()));
+        } catch (RuntimeException e) {
+            store.reopenStep(runId, index, RunStatus.RUNNING);
+            throw e;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,112 @@
+package io.reconcraft.orchestrator.engine;
+
+import io.reconcraft.events.StepRequested;
+import io.reconcraft.events.UpstreamOutput;
+import io.reconcraft.events.model.AuthorizedScope;
+import io.reconcraft.events.model.RunMode;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.events.model.WorkflowNode;
+import io.reconcraft.messaging.EventPublisher;
+import io.reconcraft.orchestrator.config.OrchestratorProperties;
+import io.reconcraft.orchestrator.plan.StepTargets;
+import io.reconcraft.orchestrator.plan.UpstreamCollector;
+import io.reconcraft.orchestrator.run.RunDocument;
+import io.reconcraft.orchestrator.run.RunStore;
+import io.reconcraft.orchestrator.run.StepDocument;
+import io.reconcraft.orchestrator.run.TaskRef;
+import io.reconcraft.orchestrator.run.TaskStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the tasks that are ready, as many as the concurrency caps allow: at most
+ * {@code max-parallel-tasks-per-run} running in this run and {@code max-parallel-tasks} in all runs.
+ * The others stay queued and start when a later pass finds room (after a task ends, or from the task
+ * scheduler). The per-run cap is exact (a counter in the run document, claimed atomically with the
+ * task); the global count is read, not reserved, so concurrent dispatchers may overshoot it by the few
+ * tasks they start in the same instant.
+ */
+@Component
+public class TaskStarter {
+
+    private final RunStore runs;
+    private final TaskStore tasks;
+    private final EventPublisher publisher;
+    private final OrchestratorProperties properties;
+    private final Clock clock;
+
+    public TaskStarter(RunStore runs, TaskStore tasks, EventPublisher publisher, OrchestratorProperties properties,
+                       Clock clock) {
+        this.runs = runs;
+        this.tasks = tasks;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The number of tasks started. */
+    int start(RunView view) {
+        RunDocument run = view.run();
+        Instant now = clock.instant();
+        List<TaskRef> ready = new ArrayList<>();
+        for (int i = 0; i < run.steps().size(); i++) {
+            StepDocument step = run.steps().get(i);
+            if (step.runStatus() != RunStatus.RUNNING) {
+                continue;
+            }
+            for (int j = 0; j < step.tasks().size(); j++) {
+                if (step.tasks().get(j).isReady(now)) {
+                    ready.add(TaskRef.of(run, i, j));
+                }
+            }
+        }
+        if (ready.isEmpty()) {
+            return 0;
+        }
+        int room = Math.min(properties.maxParallelTasksPerRun() - run.runningTasks(),
+                properties.maxParallelTasks() - runs.countRunningTasks());
+        int started = 0;
+        for (TaskRef ref : ready) {
+            if (started >= room) {
+                break;
+            }
+            if (startOne(view, ref, now)) {
+                started++;
+            }
+        }
+        return started;
+    }
+
+    private boolean startOne(RunView view, TaskRef ref, Instant now) {
+        WorkflowNode node = view.node(ref.step().nodeId());
+        Duration timeout = properties.timeoutOf(node.kind());
+        if (!tasks.claim(ref, now, now.plus(timeout).plus(properties.timeoutGrace()), properties.maxParallelTasksPerRun())) {
+            return false;
+        }
+        List<UpstreamOutput> upstream = UpstreamCollector.collect(view.graph(), view.steps(), node.id());
+        String target = ref.task().target();
+        List<String> targets = target == null ? StepTargets.of(node, view.run().targets()) : List.of(target);
+        Map<String, Object> config = node.config();
+        if (target != null) {
+            // The tool-runner adds config.targets to the step's targets: a task must carry only its own.
+            config = new LinkedHashMap<>(config);
+            config.put("targets", List.of(target));
+        }
+        StepRequested request = new StepRequested(ref.task().stepId(), node.id(), node.kind(), node.displayName(),
+                config, targets, RunMode.fromWire(view.run().runMode()), new AuthorizedScope(view.run().scope()),
+                ref.task().attempt(), (int) timeout.toSeconds(), upstream);
+        try {
+            publisher.publish(view.run().id(), request);
+        } catch (RuntimeException e) {
+            tasks.restore(ref, RunStatus.RUNNING);
+            throw e;
+        }
+        return true;
+    }
+}

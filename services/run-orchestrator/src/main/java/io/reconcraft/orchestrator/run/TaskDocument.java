@@ -1,0 +1,66 @@
+package io.reconcraft.orchestrator.run;
+
+import io.reconcraft.events.model.RunStatus;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One unit of work of an externally executed step: the whole step, or, for a node that fans out, one
+ * of its targets. {@code stepId} is what the executor sees; with {@code attempt} it names the one result
+ * that can end the current attempt.
+ *
+ * @param target          the single target of a fan-out task; null when the task carries all the step's targets
+ * @param retriesUsed     automatic retries spent in this round (a run retry starts a new round)
+ * @param retryAt         for a queued task waiting to be retried, when it may start
+ * @param cancelRequested the executor was asked to stop this attempt
+ * @param attempts        every finished attempt, oldest first
+ */
+public record TaskDocument(
+        String stepId,
+        String target,
+        String status,
+        int attempt,
+        int retriesUsed,
+        Instant requestedAt,
+        Instant deadline,
+        Instant retryAt,
+        Instant completedAt,
+        String outcome,
+        String error,
+        String findingsJson,
+        String outputsJson,
+        Boolean cancelRequested,
+        List<AttemptRecord> attempts) {
+
+    public TaskDocument {
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    public static TaskDocument queued(String stepId, String target, int attempt) {
+        return new TaskDocument(stepId, target, RunStatus.QUEUED.wireName(), attempt, 0, null, null, null, null,
+                null, null, null, null, false, List.of());
+    }
+
+    /** The same task queued again as {@code attempt}, its history kept, its result and retry budget cleared. */
+    public TaskDocument requeued(int attempt) {
+        return new TaskDocument(stepId, target, RunStatus.QUEUED.wireName(), attempt, 0, null, null, null, null,
+                null, null, null, null, false, attempts);
+    }
+
+    public RunStatus runStatus() {
+        return RunStatus.fromWire(status);
+    }
+
+    public boolean isTerminal() {
+        return runStatus().isTerminal();
+    }
+
+    public boolean isCancelRequested() {
+        return Boolean.TRUE.equals(cancelRequested);
+    }
+
+    /** Queued and not waiting for a retry due time. */
+    public boolean isReady(Instant now) {
+        return runStatus() == RunStatus.QUEUED && (retryAt == null || !retryAt.isAfter(now));
+    }
+}

@@ -1,0 +1,112 @@
+package io.reconcraft.orchestrator.run;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.reconcraft.events.model.RunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The transitions of tasks, each one conditional single-document update of the run, addressed as
+ * {@code steps.<i>.tasks.<j>} and guarded by the task's status and attempt: a result for an older
+ * attempt, a duplicate or a concurrent caller matches nothing. Every method returns whether it won.
+ */
+@Component
+public class TaskStore {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String ACTIVE = "activeTasks";
+
+    private final ReactiveMongoTemplate mongo;
+
+    public TaskStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * queued → running for a step executed elsewhere. A step without tasks gets {@code tasks}; a step that
+     * has some (it runs again after a run retry) keeps them.
+     */
+    public boolean claimStep(String runId, int step, int attempt, List<TaskDocument> tasks, Instant now) {
+        String path = "steps." + step + ".";
+        Update update = new Update().set(path + "status", RunStatus.RUNNING.wireName()).set(path + "requestedAt", now)
+                .set(path + "deadline", null).set(path + "dueAt", null);
+        if (tasks != null) {
+            update.set(path + "tasks", tasks);
+        }
+        return update(where("_id").is(runId).and(path + "status").is(RunStatus.QUEUED.wireName())
+                .and(path + "attempt").is(attempt), update);
+    }
+
+    /**
+     * queued → running for this attempt, with the deadline after which the orchestrator gives up on it;
+     * false as well when {@code maxActive} tasks of the run are running already.
+     */
+    public boolean claim(TaskRef task, Instant now, Instant deadline, int maxActive) {
+        return update(current(task, RunStatus.QUEUED).and(ACTIVE).not().gte(maxActive), new Update()
+                .set(task.path() + "status", RunStatus.RUNNING.wireName()).set(task.path() + "requestedAt", now)
+                .set(task.path() + "deadline", deadline).set(task.path() + "retryAt", null).inc(ACTIVE, 1));
+    }
+
+    /** running → terminal (or queued → terminal for a task cancelled before it started), with the attempt recorded. */
+    public boolean end(TaskRef task, RunStatus from, StepResult result, Instant now) {
+        String p = task.path();
+        return update(current(task, from), leaving(from)
+                .set(p + "status", result.status().wireName()).set(p + "outcome", result.outcome())
+                .set(p + "error", result.error()).set(p + "completedAt", now).set(p + "deadline", null)
+                .set(p + "retryAt", null)
+                .set(p + "findingsJson", StepJson.write(result.findings()))
+                .set(p + "outputsJson", StepJson.write(result.outputs()))
+                .push(p + "attempts", record(task, result, now, null)));
+    }
+
+    /** running → queued as the next attempt, due at {@code retryAt}; the failed attempt is recorded. */
+    public boolean retry(TaskRef task, StepResult failure, Instant now, Instant retryAt) {
+        String p = task.path();
+        return update(current(task, RunStatus.RUNNING), leaving(RunStatus.RUNNING)
+                .set(p + "status", RunStatus.QUEUED.wireName()).inc(p + "attempt", 1).inc(p + "retriesUsed", 1)
+                .set(p + "retryAt", retryAt).set(p + "deadline", null).set(p + "requestedAt", null)
+                .push(p + "attempts", record(task, failure, now, retryAt)));
+    }
+
+    /** Marks a running attempt as asked to stop, and brings its deadline forward to {@code deadline} at the latest. */
+    public boolean requestCancel(TaskRef task, Instant deadline) {
+        Instant current = task.task().deadline();
+        Instant earlier = current == null || deadline.isBefore(current) ? deadline : current;
+        return update(current(task, RunStatus.RUNNING).and(task.path() + "cancelRequested").ne(true), new Update()
+                .set(task.path() + "cancelRequested", true).set(task.path() + "deadline", earlier));
+    }
+
+    /** Puts a task back exactly as it was read, undoing its transition to {@code to} whose event could not be sent. */
+    public void restore(TaskRef task, RunStatus to) {
+        int delta = (task.task().runStatus() == RunStatus.RUNNING ? 1 : 0) - (to == RunStatus.RUNNING ? 1 : 0);
+        update(where("_id").is(task.runId()).and(task.path() + "status").is(to.wireName()), new Update()
+                .set(task.path().substring(0, task.path().length() - 1), task.task()).inc(ACTIVE, delta));
+    }
+
+    private static Update leaving(RunStatus from) {
+        return from == RunStatus.RUNNING ? new Update().inc(ACTIVE, -1) : new Update();
+    }
+
+    private static AttemptRecord record(TaskRef task, StepResult result, Instant now, Instant retryAt) {
+        return new AttemptRecord(task.task().attempt(), result.status().wireName(), result.outcome(), result.error(),
+                task.task().requestedAt(), now, retryAt);
+    }
+
+    private static Criteria current(TaskRef task, RunStatus status) {
+        return where("_id").is(task.runId()).and(task.path() + "status").is(status.wireName())
+                .and(task.path() + "attempt").is(task.task().attempt());
+    }
+
+    private boolean update(Criteria criteria, Update update) {
+        Long modified = mongo.updateFirst(Query.query(criteria), update, RunDocument.class)
+                .map(result -> result.getModifiedCount()).block(TIMEOUT);
+        return modified != null && modified > 0;
+    }
+}

@@ -1,0 +1,32 @@
+package io.reconcraft.orchestrator.schedule;
+
+import io.reconcraft.orchestrator.config.OrchestratorProperties;
+import io.reconcraft.orchestrator.engine.RunAdvancer;
+import io.reconcraft.orchestrator.run.RunDocument;
+import io.reconcraft.orchestrator.run.RunStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts waiting tasks: retries whose stored due time has come, and tasks held back by a concurrency cap
+ * when room was freed by another run. The wait lives in the run document, so no thread waits for a retry
+ * and a restarted orchestrator starts them all the same.
+ */
+@Component
+public class TaskScheduler extends PeriodicTask {
+
+    private final RunStore store;
+    private final RunAdvancer advancer;
+
+    public TaskScheduler(RunStore store, RunAdvancer advancer, OrchestratorProperties properties) {
+        super("task-scheduler", properties.taskPollInterval());
+        this.store = store;
+        this.advancer = advancer;
+    }
+
+    @Override
+    protected void runOnce() {
+        for (RunDocument run : store.findWithQueuedTasks()) {
+            advancer.advance(run.id());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.reconcraft.orchestrator.engine;
+
+import static io.reconcraft.orchestrator.support.Runs.GROUP;
+import static io.reconcraft.orchestrator.support.Runs.WAIT;
+import static io.reconcraft.orchestrator.support.Runs.awaitRequest;
+import static io.reconcraft.orchestrator.support.Runs.awaitRunCompleted;
+import static io.reconcraft.orchestrator.support.Runs.completed;
+import static io.reconcraft.orchestrator.support.Runs.finding;
+import static io.reconcraft.orchestrator.support.Runs.newRunId;
+import static io.reconcraft.orchestrator.support.Runs.request;
+import static io.reconcraft.orchestrator.support.Runs.succeeded;
+import static io.reconcraft.orchestrator.support.Workflows.workflow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.reconcraft.events.RunCompleted;
+import io.reconcraft.events.StepCompleted;
+import io.reconcraft.events.StepRequested;
+import io.reconcraft.events.Topics;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.events.model.Severity;
+import io.reconcraft.orchestrator.OrchestratorApplication;
+import io.reconcraft.orchestrator.run.RunDocument;
+import io.reconcraft.orchestrator.run.RunStore;
+import io.reconcraft.orchestrator.support.EventTap;
+import io.reconcraft.orchestrator.support.RealInfrastructure;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The orchestrator stops in the middle of a run — after it requested a step, before that step's result —
+ * and a new one starts on the same broker and database: the run continues from the stored state and the
+ * committed offsets, finishes, and a duplicate of a result it already applied changes nothing.
+ * (A stop here is a context close; a SIGKILL of the packaged jar belongs to the end-to-end suite.)
+ */
+class RestartIntegrationTest {
+
+    @Test
+    void givenTheOrchestratorStopsBetweenAStepRequestAndItsResult_whenANewOneStarts_thenTheRunContinuesAndFinishesOnce() {
+        String runId = newRunId();
+        ConfigurableApplicationContext first = startOrchestrator();
+        try (EventTap tap = new EventTap(RealInfrastructure.bootstrapServers(),
+                List.of(Topics.RUN_EVENTS, Topics.TOOL_STEP_REQUESTS, Topics.STEP_EVENTS))) {
+            tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap")
+                    .node("wait", "delay", Map.of("duration", 1)).node("probe", "http-probe")
+                    .edge("start", "nmap").edge("nmap", "wait").edge("wait", "probe").build()));
+            StepRequested nmap = awaitRequest(tap, runId, "nmap", 1);
+
+            first.close();
+            StepCompleted nmapResult = completed(nmap, RunStatus.SUCCEEDED, null,
+                    List.of(finding("f1", Severity.HIGH, 23)), Map.of("ports", List.of(23)));
+            tap.publish(runId, nmapResult);
+            ConfigurableApplicationContext second = startOrchestrator();
+            try {
+                StepRequested probe = awaitRequest(tap, runId, "probe", 1);
+                tap.publish(runId, succeeded(probe, Map.of("responses", List.of())));
+                RunCompleted done = awaitRunCompleted(tap, runId, 1);
+                assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+                assertThat(done.summary().findingsCount()).isEqualTo(1);
+
+                RunStore store = second.getBean(RunStore.class);
+                RunDocument before = store.find(runId).orElseThrow();
+                int eventsBefore = tap.eventsOf(runId).size();
+                RecordMetadata duplicate = tap.publish(runId, nmapResult);
+                await().atMost(WAIT).until(() -> tap.processed(GROUP, duplicate));
+
+                assertThat(store.find(runId).orElseThrow()).isEqualTo(before);
+                assertThat(tap.eventsOf(runId)).hasSize(eventsBefore + 1);
+                assertThat(tap.payloadsOf(runId, StepRequested.class)).extracting(StepRequested::nodeId)
+                        .containsExactly("nmap", "probe");
+                assertThat(tap.payloadsOf(runId, RunCompleted.class)).hasSize(1);
+            } finally {
+                second.close();
+            }
+        } finally {
+            first.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext startOrchestrator() {
+        return new SpringApplicationBuilder(OrchestratorApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(RealInfrastructure.properties())
+                .properties(Map.of("spring.main.banner-mode", "off"))
+                .run();
+    }
+}
