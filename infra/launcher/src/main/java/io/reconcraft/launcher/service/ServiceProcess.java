@@ -91,6 +91,8 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
         if (service == ServiceName.API_GATEWAY) {
             env.put(AdminKey.VARIABLE, adminKey);
+            // the gateway answers admins' audit queries from the audit service, wherever its port is
+            env.put("RECONCRAFT_GATEWAY_AUDIT_URL", "http://127.0.0.1:" + config.ports().of(ServiceName.AUDIT));
         }
         return env;
     }

@@ -29,7 +29,8 @@ public final class FakeService {
         server.createContext("/env", exchange -> reply(exchange,
                 "KAFKA_BOOTSTRAP_SERVERS=" + System.getenv("KAFKA_BOOTSTRAP_SERVERS") + "\n"
                         + "MONGODB_URI=" + System.getenv("MONGODB_URI") + "\n"
-                        + "RECONCRAFT_ADMIN_API_KEY=" + System.getenv("RECONCRAFT_ADMIN_API_KEY") + "\n"));
+                        + "RECONCRAFT_ADMIN_API_KEY=" + System.getenv("RECONCRAFT_ADMIN_API_KEY") + "\n"
+                        + "RECONCRAFT_GATEWAY_AUDIT_URL=" + System.getenv("RECONCRAFT_GATEWAY_AUDIT_URL") + "\n"));
         server.start();
         System.out.println("fake service listening on " + port);
     }

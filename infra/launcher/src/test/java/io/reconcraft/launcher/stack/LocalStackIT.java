@@ -62,7 +62,8 @@ class LocalStackIT {
             }
             String gatewayEnv = get(config.ports().gateway(), "/env");
             assertThat(gatewayEnv).contains("KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + config.ports().kafka(),
-                    "MONGODB_URI=mongodb://127.0.0.1:" + config.ports().mongo(), "RECONCRAFT_ADMIN_API_KEY=rc_it_key");
+                    "MONGODB_URI=mongodb://127.0.0.1:" + config.ports().mongo(), "RECONCRAFT_ADMIN_API_KEY=rc_it_key",
+                    "RECONCRAFT_GATEWAY_AUDIT_URL=http://127.0.0.1:" + config.ports().of(ServiceName.AUDIT));
             assertThat(get(config.ports().of(ServiceName.AUDIT), "/env")).contains("RECONCRAFT_ADMIN_API_KEY=null");
             assertThat(new StackPidFile(home).liveOwner()).map(ProcessHandle::pid)
                     .contains(ProcessHandle.current().pid());
