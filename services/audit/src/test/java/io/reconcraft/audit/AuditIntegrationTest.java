@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.reconcraft.audit.support.RealInfrastructure;
-import io.reconcraft.audit.support.TestProducer;
+import io.reconcraft.audit.support.AuditServiceTest;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.NotificationRequested;
 import io.reconcraft.events.RunCompleted;
@@ -22,52 +21,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The audit service on a real broker and a real MongoDB-wire server, read through its own HTTP endpoint. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuditIntegrationTest {
+/** Storing: every event once, in occurrence order, with its origin, secrets masked. */
+class AuditIntegrationTest extends AuditServiceTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String SLACK_HOOK = "https://hooks.slack.com/services/T000/B000/very-secret";
-    private static TestProducer producer;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MeterRegistry meters;
-
-    private WebTestClient http;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry);
-    }
-
-    @BeforeEach
-    void connect() {
-        if (producer == null) {
-            producer = new TestProducer(RealInfrastructure.bootstrapServers());
-        }
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -82,7 +46,7 @@ class AuditIntegrationTest {
                         null, List.of(), Map.of("ports", List.of(22)))),
                 at(t0.plusSeconds(3), runId, new RunCompleted(RunStatus.SUCCEEDED, null, null, RunSummary.of(List.of()))));
         for (int i = events.size() - 1; i >= 0; i--) {
-            producer.publish(events.get(i)); // newest first: the read order must come from occurredAt
+            producer().publish(events.get(i)); // newest first: the read order must come from occurredAt
         }
 
         await().atMost(WAIT).until(() -> count(runId) == 4);
@@ -104,9 +68,9 @@ class AuditIntegrationTest {
         EventEnvelope event = EventEnvelope.of(runId, nmapRequest(runId));
         double duplicatesBefore = meters.counter("reconcraft.audit.duplicates").count();
 
-        producer.publish(event);
-        RecordMetadata again = producer.publish(event);
-        await().atMost(WAIT).until(() -> producer.processed("audit", again));
+        producer().publish(event);
+        RecordMetadata again = producer().publish(event);
+        await().atMost(WAIT).until(() -> producer().processed("audit", again));
 
         assertThat(count(runId)).isEqualTo(1);
         assertThat(meters.counter("reconcraft.audit.duplicates").count()).isEqualTo(duplicatesBefore + 1);
@@ -115,11 +79,11 @@ class AuditIntegrationTest {
     @Test
     void givenSecretsInPayloads_whenStored_thenTheyAreMaskedAtAnyDepth() {
         String runId = newRunId();
-        producer.publish(EventEnvelope.of(runId, new NotificationRequested("n1", "slack", SLACK_HOOK, "done", "op")));
-        producer.publish(EventEnvelope.of(runId, new StepRequested(runId + ":alert", "alert", "slack", "Alert",
+        producer().publish(EventEnvelope.of(runId, new NotificationRequested("n1", "slack", SLACK_HOOK, "done", "op")));
+        producer().publish(EventEnvelope.of(runId, new StepRequested(runId + ":alert", "alert", "slack", "Alert",
                 Map.of("webhookUrl", SLACK_HOOK, "message", "{{findings}}"), List.of(), RunMode.DEMO,
                 AuthorizedScope.NONE, 1, 60, List.of())));
-        producer.publish(EventEnvelope.of(runId, new StepCompleted(runId + ":probe", "probe", 1, RunStatus.SUCCEEDED,
+        producer().publish(EventEnvelope.of(runId, new StepCompleted(runId + ":probe", "probe", 1, RunStatus.SUCCEEDED,
                 null, null, List.of(), Map.of("headers", List.of(Map.of("Token", "abc123", "name", "x-auth")),
                         "example.com", Map.of("apiKey", "k-123")))));
 
@@ -139,30 +103,8 @@ class AuditIntegrationTest {
         http.get().uri("/audit/events?limit=0").exchange().expectStatus().isBadRequest();
     }
 
-    private long count(String runId) {
-        Map<String, Long> body = http.get().uri("/audit/events/count?runId={id}", runId).exchange()
-                .expectStatus().isOk().expectBody(new ParameterizedTypeReference<Map<String, Long>>() { })
-                .returnResult().getResponseBody();
-        return body.get("count");
-    }
-
-    private List<Map<String, Object>> records(String runId) {
-        return http.get().uri("/audit/events?runId={id}", runId).exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
-                .returnResult().getResponseBody();
-    }
-
     private static StepRequested nmapRequest(String runId) {
         return new StepRequested(runId + ":nmap", "nmap", "nmap", "Port scan", Map.of("flags", "-sV"),
                 List.of("127.0.0.1"), RunMode.DEMO, new AuthorizedScope(List.of("127.0.0.1")), 1, 600, List.of());
-    }
-
-    private static EventEnvelope at(Instant occurredAt, String runId, io.reconcraft.events.EventPayload payload) {
-        EventEnvelope event = EventEnvelope.of(runId, payload);
-        return new EventEnvelope(event.eventId(), event.type(), runId, occurredAt, event.version(), payload);
-    }
-
-    private static String newRunId() {
-        return "run-" + UUID.randomUUID();
     }
 }

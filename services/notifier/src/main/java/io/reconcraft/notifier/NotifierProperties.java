@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param workerId       names this instance in StepStarted and in claims; blank means hostname + pid
+ * @param workerId       names this instance in StepStarted and on the deliveries it claims; blank means hostname + pid
  * @param connectTimeout how long to wait for a webhook's TCP/TLS connection
  * @param readTimeout    how long to wait for a webhook's answer bytes
  * @param callTimeout    the whole webhook call at most, whatever happens inside it

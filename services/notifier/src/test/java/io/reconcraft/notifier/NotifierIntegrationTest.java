@@ -10,6 +10,7 @@ import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.NotificationFailed;
 import io.reconcraft.events.NotificationRequested;
 import io.reconcraft.events.NotificationSent;
+import io.reconcraft.events.StepCancelRequested;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepRequested;
@@ -25,9 +26,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +42,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The notifier on a real in-process Kafka broker, a real MongoDB-wire server and a real HTTP server as the webhook. */
-@SpringBootTest(properties = {"reconcraft.webhooks.allow-loopback=true", "reconcraft.notifier.worker-id=notifier-under-test"})
+@SpringBootTest(properties = {"reconcraft.webhooks.allow-loopback=true", "reconcraft.notifier.worker-id=notifier-under-test",
+        "reconcraft.notifier.read-timeout=500ms", "reconcraft.notifier.call-timeout=3s",
+        "reconcraft.notifier.delivery.base-delay=50ms", "reconcraft.notifier.delivery.max-delay=200ms",
+        "reconcraft.notifier.delivery.max-attempts=3", "reconcraft.notifier.delivery.poll-interval=100ms",
+        "reconcraft.notifier.delivery.retry-after-cap=5s"})
 class NotifierIntegrationTest {
 
     private static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 1);
@@ -71,10 +78,12 @@ class NotifierIntegrationTest {
     private EventPublisher publisher;
 
     private final MockWebServer webhook = new MockWebServer();
+    private final ArrivalTimes arrivals = new ArrivalTimes();
     private final String runId = "run-" + UUID.randomUUID();
 
     @BeforeEach
     void startWebhook() throws Exception {
+        webhook.setDispatcher(arrivals);
         webhook.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
     }
 
@@ -95,6 +104,16 @@ class NotifierIntegrationTest {
                 AuthorizedScope.NONE, 1, 30, List.of(nmap));
     }
 
+    private void answer(MockResponse.Builder... responses) {
+        for (MockResponse.Builder response : responses) {
+            arrivals.enqueue(response.build());
+        }
+    }
+
+    private <P> P awaitFirst(Class<P> type) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> payloads(type), list -> !list.isEmpty()).get(0);
+    }
+
     private <P> List<P> payloads(Class<P> type) {
         return EVENTS.eventsOf(runId).stream().map(EventEnvelope::payload).filter(type::isInstance).map(type::cast).toList();
     }
@@ -106,42 +125,131 @@ class NotifierIntegrationTest {
     }
 
     @Test
-    void givenALiveSlackStep_whenRequestedTwice_thenItPostsTheRenderedMessageOnceAndSucceeds() throws Exception {
-        webhook.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+    void givenALiveSlackStep_whenRequestedTwice_thenItPostsBlocksOnceWithAnIdempotencyKeyAndSucceeds() throws Exception {
+        answer(new MockResponse.Builder().code(200).body("ok"));
         EventEnvelope request = EventEnvelope.of(runId, step("slack-1", "slack", RunMode.LIVE, "Ports on {{target}}: {{ports}}"));
         StepRequested marker = step("slack-2", "slack", RunMode.DEMO, "marker");
 
         publisher.publish(request);
         publisher.publish(request);
-        // Same key, same partition: once the marker completed, both copies before it were handled.
+        // Same key, same partition: once the marker completed, both copies before it were taken in.
         publisher.publish(runId, marker);
         awaitCompleted(marker.stepId());
 
         StepCompleted completed = awaitCompleted(runId + ":slack-1");
         assertThat(completed.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(completed.outputs()).containsEntry("delivered", true).containsEntry("httpStatus", 200);
+        assertThat(completed.outputs()).containsEntry("delivered", true).containsEntry("httpStatus", 200)
+                .containsEntry("attempts", 1);
         assertThat(webhook.getRequestCount()).isEqualTo(1);
         RecordedRequest posted = webhook.takeRequest();
         assertThat(posted.getMethod()).isEqualTo("POST");
-        assertThat(EventCodec.mapper().readTree(posted.getBody().utf8()).get("text").asString())
+        assertThat(posted.getHeaders().get("Idempotency-Key")).isEqualTo("step:" + runId + ":slack-1:1");
+        JsonNode body = EventCodec.mapper().readTree(posted.getBody().utf8());
+        assertThat(body.get("text").asString()).isEqualTo("Ports on 10.0.0.5: 10.0.0.5 22/tcp (ssh)");
+        assertThat(body.get("blocks").get(0).get("type").asString()).isEqualTo("header");
+        assertThat(body.get("blocks").get(1).get("text").get("text").asString())
                 .isEqualTo("Ports on 10.0.0.5: 10.0.0.5 22/tcp (ssh)");
+        assertThat(body.get("blocks").get(2).get("fields").get(0).get("text").asString()).isEqualTo("*Target*\n10.0.0.5");
         assertThat(payloads(StepStarted.class)).filteredOn(s -> s.stepId().equals(runId + ":slack-1")).hasSize(1)
                 .allSatisfy(s -> assertThat(s.worker()).isEqualTo("notifier-under-test"));
+        assertThat(payloads(StepCompleted.class)).filteredOn(c -> c.stepId().equals(runId + ":slack-1")).hasSize(1);
         assertThat(payloads(StepLog.class)).flatExtracting(StepLog::lines).noneMatch(line -> line.contains("secret-token"));
     }
 
     @Test
-    void givenAWebhookAnswering500_whenALiveDiscordStepRuns_thenItFailsWithTheReason() {
-        webhook.enqueue(new MockResponse.Builder().code(500).body("boom").build());
+    void givenAWebhookAnswering500ThenOk_whenADiscordStepRuns_thenItIsRetriedWithTheSameKeyAndDeliveredOnce()
+            throws Exception {
+        answer(new MockResponse.Builder().code(500).body("boom"), new MockResponse.Builder().code(204));
         StepRequested discord = step("discord-1", "discord", RunMode.LIVE, "{{findings}}");
 
         publisher.publish(runId, discord);
 
         StepCompleted completed = awaitCompleted(discord.stepId());
+        assertThat(completed.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(completed.outputs()).containsEntry("delivered", true).containsEntry("httpStatus", 204)
+                .containsEntry("attempts", 2);
+        assertThat(webhook.getRequestCount()).isEqualTo(2);
+        RecordedRequest first = webhook.takeRequest();
+        RecordedRequest second = webhook.takeRequest();
+        assertThat(second.getHeaders().get("Idempotency-Key")).isEqualTo(first.getHeaders().get("Idempotency-Key"));
+        assertThat(EventCodec.mapper().readTree(second.getBody().utf8()).get("embeds").get(0).get("description").asString())
+                .isEqualTo("no findings");
+        assertThat(payloads(StepLog.class)).flatExtracting(StepLog::lines)
+                .anyMatch(line -> line.startsWith("attempt 1 failed: HTTP 500; next attempt in"));
+    }
+
+    @Test
+    void givenAWebhookAnswering429WithRetryAfter_whenANotificationIsSent_thenTheRetryWaitsThatLongAndSucceeds() {
+        answer(new MockResponse.Builder().code(429).setHeader("Retry-After", "1"), new MockResponse.Builder().code(200));
+
+        publisher.publish(runId, new NotificationRequested("n-" + runId, "slack", webhookUrl(), "Run finished", "admin"));
+
+        NotificationSent sent = awaitFirst(NotificationSent.class);
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(sent.httpStatus()).isEqualTo(200);
+        // The configured backoff is at most 200 ms: a second attempt a second later can only be the Retry-After.
+        assertThat(arrivals.gapBetween(0, 1)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void givenAWebhookAnswering404_whenANotificationIsSent_thenItFailsAtOnceWithoutRetrying() {
+        answer(new MockResponse.Builder().code(404), new MockResponse.Builder().code(200));
+
+        publisher.publish(runId, new NotificationRequested("n-" + runId, "slack", webhookUrl(), "Run finished", "admin"));
+
+        NotificationFailed failed = awaitFirst(NotificationFailed.class);
+        assertThat(failed.reason()).isEqualTo("slack webhook: HTTP 404 (not retried)");
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(webhook.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAWebhookThatAnswersTooLate_whenAStepRuns_thenEveryAttemptTimesOutAndItFailsWithTheReason() {
+        MockResponse.Builder late = new MockResponse.Builder().code(200).headersDelay(2, TimeUnit.SECONDS);
+        answer(late, late, late);
+        StepRequested slack = step("slack-1", "slack", RunMode.LIVE, "hello");
+
+        publisher.publish(runId, slack);
+
+        StepCompleted completed = awaitCompleted(slack.stepId());
         assertThat(completed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(completed.outcome()).isEqualTo("delivery_failed");
-        assertThat(completed.error()).isEqualTo("discord webhook answered HTTP 500");
-        assertThat(webhook.getRequestCount()).isEqualTo(1);
+        assertThat(completed.error()).isEqualTo("slack webhook: gave up after 3 attempts: timed out");
+        assertThat(completed.outputs()).containsEntry("delivered", false).containsEntry("attempts", 3);
+        assertThat(arrivals.count()).isEqualTo(3);
+    }
+
+    @Test
+    void givenAWebhookRedirectingToAnInternalAddress_whenANotificationIsSent_thenTheRedirectIsNotFollowed()
+            throws Exception {
+        try (MockWebServer internal = new MockWebServer()) {
+            internal.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            answer(new MockResponse.Builder().code(302).setHeader("Location", internal.url("/latest/meta-data/")));
+
+            publisher.publish(runId, new NotificationRequested("n-" + runId, "discord", webhookUrl(), "hi", "admin"));
+
+            NotificationFailed failed = awaitFirst(NotificationFailed.class);
+            assertThat(failed.reason()).isEqualTo("discord webhook: redirect (HTTP 302), which is not followed (not retried)");
+            assertThat(internal.getRequestCount()).isZero();
+            assertThat(webhook.getRequestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void givenAStepWaitingToRetry_whenItsCancellationArrives_thenItIsNotRetriedAndCompletesCancelled() {
+        MockResponse.Builder later = new MockResponse.Builder().code(429).setHeader("Retry-After", "5");
+        answer(later, later, later);
+        StepRequested slack = step("slack-1", "slack", RunMode.LIVE, "hello");
+
+        publisher.publish(runId, slack);
+        publisher.publish(runId, new StepCancelRequested(slack.stepId(), slack.nodeId(), "slack", 1, "run cancelled"));
+
+        StepCompleted completed = awaitCompleted(slack.stepId());
+        assertThat(completed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(completed.outcome()).isEqualTo("cancelled");
+        assertThat(completed.error()).isEqualTo("cancelled: run cancelled");
+        // Cancelled before the first attempt or while waiting for the second: never retried.
+        assertThat(arrivals.count()).isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -172,25 +280,10 @@ class NotifierIntegrationTest {
     }
 
     @Test
-    void givenANotificationRequested_whenDelivered_thenItIsPostedAsDiscordContentAndReportedSent() throws Exception {
-        webhook.enqueue(new MockResponse.Builder().code(204).build());
-
-        publisher.publish(runId, new NotificationRequested("n-" + runId, "discord", webhookUrl(), "Run finished", "admin"));
-
-        NotificationSent sent = await().atMost(Duration.ofSeconds(30))
-                .until(() -> payloads(NotificationSent.class), list -> !list.isEmpty()).get(0);
-        assertThat(sent.httpStatus()).isEqualTo(204);
-        assertThat(sent.channel()).isEqualTo("discord");
-        assertThat(EventCodec.mapper().readTree(webhook.takeRequest().getBody().utf8()).get("content").asString())
-                .isEqualTo("Run finished");
-    }
-
-    @Test
     void givenANotificationWithoutWebhookUrl_whenDelivered_thenItFailsWithAReason() {
         publisher.publish(runId, new NotificationRequested("n-" + runId, "slack", null, "Run finished", "admin"));
 
-        NotificationFailed failed = await().atMost(Duration.ofSeconds(30))
-                .until(() -> payloads(NotificationFailed.class), list -> !list.isEmpty()).get(0);
+        NotificationFailed failed = awaitFirst(NotificationFailed.class);
         assertThat(failed.reason()).startsWith("no webhook URL given");
         assertThat(webhook.getRequestCount()).isZero();
     }

@@ -2,7 +2,7 @@ package io.reconcraft.audit.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.reconcraft.audit.store.AuditStore;
+import io.reconcraft.audit.chain.AuditChain;
 import io.reconcraft.events.EventEnvelope;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,20 +11,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Stores every event from every topic once; a redelivered event is counted and otherwise ignored. */
+/** Stores every event from every topic once, chained; a redelivered event is counted and otherwise ignored. */
 @Component
 public class AuditListener {
 
     private static final Logger log = LoggerFactory.getLogger(AuditListener.class);
 
-    private final AuditStore store;
+    private final AuditChain chain;
     private final AuditRecords records;
     private final Clock clock;
     private final Counter stored;
     private final Counter duplicates;
 
-    public AuditListener(AuditStore store, AuditRecords records, MeterRegistry meters) {
-        this.store = store;
+    public AuditListener(AuditChain chain, AuditRecords records, MeterRegistry meters) {
+        this.chain = chain;
         this.records = records;
         this.clock = Clock.systemUTC();
         this.stored = Counter.builder("reconcraft.audit.stored").description("events stored").register(meters);
@@ -35,7 +35,8 @@ public class AuditListener {
     @KafkaListener(topics = "#{T(io.reconcraft.events.Topics).ALL}")
     void on(ConsumerRecord<String, EventEnvelope> record) {
         EventEnvelope event = record.value();
-        if (store.insertOnce(records.of(event, record.topic(), record.partition(), record.offset(), clock.instant()))) {
+        if (chain.append(records.of(event, record.topic(), record.partition(), record.offset(), clock.instant()))
+                == AuditChain.Appended.STORED) {
             stored.increment();
         } else {
             duplicates.increment();

@@ -5,17 +5,20 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import java.time.Duration;
+import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The append-only collection {@code audit_events}, keyed by event id. There is deliberately no update
- * or delete here: a record, once stored, is only ever read.
+ * The append-only collection {@code audit_events}, keyed by event id, with a unique {@code sequence}.
+ * There is deliberately no update or delete here: a record, once stored, is only ever read (records
+ * leave only through the retention TTL index).
  */
 @Component
 public class AuditStore {
@@ -27,29 +30,49 @@ public class AuditStore {
 
     public AuditStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        // sparse: records stored before the chain existed have no sequence, and stay readable.
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("sequence", Sort.Direction.ASC).unique().sparse()
+                .named("sequence_unique")).block(TIMEOUT);
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("runId", Sort.Direction.ASC).on("occurredAt", Sort.Direction.ASC)
+                .named("runId_occurredAt")).block(TIMEOUT);
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("occurredAt", Sort.Direction.ASC).named("occurredAt"))
+                .block(TIMEOUT);
     }
+
+    public enum InsertResult { STORED, DUPLICATE_KEY }
 
     /**
      * Inserts through the driver, not the mapping layer: payloads are free-form and may hold keys the
-     * mapping layer refuses. False when a record with this event id already exists.
+     * mapping layer refuses. DUPLICATE_KEY when the event id or the sequence is taken already.
      */
-    public boolean insertOnce(Document record) {
-        return Boolean.TRUE.equals(Mono.from(mongo.getCollection(COLLECTION).block(TIMEOUT).insertOne(record))
-                .thenReturn(true)
-                .onErrorResume(AuditStore::isDuplicateKey, e -> Mono.just(false))
-                .block(TIMEOUT));
+    public InsertResult insert(Document record) {
+        return Mono.from(mongo.getCollection(COLLECTION).block(TIMEOUT).insertOne(record))
+                .thenReturn(InsertResult.STORED)
+                .onErrorResume(AuditStore::isDuplicateKey, e -> Mono.just(InsertResult.DUPLICATE_KEY))
+                .block(TIMEOUT);
     }
 
-    public Flux<Document> findByRun(String runId, int limit) {
-        return mongo.find(query(runId).with(Sort.by("occurredAt", "_id")).limit(limit), Document.class, COLLECTION);
+    public boolean exists(String eventId) {
+        return Boolean.TRUE.equals(mongo.exists(Query.query(where("_id").is(eventId)), COLLECTION).block(TIMEOUT));
     }
 
-    public Mono<Long> countByRun(String runId) {
-        return mongo.count(query(runId), COLLECTION);
+    /** The record with the highest sequence: the head of the chain. */
+    public Optional<Document> last() {
+        Query query = Query.query(where("sequence").exists(true)).with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION).block(TIMEOUT));
     }
 
-    private static Query query(String runId) {
-        return runId == null ? new Query() : Query.query(where("runId").is(runId));
+    /** Every chained record, oldest first. */
+    public Flux<Document> inSequence() {
+        return mongo.find(Query.query(where("sequence").exists(true)).with(Sort.by("sequence")), Document.class, COLLECTION);
+    }
+
+    public Flux<Document> find(Query query) {
+        return mongo.find(query, Document.class, COLLECTION);
+    }
+
+    public Mono<Long> count(Query query) {
+        return mongo.count(Query.of(query).limit(0).skip(0), COLLECTION);
     }
 
     private static boolean isDuplicateKey(Throwable error) {

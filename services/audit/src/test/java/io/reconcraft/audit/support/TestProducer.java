@@ -38,6 +38,11 @@ public final class TestProducer implements AutoCloseable {
         }
     }
 
+    /** Sends without waiting; the future completes with the broker's acknowledgement. */
+    public java.util.concurrent.Future<RecordMetadata> publishAsync(EventEnvelope event) {
+        return producer.send(new ProducerRecord<>(event.topic(), event.runId(), EventCodec.write(event)));
+    }
+
     public boolean processed(String group, RecordMetadata metadata) {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)

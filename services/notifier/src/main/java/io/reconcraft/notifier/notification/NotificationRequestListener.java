@@ -3,20 +3,22 @@ package io.reconcraft.notifier.notification;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.NotificationRequested;
 import io.reconcraft.events.Topics;
+import io.reconcraft.notifier.delivery.DeliveryIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+/** Ad-hoc "send to Slack/Discord" requests; each becomes one delivery, however often it is delivered to us. */
 @Component
 public class NotificationRequestListener {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationRequestListener.class);
 
-    private final NotificationSender sender;
+    private final DeliveryIntake intake;
 
-    public NotificationRequestListener(NotificationSender sender) {
-        this.sender = sender;
+    public NotificationRequestListener(DeliveryIntake intake) {
+        this.intake = intake;
     }
 
     @KafkaListener(topics = Topics.NOTIFICATION_REQUESTS)
@@ -29,6 +31,6 @@ public class NotificationRequestListener {
         // Without an id of its own, the event's id still makes a redelivery recognisable.
         String id = request.notificationId() == null || request.notificationId().isBlank()
                 ? event.eventId() : request.notificationId();
-        sender.send(event.runId(), id, request);
+        intake.acceptNotification(event.runId(), id, request);
     }
 }

@@ -1,8 +1,10 @@
 package io.reconcraft.notifier.step;
 
 import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.StepCancelRequested;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.Topics;
+import io.reconcraft.notifier.delivery.DeliveryIntake;
 import io.reconcraft.notifier.webhook.Channel;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -10,23 +12,27 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Takes slack and discord steps off Kafka; anything else on the topic is logged and dropped. */
+/** Takes slack and discord steps (and their cancellations) off Kafka; anything else is logged and dropped. */
 @Component
 public class NotifierStepListener {
 
     private static final Logger log = LoggerFactory.getLogger(NotifierStepListener.class);
 
-    private final NotificationStepRunner runner;
+    private final DeliveryIntake intake;
 
-    public NotifierStepListener(NotificationStepRunner runner) {
-        this.runner = runner;
+    public NotifierStepListener(DeliveryIntake intake) {
+        this.intake = intake;
     }
 
     @KafkaListener(topics = Topics.NOTIFIER_STEP_REQUESTS)
     public void on(EventEnvelope event) {
+        if (event.payload() instanceof StepCancelRequested cancel) {
+            intake.cancelStep(cancel.stepId(), cancel.attempt(), cancel.reason());
+            return;
+        }
         if (!(event.payload() instanceof StepRequested step)) {
-            log.warn("ignoring {} {}: only StepRequested belongs on {}", event.type(), event.eventId(),
-                    Topics.NOTIFIER_STEP_REQUESTS);
+            log.warn("ignoring {} {}: only StepRequested and StepCancelRequested belong on {}", event.type(),
+                    event.eventId(), Topics.NOTIFIER_STEP_REQUESTS);
             return;
         }
         Optional<Channel> channel = Channel.fromWire(step.kind());
@@ -35,6 +41,6 @@ public class NotifierStepListener {
                     event.eventId(), step.kind(), step.stepId());
             return;
         }
-        runner.run(event.runId(), channel.get(), step);
+        intake.acceptStep(event.runId(), channel.get(), step);
     }
 }

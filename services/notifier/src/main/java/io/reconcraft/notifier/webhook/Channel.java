@@ -1,31 +1,30 @@
 package io.reconcraft.notifier.webhook;
 
+import io.reconcraft.notifier.message.DiscordFormat;
+import io.reconcraft.notifier.message.Notification;
+import io.reconcraft.notifier.message.SlackFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** A chat platform: the JSON field its webhooks read the message from, and how long a message may be. */
+/** A chat platform, and the JSON body its incoming webhooks accept. */
 public enum Channel {
-    SLACK("text", 40_000), DISCORD("content", 2_000);
+    SLACK(SlackFormat::body), DISCORD(DiscordFormat::body);
 
-    private final String messageField;
-    private final int maxLength;
+    private final Function<Notification, Map<String, Object>> format;
 
-    Channel(String messageField, int maxLength) {
-        this.messageField = messageField;
-        this.maxLength = maxLength;
+    Channel(Function<Notification, Map<String, Object>> format) {
+        this.format = format;
     }
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public String messageField() {
-        return messageField;
-    }
-
-    /** The message cut to what the platform accepts, marked when it was cut. */
-    public String fit(String message) {
-        return message.length() <= maxLength ? message : message.substring(0, maxLength - 1) + "…";
+    /** The webhook body for this platform, within its size limits. */
+    public Map<String, Object> body(Notification notification) {
+        return format.apply(notification);
     }
 
     public static Optional<Channel> fromWire(String value) {

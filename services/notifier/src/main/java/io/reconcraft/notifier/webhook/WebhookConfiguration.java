@@ -1,6 +1,7 @@
 package io.reconcraft.notifier.webhook;
 
 import io.reconcraft.notifier.NotifierProperties;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,6 @@ class WebhookConfiguration {
 
     @Bean
     WebhookClient webhookClient(WebhookGuard guard, NotifierProperties properties) {
-        return new WebhookClient(guard, properties);
+        return new WebhookClient(guard, properties, Clock.systemUTC());
     }
 }

@@ -1,0 +1,25 @@
+package io.reconcraft.audit.query;
+
+import io.reconcraft.audit.chain.ChainVerification;
+import io.reconcraft.audit.chain.ChainVerifier;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Internal: recomputes the hash chain, for the gateway's {@code GET /api/audit/verify}. */
+@RestController
+public class AuditVerifyController {
+
+    private final ChainVerifier verifier;
+
+    public AuditVerifyController(ChainVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    /** Always 200: a broken chain is a finding, not an error of the request. */
+    @GetMapping("/audit/verify")
+    Mono<ChainVerification> verify() {
+        return Mono.fromCallable(verifier::verify).subscribeOn(Schedulers.boundedElastic());
+    }
+}

@@ -1,0 +1,129 @@
+package io.reconcraft.notifier.delivery;
+
+import io.reconcraft.events.EventCodec;
+import io.reconcraft.events.NotificationRequested;
+import io.reconcraft.events.StepRequested;
+import io.reconcraft.events.model.RunMode;
+import io.reconcraft.notifier.message.MessageTemplate;
+import io.reconcraft.notifier.message.Notification;
+import io.reconcraft.notifier.webhook.Channel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a request into a stored delivery, on the Kafka listener thread: one insert, nothing slow. A request
+ * that cannot be delivered (demo mode, bad input) is stored already decided, so every result is published
+ * the same way. A redelivered request finds its delivery stored and changes nothing.
+ */
+@Component
+public class DeliveryIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryIntake.class);
+
+    private final DeliveryStore store;
+    private final DeliveryWorker worker;
+    private final DeliveryProperties properties;
+    private final Clock clock;
+
+    public DeliveryIntake(DeliveryStore store, DeliveryWorker worker, DeliveryProperties properties, Clock clock) {
+        this.store = store;
+        this.worker = worker;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public static String stepKey(String stepId, int attempt) {
+        return "step:" + stepId + ":" + attempt;
+    }
+
+    public static String notificationKey(String notificationId) {
+        return "notification:" + notificationId;
+    }
+
+    public void acceptStep(String runId, Channel channel, StepRequested step) {
+        Instant now = clock.instant();
+        Object template = step.config().get("message");
+        Object webhookUrl = step.config().get("webhookUrl");
+        String problem = stepProblem(channel, step, template, webhookUrl);
+        String message = problem == null ? MessageTemplate.render((String) template, step) : null;
+        Delivery.Outcome decided;
+        if (problem != null) {
+            decided = Delivery.Outcome.invalid(problem);
+        } else if (step.runMode() == RunMode.DEMO) {
+            decided = new Delivery.Outcome(true, false, null, null,
+                    List.of("demo mode: " + channel.wireName() + " message not sent", message));
+        } else {
+            decided = null; // live: to be posted
+        }
+        String body = decided == null ? json(channel, Notification.ofStep(step, message)) : null;
+        create(new Delivery(stepKey(step.stepId(), step.attempt()), Delivery.Kind.STEP, runId, channel.wireName(),
+                decided == null ? (String) webhookUrl : null, body, message, status(decided), 0, now,
+                now.plus(budget(step)), null, 0, false,
+                new Delivery.StepRef(step.stepId(), step.nodeId(), step.attempt()), null, decided));
+    }
+
+    private static String stepProblem(Channel channel, StepRequested step, Object template, Object webhookUrl) {
+        if (step.runMode() == null) {
+            return "the step has no runMode (live or demo)";
+        }
+        if ((template != null && !(template instanceof String)) || (webhookUrl != null && !(webhookUrl instanceof String))) {
+            return channel.wireName() + " config 'message' and 'webhookUrl' must be strings";
+        }
+        if (step.runMode() == RunMode.LIVE && (webhookUrl == null || ((String) webhookUrl).isBlank())) {
+            return "no webhook URL is configured for this " + channel.wireName() + " step";
+        }
+        return null;
+    }
+
+    /** Retries end with the configured give-up time, or earlier when the step's own timeout is shorter. */
+    private Duration budget(StepRequested step) {
+        Duration stepTimeout = Duration.ofSeconds(Math.max(0, step.timeoutSeconds()));
+        return stepTimeout.isZero() || stepTimeout.compareTo(properties.giveUpAfter()) >= 0
+                ? properties.giveUpAfter() : stepTimeout;
+    }
+
+    public void acceptNotification(String runId, String notificationId, NotificationRequested request) {
+        Instant now = clock.instant();
+        String channelName = Channel.fromWire(request.channel()).map(Channel::wireName).orElse(request.channel());
+        String problem = Channel.fromWire(request.channel()).isEmpty() ? "unknown channel: use slack or discord"
+                : request.webhookUrl() == null || request.webhookUrl().isBlank()
+                ? "no webhook URL given (the gateway resolves the configured integration and passes its URL)"
+                : request.message() == null || request.message().isBlank() ? "the message is empty" : null;
+        Delivery.Outcome decided = problem == null ? null : new Delivery.Outcome(false, false, "invalid_input", problem, List.of());
+        String body = problem == null
+                ? json(Channel.fromWire(request.channel()).orElseThrow(), Notification.ofMessage(request.message())) : null;
+        create(new Delivery(notificationKey(notificationId), Delivery.Kind.NOTIFICATION, runId, channelName,
+                problem == null ? request.webhookUrl() : null, body, null, status(decided), 0, now,
+                now.plus(properties.giveUpAfter()), null, 0, false, null, notificationId, decided));
+    }
+
+    /** The run was cancelled: a delivery still waiting for its next attempt is not attempted again. */
+    public void cancelStep(String stepId, int attempt, String reason) {
+        String why = "cancelled" + (reason == null || reason.isBlank() ? "" : ": " + reason);
+        if (store.cancel(stepKey(stepId, attempt), new Delivery.Outcome(false, false, "cancelled", why, List.of(why)),
+                clock.instant())) {
+            worker.kick();
+        }
+    }
+
+    private void create(Delivery delivery) {
+        if (store.create(delivery)) {
+            worker.kick();
+        } else {
+            log.info("delivery {} exists already: a redelivered request, not posted again", delivery.id());
+        }
+    }
+
+    private static Delivery.Status status(Delivery.Outcome decided) {
+        return decided == null ? Delivery.Status.PENDING : Delivery.Status.REPORTING;
+    }
+
+    private static String json(Channel channel, Notification notification) {
+        return EventCodec.mapper().writeValueAsString(channel.body(notification));
+    }
+}
