@@ -26,6 +26,10 @@ public class StepDispatcher {
     }
 
     public StepResult execute(StepRequested step, StepLog stepLog) {
+        return execute(null, step, stepLog);
+    }
+
+    public StepResult execute(String runId, StepRequested step, StepLog stepLog) {
         Optional<StepExecutor> executor = backends.stream()
                 .filter(backend -> backend.mode() == step.runMode())
                 .findFirst()
@@ -34,7 +38,7 @@ public class StepDispatcher {
             return StepResult.failed(StepResult.NOT_SUPPORTED, "the " + step.kind() + " node is not executable yet");
         }
         try {
-            return executor.get().execute(step, stepLog);
+            return executor.get().execute(runId, step, stepLog);
         } catch (EventPublisher.EventPublishingException e) {
             throw e;
         } catch (StepInputException e) {

@@ -66,7 +66,7 @@ public class StepRunner {
 
     private StepResult execute(String runId, StepRequested step) {
         PublishedStepLog stepLog = new PublishedStepLog(publisher, runId, step, properties.logBatchSize());
-        StepResult result = dispatcher.execute(step, stepLog);
+        StepResult result = dispatcher.execute(runId, step, stepLog);
         stepLog.flush();
         return result;
     }

@@ -8,6 +8,7 @@ import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.execution.Steps;
 import io.reconcraft.toolrunner.execution.demo.DemoToolBackend;
 import io.reconcraft.toolrunner.execution.live.SandboxToolBackend;
+import io.reconcraft.toolrunner.sandbox.Sandboxes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class StepDispatcherTest {
 
-    private final StepDispatcher dispatcher = new StepDispatcher(List.of(new DemoToolBackend(), new SandboxToolBackend()));
+    private final StepDispatcher dispatcher = new StepDispatcher(List.of(new DemoToolBackend(),
+            new SandboxToolBackend(Sandboxes.unreachable(), Sandboxes.properties(Sandboxes.NO_ENGINE))));
 
     @ParameterizedTest
     @ValueSource(strings = {"parser", "report"})
@@ -28,16 +30,26 @@ class StepDispatcherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nmap", "http-probe", "gitleaks"})
-    void givenALiveToolStep_whenExecuted_thenItFailsAsNotSupportedAndLogsNothing(String kind) {
+    @ValueSource(strings = {"http-probe", "gitleaks"})
+    void givenALiveToolStepWithoutALiveExecutorYet_whenExecuted_thenItFailsAsNotSupportedAndLogsNothing(String kind) {
         RecordingStepLog log = new RecordingStepLog();
         var step = Steps.step(kind, RunMode.LIVE, List.of("10.0.0.5"), List.of("10.0.0.5"), Map.of(), List.of());
 
         StepResult result = dispatcher.execute(step, log);
 
         assertThat(result.outcome()).isEqualTo("not_supported");
-        assertThat(result.error()).isEqualTo("live execution of " + kind + " needs the container sandbox (not in this build)");
+        assertThat(result.error()).isEqualTo("live execution of " + kind + " is not built yet (only nmap runs live so far)");
         assertThat(log.lines).isEmpty();
+    }
+
+    @Test
+    void givenALiveNmapStepAndNoContainerEngine_whenExecuted_thenItFailsAsSandboxUnavailableNamingTheEngine() {
+        var step = Steps.step("nmap", RunMode.LIVE, List.of("127.0.0.1"), List.of("127.0.0.1"), Map.of(), List.of());
+
+        StepResult result = dispatcher.execute(step, new RecordingStepLog());
+
+        assertThat(result.outcome()).isEqualTo("sandbox_unavailable");
+        assertThat(result.error()).startsWith("the container engine at " + Sandboxes.NO_ENGINE + " is not reachable");
     }
 
     @Test

@@ -6,18 +6,28 @@ import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepLog;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.execution.ToolBackend;
+import io.reconcraft.toolrunner.execution.live.nmap.LiveNmapExecutor;
+import io.reconcraft.toolrunner.sandbox.ContainerSandbox;
+import io.reconcraft.toolrunner.sandbox.SandboxProperties;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Live runs. Tools touch the network only from inside a locked-down container, and that sandbox is
- * not part of this build, so every live tool step fails plainly instead of running on the host.
+ * Live runs. Tools touch the network only from inside a locked-down container. nmap runs there;
+ * the tools whose live executor is not built yet fail plainly instead of running on the host.
  */
 @Component
 public class SandboxToolBackend implements ToolBackend {
 
-    private static final Set<String> SANDBOXED_KINDS = Set.of("nmap", "http-probe", "gitleaks");
+    private static final Set<String> NOT_YET_SANDBOXED = Set.of("http-probe", "gitleaks");
+
+    private final Map<String, StepExecutor> executors;
+
+    public SandboxToolBackend(ContainerSandbox sandbox, SandboxProperties properties) {
+        this.executors = Map.of("nmap", new LiveNmapExecutor(sandbox, properties));
+    }
 
     @Override
     public RunMode mode() {
@@ -26,15 +36,18 @@ public class SandboxToolBackend implements ToolBackend {
 
     @Override
     public Optional<StepExecutor> executorFor(String kind) {
-        return SANDBOXED_KINDS.contains(kind) ? Optional.of(new SandboxMissing(kind)) : Optional.empty();
+        if (executors.containsKey(kind)) {
+            return Optional.of(executors.get(kind));
+        }
+        return NOT_YET_SANDBOXED.contains(kind) ? Optional.of(new NotYetSandboxed(kind)) : Optional.empty();
     }
 
-    private record SandboxMissing(String kind) implements StepExecutor {
+    private record NotYetSandboxed(String kind) implements StepExecutor {
 
         @Override
         public StepResult execute(StepRequested step, StepLog log) {
             return StepResult.failed(StepResult.NOT_SUPPORTED,
-                    "live execution of " + kind + " needs the container sandbox (not in this build)");
+                    "live execution of " + kind + " is not built yet (only nmap runs live so far)");
         }
     }
 }

@@ -1,0 +1,81 @@
+package io.reconcraft.toolrunner.execution.live.nmap;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What nmap's XML says about the scanned hosts, as step outputs ({@code {hosts: [...]}}, the demo's shape). */
+public record NmapScan(List<Host> hosts) {
+
+    public NmapScan {
+        hosts = List.copyOf(hosts);
+    }
+
+    public Map<String, Object> toOutputs() {
+        return Map.of("hosts", hosts.stream().map(Host::toOutput).toList());
+    }
+
+    public record Host(String address, String status, List<String> hostnames, List<Port> ports) {
+
+        public Host {
+            hostnames = List.copyOf(hostnames);
+            ports = List.copyOf(ports);
+        }
+
+        Map<String, Object> toOutput() {
+            Map<String, Object> output = new LinkedHashMap<>();
+            output.put("address", address);
+            output.put("status", status);
+            output.put("hostnames", hostnames);
+            output.put("ports", ports.stream().map(Port::toOutput).toList());
+            return output;
+        }
+    }
+
+    /** {@code service} carries nmap's tunnel as a prefix, e.g. {@code ssl/http}, as its normal output does. */
+    public record Port(int port, String protocol, String state, String service, String product, String version,
+                       List<Script> scripts) {
+
+        public Port {
+            scripts = List.copyOf(scripts);
+        }
+
+        public boolean open() {
+            return "open".equals(state);
+        }
+
+        public String name() {
+            return port + "/" + protocol;
+        }
+
+        Map<String, Object> toOutput() {
+            Map<String, Object> output = new LinkedHashMap<>();
+            output.put("port", port);
+            output.put("protocol", protocol);
+            output.put("state", state);
+            output.put("service", service);
+            output.put("product", product);
+            output.put("version", version);
+            output.put("scripts", scripts.stream().map(Script::toOutput).toList());
+            return output;
+        }
+    }
+
+    /** A script result; {@code vulnerabilities} are the entries that carry a CVSS score (e.g. from vulners). */
+    public record Script(String id, String output, List<Vulnerability> vulnerabilities) {
+
+        public Script {
+            vulnerabilities = List.copyOf(vulnerabilities);
+        }
+
+        Map<String, Object> toOutput() {
+            Map<String, Object> output = new LinkedHashMap<>();
+            output.put("id", id);
+            output.put("output", this.output);
+            return output;
+        }
+    }
+
+    public record Vulnerability(String id, double cvss, boolean exploit) {
+    }
+}

@@ -1,0 +1,99 @@
+package io.reconcraft.toolrunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.StepCompleted;
+import io.reconcraft.events.StepLog;
+import io.reconcraft.events.StepRequested;
+import io.reconcraft.events.Topics;
+import io.reconcraft.events.model.AuthorizedScope;
+import io.reconcraft.events.model.RunMode;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.events.model.Severity;
+import io.reconcraft.messaging.EventPublisher;
+import io.reconcraft.toolrunner.sandbox.Sandboxes;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The whole tool-runner on real Kafka and MongoDB-wire servers, running a live nmap step in a real container. */
+@SpringBootTest(properties = "reconcraft.toolrunner.worker-id=live-runner-under-test")
+class LiveNmapStepIT {
+
+    private static EmbeddedKafkaKraftBroker kafka;
+    private static MongoServer mongo;
+    private static StepEventsConsumer stepEvents;
+
+    @BeforeAll
+    static void infrastructure() {
+        Sandboxes.close(Sandboxes.requireEngine());
+        kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        kafka.afterPropertiesSet();
+        mongo = new MongoServer(new MemoryBackend());
+        mongo.bind("127.0.0.1", 0);
+        stepEvents = new StepEventsConsumer(kafka.getBrokersAsString(), Topics.STEP_EVENTS);
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> kafka.getBrokersAsString());
+        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort());
+        registry.add("reconcraft.toolrunner.docker-host", Sandboxes::dockerHost);
+    }
+
+    @AfterAll
+    static void stopInfrastructure() {
+        if (stepEvents != null) {
+            stepEvents.close();
+            mongo.shutdownNow();
+            kafka.destroy();
+        }
+    }
+
+    @Autowired
+    private EventPublisher publisher;
+
+    private final String runId = "run-" + UUID.randomUUID();
+
+    private <P> List<P> payloads(Class<P> type) {
+        return stepEvents.eventsOf(runId).stream().map(EventEnvelope::payload).filter(type::isInstance).map(type::cast)
+                .toList();
+    }
+
+    @Test
+    void givenALiveNmapStepInScope_whenRequested_thenNmapRunsSandboxedAndItsFindingsAndLogsArrive() throws Exception {
+        try (ServerSocket service = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            StepRequested step = new StepRequested(runId + ":nmap-1", "nmap-1", "nmap", "scan", Map.of("profile", "custom",
+                    "flags", "-p " + service.getLocalPort()), List.of("127.0.0.1"), RunMode.LIVE,
+                    new AuthorizedScope(List.of("127.0.0.1/32")), 1, 120, List.of());
+
+            publisher.publish(runId, step);
+
+            StepCompleted completed = await().atMost(Duration.ofSeconds(90))
+                    .until(() -> payloads(StepCompleted.class), done -> !done.isEmpty()).get(0);
+            assertThat(completed.status()).as(completed.error()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(completed.findings()).singleElement().satisfies(finding -> {
+                assertThat(finding.severity()).isEqualTo(Severity.LOW);
+                assertThat(finding.port()).isEqualTo(service.getLocalPort());
+            });
+            assertThat(completed.outputs()).containsKey("hosts");
+            assertThat(payloads(StepLog.class)).flatExtracting(StepLog::lines)
+                    .contains("Nmap scan report for 127.0.0.1");
+        }
+    }
+}

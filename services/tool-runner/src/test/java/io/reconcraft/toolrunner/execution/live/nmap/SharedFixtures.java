@@ -1,0 +1,24 @@
+package io.reconcraft.toolrunner.execution.live.nmap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Real tool output kept in the workspace's shared/fixtures (beside the repository's clone). */
+final class SharedFixtures {
+
+    private static final Path ROOT = Path.of("../../../shared/fixtures");
+
+    private SharedFixtures() {
+    }
+
+    static byte[] bytes(String relative) {
+        Path file = ROOT.resolve(relative);
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("fixture " + file.toAbsolutePath().normalize() + " is missing", e);
+        }
+    }
+}
