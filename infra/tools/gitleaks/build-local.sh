@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
 # Builds localhost/reconcraft/gitleaks-fake:local: gitleaks itself cannot be installed here, so
 # this test image answers like `gitleaks detect ... --report-path PATH`: it writes a real gitleaks
-# v8 JSON report (shared/fixtures/gitleaks/gitleaks-v8-simple.json, or $GITLEAKS_FAKE_REPORT) to
+# v8 JSON report (fixtures/gitleaks/gitleaks-v8-simple.json, or $GITLEAKS_FAKE_REPORT) to
 # PATH and exits 1, as gitleaks does when it found leaks. Only for tests of the container wiring.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/../lib/rootfs.sh"
 
 IMAGE="${GITLEAKS_FAKE_IMAGE:-localhost/reconcraft/gitleaks-fake:local}"
-REPORT="${GITLEAKS_FAKE_REPORT:-$HERE/../../../../shared/fixtures/gitleaks/gitleaks-v8-simple.json}"
-[[ -f "$REPORT" ]] || REPORT="$HERE/../../../shared/fixtures/gitleaks/gitleaks-v8-simple.json"
+REPORT="${GITLEAKS_FAKE_REPORT:-$HERE/../../../fixtures/gitleaks/gitleaks-v8-simple.json}"
 [[ -f "$REPORT" ]] || { log "gitleaks report fixture not found (set GITLEAKS_FAKE_REPORT)"; exit 1; }
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT

@@ -81,6 +81,7 @@ public final class Launcher {
                   up     start Kafka, MongoDB and the five services on this machine; Ctrl-C stops everything
                   demo   run the sample workflow (start -> nmap -> http-probe -> gitleaks) against 127.0.0.1;
                          uses a running stack, or starts one for the duration of the demo
+                  test   run every test (handled by the ./reconcraft script: sets up podman, then mvn verify)
                   help   show this text
 
                 environment:

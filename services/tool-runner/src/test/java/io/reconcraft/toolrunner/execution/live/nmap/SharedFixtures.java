@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Real tool output kept in the workspace's shared/fixtures (beside the repository's clone). */
+/** Real tool output kept in the repository's fixtures/ folder (attribution in fixtures/SOURCES.md). */
 final class SharedFixtures {
 
-    private static final Path ROOT = Path.of("../../../shared/fixtures");
+    private static final Path ROOT = Path.of("../../fixtures");
 
     private SharedFixtures() {
     }
