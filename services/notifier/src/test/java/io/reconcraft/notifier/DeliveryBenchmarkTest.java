@@ -1,5 +1,7 @@
 package io.reconcraft.notifier;
 
+import io.reconcraft.testing.EventTap;
+
 import static org.awaitility.Awaitility.await;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -71,7 +73,7 @@ class DeliveryBenchmarkTest {
     @Test
     void measureDeliveryThroughput() throws Exception {
         try (MockWebServer webhook = new MockWebServer();
-             EventsConsumer events = new EventsConsumer(kafka.getBrokersAsString(), List.of(Topics.NOTIFICATION_EVENTS))) {
+             EventTap events = new EventTap(kafka.getBrokersAsString(), List.of(Topics.NOTIFICATION_EVENTS))) {
             webhook.setDispatcher(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
@@ -97,7 +99,7 @@ class DeliveryBenchmarkTest {
     }
 
     /** Publishes {@code count} requests of one run, waits for them all to be reported sent; answers when the last ack came. */
-    private static long deliver(EventPublisher publisher, EventsConsumer events, String url, int count, String label) {
+    private static long deliver(EventPublisher publisher, EventTap events, String url, int count, String label) {
         String runId = label + "-" + UUID.randomUUID();
         List<CompletableFuture<EventEnvelope>> acks = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -1,10 +1,11 @@
 package io.reconcraft.notifier;
 
+import io.reconcraft.testing.EventTap;
+import io.reconcraft.testing.RealInfrastructure;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.NotificationFailed;
@@ -21,7 +22,6 @@ import io.reconcraft.events.model.AuthorizedScope;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.messaging.EventPublisher;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,29 +48,27 @@ import org.springframework.test.context.DynamicPropertySource;
         "reconcraft.notifier.delivery.retry-after-cap=5s"})
 class NotifierIntegrationTest {
 
-    private static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 1);
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS;
-    private static final EventsConsumer EVENTS;
-
-    static {
-        KAFKA.afterPropertiesSet();
-        MONGO.bind("127.0.0.1", 0);
-        MONGO_ADDRESS = MONGO.getLocalAddress();
-        EVENTS = new EventsConsumer(KAFKA.getBrokersAsString(), List.of(Topics.STEP_EVENTS, Topics.NOTIFICATION_EVENTS));
-    }
+    private static EventTap events;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBrokersAsString);
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort());
+        RealInfrastructure.register(registry);
+    }
+
+    @BeforeEach
+    void tapEvents() {
+        // after the context has declared the topics, so the tap sees every partition
+        if (events == null) {
+            events = new EventTap(RealInfrastructure.bootstrapServers(),
+                    List.of(Topics.STEP_EVENTS, Topics.NOTIFICATION_EVENTS));
+        }
     }
 
     @AfterAll
-    static void stopInfrastructure() {
-        EVENTS.close();
-        MONGO.shutdownNow();
-        KAFKA.destroy();
+    static void closeTap() {
+        if (events != null) {
+            events.close();
+        }
     }
 
     @Autowired
@@ -115,7 +112,7 @@ class NotifierIntegrationTest {
     }
 
     private <P> List<P> payloads(Class<P> type) {
-        return EVENTS.eventsOf(runId).stream().map(EventEnvelope::payload).filter(type::isInstance).map(type::cast).toList();
+        return events.eventsOf(runId).stream().map(EventEnvelope::payload).filter(type::isInstance).map(type::cast).toList();
     }
 
     private StepCompleted awaitCompleted(String stepId) {

@@ -1,10 +1,12 @@
 package io.reconcraft.toolrunner;
 
+import io.reconcraft.testing.EventTap;
+import io.reconcraft.testing.RealInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
@@ -27,7 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,33 +36,31 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "reconcraft.toolrunner.worker-id=live-runner-under-test")
 class LiveNmapStepIT {
 
-    private static EmbeddedKafkaKraftBroker kafka;
-    private static MongoServer mongo;
-    private static StepEventsConsumer stepEvents;
+    private static EventTap stepEvents;
 
     @BeforeAll
-    static void infrastructure() {
+    static void requireEngine() {
         Sandboxes.close(Sandboxes.requireEngine());
-        kafka = new EmbeddedKafkaKraftBroker(1, 1);
-        kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
-        stepEvents = new StepEventsConsumer(kafka.getBrokersAsString(), Topics.STEP_EVENTS);
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> kafka.getBrokersAsString());
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort());
+        RealInfrastructure.register(registry);
         registry.add("reconcraft.toolrunner.docker-host", Sandboxes::dockerHost);
     }
 
+    @BeforeEach
+    void tapStepEvents() {
+        // after the context has declared the topics, so the tap sees every partition
+        if (stepEvents == null) {
+            stepEvents = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.STEP_EVENTS));
+        }
+    }
+
     @AfterAll
-    static void stopInfrastructure() {
+    static void closeTap() {
         if (stepEvents != null) {
             stepEvents.close();
-            mongo.shutdownNow();
-            kafka.destroy();
         }
     }
 

@@ -1,10 +1,12 @@
 package io.reconcraft.toolrunner;
 
+import io.reconcraft.testing.EventTap;
+import io.reconcraft.testing.RealInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
@@ -15,7 +17,6 @@ import io.reconcraft.events.model.AuthorizedScope;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.messaging.EventPublisher;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +34,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,29 +42,26 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = "reconcraft.toolrunner.worker-id=runner-under-test")
 class ToolRunnerIntegrationTest {
 
-    private static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 1);
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS;
-    private static final StepEventsConsumer STEP_EVENTS;
-
-    static {
-        KAFKA.afterPropertiesSet();
-        MONGO.bind("127.0.0.1", 0);
-        MONGO_ADDRESS = MONGO.getLocalAddress();
-        STEP_EVENTS = new StepEventsConsumer(KAFKA.getBrokersAsString(), Topics.STEP_EVENTS);
-    }
+    private static EventTap stepEvents;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBrokersAsString);
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort());
+        RealInfrastructure.register(registry);
+    }
+
+    @BeforeEach
+    void tapStepEvents() {
+        // after the context has declared the topics, so the tap sees every partition
+        if (stepEvents == null) {
+            stepEvents = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.STEP_EVENTS));
+        }
     }
 
     @AfterAll
-    static void stopInfrastructure() {
-        STEP_EVENTS.close();
-        MONGO.shutdownNow();
-        KAFKA.destroy();
+    static void closeTap() {
+        if (stepEvents != null) {
+            stepEvents.close();
+        }
     }
 
     @Autowired
@@ -89,7 +86,7 @@ class ToolRunnerIntegrationTest {
     }
 
     private <P> List<P> payloads(Class<P> type, String stepId) {
-        return STEP_EVENTS.eventsOf(runId).stream().map(EventEnvelope::payload).filter(type::isInstance).map(type::cast)
+        return stepEvents.eventsOf(runId).stream().map(EventEnvelope::payload).filter(type::isInstance).map(type::cast)
                 .filter(p -> stepId.equals(stepIdOf(p))).toList();
     }
 
@@ -118,10 +115,10 @@ class ToolRunnerIntegrationTest {
         assertThat(completed.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(completed.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.fingerprint()).isNotBlank());
         assertThat(completed.outputs()).containsKey("hosts");
-        List<Object> stepEvents = STEP_EVENTS.eventsOf(runId).stream().map(e -> (Object) e.payload()).toList();
-        assertThat(stepEvents.get(0)).isInstanceOfSatisfying(StepStarted.class,
+        List<Object> seen = stepEvents.eventsOf(runId).stream().map(e -> (Object) e.payload()).toList();
+        assertThat(seen.get(0)).isInstanceOfSatisfying(StepStarted.class,
                 started -> assertThat(started.worker()).isEqualTo("runner-under-test"));
-        assertThat(stepEvents.get(stepEvents.size() - 1)).isInstanceOf(StepCompleted.class);
+        assertThat(seen.get(seen.size() - 1)).isInstanceOf(StepCompleted.class);
         assertThat(payloads(StepLog.class, nmap.stepId())).flatExtracting(StepLog::lines)
                 .anyMatch(line -> line.startsWith("Starting Nmap 7.93"));
     }

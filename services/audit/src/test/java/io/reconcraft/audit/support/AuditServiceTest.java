@@ -1,5 +1,8 @@
 package io.reconcraft.audit.support;
 
+import io.reconcraft.testing.EventTap;
+import io.reconcraft.testing.RealInfrastructure;
+
 import io.reconcraft.audit.chain.ChainVerification;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.EventPayload;
@@ -24,7 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class AuditServiceTest {
 
     protected static final Duration WAIT = Duration.ofSeconds(60);
-    private static TestProducer producer;
+    private static EventTap producer;
 
     @LocalServerPort
     int port;
@@ -40,14 +43,14 @@ public abstract class AuditServiceTest {
     void connect() {
         synchronized (AuditServiceTest.class) {
             if (producer == null) {
-                producer = new TestProducer(RealInfrastructure.bootstrapServers());
+                producer = new EventTap(RealInfrastructure.bootstrapServers(), java.util.List.of());
                 Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
             }
         }
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
     }
 
-    protected static TestProducer producer() {
+    protected static EventTap producer() {
         return producer;
     }
 

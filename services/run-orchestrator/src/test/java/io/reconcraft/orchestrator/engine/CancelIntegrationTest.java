@@ -1,5 +1,8 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.testing.EventTap;
+import io.reconcraft.testing.RealInfrastructure;
+
 import static io.reconcraft.orchestrator.support.Runs.GROUP;
 import static io.reconcraft.orchestrator.support.Runs.WAIT;
 import static io.reconcraft.orchestrator.support.Runs.awaitPayload;
@@ -24,9 +27,7 @@ import io.reconcraft.events.model.WorkflowSnapshot;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
-import io.reconcraft.orchestrator.support.EventTap;
 import io.reconcraft.orchestrator.support.OrchestratorSpringTest;
-import io.reconcraft.orchestrator.support.RealInfrastructure;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;

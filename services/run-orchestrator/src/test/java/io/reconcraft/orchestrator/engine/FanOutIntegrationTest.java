@@ -1,5 +1,8 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.testing.EventTap;
+import io.reconcraft.testing.RealInfrastructure;
+
 import static io.reconcraft.orchestrator.support.Runs.awaitPayload;
 import static io.reconcraft.orchestrator.support.Runs.awaitRequest;
 import static io.reconcraft.orchestrator.support.Runs.awaitRequests;
@@ -21,9 +24,7 @@ import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.TaskDocument;
-import io.reconcraft.orchestrator.support.EventTap;
 import io.reconcraft.orchestrator.support.OrchestratorSpringTest;
-import io.reconcraft.orchestrator.support.RealInfrastructure;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

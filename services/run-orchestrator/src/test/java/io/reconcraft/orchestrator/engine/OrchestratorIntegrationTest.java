@@ -1,5 +1,8 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.testing.EventTap;
+import io.reconcraft.testing.RealInfrastructure;
+
 import static io.reconcraft.orchestrator.support.Workflows.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,9 +27,7 @@ import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepJson;
-import io.reconcraft.orchestrator.support.EventTap;
 import io.reconcraft.orchestrator.support.OrchestratorSpringTest;
-import io.reconcraft.orchestrator.support.RealInfrastructure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

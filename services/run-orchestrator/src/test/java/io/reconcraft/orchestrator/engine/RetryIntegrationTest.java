@@ -1,5 +1,8 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.testing.EventTap;
+import io.reconcraft.testing.RealInfrastructure;
+
 import static io.reconcraft.orchestrator.support.Runs.GROUP;
 import static io.reconcraft.orchestrator.support.Runs.WAIT;
 import static io.reconcraft.orchestrator.support.Runs.awaitPayload;
@@ -29,9 +32,7 @@ import io.reconcraft.orchestrator.run.AttemptRecord;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.TaskDocument;
-import io.reconcraft.orchestrator.support.EventTap;
 import io.reconcraft.orchestrator.support.OrchestratorSpringTest;
-import io.reconcraft.orchestrator.support.RealInfrastructure;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;

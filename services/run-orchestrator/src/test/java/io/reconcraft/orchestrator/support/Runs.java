@@ -1,5 +1,7 @@
 package io.reconcraft.orchestrator.support;
 
+import io.reconcraft.testing.EventTap;
+
 import static org.awaitility.Awaitility.await;
 
 import io.reconcraft.events.EventPayload;

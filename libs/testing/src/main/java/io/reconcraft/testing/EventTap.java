@@ -1,4 +1,4 @@
-package io.reconcraft.orchestrator.support;
+package io.reconcraft.testing;
 
 import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.EventEnvelope;
@@ -66,8 +66,20 @@ public final class EventTap implements AutoCloseable {
 
     public RecordMetadata publish(EventEnvelope event) {
         try {
-            return producer.send(new ProducerRecord<>(event.topic(), event.runId(), EventCodec.write(event)))
-                    .get(30, TimeUnit.SECONDS);
+            return publishAsync(event).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public java.util.concurrent.Future<RecordMetadata> publishAsync(EventEnvelope event) {
+        return producer.send(new ProducerRecord<>(event.topic(), event.runId(), EventCodec.write(event)));
+    }
+
+    /** Publishes bytes that are not an event, as a broken or hostile producer would. */
+    public RecordMetadata publishRaw(String topic, String key, byte[] value) {
+        try {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

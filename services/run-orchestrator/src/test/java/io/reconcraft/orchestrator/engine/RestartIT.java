@@ -1,5 +1,8 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.testing.EventTap;
+import io.reconcraft.testing.RealInfrastructure;
+
 import static io.reconcraft.orchestrator.support.Runs.GROUP;
 import static io.reconcraft.orchestrator.support.Runs.WAIT;
 import static io.reconcraft.orchestrator.support.Runs.awaitRequest;
@@ -22,8 +25,6 @@ import io.reconcraft.events.model.Severity;
 import io.reconcraft.orchestrator.OrchestratorApplication;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
-import io.reconcraft.orchestrator.support.EventTap;
-import io.reconcraft.orchestrator.support.RealInfrastructure;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -37,8 +38,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and a new one starts on the same broker and database: the run continues from the stored state and the
  * committed offsets, finishes, and a duplicate of a result it already applied changes nothing.
  * (A stop here is a context close; a SIGKILL of the packaged jar belongs to the end-to-end suite.)
+ * An *IT, so failsafe runs it in a JVM of its own: no cached test context of another class may sit in
+ * the same consumer group and keep the run going while "the" orchestrator is down.
  */
-class RestartIntegrationTest {
+class RestartIT {
 
     @Test
     void givenTheOrchestratorStopsBetweenAStepRequestAndItsResult_whenANewOneStarts_thenTheRunContinuesAndFinishesOnce() {
@@ -83,10 +86,14 @@ class RestartIntegrationTest {
     }
 
     private static ConfigurableApplicationContext startOrchestrator() {
+        // Command-line arguments, not builder "properties": those are defaults, which application.yml's
+        // own values (the local broker and database) would override.
+        String[] arguments = RealInfrastructure.properties().entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(OrchestratorApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(RealInfrastructure.properties())
                 .properties(Map.of("spring.main.banner-mode", "off"))
-                .run();
+                .run(arguments);
     }
 }

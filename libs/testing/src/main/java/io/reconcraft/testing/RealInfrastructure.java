@@ -1,4 +1,4 @@
-package io.reconcraft.audit.support;
+package io.reconcraft.testing;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -8,7 +8,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real in-process Kafka broker (KRaft) and a real MongoDB-wire server on loopback, started once per
- * test JVM and shared by the integration tests of this module.
+ * test JVM and shared by the integration tests of a module: {@code @DynamicPropertySource} calls
+ * {@link #register}.
  */
 public final class RealInfrastructure {
 
@@ -20,6 +21,19 @@ public final class RealInfrastructure {
     }
 
     public static synchronized void register(DynamicPropertyRegistry registry) {
+        start();
+        registry.add("spring.kafka.bootstrap-servers", kafka::getBrokersAsString);
+        registry.add("spring.mongodb.uri", () -> mongoUri);
+    }
+
+    /** The same settings as {@link #register}, for an application started by hand (for example a restarted one). */
+    public static synchronized java.util.Map<String, Object> properties() {
+        start();
+        return java.util.Map.of("spring.kafka.bootstrap-servers", kafka.getBrokersAsString(),
+                "spring.mongodb.uri", mongoUri);
+    }
+
+    private static void start() {
         if (kafka == null) {
             kafka = new EmbeddedKafkaKraftBroker(1, 1);
             kafka.afterPropertiesSet();
@@ -32,11 +46,15 @@ public final class RealInfrastructure {
                 kafka.destroy();
             }));
         }
-        registry.add("spring.kafka.bootstrap-servers", kafka::getBrokersAsString);
-        registry.add("spring.mongodb.uri", () -> mongoUri);
     }
 
-    public static String bootstrapServers() {
+    public static synchronized String bootstrapServers() {
+        start();
         return kafka.getBrokersAsString();
+    }
+
+    public static synchronized String mongoUri() {
+        start();
+        return mongoUri;
     }
 }
