@@ -4,5 +4,6 @@ package io.reconcraft.events;
 public sealed interface EventPayload permits
         RunRequested, RunCancelRequested, RunRetryRequested, RunStatusChanged, RunCompleted,
         StepRequested, StepCancelRequested, StepStarted, StepLog, StepCompleted,
-        NotificationRequested, NotificationSent, NotificationFailed {
+        NotificationRequested, NotificationSent, NotificationFailed,
+        ApiCallAudited {
 }

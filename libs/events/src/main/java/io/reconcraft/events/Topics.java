@@ -20,9 +20,11 @@ public final class Topics {
     public static final String NOTIFICATION_REQUESTS = "reconcraft.notification-requests";
     /** NotificationSent, NotificationFailed. */
     public static final String NOTIFICATION_EVENTS = "reconcraft.notification-events";
+    /** ApiCallAudited: every state-changing call on the gateway's API. */
+    public static final String API_AUDIT = "reconcraft.api-audit";
 
     public static final List<String> ALL = List.of(RUN_REQUESTS, RUN_EVENTS, TOOL_STEP_REQUESTS,
-            NOTIFIER_STEP_REQUESTS, STEP_EVENTS, NOTIFICATION_REQUESTS, NOTIFICATION_EVENTS);
+            NOTIFIER_STEP_REQUESTS, STEP_EVENTS, NOTIFICATION_REQUESTS, NOTIFICATION_EVENTS, API_AUDIT);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
@@ -58,6 +60,9 @@ public final class Topics {
         }
         if (payload instanceof NotificationSent || payload instanceof NotificationFailed) {
             return NOTIFICATION_EVENTS;
+        }
+        if (payload instanceof ApiCallAudited) {
+            return API_AUDIT;
         }
         throw new IllegalArgumentException("no topic for " + payload.getClass().getName());
     }

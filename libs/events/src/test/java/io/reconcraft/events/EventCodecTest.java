@@ -95,5 +95,6 @@ class EventCodecTest {
         assertThat(EventEnvelope.of("r", new StepCancelRequested("r:alert", "alert", "slack", 1, "cancelled")).topic())
                 .isEqualTo(Topics.NOTIFIER_STEP_REQUESTS);
         assertThat(EventEnvelope.of("r", new RunRetryRequested("key-1")).topic()).isEqualTo(Topics.RUN_REQUESTS);
+        assertThat(EventEnvelope.of(null, SampleEvents.all().get(13)).topic()).isEqualTo(Topics.API_AUDIT);
     }
 }

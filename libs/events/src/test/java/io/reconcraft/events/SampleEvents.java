@@ -46,6 +46,8 @@ final class SampleEvents {
                 new NotificationSent("n-1", "slack", 200, 1),
                 new NotificationFailed("n-1", "discord", "HTTP 404 from webhook", 3),
                 new RunRetryRequested("key-1"),
-                new StepCancelRequested("run-1:scan", "scan", "nmap", 1, "run cancelled by key-1"));
+                new StepCancelRequested("run-1:scan", "scan", "nmap", 1, "run cancelled by key-1"),
+                new ApiCallAudited("key-1", "operator", "POST /api/runs/{id}/cancel", "run-1", "127.0.0.1",
+                        "allowed", 202));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -20,6 +21,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+// Tests call fast and often with one key; RateLimitTest overrides these in a context of its own.
+@TestPropertySource(properties = {
+        "reconcraft.gateway.limits.rate-limit.requests-per-second=100000",
+        "reconcraft.gateway.limits.rate-limit.burst=100000"})
 public abstract class GatewayTestSupport {
 
     /** The configured bootstrap admin key: what an operator would pass in RECONCRAFT_ADMIN_API_KEY. */
@@ -27,9 +32,19 @@ public abstract class GatewayTestSupport {
 
     protected static final EmbeddedKafkaKraftBroker KAFKA = startKafka();
     protected static final MongoServer MONGO = startMongo();
+    protected static final StubAuditService AUDIT = StubAuditService.start();
 
     @Autowired
     protected WebTestClient http;
+
+    @Autowired
+    protected org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
+    /** Test setup: as if the integration of {@code type} had never been configured. */
+    protected void forgetIntegration(String type) {
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(type)), "integrations").block();
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -40,6 +55,9 @@ public abstract class GatewayTestSupport {
         registry.add("reconcraft.gateway.admin-api-key", () -> ADMIN_KEY);
         registry.add("reconcraft.gateway.jwt.secret", () -> "a-test-secret-that-is-long-enough-for-hs256!");
         registry.add("reconcraft.kafka.partitions", () -> "2");
+        registry.add("reconcraft.gateway.sse.heartbeat", () -> "1s");
+        registry.add("reconcraft.gateway.audit-url", AUDIT::url);
+        registry.add("reconcraft.gateway.audit-timeout", () -> "1s");
     }
 
     private static EmbeddedKafkaKraftBroker startKafka() {
@@ -65,9 +83,27 @@ public abstract class GatewayTestSupport {
                 .bodyValue(body);
     }
 
+    protected WebTestClient.RequestHeadersSpec<?> delete(String uri) {
+        return http.delete().uri(uri).header("X-API-Key", ADMIN_KEY);
+    }
+
+    /** Runs a check of the gateway's own state: a run driven to an end by publishing what the orchestrator would. */
+    protected void awaitRunStatus(String runId, String status) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                get("/api/runs/" + runId).exchange().expectBody().jsonPath("$.status").isEqualTo(status));
+    }
+
     protected WebTestClient.RequestHeadersSpec<?> postRaw(String uri, String json) {
         return http.post().uri(uri).header("X-API-Key", ADMIN_KEY).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(json);
+    }
+
+    /** A queued demo run of a freshly saved {@link #scanWorkflow}; its id. */
+    protected String startDemoRun() {
+        String workflowId = saveWorkflow("Demo " + System.nanoTime()).get("id").toString();
+        return post("/api/runs", Map.of("workflowId", workflowId, "targets", List.of("127.0.0.1"), "runMode", "demo"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
     }
 
     /** start → nmap → http-probe, as the Studio would save it. */

@@ -1,6 +1,10 @@
 package io.reconcraft.gateway.auth;
 
+import io.reconcraft.gateway.audit.ActorCaptureFilter;
 import io.reconcraft.gateway.config.GatewayProperties;
+import io.reconcraft.gateway.error.ProblemWriter;
+import io.reconcraft.gateway.limits.RateLimitFilter;
+import io.reconcraft.gateway.limits.RateLimiter;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +37,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyService keys,
-            RevocationAwareJwtDecoder jwtDecoder, SecurityProblemResponses problems) {
+            RevocationAwareJwtDecoder jwtDecoder, SecurityProblemResponses problems, RateLimiter rateLimiter,
+            ProblemWriter problemWriter) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -47,14 +52,19 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/health").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
-                        .pathMatchers("/api/docs", "/api/docs/**").permitAll()
+                        .pathMatchers("/api/docs", "/api/docs/**", "/webjars/swagger-ui/**").permitAll()
                         .pathMatchers("/api/auth/api-keys", "/api/auth/api-keys/**").hasRole(ADMIN)
+                        .pathMatchers("/api/integrations", "/api/integrations/**").hasRole(ADMIN)
+                        .pathMatchers("/api/audit", "/api/audit/**").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, OPERATOR, VIEWER)
                         .pathMatchers("/api/**").hasAnyRole(ADMIN, OPERATOR)
                         .anyExchange().hasRole(ADMIN))
                 .addFilterAt(ApiKeyAuthentication.filter(keys, problems.unauthorized()),
                         SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterBefore(new ActorCaptureFilter(), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterBefore(new RateLimitFilter(rateLimiter, problemWriter), SecurityWebFiltersOrder.AUTHORIZATION)
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(new SseAccessTokenConverter())
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(roleClaimConverter()))
                         .authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
@@ -70,7 +80,7 @@ class SecurityConfiguration {
         cors.setAllowedOrigins(properties.corsAllowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Last-Event-ID", ApiKeyAuthentication.HEADER));
-        cors.setExposedHeaders(List.of("X-Total-Count", "Location"));
+        cors.setExposedHeaders(List.of("X-Total-Count", "Location", "Retry-After"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);

@@ -1,26 +1,22 @@
 package io.reconcraft.gateway.auth;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import io.reconcraft.gateway.error.Problems;
+import io.reconcraft.gateway.error.ProblemWriter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 from the security layer in the same problem+json shape as every other error. */
 @Component
 class SecurityProblemResponses {
 
-    private final JsonMapper json;
+    private final ProblemWriter problems;
 
-    SecurityProblemResponses(JsonMapper json) {
-        this.json = json;
+    SecurityProblemResponses(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     ServerAuthenticationEntryPoint unauthorized() {
@@ -38,11 +34,6 @@ class SecurityProblemResponses {
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
-        ProblemDetail problem = Problems.of(status, detail);
-        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
-        exchange.getResponse().setStatusCode(status);
-        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer body = exchange.getResponse().bufferFactory().wrap(json.writeValueAsBytes(problem));
-        return exchange.getResponse().writeWith(Mono.just(body));
+        return problems.write(exchange, status, detail);
     }
 }

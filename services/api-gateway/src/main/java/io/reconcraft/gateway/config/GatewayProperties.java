@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keyCheckCacheTtl   how long "this key still exists" is remembered for a token; bounds how late a revocation bites
  * @param corsAllowedOrigins browser origins allowed to call the API (the Studio's dev server by default)
  * @param healthTimeout      how long /api/health waits for MongoDB and Kafka before calling them disconnected
+ * @param auditUrl           base URL of the audit service's internal query API (env RECONCRAFT_GATEWAY_AUDIT_URL)
+ * @param auditTimeout       how long GET /api/audit waits for the audit service before answering 503
  */
 @ConfigurationProperties("reconcraft.gateway")
 public record GatewayProperties(
@@ -17,7 +19,9 @@ public record GatewayProperties(
         Jwt jwt,
         Duration keyCheckCacheTtl,
         List<String> corsAllowedOrigins,
-        Duration healthTimeout) {
+        Duration healthTimeout,
+        String auditUrl,
+        Duration auditTimeout) {
 
     public GatewayProperties {
         jwt = jwt == null ? new Jwt(null, null) : jwt;
@@ -25,6 +29,8 @@ public record GatewayProperties(
         corsAllowedOrigins = corsAllowedOrigins == null || corsAllowedOrigins.isEmpty()
                 ? List.of("http://localhost:8080", "http://127.0.0.1:8080") : List.copyOf(corsAllowedOrigins);
         healthTimeout = healthTimeout == null ? Duration.ofSeconds(2) : healthTimeout;
+        auditUrl = auditUrl == null || auditUrl.isBlank() ? "http://127.0.0.1:8104" : auditUrl.strip();
+        auditTimeout = auditTimeout == null ? Duration.ofSeconds(5) : auditTimeout;
     }
 
     public boolean hasAdminApiKey() {

@@ -2,11 +2,13 @@ package io.reconcraft.gateway.config;
 
 import io.reconcraft.gateway.auth.ApiKey;
 import io.reconcraft.gateway.run.RunView;
+import io.reconcraft.gateway.stream.RunEvent;
 import io.reconcraft.gateway.targets.AuthorizedTarget;
 import java.time.Duration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -27,7 +29,10 @@ class MongoIndexes implements InitializingBean {
                 mongo.indexOps(AuthorizedTarget.class).createIndex(new Index("value", Sort.Direction.ASC).unique()),
                 mongo.indexOps(ApiKey.class).createIndex(new Index(ApiKey.KEY_HASH, Sort.Direction.ASC).unique()),
                 mongo.indexOps(RunView.class).createIndex(new Index("startedAt", Sort.Direction.DESC)),
-                mongo.indexOps(RunView.class).createIndex(new Index("workflowId", Sort.Direction.ASC)))
+                mongo.indexOps(RunView.class).createIndex(new Index("workflowId", Sort.Direction.ASC)),
+                // The SSE journal: one number per event of a run, read in order for replays.
+                mongo.indexOps(RunEvent.class).createIndex(new CompoundIndexDefinition(
+                        new org.bson.Document("runId", 1).append("seq", 1)).unique()))
                 .block(Duration.ofSeconds(30));
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 
 /** Every error leaves as RFC 9457 problem+json; bad input is a 400 naming the field, never a 500 or a stack trace. */
@@ -59,6 +60,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<ProblemDetail>> unexpected(Exception ex) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+            // The client left before its answer was written: nobody to answer, nothing failed here.
+            log.debug("client went away before the answer was sent: {}", ex.toString());
+            return Mono.empty();
+        }
         log.error("unexpected failure while handling a request", ex);
         ProblemDetail body = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "the request could not be completed; the failure was logged");

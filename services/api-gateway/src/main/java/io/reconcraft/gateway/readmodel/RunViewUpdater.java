@@ -9,8 +9,11 @@ import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.gateway.run.RunView;
 import io.reconcraft.gateway.run.StepView;
+import io.reconcraft.gateway.stream.RunEvent;
+import io.reconcraft.gateway.stream.RunEventDrafts;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -21,8 +24,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies run and step events to the run view. Each change and the record that its event was applied happen
- * in ONE conditional single-document update, so a redelivered event matches nothing and changes nothing.
+ * Applies run and step events to the run view. Each change, the record that its event was applied and the SSE
+ * events it produces happen in ONE conditional single-document update (see {@link OnceApplier}), so a redelivered
+ * event matches nothing and changes nothing.
  */
 @Component
 public class RunViewUpdater {
@@ -31,9 +35,13 @@ public class RunViewUpdater {
     private static final String STEP = "steps.$.";
 
     private final ReactiveMongoTemplate mongo;
+    private final OnceApplier applier;
+    private final RunEventDrafts drafts;
 
-    public RunViewUpdater(ReactiveMongoTemplate mongo) {
+    public RunViewUpdater(ReactiveMongoTemplate mongo, OnceApplier applier, RunEventDrafts drafts) {
         this.mongo = mongo;
+        this.applier = applier;
+        this.drafts = drafts;
     }
 
     public Mono<Boolean> stepStarted(EventEnvelope event, StepStarted started) {
@@ -42,12 +50,12 @@ public class RunViewUpdater {
                 .set(STEP + "status", RunStatus.RUNNING)
                 .set(STEP + "startedAt", event.occurredAt())
                 .unset(STEP + "completedAt")
-                .unset(STEP + "outcome"));
+                .unset(STEP + "outcome"), drafts.stepStarted(event, started));
     }
 
     public Mono<Boolean> stepLog(EventEnvelope event, StepLog logged) {
         return applyToStep(event, logged.nodeId(), () -> new Update()
-                .push(STEP + "logs").each(logged.lines().toArray()));
+                .push(STEP + "logs").each(logged.lines().toArray()), drafts.stepLog(event, logged));
     }
 
     public Mono<Boolean> stepCompleted(EventEnvelope event, StepCompleted completed) {
@@ -69,23 +77,27 @@ public class RunViewUpdater {
                 update.push(STEP + "logs", "error: " + completed.error());
             }
             return update;
-        });
+        }, drafts.stepCompleted(event, completed));
     }
 
     public Mono<Boolean> runStatusChanged(EventEnvelope event, RunStatusChanged changed) {
         if (RunRetry.OUTCOME.equals(changed.outcome())) {
-            return retry(event);
+            return retry(event, changed);
         }
-        Update update = new Update().set("status", changed.status());
-        if (changed.outcome() != null) {
-            update.set("outcome", changed.outcome());
-        }
+        Supplier<Update> change = () -> {
+            Update update = new Update().set("status", changed.status());
+            if (changed.outcome() != null) {
+                update.set("outcome", changed.outcome());
+            }
+            return update;
+        };
         // A late "running" must not reopen a run that already ended.
-        return applyOnce(event, Criteria.where("status").nin(RunStatus.SUCCEEDED, RunStatus.FAILED), update);
+        return applier.apply(event, Criteria.where("status").nin(RunStatus.SUCCEEDED, RunStatus.FAILED), change,
+                drafts.runStatusChanged(event, changed));
     }
 
     public Mono<Boolean> runCompleted(EventEnvelope event, RunCompleted completed) {
-        return mongo.findById(event.runId(), RunView.class).flatMap(run -> {
+        return mongo.findById(event.runId(), RunView.class).flatMap(run -> applier.apply(event, null, () -> {
             Update update = new Update()
                     .set("status", completed.status())
                     .set("endedAt", event.occurredAt())
@@ -96,24 +108,25 @@ public class RunViewUpdater {
             if (completed.summary() != null) {
                 update.set("summary", completed.summary());
             }
-            return applyOnce(event, null, update);
-        }).switchIfEmpty(Mono.fromSupplier(() -> unknownRun(event)));
+            return update;
+        }, drafts.runCompleted(event, completed))).switchIfEmpty(Mono.fromSupplier(() -> OnceApplier.unknownRun(event)));
     }
 
     /** A finished run walks again from its failed steps: it is running, and those steps are queued once more. */
-    private Mono<Boolean> retry(EventEnvelope event) {
+    private Mono<Boolean> retry(EventEnvelope event, RunStatusChanged changed) {
         return mongo.findById(event.runId(), RunView.class)
-                .flatMap(run -> applyOnce(event, null, RunRetry.reopen(run)))
-                .switchIfEmpty(Mono.fromSupplier(() -> unknownRun(event)));
+                .flatMap(run -> applier.apply(event, null, () -> RunRetry.reopen(run),
+                        drafts.runStatusChanged(event, changed)))
+                .switchIfEmpty(Mono.fromSupplier(() -> OnceApplier.unknownRun(event)));
     }
 
-    private Mono<Boolean> applyToStep(EventEnvelope event, String nodeId,
-            java.util.function.Supplier<Update> change) {
+    private Mono<Boolean> applyToStep(EventEnvelope event, String nodeId, Supplier<Update> change,
+            List<RunEvent.Draft> events) {
         Criteria step = Criteria.where("steps.nodeId").is(nodeId);
-        return applyOnce(event, step, change.get()).flatMap(applied -> applied
+        return applier.apply(event, step, change, events).flatMap(applied -> applied
                 ? Mono.just(true)
                 : addMissingStep(event.runId(), nodeId)
-                        .flatMap(added -> added ? applyOnce(event, step, change.get()) : Mono.just(false)));
+                        .flatMap(added -> added ? applier.apply(event, step, change, events) : Mono.just(false)));
     }
 
     /** A step the run did not list (for example a node added by a newer orchestrator) is shown rather than lost. */
@@ -124,34 +137,6 @@ public class RunViewUpdater {
         Query query = Query.query(Criteria.where("_id").is(runId).and("steps.nodeId").ne(nodeId));
         return mongo.updateFirst(query, new Update().push("steps", StepView.queued(nodeId, nodeId)), RunView.class)
                 .map(result -> result.getModifiedCount() > 0);
-    }
-
-    private Mono<Boolean> applyOnce(EventEnvelope event, Criteria extra, Update update) {
-        Criteria criteria = Criteria.where("_id").is(event.runId()).and(RunView.APPLIED_EVENT_IDS).ne(event.eventId());
-        Query query = Query.query(extra == null ? criteria : new Criteria().andOperator(criteria, extra));
-        update.push(RunView.APPLIED_EVENT_IDS, event.eventId());
-        return mongo.updateFirst(query, update, RunView.class).flatMap(result -> result.getMatchedCount() > 0
-                ? Mono.just(true)
-                : explainNoMatch(event));
-    }
-
-    private Mono<Boolean> explainNoMatch(EventEnvelope event) {
-        return mongo.findById(event.runId(), RunView.class)
-                .map(run -> {
-                    if (run.appliedEventIds().contains(event.eventId())) {
-                        log.debug("{} {} was already applied to run {}", event.type(), event.eventId(), event.runId());
-                    } else {
-                        log.debug("{} {} does not apply to run {} in its current state", event.type(),
-                                event.eventId(), event.runId());
-                    }
-                    return false;
-                })
-                .switchIfEmpty(Mono.fromSupplier(() -> unknownRun(event)));
-    }
-
-    private static boolean unknownRun(EventEnvelope event) {
-        log.debug("ignoring {} {} for unknown run {}", event.type(), event.eventId(), event.runId());
-        return false;
     }
 
     private static double seconds(Duration duration) {

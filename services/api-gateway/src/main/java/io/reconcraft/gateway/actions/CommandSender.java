@@ -1,0 +1,37 @@
+package io.reconcraft.gateway.actions;
+
+import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.EventPayload;
+import io.reconcraft.messaging.EventPublisher;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/** Hands a command to the broker and waits for its acknowledgement: a 202 is only answered for a sent command. */
+@Component
+class CommandSender {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandSender.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final EventPublisher publisher;
+
+    CommandSender(EventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    Mono<EventEnvelope> send(String runId, EventPayload command) {
+        EventEnvelope event = EventEnvelope.of(runId, command);
+        return Mono.fromFuture(() -> publisher.publishAsync(event))
+                .timeout(TIMEOUT)
+                .onErrorMap(e -> {
+                    log.error("{} for run {} could not be sent: {}", event.type(), runId, e.getMessage());
+                    return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                            "the message broker is unavailable; nothing was sent, try again");
+                });
+    }
+}

@@ -1,0 +1,63 @@
+package io.reconcraft.gateway.integrations;
+
+import io.reconcraft.gateway.error.ApiException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Slack and Discord webhooks: saved once per channel, validated with the shared webhook rule. */
+@Service
+public class IntegrationService {
+
+    public static final List<String> CHANNELS = List.of("slack", "discord");
+    private static final int MAX_URL_LENGTH = 2048;
+
+    private final ReactiveMongoTemplate mongo;
+    private final WebhookProperties webhooks;
+    private final Clock clock;
+
+    public IntegrationService(ReactiveMongoTemplate mongo, WebhookProperties webhooks, Clock clock) {
+        this.mongo = mongo;
+        this.webhooks = webhooks;
+        this.clock = clock;
+    }
+
+    public Mono<IntegrationView> get(String type) {
+        return Mono.defer(() -> mongo.findById(channel(type), Integration.class))
+                .map(IntegrationView::masked)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("integration", type)));
+    }
+
+    public Mono<IntegrationView> save(String type, IntegrationInput input) {
+        return Mono.defer(() -> {
+            String channel = channel(type);
+            String url = input.webhookUrl();
+            String problem = url == null || url.isBlank() ? "required"
+                    : url.length() > MAX_URL_LENGTH ? "at most " + MAX_URL_LENGTH + " characters"
+                    : webhooks.rule().check(url);
+            if (problem != null) {
+                throw ApiException.invalid("webhookUrl", problem);
+            }
+            Integration integration = new Integration(channel, url.strip(), !Boolean.FALSE.equals(input.enabled()),
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            return mongo.save(integration).map(IntegrationView::justSaved);
+        });
+    }
+
+    /** The webhook to post to for {@code channel}, when one is configured and enabled. */
+    public Mono<String> enabledWebhook(String channel) {
+        return mongo.findById(channel, Integration.class).filter(Integration::enabled).map(Integration::webhookUrl);
+    }
+
+    private static String channel(String type) {
+        String channel = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        if (!CHANNELS.contains(channel)) {
+            throw ApiException.notFound("integration type", type);
+        }
+        return channel;
+    }
+}

@@ -1,0 +1,81 @@
+package io.reconcraft.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.RunStatusChanged;
+import io.reconcraft.events.StepLog;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.gateway.stream.RunEvent;
+import io.reconcraft.messaging.EventPublisher;
+import java.time.Duration;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+
+/** The SSE journal's two writes: what happens when the gateway stops between them. */
+class RunEventJournalTest extends GatewayTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Test
+    void givenEventsApplied_whenStored_thenNothingStaysParkedInTheRunDocument() {
+        String runId = startDemoRun();
+        publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, null, null));
+        awaitStored(runId, 1);
+
+        assertThat(runDocument(runId).getList("pendingEvents", Document.class, List.of())).isEmpty();
+        assertThat(runDocument(runId).get("eventSeq", Number.class).longValue()).isEqualTo(1);
+    }
+
+    @Test
+    void givenACrashAfterTheRunUpdateButBeforeTheJournalInsert_whenTheEventIsRedelivered_thenTheEventIsStoredOnce() {
+        String runId = startDemoRun();
+        publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, null, null));
+        awaitStored(runId, 1);
+        EventEnvelope logged = EventEnvelope.of(runId, new StepLog(runId + ":scan", "scan", 1, List.of("parked")));
+        // What the first of the two writes leaves behind when the second never happens.
+        RunEvent parked = RunEvent.numbered(runId, 2,
+                new RunEvent.Draft(RunEvent.LOG, "{\"runId\":\"" + runId + "\",\"lines\":[\"parked\"]}", false));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(runId)), new Update()
+                .set("eventSeq", 2L).push("appliedEventIds", logged.eventId()).push("pendingEvents", parked)
+                .push("steps.1.logs", "parked"), "runs").block();
+
+        assertThat(replayAfter(runId, 1, 1)).extracting(ServerSentEvent::id).containsExactly("2");
+
+        publisher.publish(logged);
+        awaitStored(runId, 2);
+        assertThat(runDocument(runId).getList("pendingEvents", Document.class, List.of())).isEmpty();
+        assertThat(mongo.count(Query.query(Criteria.where("runId").is(runId)), RunEvent.class).block()).isEqualTo(2);
+        assertThat(replayAfter(runId, 0, 2)).extracting(ServerSentEvent::id).containsExactly("1", "2");
+    }
+
+    private void awaitStored(String runId, long seq) {
+        await().atMost(WAIT).until(() -> mongo.exists(Query.query(Criteria.where("runId").is(runId).and("seq").is(seq)),
+                RunEvent.class).block());
+    }
+
+    private Document runDocument(String runId) {
+        return mongo.findById(runId, Document.class, "runs").block();
+    }
+
+    /** The first {@code count} events after {@code seq} (the run is still running, so its stream stays open). */
+    private List<ServerSentEvent<String>> replayAfter(String runId, long seq, int count) {
+        return http.get().uri("/api/runs/" + runId + "/events").header("X-API-Key", ADMIN_KEY)
+                .header("Last-Event-ID", String.valueOf(seq)).accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+                }).getResponseBody()
+                .filter(event -> event.event() != null).take(count).collectList().block(WAIT);
+    }
+}
