@@ -62,6 +62,21 @@ class AuditQueryIntegrationTest extends AuditServiceTest {
     }
 
     @Test
+    void givenTheKeyOfAnApiCaller_whenQueryingByActor_thenItsApiCallsAreAnswered() {
+        String callRun = newRunId();
+        EventEnvelope call = at(T0, callRun, new io.reconcraft.events.ApiCallAudited("key-7", "operator",
+                "POST /api/runs/{id}/cancel", callRun, "127.0.0.1", "allowed", 202));
+        producer().publish(call);
+        await().atMost(WAIT).until(() -> count(callRun) == 1);
+
+        List<Map<String, Object>> found = http.get().uri("/audit/events?runId=" + callRun + "&actor=key-7").exchange()
+                .expectStatus().isOk().expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+
+        assertThat(found).extracting(record -> record.get("eventId")).containsExactly(call.eventId());
+    }
+
+    @Test
     void givenAType_whenQuerying_thenOnlyEventsOfThatType() {
         assertThat(eventIds("type=StepStarted")).containsExactly(id(1));
     }

@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The filters of {@code GET /audit/events}, checked: every bad parameter is named with what is wrong.
- * {@code actor} matches the payload's {@code requestedBy} or {@code actor}; {@code from} is inclusive and
+ * {@code actor} matches the payload's {@code requestedBy}, {@code actor} or {@code actorKeyId} (API calls); {@code from} is inclusive and
  * {@code to} exclusive, both on {@code occurredAt}.
  */
 public record AuditQuery(String runId, String actor, String type, Instant from, Instant to, int limit, long offset) {
@@ -51,7 +51,8 @@ public record AuditQuery(String runId, String actor, String type, Instant from, 
             all.add(where("type").is(type));
         }
         if (actor != null) {
-            all.add(new Criteria().orOperator(where("payload.requestedBy").is(actor), where("payload.actor").is(actor)));
+            all.add(new Criteria().orOperator(where("payload.requestedBy").is(actor), where("payload.actor").is(actor),
+                    where("payload.actorKeyId").is(actor)));
         }
         if (from != null || to != null) {
             Criteria occurred = where("occurredAt");
