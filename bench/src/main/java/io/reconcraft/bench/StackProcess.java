@@ -38,6 +38,8 @@ final class StackProcess implements AutoCloseable {
         env.put("RECONCRAFT_HOME", home.toString());
         env.put("RECONCRAFT_REPO", repo.toString());
         env.put("RECONCRAFT_ADMIN_API_KEY", adminKey);
+        // one key drives all the load here: measure the pipeline, not the per-key rate limit
+        env.put("RECONCRAFT_GATEWAY_RATE_LIMIT_ENABLED", "false");
         int gateway = freePort();
         int kafka = freePort();
         env.put("RECONCRAFT_GATEWAY_PORT", String.valueOf(gateway));
