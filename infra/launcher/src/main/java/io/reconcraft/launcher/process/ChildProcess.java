@@ -34,7 +34,7 @@ public final class ChildProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workingDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(env);
             return new ChildProcess(name, builder.start(), logFile);
@@ -75,6 +75,22 @@ public final class ChildProcess implements AutoCloseable {
 
     public String lastLogLines(int count) {
         return LogTail.lastLines(logFile, count);
+    }
+
+    /** SIGKILL to the process and all its descendants, as a crash would: no shutdown hook runs. */
+    public void kill() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(0, process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(handle -> awaitEnd(handle, System.nanoTime() + Duration.ofSeconds(10).toNanos()));
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** SIGTERM to the process and all its descendants, then SIGKILL whatever is left after the grace period. */

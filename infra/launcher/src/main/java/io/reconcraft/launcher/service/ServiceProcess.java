@@ -70,6 +70,14 @@ public final class ServiceProcess implements AutoCloseable {
                 + config.readinessTimeout().toSeconds() + " s", running);
     }
 
+    /** Kills the service with SIGKILL, as a crash would; {@link #start()} brings it back. */
+    public void crash() {
+        ChildProcess running = process;
+        if (running != null) {
+            running.kill();
+        }
+    }
+
     public Optional<ChildProcess> process() {
         return Optional.ofNullable(process);
     }

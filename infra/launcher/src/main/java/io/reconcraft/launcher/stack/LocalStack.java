@@ -64,6 +64,23 @@ public final class LocalStack implements AutoCloseable {
         awaitServicesHealthy();
     }
 
+    /** Kills one service with SIGKILL, as a crash would (for tests of crash safety). */
+    public void crash(ServiceName name) {
+        service(name).crash();
+    }
+
+    /** Starts one service again after {@link #crash} and waits until it is healthy. */
+    public void restart(ServiceName name) {
+        ServiceProcess service = service(name);
+        service.start();
+        service.process().ifPresent(this::reportUnexpectedExit);
+        service.awaitHealthy();
+    }
+
+    private ServiceProcess service(ServiceName name) {
+        return services.stream().filter(s -> s.service() == name).findFirst().orElseThrow();
+    }
+
     /** Idempotent; safe from a shutdown hook. */
     @Override
     public void close() {

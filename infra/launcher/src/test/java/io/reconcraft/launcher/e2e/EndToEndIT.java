@@ -141,6 +141,53 @@ class EndToEndIT {
         assertThat(api.get("/health").expect(200).json().get("status").asString()).isEqualTo("healthy");
     }
 
+    @Test
+    void givenARunWaitingOnADelay_whenTheOrchestratorIsKilledAndRestarted_thenTheRunFinishesWithEveryStepRunOnce() {
+        Map<String, Object> workflow = new java.util.LinkedHashMap<>(SampleWorkflow.body());
+        workflow.put("name", "e2e crash safety");
+        workflow.put("nodes", List.of(
+                node("start", "start", Map.of()),
+                node("nmap", "nmap", Map.of("targets", List.of(), "profile", "quick", "flags", "-sV")),
+                node("wait", "delay", Map.of("duration", "4")),
+                node("probe", "http-probe", Map.of("timeout", 5, "followRedirects", true))));
+        workflow.put("edges", List.of(edge("start", "nmap"), edge("nmap", "wait"), edge("wait", "probe")));
+        String workflowId = api.post("/workflows", workflow).expect(201).json().get("id").asString();
+        String runId = api.post("/runs", Map.of("workflowId", workflowId, "targets", List.of("127.0.0.1"),
+                "runMode", "demo", "authorizeTargets", false)).expect(201).json().get("id").asString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> stepStatus(runId, "wait").equals("running"));
+
+        stack.crash(ServiceName.RUN_ORCHESTRATOR);
+        stack.restart(ServiceName.RUN_ORCHESTRATOR);
+
+        JsonNode run = awaitFinished(runId);
+        assertThat(run.get("status").asString()).isEqualTo("succeeded");
+        run.get("steps").forEach(step -> assertThat(step.get("status").asString()).isEqualTo("succeeded"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<String> requested = new java.util.ArrayList<>();
+            audit.get("/audit/events?runId=" + runId + "&type=StepRequested").expect(200).json()
+                    .forEach(record -> requested.add(record.get("payload").get("nodeId").asString()));
+            assertThat(requested).containsExactlyInAnyOrder("nmap", "probe");
+        });
+    }
+
+    private String stepStatus(String runId, String nodeId) {
+        for (JsonNode step : api.get("/runs/" + runId).expect(200).json().get("steps")) {
+            if (step.get("nodeId").asString().equals(nodeId)) {
+                return step.get("status").asString();
+            }
+        }
+        return "";
+    }
+
+    private static Map<String, Object> node(String id, String kind, Map<String, Object> config) {
+        return Map.of("id", id, "kind", kind, "label", id, "category", "recon", "config", config,
+                "position", Map.of("x", 0, "y", 0));
+    }
+
+    private static Map<String, Object> edge(String source, String target) {
+        return Map.of("id", source + "-" + target, "source", source, "target", target);
+    }
+
     private JsonNode awaitFinished(String runId) {
         return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> api.get("/runs/" + runId).expect(200).json(),
