@@ -74,7 +74,7 @@ class AuthTest extends GatewayTestSupport {
         http.delete().uri("/api/auth/api-keys/" + created.get("id")).header("X-API-Key", ADMIN_KEY).exchange()
                 .expectStatus().isNoContent();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/api/workflows")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/workflows")
                 .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isUnauthorized());
     }
 

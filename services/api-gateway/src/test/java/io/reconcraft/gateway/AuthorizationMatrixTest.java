@@ -91,7 +91,7 @@ class AuthorizationMatrixTest extends GatewayTestSupport {
 
         FluxExchangeResult<String> result = response.returnResult(String.class);
         // read to the end (an SSE stream of all runs never ends: a moment of it is enough)
-        result.getResponseBody().take(Duration.ofMillis(300)).blockLast(Duration.ofSeconds(10));
+        result.getResponseBody().take(Duration.ofMillis(300)).blockLast(Duration.ofSeconds(60));
         int status = result.getStatus().value();
         if (role == Role.NONE) {
             assertThat(status).isEqualTo(401);

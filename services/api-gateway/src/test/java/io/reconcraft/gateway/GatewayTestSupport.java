@@ -20,7 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * both started once for all test classes (they share one Spring context).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// a generous response timeout: the first OpenAPI or SSE call is slow on a loaded 2-core machine, not wrong
+@AutoConfigureWebTestClient(timeout = "PT60S")
 // Tests call fast and often with one key; RateLimitTest overrides these in a context of its own.
 @TestPropertySource(properties = {
         "reconcraft.gateway.limits.rate-limit.requests-per-second=100000",
