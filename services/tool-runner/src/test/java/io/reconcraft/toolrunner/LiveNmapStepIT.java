@@ -29,10 +29,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole tool-runner on real Kafka and MongoDB-wire servers, running a live nmap step in a real container. */
+// closed after the class: a cached context would keep consuming step requests meant for other ITs
+@DirtiesContext
 @SpringBootTest(properties = "reconcraft.toolrunner.worker-id=live-runner-under-test")
 class LiveNmapStepIT {
 

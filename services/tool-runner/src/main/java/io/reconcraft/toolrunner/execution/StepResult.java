@@ -13,6 +13,7 @@ public record StepResult(RunStatus status, String outcome, String error, List<Fi
     public static final String NOT_SUPPORTED = "not_supported";
     public static final String INVALID_INPUT = "invalid_input";
     public static final String ERROR = "error";
+    public static final String CANCELLED = "cancelled";
 
     public StepResult {
         findings = findings == null ? List.of() : List.copyOf(findings);

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
  * Runs one tool invocation in a hardened container: create, start, follow its output while it
  * runs, wait for it within the step's timeout (killing it when the time is up), and always
  * remove it afterwards. Anything but a run that ended by itself is a {@link SandboxException}.
+ * Interrupting the calling thread cancels the run: the container is killed and removed, and the
+ * interrupt is restored once it is gone.
  */
 @Component
 public class ContainerSandbox {
@@ -38,16 +40,24 @@ public class ContainerSandbox {
         String containerId = create(invocation);
         ContainerOutput output = new ContainerOutput(properties.outputLimit().toBytes(), properties.logLineLimit(),
                 logLines);
+        boolean cancelled = false;
         try {
             start(containerId, invocation, output);
             int exitCode = awaitExit(containerId, invocation);
             awaitDrained(output);
             output.finish();
             return resultOf(invocation, exitCode, output);
+        } catch (SandboxException e) {
+            cancelled = SandboxException.CANCELLED.equals(e.outcome());
+            throw e;
         } finally {
             output.finish();
             closeQuietly(output);
             remove(containerId);
+            if (cancelled) {
+                // restored only now: the engine calls that kill and remove the container must not see it
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -95,9 +105,9 @@ public class ContainerSandbox {
             }
             return wait.awaitStatusCode();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // The step was cancelled (its thread interrupted): the container is killed, then removed by run().
             kill(containerId);
-            throw new SandboxException(SandboxException.TIMEOUT, "interrupted while waiting for " + invocation.tool(), e);
+            throw new SandboxException(SandboxException.CANCELLED, "cancelled while " + invocation.tool() + " ran", e);
         } finally {
             closeQuietly(wait);
         }
@@ -120,7 +130,7 @@ public class ContainerSandbox {
         try {
             output.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            throw new SandboxException(SandboxException.CANCELLED, "cancelled while its output was read", e);
         }
     }
 

@@ -7,6 +7,7 @@ public class SandboxException extends RuntimeException {
     public static final String UNAVAILABLE = "sandbox_unavailable";
     public static final String RESOURCE_LIMIT = "resource_limit";
     public static final String OUTPUT_LIMIT = "output_limit";
+    public static final String CANCELLED = "cancelled";
 
     private final String outcome;
 

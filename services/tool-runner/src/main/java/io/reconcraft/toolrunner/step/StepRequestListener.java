@@ -1,6 +1,7 @@
 package io.reconcraft.toolrunner.step;
 
 import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.StepCancelRequested;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.Topics;
 import io.reconcraft.events.model.NodeKind;
@@ -9,7 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Takes tool steps off Kafka; anything that is not a tool step for this service is logged and dropped. */
+/**
+ * Takes tool steps and their cancels off Kafka; anything that is not for this service is logged and
+ * dropped. Steps run on {@link StepWorkers}, so this thread stays free to read a cancel.
+ */
 @Component
 public class StepRequestListener {
 
@@ -22,10 +26,14 @@ public class StepRequestListener {
     }
 
     @KafkaListener(topics = Topics.TOOL_STEP_REQUESTS)
-    public void on(EventEnvelope event) {
+    public void on(EventEnvelope event) throws InterruptedException {
+        if (event.payload() instanceof StepCancelRequested cancel) {
+            runner.cancel(cancel);
+            return;
+        }
         if (!(event.payload() instanceof StepRequested step)) {
-            log.warn("ignoring {} {} on {}: only StepRequested belongs here", event.type(), event.eventId(),
-                    Topics.TOOL_STEP_REQUESTS);
+            log.warn("ignoring {} {} on {}: only StepRequested and StepCancelRequested belong here", event.type(),
+                    event.eventId(), Topics.TOOL_STEP_REQUESTS);
             return;
         }
         boolean forUs = NodeKind.fromWire(step.kind())

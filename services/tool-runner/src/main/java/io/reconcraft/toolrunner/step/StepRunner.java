@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.step;
 
+import io.reconcraft.events.StepCancelRequested;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.StepStarted;
@@ -14,8 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One step attempt from claim to StepCompleted: claim it (or skip it when it was already claimed),
- * announce the start, check the scope, execute, report. Nothing runs before the scope check passed.
+ * One step attempt from claim to StepCompleted. On the listener thread: wait for a free worker,
+ * claim the attempt (or skip it when it was already claimed), announce the start. On the worker:
+ * check the scope, execute, report. Nothing runs before the scope check passed; a cancelled attempt
+ * reports outcome {@code cancelled} whatever its execution left behind.
  */
 @Component
 public class StepRunner {
@@ -26,42 +29,92 @@ public class StepRunner {
     private final StepDispatcher dispatcher;
     private final EventPublisher publisher;
     private final ToolRunnerProperties properties;
+    private final StepWorkers workers;
+    private final RunningSteps running;
 
     public StepRunner(StepClaims claims, StepDispatcher dispatcher, EventPublisher publisher,
-                      ToolRunnerProperties properties) {
+                      ToolRunnerProperties properties, StepWorkers workers, RunningSteps running) {
         this.claims = claims;
         this.dispatcher = dispatcher;
         this.publisher = publisher;
         this.properties = properties;
+        this.workers = workers;
+        this.running = running;
     }
 
-    public void run(String runId, StepRequested step) {
+    /** Returns once the attempt is handed to a worker (or skipped); blocks while every worker is busy. */
+    public void run(String runId, StepRequested step) throws InterruptedException {
         String worker = properties.workerId();
-        if (!claims.claim(step.stepId(), step.attempt(), worker)) {
-            log.info("step {} attempt {} was already claimed; skipping the duplicate", step.stepId(), step.attempt());
-            return;
-        }
-        try {
-            publisher.publish(runId, new StepStarted(step.stepId(), step.nodeId(), step.attempt(), worker));
-            StepResult result = resultOf(runId, step);
-            publisher.publish(runId, new StepCompleted(step.stepId(), step.nodeId(), step.attempt(), result.status(),
-                    result.outcome(), result.error(), result.findings(), result.outputs()));
-        } catch (EventPublisher.EventPublishingException e) {
-            // Without its StepCompleted the step would hang forever; a redelivery may run it again instead.
-            claims.release(step.stepId(), step.attempt(), worker);
-            throw e;
+        try (StepWorkers.Slot slot = workers.reserve()) {
+            if (!claims.claim(step.stepId(), step.attempt(), worker)) {
+                log.info("step {} attempt {} was already claimed; skipping the duplicate", step.stepId(), step.attempt());
+                return;
+            }
+            try {
+                publisher.publish(runId, new StepStarted(step.stepId(), step.nodeId(), step.attempt(), worker));
+            } catch (EventPublisher.EventPublishingException e) {
+                // Kafka redelivers the request, and the released claim lets the redelivery run it.
+                claims.release(step.stepId(), step.attempt(), worker);
+                throw e;
+            }
+            RunningStep attempt = running.add(step.stepId(), step.attempt());
+            try {
+                slot.handOver(() -> finish(runId, step, attempt));
+            } catch (RuntimeException e) {
+                running.remove(step.stepId(), step.attempt());
+                claims.release(step.stepId(), step.attempt(), worker);
+                throw e;
+            }
         }
     }
 
-    private StepResult resultOf(String runId, StepRequested step) {
-        StepResult result = step.runMode() == null
-                ? StepResult.failed(StepResult.INVALID_INPUT, "the step has no runMode (live or demo)")
-                : ScopeCheck.violation(step).orElseGet(() -> execute(runId, step));
+    /** Cancels an attempt this instance runs; one it does not hold (finished, or never here) is ignored. */
+    public void cancel(StepCancelRequested cancel) {
+        if (running.cancel(cancel.stepId(), cancel.attempt(), cancel.reason())) {
+            log.info("cancelling step {} attempt {}: {}", cancel.stepId(), cancel.attempt(), cancel.reason());
+        } else {
+            log.debug("cancel of step {} attempt {} ignored: not running here", cancel.stepId(), cancel.attempt());
+        }
+    }
+
+    private void finish(String runId, StepRequested step, RunningStep attempt) {
+        StepResult result = null;
+        RuntimeException failure = null;
+        String cancelled;
+        try {
+            if (attempt.beginExecution()) {
+                result = resultOf(runId, step);
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            cancelled = attempt.endExecution();
+            running.remove(step.stepId(), step.attempt());
+        }
+        if (cancelled != null) {
+            result = StepResult.failed(StepResult.CANCELLED, "cancelled: " + cancelled);
+        } else if (failure != null) {
+            log.error("step {} attempt {} could not be reported while it ran", step.stepId(), step.attempt(), failure);
+            result = StepResult.failed(StepResult.ERROR, "the step's progress could not be published");
+        }
         if (result.status() != RunStatus.SUCCEEDED) {
             log.info("{} step {} attempt {} failed ({}): {}", step.kind(), step.stepId(), step.attempt(),
                     result.outcome(), result.error());
         }
-        return result;
+        try {
+            publisher.publish(runId, new StepCompleted(step.stepId(), step.nodeId(), step.attempt(), result.status(),
+                    result.outcome(), result.error(), result.findings(), result.outputs()));
+        } catch (EventPublisher.EventPublishingException e) {
+            // The request's record is long committed; the orchestrator's step timeout is what recovers this.
+            log.error("StepCompleted of step {} attempt {} could not be published", step.stepId(), step.attempt(), e);
+        }
+    }
+
+    private StepResult resultOf(String runId, StepRequested step) {
+        if (step.runMode() == null) {
+            return StepResult.failed(StepResult.INVALID_INPUT, "the step has no runMode (live or demo)");
+        }
+        return ScopeCheck.violation(step).orElseGet(() -> execute(runId, step));
     }
 
     private StepResult execute(String runId, StepRequested step) {

@@ -178,6 +178,32 @@ class ContainerSandboxIT {
     }
 
     @Test
+    void givenARunningTool_whenItsThreadIsInterrupted_thenTheContainerIsKilledAndRemovedAndTheRunIsCancelled()
+            throws Exception {
+        SandboxInvocation invocation = testbox("sleep 600", false, Duration.ofMinutes(2));
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        CompletableFuture<Boolean> interruptRestored = new CompletableFuture<>();
+        Thread runner = new Thread(() -> {
+            try {
+                sandbox.run(invocation, line -> { });
+                failure.complete(null);
+            } catch (RuntimeException e) {
+                interruptRestored.complete(Thread.currentThread().isInterrupted());
+                failure.complete(e);
+            }
+        });
+        runner.start();
+        awaitRunning(invocation);
+
+        runner.interrupt();
+
+        assertThat(failure.get(60, TimeUnit.SECONDS)).isInstanceOfSatisfying(SandboxException.class,
+                e -> assertThat(e.outcome()).isEqualTo("cancelled"));
+        assertThat(interruptRestored.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(containersOf(invocation)).isEmpty();
+    }
+
+    @Test
     void givenTheGitleaksStandIn_whenItsReportPathIsStdout_thenTheV8ReportComesBackAsOutput() {
         SandboxInvocation invocation = new SandboxInvocation("gitleaks", Sandboxes.GITLEAKS_FAKE_IMAGE,
                 List.of("detect", "--source", "/tmp/repo", "--report-format", "json", "--report-path", "/dev/stdout"),

@@ -36,7 +36,7 @@ public final class Sandboxes {
     }
 
     public static ContainerLabels labels(String worker) {
-        return new ContainerLabels(new ToolRunnerProperties(worker, null));
+        return new ContainerLabels(new ToolRunnerProperties(worker, null, null));
     }
 
     /**

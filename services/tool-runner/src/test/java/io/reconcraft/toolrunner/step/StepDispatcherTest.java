@@ -8,6 +8,7 @@ import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.execution.Steps;
 import io.reconcraft.toolrunner.execution.demo.DemoToolBackend;
 import io.reconcraft.toolrunner.execution.live.SandboxToolBackend;
+import io.reconcraft.toolrunner.execution.live.http.HttpProbeProperties;
 import io.reconcraft.toolrunner.sandbox.Sandboxes;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StepDispatcherTest {
 
     private final StepDispatcher dispatcher = new StepDispatcher(List.of(new DemoToolBackend(),
-            new SandboxToolBackend(Sandboxes.unreachable(), Sandboxes.properties(Sandboxes.NO_ENGINE))));
+            new SandboxToolBackend(Sandboxes.unreachable(), Sandboxes.properties(Sandboxes.NO_ENGINE),
+                    new HttpProbeProperties(null, null, null, null))));
 
     @ParameterizedTest
     @ValueSource(strings = {"parser", "report"})
@@ -29,17 +31,14 @@ class StepDispatcherTest {
         assertThat(result.error()).isEqualTo("the " + kind + " node is not executable yet");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"http-probe", "gitleaks"})
-    void givenALiveToolStepWithoutALiveExecutorYet_whenExecuted_thenItFailsAsNotSupportedAndLogsNothing(String kind) {
-        RecordingStepLog log = new RecordingStepLog();
-        var step = Steps.step(kind, RunMode.LIVE, List.of("10.0.0.5"), List.of("10.0.0.5"), Map.of(), List.of());
+    @Test
+    void givenALiveGitleaksStepAndNoContainerEngine_whenExecuted_thenItFailsAsSandboxUnavailableAndNothingRunsOnTheHost() {
+        var step = Steps.step("gitleaks", RunMode.LIVE, List.of(), List.of(), Map.of("repoUrl", "https://example.org/r.git"),
+                List.of());
 
-        StepResult result = dispatcher.execute(step, log);
+        StepResult result = dispatcher.execute(step, new RecordingStepLog());
 
-        assertThat(result.outcome()).isEqualTo("not_supported");
-        assertThat(result.error()).isEqualTo("live execution of " + kind + " is not built yet (only nmap runs live so far)");
-        assertThat(log.lines).isEmpty();
+        assertThat(result.outcome()).isEqualTo("sandbox_unavailable");
     }
 
     @Test

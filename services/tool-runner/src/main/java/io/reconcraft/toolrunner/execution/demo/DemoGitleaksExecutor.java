@@ -7,6 +7,7 @@ import io.reconcraft.toolrunner.execution.FindingFactory;
 import io.reconcraft.toolrunner.execution.StepConfig;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepLog;
+import io.reconcraft.toolrunner.execution.RepositoryUrl;
 import io.reconcraft.toolrunner.execution.StepResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

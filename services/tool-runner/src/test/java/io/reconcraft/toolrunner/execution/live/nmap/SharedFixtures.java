@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Real tool output kept in the repository's fixtures/ folder (attribution in fixtures/SOURCES.md). */
-final class SharedFixtures {
+public final class SharedFixtures {
 
     private static final Path ROOT = Path.of("../../fixtures");
 
     private SharedFixtures() {
     }
 
-    static byte[] bytes(String relative) {
+    public static byte[] bytes(String relative) {
         Path file = ROOT.resolve(relative);
         try {
             return Files.readAllBytes(file);

@@ -1,16 +1,15 @@
-package io.reconcraft.toolrunner.execution.demo;
+package io.reconcraft.toolrunner.execution;
 
-import io.reconcraft.toolrunner.execution.StepInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
 /** A repository to scan: https only (no file:, ssh or local paths), no embedded credentials. */
-record RepositoryUrl(URI uri) {
+public record RepositoryUrl(URI uri) {
 
     private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._/-]{1,200}");
 
-    static RepositoryUrl parse(String text) {
+    public static RepositoryUrl parse(String text) {
         URI uri;
         try {
             uri = new URI(text);
@@ -30,7 +29,7 @@ record RepositoryUrl(URI uri) {
         return new RepositoryUrl(uri);
     }
 
-    static String branch(String text) {
+    public static String branch(String text) {
         if (text == null || text.isBlank()) {
             return "main";
         }
@@ -40,7 +39,7 @@ record RepositoryUrl(URI uri) {
         return text;
     }
 
-    String display() {
+    public String display() {
         return "https://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
                 + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }

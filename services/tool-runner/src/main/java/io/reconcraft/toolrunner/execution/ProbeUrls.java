@@ -1,9 +1,7 @@
-package io.reconcraft.toolrunner.execution.demo;
+package io.reconcraft.toolrunner.execution;
 
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.UpstreamOutput;
-import io.reconcraft.toolrunner.execution.StepInputException;
-import io.reconcraft.toolrunner.execution.StepTargets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,15 +12,15 @@ import java.util.Set;
  * The URLs an HTTP probe visits: the open HTTP-like ports that upstream scans found, or, with no
  * upstream scan, http:// and https:// of each target. Upstream output of the wrong shape is an error.
  */
-final class ProbeUrls {
+public final class ProbeUrls {
 
-    record ProbeUrl(String url, String host, int port, String product, String version) {
+    public record ProbeUrl(String url, String host, int port, String product, String version) {
     }
 
     private ProbeUrls() {
     }
 
-    static List<ProbeUrl> of(StepRequested step) {
+    public static List<ProbeUrl> of(StepRequested step) {
         List<ProbeUrl> fromUpstream = fromUpstream(step.upstream());
         if (!fromUpstream.isEmpty()) {
             return fromUpstream;

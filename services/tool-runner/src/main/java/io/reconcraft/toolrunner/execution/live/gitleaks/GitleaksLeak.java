@@ -1,0 +1,20 @@
+package io.reconcraft.toolrunner.execution.live.gitleaks;
+
+/**
+ * One leak of a gitleaks report, with the secret already redacted: the full secret never leaves the
+ * parser (nor does the matched text or the line around it, which contain it too).
+ */
+public record GitleaksLeak(String rule, String description, String file, Integer line, String commit,
+                           String redactedSecret) {
+
+    static final String REDACTED = "…REDACTED";
+
+    /** At most the first 4 characters, and never more than half of a short secret. */
+    static String redact(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return REDACTED;
+        }
+        int shown = Math.min(4, secret.length() / 2);
+        return secret.substring(0, shown) + REDACTED;
+    }
+}

@@ -1,0 +1,89 @@
+package io.reconcraft.toolrunner.execution.live.gitleaks;
+
+import io.reconcraft.events.StepRequested;
+import io.reconcraft.events.model.Finding;
+import io.reconcraft.toolrunner.execution.RepositoryUrl;
+import io.reconcraft.toolrunner.execution.StepConfig;
+import io.reconcraft.toolrunner.execution.StepExecutor;
+import io.reconcraft.toolrunner.execution.StepLog;
+import io.reconcraft.toolrunner.execution.StepResult;
+import io.reconcraft.toolrunner.execution.live.PacedStepLog;
+import io.reconcraft.toolrunner.execution.live.nmap.LiveNmapExecutor;
+import io.reconcraft.toolrunner.sandbox.ContainerSandbox;
+import io.reconcraft.toolrunner.sandbox.SandboxException;
+import io.reconcraft.toolrunner.sandbox.SandboxInvocation;
+import io.reconcraft.toolrunner.sandbox.SandboxProperties;
+import io.reconcraft.toolrunner.sandbox.SandboxRun;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * gitleaks in the container sandbox. The runner never clones on its host: the image's entrypoint
+ * (infra/tools/gitleaks/scan-repo.sh) clones the https repository inside the container and runs
+ * {@code gitleaks detect} on it, writing the JSON report to stdout. Only a validated https URL without
+ * credentials and a plain branch name reach it, as separate arguments, never through a shell.
+ */
+public class LiveGitleaksExecutor implements StepExecutor {
+
+    static final String TOOL = "gitleaks";
+    /** gitleaks exits 1 when it found leaks, 0 when it found none; anything else is a failure. */
+    private static final int LEAKS_FOUND = 1;
+
+    private final ContainerSandbox sandbox;
+    private final SandboxProperties properties;
+
+    public LiveGitleaksExecutor(ContainerSandbox sandbox, SandboxProperties properties) {
+        this.sandbox = sandbox;
+        this.properties = properties;
+    }
+
+    @Override
+    public String kind() {
+        return TOOL;
+    }
+
+    @Override
+    public StepResult execute(StepRequested step, StepLog log) {
+        return execute(null, step, log);
+    }
+
+    @Override
+    public StepResult execute(String runId, StepRequested step, StepLog log) {
+        StepConfig config = new StepConfig(TOOL, step.config());
+        RepositoryUrl repo = RepositoryUrl.parse(config.requiredText("repoUrl"));
+        String branch = RepositoryUrl.branch(config.text("branch"));
+        Duration timeout = step.timeoutSeconds() > 0 ? Duration.ofSeconds(step.timeoutSeconds())
+                : properties.defaultTimeout();
+        List<String> arguments = List.of("--repo-url", repo.display(), "--branch", branch, "--report-path", "/dev/stdout");
+        SandboxInvocation invocation = new SandboxInvocation(TOOL, properties.images().gitleaks(), arguments,
+                properties.networks().gitleaks(), false, timeout, runId, step.stepId());
+        log.line("gitleaks " + repo.display() + " (branch " + branch + ") [sandbox: " + invocation.image()
+                + ", network " + invocation.networkMode() + ", no capabilities]");
+        log.flush();
+        SandboxRun run;
+        try {
+            run = sandbox.run(invocation, new PacedStepLog(log));
+        } catch (SandboxException e) {
+            return StepResult.failed(e.outcome(), e.getMessage());
+        }
+        if (run.exitCode() != 0 && run.exitCode() != LEAKS_FOUND) {
+            return StepResult.failed(LiveNmapExecutor.TOOL_FAILED, "gitleaks exited with code " + run.exitCode()
+                    + (run.lastLogLine() == null ? "" : ": " + run.lastLogLine()));
+        }
+        List<GitleaksLeak> leaks;
+        try {
+            leaks = GitleaksReportParser.parse(run.stdout());
+        } catch (GitleaksReportException e) {
+            return StepResult.failed(LiveNmapExecutor.INVALID_OUTPUT, e.getMessage());
+        }
+        List<Finding> findings = GitleaksFindings.of(leaks, repo.display(), branch);
+        log.line("leaks found: " + leaks.size() + " (" + findings.size() + " distinct)");
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("repository", repo.display());
+        outputs.put("branch", branch);
+        outputs.put("leaks", findings.size());
+        return StepResult.succeeded(findings, outputs);
+    }
+}

@@ -1,0 +1,133 @@
+package io.reconcraft.toolrunner.execution.live.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * GETs one URL and follows its redirects by hand: a hop is requested only when its host is inside the
+ * run's scope, and at most {@code maxRedirects} of them. Reads at most {@code maxBodySize} of the body.
+ */
+final class HttpProbe {
+
+    static final String USER_AGENT = "ReconCraft-http-probe/1.0";
+    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final int MAX_HEADERS = 50;
+    private static final int MAX_HEADER_CHARS = 500;
+    private static final int MAX_TITLE_CHARS = 200;
+    private static final int TITLE_SEARCH_CHARS = 64 * 1024;
+
+    private final OkHttpClient client;
+    private final HttpProbeProperties properties;
+    /** host → why it may not be requested, or empty when it is inside the scope */
+    private final Function<String, Optional<String>> scopeViolation;
+
+    HttpProbe(OkHttpClient client, HttpProbeProperties properties, Function<String, Optional<String>> scopeViolation) {
+        this.client = client;
+        this.properties = properties;
+        this.scopeViolation = scopeViolation;
+    }
+
+    ProbeResponse probe(String url) {
+        List<String> chain = new ArrayList<>(List.of(url));
+        HttpUrl current = HttpUrl.parse(url);
+        if (current == null) {
+            return ProbeResponse.failed(url, chain, "not an http(s) URL");
+        }
+        Optional<String> outside = scopeViolation.apply(current.host());
+        if (outside.isPresent()) {
+            return ProbeResponse.failed(url, chain, outside.get());
+        }
+        for (int hop = 0; ; hop++) {
+            PeerCertificate peer = new PeerCertificate();
+            Request request = new Request.Builder().url(current).header("User-Agent", USER_AGENT)
+                    .tag(PeerCertificate.class, peer).get().build();
+            try (Response response = client.newCall(request).execute()) {
+                if (!response.isRedirect()) {
+                    return answer(url, chain, response, peer, null);
+                }
+                HttpUrl next = nextHop(current, response);
+                String blocked = next == null ? "redirect without a usable http(s) Location"
+                        : hop >= properties.maxRedirects() ? "more than " + properties.maxRedirects() + " redirects"
+                        : scopeViolation.apply(next.host()).orElse(null);
+                if (blocked != null) {
+                    return answer(url, chain, response, peer, blocked);
+                }
+                chain.add(next.toString());
+                current = next;
+            } catch (IOException e) {
+                return ProbeResponse.failed(url, chain, describe(e));
+            }
+        }
+    }
+
+    private static HttpUrl nextHop(HttpUrl current, Response response) {
+        String location = response.header("Location");
+        return location == null ? null : current.resolve(location);
+    }
+
+    private ProbeResponse answer(String url, List<String> chain, Response response, PeerCertificate peer,
+                                 String redirectBlocked)
+            throws IOException {
+        Body body = read(response.body());
+        return new ProbeResponse(url, chain.get(chain.size() - 1), response.code(), titleOf(body.text()),
+                response.header("Server"), headersOf(response.headers()), List.copyOf(chain), redirectBlocked,
+                TlsFacts.of(peer), body.truncated(), null);
+    }
+
+    private record Body(String text, boolean truncated) {
+    }
+
+    private Body read(ResponseBody body) throws IOException {
+        long cap = properties.maxBodySize().toBytes();
+        BufferedSource source = body.source();
+        boolean more = source.request(cap + 1);
+        long available = Math.min(source.getBuffer().size(), cap);
+        byte[] bytes = source.getBuffer().readByteArray(available);
+        java.nio.charset.Charset charset = body.contentType() == null ? StandardCharsets.UTF_8
+                : body.contentType().charset(StandardCharsets.UTF_8);
+        return new Body(new String(bytes, charset), more);
+    }
+
+    private static String titleOf(String html) {
+        // only the head of the page: bounds the regex's work on a hostile body
+        Matcher title = TITLE.matcher(html.length() > TITLE_SEARCH_CHARS ? html.substring(0, TITLE_SEARCH_CHARS) : html);
+        if (!title.find()) {
+            return null;
+        }
+        String text = title.group(1).replaceAll("\\s+", " ").trim();
+        return text.length() > MAX_TITLE_CHARS ? text.substring(0, MAX_TITLE_CHARS) + "…" : text;
+    }
+
+    /** The response's headers, first value each, capped; cookies are not kept (they may be someone's session). */
+    private static Map<String, String> headersOf(Headers headers) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String name : headers.names()) {
+            if (kept.size() >= MAX_HEADERS || name.equalsIgnoreCase("Set-Cookie")) {
+                continue;
+            }
+            String value = headers.get(name);
+            kept.put(name, value.length() > MAX_HEADER_CHARS ? value.substring(0, MAX_HEADER_CHARS) + "…" : value);
+        }
+        return kept;
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+}
