@@ -22,13 +22,24 @@ class StepDispatcherTest {
             new SandboxToolBackend(Sandboxes.unreachable(), Sandboxes.properties(Sandboxes.NO_ENGINE),
                     new HttpProbeProperties(null, null, null, null))));
 
-    @ParameterizedTest
-    @ValueSource(strings = {"parser", "report"})
-    void givenAKindThatHasNoExecutorYet_whenExecuted_thenItFailsSayingSo(String kind) {
-        StepResult result = dispatcher.execute(Steps.demo(kind, List.of(), Map.of()), new RecordingStepLog());
+    @Test
+    void givenAKindThatHasNoExecutorYet_whenExecuted_thenItFailsSayingSo() {
+        StepResult result = dispatcher.execute(Steps.demo("report", List.of(), Map.of()), new RecordingStepLog());
 
         assertThat(result.outcome()).isEqualTo("not_supported");
-        assertThat(result.error()).isEqualTo("the " + kind + " node is not executable yet");
+        assertThat(result.error()).isEqualTo("the report node is not executable yet");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DEMO", "LIVE"})
+    void givenAParserStep_whenExecutedInEitherMode_thenItsRulesRunWithoutAnyEngine(RunMode mode) {
+        var step = Steps.step("parser", mode, List.of(), List.of(), Map.of("rules", List.of("port == 23 -> high \"Telnet\"")),
+                List.of());
+
+        StepResult result = dispatcher.execute(step, new RecordingStepLog());
+
+        assertThat(result.status()).isEqualTo(io.reconcraft.events.model.RunStatus.SUCCEEDED);
+        assertThat(result.outputs()).containsEntry("rules", 1);
     }
 
     @Test

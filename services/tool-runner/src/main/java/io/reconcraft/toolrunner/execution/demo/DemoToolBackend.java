@@ -1,5 +1,7 @@
 package io.reconcraft.toolrunner.execution.demo;
 
+import io.reconcraft.toolrunner.execution.parser.ParserExecutor;
+
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.ToolBackend;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class DemoToolBackend implements ToolBackend {
 
     private final Map<String, StepExecutor> executors = List.of(
-                    new DemoNmapExecutor(), new DemoHttpProbeExecutor(), new DemoGitleaksExecutor())
+                    new DemoNmapExecutor(), new DemoHttpProbeExecutor(), new DemoGitleaksExecutor(), new ParserExecutor())
             .stream().collect(Collectors.toUnmodifiableMap(StepExecutor::kind, Function.identity()));
 
     @Override

@@ -1,5 +1,7 @@
 package io.reconcraft.toolrunner.execution.live;
 
+import io.reconcraft.toolrunner.execution.parser.ParserExecutor;
+
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.ToolBackend;
@@ -27,7 +29,9 @@ public class SandboxToolBackend implements ToolBackend {
                               HttpProbeProperties httpProbe) {
         this.executors = Map.of("nmap", new LiveNmapExecutor(sandbox, properties),
                 "gitleaks", new LiveGitleaksExecutor(sandbox, properties),
-                "http-probe", new LiveHttpProbeExecutor(httpProbe));
+                "http-probe", new LiveHttpProbeExecutor(httpProbe),
+                // reads only upstream output and sends no traffic: the same executor as in demo runs
+                ParserExecutor.KIND, new ParserExecutor());
     }
 
     @Override

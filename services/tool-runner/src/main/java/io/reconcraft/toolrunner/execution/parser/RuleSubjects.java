@@ -1,0 +1,43 @@
+package io.reconcraft.toolrunner.execution.parser;
+
+import io.reconcraft.events.UpstreamOutput;
+import io.reconcraft.workflow.RuleSubject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a parser's rules look at, from the upstream steps: each finding, each scanned port
+ * ({@code hosts[].ports[]}) and each HTTP response ({@code responses[]}). Upstream output is
+ * untrusted: entries of the wrong shape are skipped, never an error.
+ */
+final class RuleSubjects {
+
+    private RuleSubjects() {
+    }
+
+    static List<RuleSubject> of(List<UpstreamOutput> upstream) {
+        List<RuleSubject> subjects = new ArrayList<>();
+        for (UpstreamOutput output : upstream) {
+            output.findings().forEach(finding -> subjects.add(RuleSubject.ofFinding(finding)));
+            for (Map<?, ?> host : maps(output.outputs().get("hosts"))) {
+                String address = host.get("address") instanceof String text ? text : null;
+                maps(host.get("ports")).forEach(port -> subjects.add(RuleSubject.ofPort(address, port)));
+            }
+            maps(output.outputs().get("responses")).forEach(response -> subjects.add(RuleSubject.ofResponse(response)));
+        }
+        return subjects;
+    }
+
+    private static List<Map<?, ?>> maps(Object value) {
+        List<Map<?, ?>> maps = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> map) {
+                    maps.add(map);
+                }
+            }
+        }
+        return maps;
+    }
+}
