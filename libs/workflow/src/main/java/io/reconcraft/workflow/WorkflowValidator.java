@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  */
 public final class WorkflowValidator {
 
+    public static final int MAX_RETRIES = 5;
+    private static final String RETRIES_RULE = "must be a whole number from 0 to " + MAX_RETRIES;
     private static final Set<String> NMAP_PROFILES = Set.of("quick", "deep", "udp", "custom");
 
     private final TargetPolicy targetPolicy;
@@ -52,7 +54,10 @@ public final class WorkflowValidator {
                 problems.add(new Problem(path + ".id", "duplicate node id '" + node.id() + "'"));
             }
             NodeKind.fromWire(node.kind()).ifPresentOrElse(
-                    kind -> checkConfig(kind, node.config(), path + ".config", problems::add),
+                    kind -> {
+                        checkRetries(node.config(), path + ".config", problems::add);
+                        checkConfig(kind, node.config(), path + ".config", problems::add);
+                    },
                     () -> problems.add(new Problem(path + ".kind", "unknown node kind '" + node.kind() + "'")));
         }
         List<WorkflowEdge> edges = workflow.edges();
@@ -113,6 +118,21 @@ public final class WorkflowValidator {
             case START, REPORT -> {
             }
         }
+    }
+
+    /** Automatic retries of a failed step (timeouts, container start errors), for any kind. */
+    private static void checkRetries(Map<String, Object> config, String path, Consumer<Problem> report) {
+        guard(path + ".retries", report, () -> {
+            double retries;
+            try {
+                retries = ConfigValues.number(config, "retries").orElse(0.0);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(RETRIES_RULE);
+            }
+            if (retries != Math.rint(retries) || retries < 0 || retries > MAX_RETRIES) {
+                throw new IllegalArgumentException(RETRIES_RULE);
+            }
+        });
     }
 
     private static void checkRules(Map<String, Object> config, String path, Consumer<Problem> report) {

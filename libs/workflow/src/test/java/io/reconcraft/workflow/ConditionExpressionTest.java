@@ -22,6 +22,36 @@ class ConditionExpressionTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {
+            "T(java.lang.Runtime) != null",
+            "new java.lang.ProcessBuilder('id') != null",
+            "@environment != null",
+            "'abc'.toUpperCase() == 'ABC'",
+            "findings.?[#this.getClass() != null].length > 0",
+            "#exec('id') != null",
+            "(findingsCount = 5) > 0",
+            "findingsCount++ > 0",
+            "#secret == null"})
+    void givenAForbiddenConstruct_whenParsing_thenItIsRejectedBeforeAnyEvaluation(String forbidden) {
+        assertThatThrownBy(() -> ConditionExpression.parse(forbidden))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not allowed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"findings.length > 0 and severities['high'] >= 1", "ports.?[#this == 23].length > 0",
+            "#root.findings.length == 2", "findings.![#this].length == 2", "!(findings.length == 0)"})
+    void givenOnlyReadsAndComparisons_whenParsing_thenItIsAccepted(String readOnly) {
+        assertThat(ConditionExpression.parse(readOnly).source()).isEqualTo(readOnly);
+    }
+
+    @Test
+    void givenAParserRuleCallingAMethod_whenParsing_thenItIsRejectedWithTheReason() {
+        assertThatThrownBy(() -> ParserRule.parse("service.toUpperCase() == 'FTP' -> high \"FTP\""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a method call is not allowed");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"T(java.lang.Runtime).getRuntime().exec('id') != null",
             "new java.io.File('/etc/passwd').exists()", "@systemProperties != null", "findings.getClass() != null",
             "''.getClass().forName('java.lang.Runtime') != null"})

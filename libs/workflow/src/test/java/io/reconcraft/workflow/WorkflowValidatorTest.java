@@ -48,6 +48,33 @@ class WorkflowValidatorTest {
     }
 
     @Test
+    void givenRetriesOutOfRangeOrNotWhole_whenValidated_thenEachIsReportedAtItsConfigPath() {
+        var retries = workflow()
+                .node("ok0", "nmap", Map.of("retries", 0)).node("ok5", "gitleaks", Map.of("retries", "5"))
+                .node("many", "nmap", Map.of("retries", 6)).node("negative", "http-probe", Map.of("retries", -1))
+                .node("half", "report", Map.of("retries", 1.5)).node("word", "nmap", Map.of("retries", "twice"))
+                .build();
+
+        assertThat(WorkflowValidator.validate(retries)).containsExactly(
+                new Problem("nodes[2].config.retries", "must be a whole number from 0 to 5"),
+                new Problem("nodes[3].config.retries", "must be a whole number from 0 to 5"),
+                new Problem("nodes[4].config.retries", "must be a whole number from 0 to 5"),
+                new Problem("nodes[5].config.retries", "must be a whole number from 0 to 5"));
+    }
+
+    @Test
+    void givenAConditionAndARuleThatCallAMethod_whenValidated_thenBothAreRejectedAtTheirPaths() {
+        var hostile = workflow()
+                .node("if", "condition", Map.of("condition", "findings.getClass() != null"))
+                .node("rules", "parser", Map.of("rules", List.of("port == 23 -> high \"Telnet\"",
+                        "T(java.lang.Runtime).getRuntime() != null -> high \"x\"")))
+                .build();
+
+        assertThat(WorkflowValidator.validate(hostile)).extracting(Problem::field)
+                .containsExactly("nodes[0].config.condition", "nodes[1].config.rules[1]");
+    }
+
+    @Test
     void givenParserRulesThatCannotBeRead_whenValidated_thenEachBadRuleIsReportedWithItsIndex() {
         var rules = workflow().node("rules", "parser", Map.of("rules", List.of(
                 "port == 23 -> high \"Telnet exposed\"", "port == 23", "port == -> high \"x\"",

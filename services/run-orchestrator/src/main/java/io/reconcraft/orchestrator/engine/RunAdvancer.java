@@ -8,6 +8,7 @@ import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepResult;
+import io.reconcraft.orchestrator.run.WrittenRuns;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -29,9 +30,11 @@ public class RunAdvancer {
     private final StepAggregator aggregator;
     private final TaskStarter taskStarter;
     private final CancelCascade cancelCascade;
+    private final WrittenRuns writtenRuns;
 
     public RunAdvancer(RunStore store, StepDispatcher dispatcher, StepFinisher stepFinisher, RunFinisher runFinisher,
-                       StepAggregator aggregator, TaskStarter taskStarter, CancelCascade cancelCascade) {
+                       StepAggregator aggregator, TaskStarter taskStarter, CancelCascade cancelCascade,
+                       WrittenRuns writtenRuns) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.stepFinisher = stepFinisher;
@@ -39,15 +42,24 @@ public class RunAdvancer {
         this.aggregator = aggregator;
         this.taskStarter = taskStarter;
         this.cancelCascade = cancelCascade;
+        this.writtenRuns = writtenRuns;
     }
 
     public void advance(String runId) {
+        writtenRuns.take(runId); // may be older than what another thread wrote since: read the run
+        store.find(runId).ifPresent(this::advanceFrom);
+    }
+
+    /**
+     * Advances from {@code latest}, the run as this thread's latest winning update left it. Each pass goes
+     * on from the document its own last update returned, so a transition costs one round trip to MongoDB.
+     */
+    public void advanceFrom(RunDocument latest) {
+        RunDocument run = latest;
         while (true) {
-            Optional<RunDocument> found = store.find(runId);
-            if (found.isEmpty() || found.get().runStatus().isTerminal()) {
+            if (run.runStatus().isTerminal()) {
                 return;
             }
-            RunDocument run = found.get();
             RunView view;
             try {
                 view = RunView.of(run);
@@ -70,6 +82,12 @@ public class RunAdvancer {
                 }
                 return;
             }
+            String runId = run.id();
+            Optional<RunDocument> next = writtenRuns.take(runId).or(() -> store.find(runId));
+            if (next.isEmpty()) {
+                return;
+            }
+            run = next.get();
         }
     }
 

@@ -2,6 +2,7 @@ package io.reconcraft.orchestrator.engine;
 
 import io.reconcraft.events.UpstreamOutput;
 import io.reconcraft.events.model.NodeKind;
+import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.plan.FanOut;
@@ -62,12 +63,19 @@ public class StepDispatcher {
             return dispatchElsewhere(run, index, step, node, upstream, now);
         }
         Duration timeout = properties.timeoutOf(kind.wireName());
-        runFinisher.markRunning(run.id());
+        markRunning(run);
         if (!store.claimStep(run.id(), index, step.attempt(), now, now.plus(timeout).plus(properties.timeoutGrace()), null)) {
             return false;
         }
         internalRunner.run(run.id(), index, step, node, kind, upstream);
         return true;
+    }
+
+    /** Most dispatches find the run running already: no round trip for them. */
+    private void markRunning(RunDocument run) {
+        if (run.runStatus() == RunStatus.QUEUED) {
+            runFinisher.markRunning(run.id());
+        }
     }
 
     private boolean dispatchElsewhere(RunDocument run, int index, StepDocument step, WorkflowNode node,
@@ -80,7 +88,7 @@ public class StepDispatcher {
             return stepFinisher.finishUnrun(run.id(), index, step, StepResult.failed(Outcomes.INVALID_CONFIG,
                     e.getMessage()), List.of("step not started: " + e.getMessage()));
         }
-        runFinisher.markRunning(run.id());
+        markRunning(run);
         List<TaskDocument> planned = step.hasTasks() ? null
                 : FanOut.tasks(StepIds.of(run.id(), node.id()), node.kind(), targets, upstream, step.attempt());
         return tasks.claimStep(run.id(), index, step.attempt(), planned, now);

@@ -9,6 +9,7 @@ import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepResult;
 import io.reconcraft.orchestrator.run.TaskRef;
+import io.reconcraft.orchestrator.run.WrittenRuns;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -30,16 +31,20 @@ public class StepResultIntake {
     private final RunStore store;
     private final RunAdvancer advancer;
     private final TaskResults taskResults;
+    private final WrittenRuns writtenRuns;
     private final Clock clock;
 
-    public StepResultIntake(RunStore store, RunAdvancer advancer, TaskResults taskResults, Clock clock) {
+    public StepResultIntake(RunStore store, RunAdvancer advancer, TaskResults taskResults, WrittenRuns writtenRuns,
+                            Clock clock) {
         this.store = store;
         this.advancer = advancer;
         this.taskResults = taskResults;
+        this.writtenRuns = writtenRuns;
         this.clock = clock;
     }
 
     public void apply(String runId, StepCompleted completed) {
+        writtenRuns.take(runId); // a leftover of an earlier pass on this thread: the run is read below
         Optional<RunDocument> run = store.find(runId);
         if (run.isEmpty()) {
             log.warn("ignoring StepCompleted {} of unknown run {}", completed.stepId(), runId);
@@ -63,7 +68,8 @@ public class StepResultIntake {
             log.debug("StepCompleted {} answers no task of node {} in run {}", completed.stepId(),
                     completed.nodeId(), runId);
         }
-        advancer.advance(runId);
+        // Our update's result if it won; otherwise the run as just read (a later change is advanced by its writer).
+        advancer.advanceFrom(writtenRuns.take(runId).orElse(run.get()));
     }
 
     private void applyToTask(RunDocument run, TaskRef ref, StepCompleted completed) {

@@ -77,7 +77,7 @@ public class TaskResults {
             lines.add("attempt " + task.attempt() + " failed (" + result.outcome() + "): retrying as attempt "
                     + (task.attempt() + 1) + " in " + wait.get().toMillis() + " ms (retry " + (task.retriesUsed() + 1)
                     + " of " + retriesOf(view, ref) + ")");
-        } else if (!tasks.end(ref, from, result, now)) {
+        } else if (!end(ref, from, result, now, publishResult)) {
             return false;
         }
         try {
@@ -93,6 +93,18 @@ public class TaskResults {
             throw e;
         }
         return true;
+    }
+
+    /**
+     * A reported end of a step's only task ends the step too, in one update. Not for an end the orchestrator
+     * decided: its StepCompleted is published afterwards, and undoing that would have to reopen the step.
+     */
+    private boolean end(TaskRef ref, RunStatus from, StepResult result, Instant now, boolean publishResult) {
+        if (!publishResult && from == RunStatus.RUNNING && !ref.isFanOut()
+                && ref.step().runStatus() == RunStatus.RUNNING) {
+            return tasks.endWithStep(ref, result, now);
+        }
+        return tasks.end(ref, from, result, now);
     }
 
     private static int retriesOf(RunView view, TaskRef ref) {

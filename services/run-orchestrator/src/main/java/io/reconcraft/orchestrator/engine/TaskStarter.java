@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.UpstreamOutput;
 import io.reconcraft.events.model.AuthorizedScope;
@@ -22,6 +23,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +40,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskStarter {
+
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final RunStore runs;
     private final TaskStore tasks;
@@ -71,23 +79,26 @@ public class TaskStarter {
         }
         int room = Math.min(properties.maxParallelTasksPerRun() - run.runningTasks(),
                 properties.maxParallelTasks() - runs.countRunningTasks());
-        int started = 0;
+        List<Sending> sending = new ArrayList<>();
         for (TaskRef ref : ready) {
-            if (started >= room) {
+            if (sending.size() >= room) {
                 break;
             }
-            if (startOne(view, ref, now)) {
-                started++;
-            }
+            startOne(view, ref, now).ifPresent(sending::add);
         }
-        return started;
+        awaitAcks(sending);
+        return sending.size();
     }
 
-    private boolean startOne(RunView view, TaskRef ref, Instant now) {
+    private record Sending(TaskRef ref, CompletableFuture<?> ack) {
+    }
+
+    /** Claims a task and sends its request without waiting: the tasks started in one pass wait for their acks together. */
+    private Optional<Sending> startOne(RunView view, TaskRef ref, Instant now) {
         WorkflowNode node = view.node(ref.step().nodeId());
         Duration timeout = properties.timeoutOf(node.kind());
         if (!tasks.claim(ref, now, now.plus(timeout).plus(properties.timeoutGrace()), properties.maxParallelTasksPerRun())) {
-            return false;
+            return Optional.empty();
         }
         List<UpstreamOutput> upstream = UpstreamCollector.collect(view.graph(), view.steps(), node.id());
         String target = ref.task().target();
@@ -101,12 +112,33 @@ public class TaskStarter {
         StepRequested request = new StepRequested(ref.task().stepId(), node.id(), node.kind(), node.displayName(),
                 config, targets, RunMode.fromWire(view.run().runMode()), new AuthorizedScope(view.run().scope()),
                 ref.task().attempt(), (int) timeout.toSeconds(), upstream);
+        CompletableFuture<?> ack;
         try {
-            publisher.publish(view.run().id(), request);
+            ack = publisher.publishAsync(EventEnvelope.of(view.run().id(), request));
         } catch (RuntimeException e) {
-            tasks.restore(ref, RunStatus.RUNNING);
-            throw e;
+            ack = CompletableFuture.failedFuture(e);
         }
-        return true;
+        return Optional.of(new Sending(ref, ack));
+    }
+
+    /** A task whose request was not acknowledged goes back to queued, so that a later pass requests it again. */
+    private void awaitAcks(List<Sending> sending) {
+        RuntimeException failure = null;
+        for (Sending sent : sending) {
+            try {
+                sent.ack().get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure == null ? new IllegalStateException("interrupted while sending step requests", e) : failure;
+                tasks.restore(sent.ref(), RunStatus.RUNNING);
+            } catch (ExecutionException | TimeoutException e) {
+                failure = failure == null ? new IllegalStateException("could not send the request of task "
+                        + sent.ref().task().stepId(), e) : failure;
+                tasks.restore(sent.ref(), RunStatus.RUNNING);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

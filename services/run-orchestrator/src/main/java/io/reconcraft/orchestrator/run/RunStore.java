@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,10 +29,14 @@ public class RunStore {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final List<String> OPEN = List.of(RunStatus.QUEUED.wireName(), RunStatus.RUNNING.wireName());
 
-    private final ReactiveMongoTemplate mongo;
+    private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
 
-    public RunStore(ReactiveMongoTemplate mongo) {
+    private final ReactiveMongoTemplate mongo;
+    private final WrittenRuns writtenRuns;
+
+    public RunStore(ReactiveMongoTemplate mongo, WrittenRuns writtenRuns) {
         this.mongo = mongo;
+        this.writtenRuns = writtenRuns;
     }
 
     /** False when the run already exists (a redelivered RunRequested). */
@@ -159,8 +165,11 @@ public class RunStore {
 
     /** Tasks running in all open runs, for the global concurrency cap. */
     public int countRunningTasks() {
-        List<RunDocument> runs = openRuns(where("steps.tasks.status").is(RunStatus.RUNNING.wireName()));
-        return runs.stream().mapToInt(RunDocument::runningTasks).sum();
+        Query query = Query.query(where("status").in(OPEN).and("activeTasks").gt(0));
+        query.fields().include("activeTasks");
+        return mongo.find(query, Document.class, RunDocument.COLLECTION)
+                .map(run -> run.get("activeTasks") instanceof Number active ? active.intValue() : 0)
+                .reduce(0, Integer::sum).block(TIMEOUT);
     }
 
     private List<RunDocument> openRuns(Criteria criteria) {
@@ -174,7 +183,12 @@ public class RunStore {
     }
 
     private static Update terminal(String step, StepResult result, Instant now) {
-        return new Update().set(step + "status", result.status().wireName()).set(step + "outcome", result.outcome())
+        return terminal(new Update(), step, result, now);
+    }
+
+    /** Adds to {@code update} the fields of the step at {@code step} (a path prefix) ending with {@code result}. */
+    static Update terminal(Update update, String step, StepResult result, Instant now) {
+        return update.set(step + "status", result.status().wireName()).set(step + "outcome", result.outcome())
                 .set(step + "error", result.error()).set(step + "completedAt", now)
                 .set(step + "findingsJson", StepJson.write(result.findings()))
                 .set(step + "outputsJson", StepJson.write(result.outputs()))
@@ -185,9 +199,14 @@ public class RunStore {
         return where("_id").is(runId);
     }
 
+    /** Every guard names the state it leaves, so a matched document is a changed one. */
     private boolean update(Criteria criteria, Update update) {
-        Long modified = mongo.updateFirst(Query.query(criteria), update, RunDocument.class)
-                .map(result -> result.getModifiedCount()).block(TIMEOUT);
-        return modified != null && modified > 0;
+        RunDocument written = mongo.findAndModify(Query.query(criteria), update, RETURN_NEW, RunDocument.class)
+                .block(TIMEOUT);
+        if (written == null) {
+            return false;
+        }
+        writtenRuns.record(written);
+        return true;
     }
 }

@@ -6,6 +6,7 @@ import io.reconcraft.events.model.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,10 +24,14 @@ public class TaskStore {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String ACTIVE = "activeTasks";
 
-    private final ReactiveMongoTemplate mongo;
+    private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
 
-    public TaskStore(ReactiveMongoTemplate mongo) {
+    private final ReactiveMongoTemplate mongo;
+    private final WrittenRuns writtenRuns;
+
+    public TaskStore(ReactiveMongoTemplate mongo, WrittenRuns writtenRuns) {
         this.mongo = mongo;
+        this.writtenRuns = writtenRuns;
     }
 
     /**
@@ -56,14 +61,29 @@ public class TaskStore {
 
     /** running → terminal (or queued → terminal for a task cancelled before it started), with the attempt recorded. */
     public boolean end(TaskRef task, RunStatus from, StepResult result, Instant now) {
+        return update(current(task, from), ending(task, from, result, now));
+    }
+
+    /**
+     * {@link #end} for the only task of a running step, ending the step with the same result in the same
+     * update (a single task's result is its step's result), which saves the step's own transition.
+     */
+    public boolean endWithStep(TaskRef task, StepResult result, Instant now) {
+        String step = "steps." + task.stepIndex() + ".";
+        Update update = RunStore.terminal(ending(task, RunStatus.RUNNING, result, now), step, result, now);
+        return update(current(task, RunStatus.RUNNING).and(step + "status").is(RunStatus.RUNNING.wireName())
+                .and(step + "attempt").is(task.step().attempt()), update);
+    }
+
+    private static Update ending(TaskRef task, RunStatus from, StepResult result, Instant now) {
         String p = task.path();
-        return update(current(task, from), leaving(from)
+        return leaving(from)
                 .set(p + "status", result.status().wireName()).set(p + "outcome", result.outcome())
                 .set(p + "error", result.error()).set(p + "completedAt", now).set(p + "deadline", null)
                 .set(p + "retryAt", null)
                 .set(p + "findingsJson", StepJson.write(result.findings()))
                 .set(p + "outputsJson", StepJson.write(result.outputs()))
-                .push(p + "attempts", record(task, result, now, null)));
+                .push(p + "attempts", record(task, result, now, null));
     }
 
     /** running → queued as the next attempt, due at {@code retryAt}; the failed attempt is recorded. */
@@ -104,9 +124,14 @@ public class TaskStore {
                 .and(task.path() + "attempt").is(task.task().attempt());
     }
 
+    /** Every guard names the state it leaves, so a matched document is a changed one. */
     private boolean update(Criteria criteria, Update update) {
-        Long modified = mongo.updateFirst(Query.query(criteria), update, RunDocument.class)
-                .map(result -> result.getModifiedCount()).block(TIMEOUT);
-        return modified != null && modified > 0;
+        RunDocument written = mongo.findAndModify(Query.query(criteria), update, RETURN_NEW, RunDocument.class)
+                .block(TIMEOUT);
+        if (written == null) {
+            return false;
+        }
+        writtenRuns.record(written);
+        return true;
     }
 }
