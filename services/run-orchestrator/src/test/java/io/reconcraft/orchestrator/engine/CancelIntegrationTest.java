@@ -1,7 +1,7 @@
 package io.reconcraft.orchestrator.engine;
 
-import io.reconcraft.testing.EventTap;
-import io.reconcraft.testing.RealInfrastructure;
+import io.reconcraft.orchestrator.support.RealBrokerTest;
+
 
 import static io.reconcraft.orchestrator.support.Runs.GROUP;
 import static io.reconcraft.orchestrator.support.Runs.WAIT;
@@ -21,7 +21,6 @@ import io.reconcraft.events.RunCompleted;
 import io.reconcraft.events.StepCancelRequested;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepRequested;
-import io.reconcraft.events.Topics;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.WorkflowSnapshot;
 import io.reconcraft.orchestrator.run.RunDocument;
@@ -31,42 +30,18 @@ import io.reconcraft.orchestrator.support.OrchestratorSpringTest;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Cancelling runs on the real broker; the test plays gateway and tool-runner. */
 @OrchestratorSpringTest
-class CancelIntegrationTest {
+class CancelIntegrationTest extends RealBrokerTest {
 
     private static final WorkflowSnapshot SCAN_THEN_PROBE = workflow().node("start", "start").node("nmap", "nmap")
             .node("probe", "http-probe").edge("start", "nmap").edge("nmap", "probe").build();
-    private static EventTap tap;
 
     @Autowired
     RunStore store;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry);
-    }
-
-    @BeforeEach
-    void openTap() {
-        if (tap == null) {
-            tap = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS,
-                    Topics.TOOL_STEP_REQUESTS, Topics.NOTIFIER_STEP_REQUESTS, Topics.STEP_EVENTS));
-        }
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
-        tap = null;
-    }
 
     @Test
     void givenARunningScanAndAQueuedProbe_whenCancelled_thenTheScanGetsACancelSignalTheProbeNeverStartsAndTheRunEndsCancelled() {

@@ -1,5 +1,7 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.orchestrator.support.RealBrokerTest;
+
 import static io.reconcraft.orchestrator.support.Runs.awaitRequest;
 import static io.reconcraft.orchestrator.support.Runs.awaitRequests;
 import static io.reconcraft.orchestrator.support.Runs.awaitRunCompleted;
@@ -11,22 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcraft.events.RunCompleted;
 import io.reconcraft.events.StepRequested;
-import io.reconcraft.events.Topics;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
-import io.reconcraft.testing.EventTap;
-import io.reconcraft.testing.RealInfrastructure;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The hot path needs no poller: with every periodic pass an hour apart, a run still goes from step to
@@ -37,27 +33,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
         "reconcraft.orchestrator.delay-poll-interval=1h",
         "reconcraft.orchestrator.timeout-sweep-interval=1h"})
 @DirtiesContext
-class DirectDispatchIntegrationTest {
-
-    private EventTap tap;
+class DirectDispatchIntegrationTest extends RealBrokerTest {
 
     @Autowired
     RunStore store;
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry);
-    }
-
-    @AfterEach
-    void closeTap() {
-        tap.close();
-    }
-
     @Test
     void givenNoPollerRunsDuringTheRun_whenEveryToolSucceeds_thenEachReadyStepIsRequestedByTheResultBeforeIt() {
-        tap = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS,
-                Topics.TOOL_STEP_REQUESTS, Topics.STEP_EVENTS));
         String runId = newRunId();
         tap.publish(runId, request(workflow().node("start", "start")
                 .node("scan", "nmap", Map.of("targets", List.of("127.0.0.1", "127.0.0.2", "127.0.0.3")))

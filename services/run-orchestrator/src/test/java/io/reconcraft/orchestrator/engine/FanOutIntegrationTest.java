@@ -1,7 +1,7 @@
 package io.reconcraft.orchestrator.engine;
 
-import io.reconcraft.testing.EventTap;
-import io.reconcraft.testing.RealInfrastructure;
+import io.reconcraft.orchestrator.support.RealBrokerTest;
+
 
 import static io.reconcraft.orchestrator.support.Runs.awaitPayload;
 import static io.reconcraft.orchestrator.support.Runs.awaitRequest;
@@ -18,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reconcraft.events.RunCompleted;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepRequested;
-import io.reconcraft.events.Topics;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.Severity;
@@ -27,41 +26,17 @@ import io.reconcraft.orchestrator.run.TaskDocument;
 import io.reconcraft.orchestrator.support.OrchestratorSpringTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A scan of several targets runs as one task per target, at most 2 at once (the test context's per-run cap). */
 @OrchestratorSpringTest
-class FanOutIntegrationTest {
+class FanOutIntegrationTest extends RealBrokerTest {
 
     private static final List<String> TARGETS = List.of("127.0.0.1", "127.0.0.2", "127.0.0.3");
-    private static EventTap tap;
 
     @Autowired
     RunStore store;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry);
-    }
-
-    @BeforeEach
-    void openTap() {
-        if (tap == null) {
-            tap = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS,
-                    Topics.TOOL_STEP_REQUESTS, Topics.STEP_EVENTS));
-        }
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
-        tap = null;
-    }
 
     @Test
     void givenAScanOfThreeTargets_whenRun_thenEachTargetIsATaskTwoRunAtOnceAndTheNodeEndsWithOneMergedResult() {

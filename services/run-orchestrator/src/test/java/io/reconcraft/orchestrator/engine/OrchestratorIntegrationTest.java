@@ -1,7 +1,7 @@
 package io.reconcraft.orchestrator.engine;
 
-import io.reconcraft.testing.EventTap;
-import io.reconcraft.testing.RealInfrastructure;
+import io.reconcraft.orchestrator.support.RealBrokerTest;
+
 
 import static io.reconcraft.orchestrator.support.Workflows.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +14,6 @@ import io.reconcraft.events.RunStatusChanged;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepRequested;
-import io.reconcraft.events.Topics;
 import io.reconcraft.events.UpstreamOutput;
 import io.reconcraft.events.model.AuthorizedScope;
 import io.reconcraft.events.model.Finding;
@@ -33,44 +32,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The orchestrator on a real broker and a real MongoDB-wire server; the test plays gateway and tool-runner. */
 @OrchestratorSpringTest
-class OrchestratorIntegrationTest {
+class OrchestratorIntegrationTest extends RealBrokerTest {
 
     private static final String GROUP = "run-orchestrator";
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static EventTap tap;
 
     @Autowired
     RunStore store;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry);
-    }
-
-    @BeforeEach
-    void openTap() {
-        if (tap != null) {
-            return;
-        }
-        // After the context started, so the application has declared its topics.
-        tap = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS,
-                Topics.TOOL_STEP_REQUESTS, Topics.NOTIFIER_STEP_REQUESTS, Topics.STEP_EVENTS));
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
-        tap = null;
-    }
 
     @Test
     void givenStartNmapHttpProbe_whenTheToolsSucceed_thenStepsAreRequestedInOrderWithUpstreamOutputsAndTheRunSucceeds() {

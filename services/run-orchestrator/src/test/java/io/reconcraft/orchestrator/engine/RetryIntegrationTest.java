@@ -1,7 +1,7 @@
 package io.reconcraft.orchestrator.engine;
 
-import io.reconcraft.testing.EventTap;
-import io.reconcraft.testing.RealInfrastructure;
+import io.reconcraft.orchestrator.support.RealBrokerTest;
+
 
 import static io.reconcraft.orchestrator.support.Runs.GROUP;
 import static io.reconcraft.orchestrator.support.Runs.WAIT;
@@ -24,8 +24,6 @@ import io.reconcraft.events.RunStatusChanged;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepRequested;
-import io.reconcraft.events.Topics;
-import io.reconcraft.events.UpstreamOutput;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.orchestrator.run.AttemptRecord;
@@ -36,40 +34,15 @@ import io.reconcraft.orchestrator.support.OrchestratorSpringTest;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Automatic retries of failed attempts and retrying a failed run from its failed steps, on the real broker. */
 @OrchestratorSpringTest
-class RetryIntegrationTest {
-
-    private static EventTap tap;
+class RetryIntegrationTest extends RealBrokerTest {
 
     @Autowired
     RunStore store;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry);
-    }
-
-    @BeforeEach
-    void openTap() {
-        if (tap == null) {
-            tap = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS,
-                    Topics.TOOL_STEP_REQUESTS, Topics.NOTIFIER_STEP_REQUESTS, Topics.STEP_EVENTS));
-        }
-    }
-
-    @AfterAll
-    static void closeTap() {
-        tap.close();
-        tap = null;
-    }
 
     @Test
     void givenANodeWithRetries_whenAttemptsFailRetryably_thenEachIsRequestedAgainAfterABackoffAndEveryAttemptIsRecorded() {
