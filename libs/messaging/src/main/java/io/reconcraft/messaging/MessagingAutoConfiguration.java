@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -56,6 +57,10 @@ public class MessagingAutoConfiguration {
             DefaultKafkaProducerFactory producers = factory;
             producers.setKeySerializer(new StringSerializer());
             producers.setValueSerializer(new DelegatingByTypeSerializer(byType));
+            if (!producers.getConfigurationProperties().containsKey(ProducerConfig.MAX_BLOCK_MS_CONFIG)) {
+                // A send that cannot even start (no broker metadata) fails within seconds instead of a minute.
+                producers.updateConfigs(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000));
+            }
         };
     }
 

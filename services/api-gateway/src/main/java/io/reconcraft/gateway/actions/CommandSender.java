@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Hands a command to the broker and waits for its acknowledgement: a 202 is only answered for a sent command. */
 @Component
@@ -26,7 +27,9 @@ class CommandSender {
 
     Mono<EventEnvelope> send(String runId, EventPayload command) {
         EventEnvelope event = EventEnvelope.of(runId, command);
+        // Off the event loop: the producer may block while it looks up the broker, and the timeout must still fire.
         return Mono.fromFuture(() -> publisher.publishAsync(event))
+                .subscribeOn(Schedulers.boundedElastic())
                 .timeout(TIMEOUT)
                 .onErrorMap(e -> {
                     log.error("{} for run {} could not be sent: {}", event.type(), runId, e.getMessage());

@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Accepts a run: checks the input and the scope, stores the run's view as queued, then emits RunRequested.
@@ -97,6 +98,8 @@ public class RunLauncher {
             RunRequested requested = new RunRequested(workflow, runTargets, runMode, scope, requestedBy);
             return mongo.insert(view)
                     .flatMap(stored -> Mono.fromFuture(() -> publisher.publishAsync(EventEnvelope.of(runId, requested)))
+                            // off the event loop: the producer may block while it looks up the broker
+                            .subscribeOn(Schedulers.boundedElastic())
                             .timeout(PUBLISH_TIMEOUT)
                             .thenReturn(stored)
                             .onErrorResume(e -> markUndispatched(stored, e)));
