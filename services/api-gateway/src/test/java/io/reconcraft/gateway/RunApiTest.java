@@ -14,6 +14,36 @@ import org.springframework.http.MediaType;
 class RunApiTest extends GatewayTestSupport {
 
     @Test
+    void givenADiscordIntegration_whenARunHasADiscordNodeWithoutItsOwnWebhook_thenTheRunCarriesTheIntegrationsUrl() {
+        String integrationUrl = "https://discord.com/api/webhooks/42/run-test-token";
+        post("/api/integrations/discord", Map.of("webhookUrl", integrationUrl, "enabled", true)).exchange()
+                .expectStatus().isOk();
+        String ownUrl = "https://discord.com/api/webhooks/7/own-token";
+        Map<String, Object> workflow = Map.of("name", "Alerts", "nodes", List.of(
+                        node("start", "start", Map.of()),
+                        node("tell", "discord", Map.of("message", "{{findings}}")),
+                        node("own", "discord", Map.of("webhookUrl", ownUrl, "message", "hi"))),
+                "edges", List.of(Map.of("id", "e1", "source", "start", "target", "tell"),
+                        Map.of("id", "e2", "source", "start", "target", "own")));
+
+        String runId = post("/api/runs/execute", Map.of("workflow", workflow, "targets", List.of("127.0.0.1"),
+                        "runMode", "demo")).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("runId").toString();
+
+        RunRequested requested = TopicReader.awaitEventFor(KAFKA.getBrokersAsString(), Topics.RUN_REQUESTS, runId)
+                .payloadAs(RunRequested.class);
+        assertThat(requested.workflow().nodes()).extracting(n -> n.config().get("webhookUrl"))
+                .containsExactly(null, integrationUrl, ownUrl);
+        get("/api/runs/" + runId).exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain("run-test-token"));
+    }
+
+    private static Map<String, Object> node(String id, String kind, Map<String, Object> config) {
+        return Map.of("id", id, "kind", kind, "label", id, "category", "output", "config", config,
+                "position", Map.of("x", 0, "y", 0));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void givenASavedWorkflow_whenADemoRunIsRequested_thenItIsQueuedAndARunRequestedIsOnTheTopic() {
         String workflowId = saveWorkflow("Demo scan").get("id").toString();

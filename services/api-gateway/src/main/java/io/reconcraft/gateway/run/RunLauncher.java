@@ -42,16 +42,19 @@ public class RunLauncher {
     private final ScopeGuard scopeGuard;
     private final ReactiveMongoTemplate mongo;
     private final EventPublisher publisher;
+    private final IntegrationWebhooks webhooks;
     private final Clock clock;
 
     public RunLauncher(WorkflowService workflows, WorkflowRules workflowRules, TargetService targets,
-            ScopeGuard scopeGuard, ReactiveMongoTemplate mongo, EventPublisher publisher, Clock clock) {
+            ScopeGuard scopeGuard, ReactiveMongoTemplate mongo, EventPublisher publisher, IntegrationWebhooks webhooks,
+            Clock clock) {
         this.workflows = workflows;
         this.workflowRules = workflowRules;
         this.targets = targets;
         this.scopeGuard = scopeGuard;
         this.mongo = mongo;
         this.publisher = publisher;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -95,15 +98,19 @@ public class RunLauncher {
             RunView view = RunView.queued(runId, workflow.id(), workflow.name(), runTargets, runMode,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), workflow.nodes().stream()
                             .map(node -> StepView.queued(node.id(), node.displayName())).toList());
-            RunRequested requested = new RunRequested(workflow, runTargets, runMode, scope, requestedBy);
-            return mongo.insert(view)
-                    .flatMap(stored -> Mono.fromFuture(() -> publisher.publishAsync(EventEnvelope.of(runId, requested)))
-                            // off the event loop: the producer may block while it looks up the broker
-                            .subscribeOn(Schedulers.boundedElastic())
-                            .timeout(PUBLISH_TIMEOUT)
+            return webhooks.fill(workflow)
+                    .map(withWebhooks -> new RunRequested(withWebhooks, runTargets, runMode, scope, requestedBy))
+                    .flatMap(requested -> mongo.insert(view).flatMap(stored -> publish(runId, requested)
                             .thenReturn(stored)
-                            .onErrorResume(e -> markUndispatched(stored, e)));
+                            .onErrorResume(e -> markUndispatched(stored, e))));
         });
+    }
+
+    private Mono<EventEnvelope> publish(String runId, RunRequested requested) {
+        return Mono.fromFuture(() -> publisher.publishAsync(EventEnvelope.of(runId, requested)))
+                // off the event loop: the producer may block while it looks up the broker
+                .subscribeOn(Schedulers.boundedElastic())
+                .timeout(PUBLISH_TIMEOUT);
     }
 
     private Mono<RunView> markUndispatched(RunView run, Throwable failure) {
