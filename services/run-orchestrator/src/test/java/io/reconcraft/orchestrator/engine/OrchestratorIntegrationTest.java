@@ -88,6 +88,27 @@ class OrchestratorIntegrationTest extends RealBrokerTest {
     }
 
     @Test
+    void givenTwoIndependentBranches_whenTheRunStarts_thenBothAreRequestedBeforeEitherEndsAndTheJoinWaitsForBoth() {
+        String runId = newRunId();
+        tap.publish(runId, request(workflow().node("start", "start").node("scan", "nmap").node("leaks", "gitleaks")
+                .node("alert", "slack").edge("start", "scan").edge("start", "leaks").edge("scan", "alert")
+                .edge("leaks", "alert").build()));
+
+        // both branches are out at once: neither result has been sent when the second request is read
+        StepRequested scan = awaitRequest(runId, "scan");
+        StepRequested leaks = awaitRequest(runId, "leaks");
+        RecordMetadata scanDone = tap.publish(runId, completed(scan, RunStatus.SUCCEEDED, List.of(), Map.of()));
+        await().atMost(WAIT).until(() -> tap.processed(GROUP, scanDone));
+        assertThat(tap.payloadsOf(runId, StepRequested.class)).extracting(StepRequested::nodeId)
+                .containsExactly("scan", "leaks");
+
+        tap.publish(runId, completed(leaks, RunStatus.SUCCEEDED, List.of(), Map.of()));
+        tap.publish(runId, completed(awaitRequest(runId, "alert"), RunStatus.SUCCEEDED, List.of(), Map.of()));
+
+        assertThat(awaitRunCompleted(runId).status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
     void givenDuplicateRunRequestedAndStepCompleted_whenRedelivered_thenNothingChangesAndNothingIsEmitted() {
         String runId = newRunId();
         RunRequested run = request(workflow().node("start", "start").node("nmap", "nmap").node("probe", "http-probe")
