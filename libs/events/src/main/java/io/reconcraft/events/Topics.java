@@ -8,14 +8,16 @@ public final class Topics {
 
     /** Run commands for the orchestrator: RunRequested, RunCancelRequested, RunRetryRequested. */
     public static final String RUN_REQUESTS = "reconcraft.run-requests";
-    /** What happened to runs: RunStatusChanged, RunCompleted. */
+    /**
+     * Everything that happens inside a run, in order: RunStatusChanged, RunCompleted, StepStarted,
+     * StepLog, StepCompleted. One topic keyed by run id, so a run's step and run events keep their
+     * order: a reader never sees a run completed before the last of its steps.
+     */
     public static final String RUN_EVENTS = "reconcraft.run-events";
     /** Work for the tool-runners (one consumer group, scaled out by partitions): StepRequested, StepCancelRequested. */
     public static final String TOOL_STEP_REQUESTS = "reconcraft.step-requests.tool-runner";
     /** Work for the notifier: slack and discord steps (StepRequested, StepCancelRequested). */
     public static final String NOTIFIER_STEP_REQUESTS = "reconcraft.step-requests.notifier";
-    /** What happened to steps: StepStarted, StepLog, StepCompleted. */
-    public static final String STEP_EVENTS = "reconcraft.step-events";
     /** Ad-hoc notifications (send-slack / send-discord actions). */
     public static final String NOTIFICATION_REQUESTS = "reconcraft.notification-requests";
     /** NotificationSent, NotificationFailed. */
@@ -24,7 +26,7 @@ public final class Topics {
     public static final String API_AUDIT = "reconcraft.api-audit";
 
     public static final List<String> ALL = List.of(RUN_REQUESTS, RUN_EVENTS, TOOL_STEP_REQUESTS,
-            NOTIFIER_STEP_REQUESTS, STEP_EVENTS, NOTIFICATION_REQUESTS, NOTIFICATION_EVENTS, API_AUDIT);
+            NOTIFIER_STEP_REQUESTS, NOTIFICATION_REQUESTS, NOTIFICATION_EVENTS, API_AUDIT);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
@@ -53,7 +55,7 @@ public final class Topics {
             return stepRequestsOf(cancel.executor(), cancel.kind());
         }
         if (payload instanceof StepStarted || payload instanceof StepLog || payload instanceof StepCompleted) {
-            return STEP_EVENTS;
+            return RUN_EVENTS;
         }
         if (payload instanceof NotificationRequested) {
             return NOTIFICATION_REQUESTS;

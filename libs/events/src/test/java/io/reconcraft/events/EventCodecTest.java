@@ -84,7 +84,7 @@ class EventCodecTest {
     void eachEventGoesToTheTopicOfWhatHappened() {
         assertThat(EventEnvelope.of("r", SampleEvents.all().get(0)).topic()).isEqualTo(Topics.RUN_REQUESTS);
         assertThat(EventEnvelope.of("r", SampleEvents.all().get(4)).topic()).isEqualTo(Topics.TOOL_STEP_REQUESTS);
-        assertThat(EventEnvelope.of("r", SampleEvents.all().get(7)).topic()).isEqualTo(Topics.STEP_EVENTS);
+        assertThat(EventEnvelope.of("r", SampleEvents.all().get(7)).topic()).isEqualTo(Topics.RUN_EVENTS);
         assertThat(EventEnvelope.of("r", SampleEvents.all().get(3)).topic()).isEqualTo(Topics.RUN_EVENTS);
     }
 

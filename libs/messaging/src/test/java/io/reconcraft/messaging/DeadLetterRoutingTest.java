@@ -49,7 +49,7 @@ class DeadLetterRoutingTest {
     @Test
     void givenAMalformedMessageAheadOfAGoodOne_whenConsumed_thenTheBadOneIsDeadLetteredAndTheGoodOneStillArrives() {
         try (KafkaProducer<String, byte[]> raw = rawProducer()) {
-            raw.send(new ProducerRecord<>(Topics.STEP_EVENTS, "run-1", "{not an event".getBytes(StandardCharsets.UTF_8)));
+            raw.send(new ProducerRecord<>(Topics.RUN_EVENTS, "run-1", "{not an event".getBytes(StandardCharsets.UTF_8)));
             raw.flush();
         }
         EventEnvelope good = publisher.publish("run-1", new StepStarted("run-1:scan", "scan", 1, "runner-a"));
@@ -57,7 +57,7 @@ class DeadLetterRoutingTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(received.events).extracting(EventEnvelope::eventId).containsExactly(good.eventId()));
 
-        ConsumerRecord<String, byte[]> deadLetter = readOne(Topics.deadLetterOf(Topics.STEP_EVENTS));
+        ConsumerRecord<String, byte[]> deadLetter = readOne(Topics.deadLetterOf(Topics.RUN_EVENTS));
         assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{not an event");
         assertThat(new String(deadLetter.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_STACKTRACE).value(),
                 StandardCharsets.UTF_8)).contains("not valid JSON");
@@ -80,7 +80,7 @@ class DeadLetterRoutingTest {
     static class ReceivedEvents {
         final List<EventEnvelope> events = new CopyOnWriteArrayList<>();
 
-        @KafkaListener(topics = Topics.STEP_EVENTS)
+        @KafkaListener(topics = Topics.RUN_EVENTS)
         void on(EventEnvelope event) {
             events.add(event);
         }

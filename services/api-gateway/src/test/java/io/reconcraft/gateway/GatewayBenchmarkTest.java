@@ -200,7 +200,7 @@ class GatewayBenchmarkTest {
 
     private static void publish(String runId, String line) throws Exception {
         EventEnvelope event = EventEnvelope.of(runId, new StepLog(runId + ":scan", "scan", 1, List.of(line)));
-        producer.send(new ProducerRecord<>(Topics.STEP_EVENTS, runId, EventCodec.write(event))).get();
+        producer.send(new ProducerRecord<>(Topics.RUN_EVENTS, runId, EventCodec.write(event))).get();
     }
 
     private static long currentSeq(String runId) {

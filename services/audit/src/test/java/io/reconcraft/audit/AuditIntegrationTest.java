@@ -55,7 +55,7 @@ class AuditIntegrationTest extends AuditServiceTest {
         assertThat(stored).extracting(r -> r.get("eventId"))
                 .containsExactlyElementsOf(events.stream().map(EventEnvelope::eventId).toList());
         assertThat(stored).extracting(r -> r.get("topic")).containsExactly(Topics.RUN_REQUESTS,
-                Topics.TOOL_STEP_REQUESTS, Topics.STEP_EVENTS, Topics.RUN_EVENTS);
+                Topics.TOOL_STEP_REQUESTS, Topics.RUN_EVENTS, Topics.RUN_EVENTS);
         assertThat(stored.get(2)).containsEntry("type", "StepCompleted").containsEntry("runId", runId)
                 .containsEntry("occurredAt", "2026-11-29T10:00:02Z").containsKeys("partition", "offset", "receivedAt");
         assertThat((Map<String, Object>) stored.get(2).get("payload")).containsEntry("nodeId", "nmap")

@@ -60,7 +60,7 @@ class NotifierIntegrationTest {
         // after the context has declared the topics, so the tap sees every partition
         if (events == null) {
             events = new EventTap(RealInfrastructure.bootstrapServers(),
-                    List.of(Topics.STEP_EVENTS, Topics.NOTIFICATION_EVENTS));
+                    List.of(Topics.RUN_EVENTS, Topics.NOTIFICATION_EVENTS));
         }
     }
 

@@ -56,7 +56,7 @@ class LiveNmapStepIT {
     void tapStepEvents() {
         // after the context has declared the topics, so the tap sees every partition
         if (stepEvents == null) {
-            stepEvents = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.STEP_EVENTS));
+            stepEvents = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS));
         }
     }
 

@@ -45,7 +45,7 @@ class ScaleOutIT {
     static void startTwoRunners() {
         runners.add(startRunner("worker-a"));
         runners.add(startRunner("worker-b"));
-        tap = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.STEP_EVENTS));
+        tap = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS));
     }
 
     private static ConfigurableApplicationContext startRunner(String workerId) {

@@ -70,7 +70,7 @@ class StepCancelIT {
     @BeforeEach
     void tap() {
         if (tap == null) {
-            tap = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.STEP_EVENTS));
+            tap = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS));
         }
     }
 

@@ -27,7 +27,7 @@ public class RunEventListener {
         this.updater = updater;
     }
 
-    @KafkaListener(topics = {Topics.STEP_EVENTS, Topics.RUN_EVENTS})
+    @KafkaListener(topics = Topics.RUN_EVENTS)
     public void on(EventEnvelope event) {
         if (event.runId() == null) {
             log.debug("ignoring {} {} without a run id", event.type(), event.eventId());

@@ -21,7 +21,7 @@ public class StepEventListener {
         this.intake = intake;
     }
 
-    @KafkaListener(topics = Topics.STEP_EVENTS)
+    @KafkaListener(topics = Topics.RUN_EVENTS)
     void on(EventEnvelope event) {
         if (!(event.payload() instanceof StepCompleted completed)) {
             return;

@@ -48,7 +48,7 @@ class RestartIT {
         String runId = newRunId();
         ConfigurableApplicationContext first = startOrchestrator();
         try (EventTap tap = new EventTap(RealInfrastructure.bootstrapServers(),
-                List.of(Topics.RUN_EVENTS, Topics.TOOL_STEP_REQUESTS, Topics.STEP_EVENTS))) {
+                List.of(Topics.RUN_EVENTS, Topics.TOOL_STEP_REQUESTS))) {
             tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap")
                     .node("wait", "delay", Map.of("duration", 1)).node("probe", "http-probe")
                     .edge("start", "nmap").edge("nmap", "wait").edge("wait", "probe").build()));
