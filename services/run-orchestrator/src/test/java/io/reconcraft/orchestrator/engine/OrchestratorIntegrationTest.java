@@ -1,7 +1,8 @@
 package io.reconcraft.orchestrator.engine;
 
-import io.reconcraft.orchestrator.support.RealBrokerTest;
+import static io.reconcraft.orchestrator.support.Runs.*;
 
+import io.reconcraft.orchestrator.support.RealBrokerTest;
 
 import static io.reconcraft.orchestrator.support.Workflows.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,13 +16,11 @@ import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.UpstreamOutput;
-import io.reconcraft.events.model.AuthorizedScope;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.events.model.SeverityCounts;
-import io.reconcraft.events.model.WorkflowSnapshot;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
@@ -30,7 +29,6 @@ import io.reconcraft.orchestrator.support.OrchestratorSpringTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +36,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The orchestrator on a real broker and a real MongoDB-wire server; the test plays gateway and tool-runner. */
 @OrchestratorSpringTest
 class OrchestratorIntegrationTest extends RealBrokerTest {
-
-    private static final String GROUP = "run-orchestrator";
-    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Autowired
     RunStore store;
@@ -51,7 +46,7 @@ class OrchestratorIntegrationTest extends RealBrokerTest {
         tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").node("probe", "http-probe")
                 .edge("start", "nmap").edge("nmap", "probe").build()));
 
-        StepRequested nmap = awaitRequest(runId, "nmap");
+        StepRequested nmap = awaitRequest(tap, runId, "nmap", 1);
         assertThat(nmap.stepId()).isEqualTo(runId + ":nmap");
         assertThat(nmap.attempt()).isEqualTo(1);
         assertThat(nmap.targets()).containsExactly("127.0.0.1");
@@ -61,10 +56,10 @@ class OrchestratorIntegrationTest extends RealBrokerTest {
         assertThat(nmap.upstream()).extracting(UpstreamOutput::nodeId).containsExactly("start");
         Finding telnet = finding("f1", Severity.HIGH, 23);
         Finding ssh = finding("f2", Severity.LOW, 22);
-        tap.publish(runId, completed(nmap, RunStatus.SUCCEEDED, List.of(telnet, ssh),
+        tap.publish(runId, completed(nmap, RunStatus.SUCCEEDED, null, List.of(telnet, ssh),
                 Map.of("ports", List.of(22, 23))));
 
-        StepRequested probe = awaitRequest(runId, "probe");
+        StepRequested probe = awaitRequest(tap, runId, "probe", 1);
         assertThat(probe.upstream()).singleElement().satisfies(upstream -> {
             assertThat(upstream.nodeId()).isEqualTo("nmap");
             assertThat(upstream.kind()).isEqualTo("nmap");
@@ -72,9 +67,9 @@ class OrchestratorIntegrationTest extends RealBrokerTest {
             assertThat(upstream.findings()).extracting(Finding::id).containsExactly("f1", "f2");
         });
         Finding header = finding("f3", Severity.MEDIUM, 80);
-        tap.publish(runId, completed(probe, RunStatus.SUCCEEDED, List.of(header), Map.of("statuses", List.of(200))));
+        tap.publish(runId, completed(probe, RunStatus.SUCCEEDED, null, List.of(header), Map.of("statuses", List.of(200))));
 
-        RunCompleted done = awaitRunCompleted(runId);
+        RunCompleted done = awaitRunCompleted(tap, runId, 1);
         assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(done.summary().findingsCount()).isEqualTo(3);
         assertThat(done.summary().severities()).isEqualTo(new SeverityCounts(1, 1, 1, 0));
@@ -95,17 +90,17 @@ class OrchestratorIntegrationTest extends RealBrokerTest {
                 .edge("leaks", "alert").build()));
 
         // both branches are out at once: neither result has been sent when the second request is read
-        StepRequested scan = awaitRequest(runId, "scan");
-        StepRequested leaks = awaitRequest(runId, "leaks");
-        RecordMetadata scanDone = tap.publish(runId, completed(scan, RunStatus.SUCCEEDED, List.of(), Map.of()));
+        StepRequested scan = awaitRequest(tap, runId, "scan", 1);
+        StepRequested leaks = awaitRequest(tap, runId, "leaks", 1);
+        RecordMetadata scanDone = tap.publish(runId, completed(scan, RunStatus.SUCCEEDED, null, List.of(), Map.of()));
         await().atMost(WAIT).until(() -> tap.processed(GROUP, scanDone));
         assertThat(tap.payloadsOf(runId, StepRequested.class)).extracting(StepRequested::nodeId)
                 .containsExactly("scan", "leaks");
 
-        tap.publish(runId, completed(leaks, RunStatus.SUCCEEDED, List.of(), Map.of()));
-        tap.publish(runId, completed(awaitRequest(runId, "alert"), RunStatus.SUCCEEDED, List.of(), Map.of()));
+        tap.publish(runId, completed(leaks, RunStatus.SUCCEEDED, null, List.of(), Map.of()));
+        tap.publish(runId, completed(awaitRequest(tap, runId, "alert", 1), RunStatus.SUCCEEDED, null, List.of(), Map.of()));
 
-        assertThat(awaitRunCompleted(runId).status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(awaitRunCompleted(tap, runId, 1).status()).isEqualTo(RunStatus.SUCCEEDED);
     }
 
     @Test
@@ -115,15 +110,15 @@ class OrchestratorIntegrationTest extends RealBrokerTest {
                 .edge("start", "nmap").edge("nmap", "probe").build());
         tap.publish(runId, run);
         RecordMetadata secondRequest = tap.publish(runId, run);
-        StepRequested nmap = awaitRequest(runId, "nmap");
-        RecordMetadata result = tap.publish(runId, completed(nmap, RunStatus.SUCCEEDED,
+        StepRequested nmap = awaitRequest(tap, runId, "nmap", 1);
+        RecordMetadata result = tap.publish(runId, completed(nmap, RunStatus.SUCCEEDED, null,
                 List.of(finding("f1", Severity.CRITICAL, 23)), Map.of("ports", List.of(23))));
         await().atMost(WAIT).until(() -> tap.processed(GROUP, result) && tap.processed(GROUP, secondRequest));
-        awaitRequest(runId, "probe");
+        awaitRequest(tap, runId, "probe", 1);
         int eventsBefore = tap.eventsOf(runId).size();
         RunDocument before = store.find(runId).orElseThrow();
 
-        RecordMetadata duplicate = tap.publish(runId, completed(nmap, RunStatus.FAILED, List.of(), Map.of()));
+        RecordMetadata duplicate = tap.publish(runId, completed(nmap, RunStatus.FAILED, null, List.of(), Map.of()));
         await().atMost(WAIT).until(() -> tap.processed(GROUP, duplicate));
 
         assertThat(tap.eventsOf(runId)).hasSize(eventsBefore + 1); // the duplicate itself, nothing in answer
@@ -139,12 +134,12 @@ class OrchestratorIntegrationTest extends RealBrokerTest {
         String runId = newRunId();
         tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").node("probe", "http-probe")
                 .node("parse", "parser").edge("start", "nmap").edge("nmap", "probe").edge("probe", "parse").build()));
-        StepRequested nmap = awaitRequest(runId, "nmap");
+        StepRequested nmap = awaitRequest(tap, runId, "nmap", 1);
 
         tap.publish(runId, new StepCompleted(nmap.stepId(), "nmap", 1, RunStatus.FAILED, null,
                 "nmap exited with code 1", List.of(), Map.of()));
 
-        RunCompleted done = awaitRunCompleted(runId);
+        RunCompleted done = awaitRunCompleted(tap, runId, 1);
         assertThat(done.status()).isEqualTo(RunStatus.FAILED);
         assertThat(done.reason()).contains("NMAP").contains("nmap exited with code 1");
         assertThat(tap.payloadsOf(runId, StepCompleted.class))
@@ -165,11 +160,11 @@ class OrchestratorIntegrationTest extends RealBrokerTest {
                 .node("probe", "http-probe").node("parse", "parser").node("wait", "delay", Map.of("duration", "1"))
                 .edge("start", "nmap").edge("nmap", "check").branch("check", true, "probe").edge("probe", "parse")
                 .labelledBranch("check", false, "wait").build()));
-        StepRequested nmap = awaitRequest(runId, "nmap");
+        StepRequested nmap = awaitRequest(tap, runId, "nmap", 1);
 
-        tap.publish(runId, completed(nmap, RunStatus.SUCCEEDED, List.of(), Map.of("ports", List.of())));
+        tap.publish(runId, completed(nmap, RunStatus.SUCCEEDED, null, List.of(), Map.of("ports", List.of())));
 
-        RunCompleted done = awaitRunCompleted(runId);
+        RunCompleted done = awaitRunCompleted(tap, runId, 1);
         assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
         RunDocument stored = store.find(runId).orElseThrow();
         assertThat(stored.step("check").orElseThrow().conditionResult()).isFalse();
@@ -193,37 +188,11 @@ class OrchestratorIntegrationTest extends RealBrokerTest {
         String runId = newRunId();
         tap.publish(runId, request(workflow().node("a", "nmap").node("b", "parser").edge("a", "b").edge("b", "a").build()));
 
-        RunCompleted done = awaitRunCompleted(runId);
+        RunCompleted done = awaitRunCompleted(tap, runId, 1);
 
         assertThat(done.status()).isEqualTo(RunStatus.FAILED);
         assertThat(done.outcome()).isEqualTo("invalid_workflow");
         assertThat(done.reason()).contains("cycle");
     }
 
-    private static StepRequested awaitRequest(String runId, String nodeId) {
-        return await().atMost(WAIT).until(() -> tap.payloadsOf(runId, StepRequested.class).stream()
-                .filter(r -> r.nodeId().equals(nodeId)).findFirst(), java.util.Optional::isPresent).orElseThrow();
-    }
-
-    private static RunCompleted awaitRunCompleted(String runId) {
-        return await().atMost(WAIT).until(() -> tap.payloadsOf(runId, RunCompleted.class), l -> !l.isEmpty()).get(0);
-    }
-
-    private static RunRequested request(WorkflowSnapshot workflow) {
-        return new RunRequested(workflow, List.of("127.0.0.1"), RunMode.DEMO,
-                new AuthorizedScope(List.of("127.0.0.0/8")), "test");
-    }
-
-    private static StepCompleted completed(StepRequested request, RunStatus status, List<Finding> findings,
-                                           Map<String, Object> outputs) {
-        return new StepCompleted(request.stepId(), request.nodeId(), request.attempt(), status, null, null, findings, outputs);
-    }
-
-    private static Finding finding(String id, Severity severity, int port) {
-        return new Finding(id, severity, "port " + port, "seen open", "svc", port, "127.0.0.1", "nmap", "fp-" + id, Map.of());
-    }
-
-    private static String newRunId() {
-        return "run-" + UUID.randomUUID();
-    }
 }
