@@ -7,7 +7,6 @@ import io.reconcraft.events.EventEnvelope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,24 +45,8 @@ final class TopicReader {
         return found.get();
     }
 
+    /** The first event of run {@code runId} on {@code topic}. */
     static EventEnvelope awaitEventFor(String bootstrapServers, String topic, String runId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        AtomicReference<EventEnvelope> found = new AtomicReference<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (runId.equals(record.key())) {
-                        found.set(EventCodec.read(record.value()));
-                    }
-                }
-                return found.get() != null;
-            });
-        }
-        return Optional.ofNullable(found.get()).orElseThrow();
+        return awaitEvent(bootstrapServers, topic, event -> runId.equals(event.runId()));
     }
 }
