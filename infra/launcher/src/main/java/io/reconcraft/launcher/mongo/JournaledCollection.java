@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  */
 final class JournaledCollection extends MemoryCollection {
 
+    private static final java.util.Comparator<Object> TIES = de.bwaldvogel.mongo.backend.ValueComparator.asc();
+
     private final IndexedDatabase database;
 
     JournaledCollection(IndexedDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
@@ -52,16 +54,21 @@ final class JournaledCollection extends MemoryCollection {
         if (sortIndex == null) {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
         }
-        // Walk the index in the requested order and stop once the page is full; the page is then sorted and cut
-        // as usual, which changes nothing but keeps ties and projection exactly as the library does them.
-        boolean ascending = ((Number) orderBy.get(sortIndex.field())).intValue() > 0;
+        // Walk the index of the first sort key in the requested order and stop once the page is full and the
+        // documents that tie with its last one are in; the page is then sorted by every key and cut as usual.
+        String field = sortIndex.field();
+        boolean ascending = ((Number) orderBy.get(field)).intValue() > 0;
         List<Integer> page = new ArrayList<>(skip + limit);
+        Object lastValue = null;
         for (Integer position : sortIndex.positionsInOrder(ascending)) {
-            if (documentMatchesQuery(getDocument(position), query)) {
+            Document document = getDocument(position);
+            Object value = de.bwaldvogel.mongo.backend.Utils.getSubdocumentValue(document, field);
+            if (page.size() >= skip + limit && !sameKey(value, lastValue)) {
+                break;
+            }
+            if (documentMatchesQuery(document, query)) {
                 page.add(position);
-                if (page.size() >= skip + limit) {
-                    break;
-                }
+                lastValue = value;
             }
         }
         return matchDocuments(query, page, orderBy, skip, limit, batchSize, projection);
@@ -70,6 +77,15 @@ final class JournaledCollection extends MemoryCollection {
     /** Every document, encoded while this collection cannot change: for a consistent snapshot. */
     synchronized void forEachDocument(Consumer<Document> action) {
         streamAllDocumentsWithPosition().forEach(entry -> action.accept(entry.getDocument()));
+    }
+
+    private static boolean sameKey(Object one, Object other) {
+        boolean oneMissing = one == null || one instanceof de.bwaldvogel.mongo.backend.Missing;
+        boolean otherMissing = other == null || other instanceof de.bwaldvogel.mongo.backend.Missing;
+        if (oneMissing || otherMissing) {
+            return oneMissing && otherMissing;
+        }
+        return TIES.compare(one, other) == 0;
     }
 
     private boolean handledByAnIndex(Document query) {
@@ -82,7 +98,7 @@ final class JournaledCollection extends MemoryCollection {
     }
 
     private FieldIndex sortIndexFor(Document orderBy) {
-        if (orderBy == null || orderBy.size() != 1) {
+        if (orderBy == null || orderBy.isEmpty()) {
             return null;
         }
         String key = orderBy.keySet().iterator().next();

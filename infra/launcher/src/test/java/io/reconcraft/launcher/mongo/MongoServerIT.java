@@ -171,6 +171,11 @@ class MongoServerIT {
             assertThat(ids(runs.find(Filters.eq("status", "succeeded")).sort(Sorts.descending("startedAt")).skip(1)
                     .limit(2))).containsExactly("r96", "r94");
             assertThat(ids(runs.find().sort(Sorts.ascending("startedAt")).limit(2))).containsExactly("no-start", "r0");
+            runs.insertOne(new Document("_id", "r99b").append("startedAt", new java.util.Date(1_000_000L + 99 * 1000L)));
+            assertThat(ids(runs.find().sort(Sorts.orderBy(Sorts.descending("startedAt"), Sorts.descending("_id")))
+                    .limit(1))).containsExactly("r99b");
+            assertThat(ids(runs.find().sort(Sorts.orderBy(Sorts.descending("startedAt"), Sorts.ascending("_id")))
+                    .limit(2))).containsExactly("r99", "r99b");
         });
     }
 
