@@ -56,10 +56,4 @@ class JsonReportTest {
         assertThat(port.get("file").isNull()).isTrue();
         assertThat(port.get("line").isNull()).isTrue();
     }
-
-    @Test
-    void theSameModelAlwaysGivesTheSameBytes() {
-        assertThat(ReportRenderer.render(Reports.demoRun(), ReportFormat.JSON))
-                .isEqualTo(ReportRenderer.render(Reports.demoRun(), ReportFormat.JSON));
-    }
 }
