@@ -1,6 +1,9 @@
 package io.reconcraft.reports;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Severity names in report order, worst first, and how findings of unknown severity sort (last). */
@@ -24,6 +27,17 @@ public final class Severities {
     public static int rank(String severity) {
         int index = ORDER.indexOf(normalize(severity));
         return index < 0 ? ORDER.size() : index;
+    }
+
+    /** Findings per severity, every severity present (0 when none), in report order. */
+    public static Map<String, Integer> count(Collection<ReportFinding> findings) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        ORDER.forEach(severity -> counts.put(severity, 0));
+        if (findings != null) {
+            findings.stream().filter(f -> f != null).map(f -> normalize(f.severity()))
+                    .forEach(severity -> counts.merge(severity, 1, Integer::sum));
+        }
+        return counts;
     }
 
     /** Capitalised for people: {@code High}. */
