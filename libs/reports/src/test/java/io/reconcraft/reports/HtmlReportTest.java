@@ -98,6 +98,15 @@ class HtmlReportTest {
     }
 
     @Test
+    void givenManyFindingsWithTheSameRemediationThenItIsRecommendedOnceNamingAFewAndCountingTheRest() {
+        Document page = html(Reports.manyPorts(12));
+
+        List<String> items = page.select("#recommendations ol.recs > li").eachText();
+        assertThat(items).singleElement().asString()
+                .contains("Close ports that serve nothing needed.", "Applies to 12 finding(s):", "and 4 more");
+    }
+
+    @Test
     void theRunTimelineListsEveryEntryInOrder() {
         Document page = html(Reports.demoRun());
 
