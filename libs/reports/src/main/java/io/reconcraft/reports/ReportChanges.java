@@ -1,0 +1,3 @@
+package io.reconcraft.reports;
+
+public record ReportChanges(int newCount, int reopenedCount, int resolvedCount, java.util.List<ReportFinding> resolved) {}
