@@ -1,6 +1,7 @@
 package io.reconcraft.gateway.readmodel;
 
 import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.RunCompleted;
 import io.reconcraft.events.RunStatusChanged;
 import io.reconcraft.events.StepCompleted;
@@ -44,6 +45,8 @@ public class RunEventListener {
             applied = updater.runStatusChanged(event, changed);
         } else if (event.payload() instanceof RunCompleted completed) {
             applied = updater.runCompleted(event, completed);
+        } else if (event.payload() instanceof FindingsUpdated updated) {
+            applied = updater.findingsUpdated(event, updated);
         } else {
             return;
         }

@@ -1,12 +1,14 @@
 package io.reconcraft.gateway.readmodel;
 
 import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.RunCompleted;
 import io.reconcraft.events.RunStatusChanged;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.gateway.findings.StepFindingRefs;
 import io.reconcraft.gateway.run.RunView;
 import io.reconcraft.gateway.run.StepView;
 import io.reconcraft.gateway.stream.RunEvent;
@@ -78,6 +80,17 @@ public class RunViewUpdater {
             }
             return update;
         }, drafts.stepCompleted(event, completed));
+    }
+
+    /** The findings service filed a step's findings: each gains its stored finding's id and its change in this run. */
+    public Mono<Boolean> findingsUpdated(EventEnvelope event, FindingsUpdated updated) {
+        return StepFindingRefs.nodeOf(event.runId(), updated)
+                .map(nodeId -> applier.apply(event, Criteria.where("steps.nodeId").is(nodeId), () -> {
+                    Update update = new Update();
+                    StepFindingRefs.fieldsOf(updated).forEach((path, value) -> update.set(STEP + path, value));
+                    return update;
+                }, List.of()))
+                .orElseGet(() -> Mono.just(false));
     }
 
     public Mono<Boolean> runStatusChanged(EventEnvelope event, RunStatusChanged changed) {

@@ -1,8 +1,8 @@
 package io.reconcraft.gateway.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.gateway.findings.StepFinding;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +13,7 @@ public record StepView(
         String name,
         RunStatus status,
         List<String> logs,
-        List<Finding> findings,
+        List<StepFinding> findings,
         Instant startedAt,
         Instant completedAt,
         String outcome) {
