@@ -91,6 +91,7 @@ public final class Launcher {
                   RECONCRAFT_READY_TIMEOUT_SECONDS how long each part may take to start (default 120)
                   RECONCRAFT_GATEWAY_PORT (8000), RECONCRAFT_RUN_ORCHESTRATOR_PORT (8101),
                   RECONCRAFT_TOOL_RUNNER_PORT (8102), RECONCRAFT_NOTIFIER_PORT (8103), RECONCRAFT_AUDIT_PORT (8104),
+                  RECONCRAFT_FINDINGS_PORT (8105),
                   RECONCRAFT_KAFKA_PORT (9092), RECONCRAFT_KAFKA_CONTROLLER_PORT (9093), RECONCRAFT_MONGO_PORT (27017)
 
                 exit codes: 0 success, 1 demo run failed, 2 usage or startup error""");

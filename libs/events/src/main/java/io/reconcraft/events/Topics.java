@@ -18,6 +18,10 @@ public final class Topics {
     public static final String TOOL_STEP_REQUESTS = "reconcraft.step-requests.tool-runner";
     /** Work for the notifier: slack and discord steps (StepRequested, StepCancelRequested). */
     public static final String NOTIFIER_STEP_REQUESTS = "reconcraft.step-requests.notifier";
+    /** Work for the findings service: report steps (StepRequested, StepCancelRequested). */
+    public static final String FINDINGS_STEP_REQUESTS = "reconcraft.step-requests.findings";
+    /** FindingTriaged: changes to stored findings that belong to no run. */
+    public static final String FINDINGS_EVENTS = "reconcraft.findings-events";
     /** Ad-hoc notifications (send-slack / send-discord actions). */
     public static final String NOTIFICATION_REQUESTS = "reconcraft.notification-requests";
     /** NotificationSent, NotificationFailed. */
@@ -26,7 +30,8 @@ public final class Topics {
     public static final String API_AUDIT = "reconcraft.api-audit";
 
     public static final List<String> ALL = List.of(RUN_REQUESTS, RUN_EVENTS, TOOL_STEP_REQUESTS,
-            NOTIFIER_STEP_REQUESTS, NOTIFICATION_REQUESTS, NOTIFICATION_EVENTS, API_AUDIT);
+            NOTIFIER_STEP_REQUESTS, NOTIFICATION_REQUESTS, NOTIFICATION_EVENTS, API_AUDIT, FINDINGS_STEP_REQUESTS,
+            FINDINGS_EVENTS);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
@@ -54,7 +59,8 @@ public final class Topics {
             // Same topic and key as the request it cancels, so it is read after that request.
             return stepRequestsOf(cancel.executor(), cancel.kind());
         }
-        if (payload instanceof StepStarted || payload instanceof StepLog || payload instanceof StepCompleted) {
+        if (payload instanceof StepStarted || payload instanceof StepLog || payload instanceof StepCompleted
+                || payload instanceof FindingsUpdated || payload instanceof ReportWritten) {
             return RUN_EVENTS;
         }
         if (payload instanceof NotificationRequested) {
@@ -62,6 +68,9 @@ public final class Topics {
         }
         if (payload instanceof NotificationSent || payload instanceof NotificationFailed) {
             return NOTIFICATION_EVENTS;
+        }
+        if (payload instanceof FindingTriaged) {
+            return FINDINGS_EVENTS;
         }
         if (payload instanceof ApiCallAudited) {
             return API_AUDIT;
@@ -73,6 +82,7 @@ public final class Topics {
         return switch (executor) {
             case TOOL_RUNNER -> TOOL_STEP_REQUESTS;
             case NOTIFIER -> NOTIFIER_STEP_REQUESTS;
+            case FINDINGS -> FINDINGS_STEP_REQUESTS;
             case ORCHESTRATOR -> throw new IllegalArgumentException(
                     "the orchestrator executes " + kind + " itself; it is never requested over Kafka");
         };

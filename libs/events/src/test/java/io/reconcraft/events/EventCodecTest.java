@@ -97,4 +97,13 @@ class EventCodecTest {
         assertThat(EventEnvelope.of("r", new RunRetryRequested("key-1")).topic()).isEqualTo(Topics.RUN_REQUESTS);
         assertThat(EventEnvelope.of(null, SampleEvents.all().get(13)).topic()).isEqualTo(Topics.API_AUDIT);
     }
+
+    @Test
+    void givenAReportStep_whenRouted_thenTheFindingsServiceGetsItAndItsResultsGoOnTheRunTopic() {
+        assertThat(EventEnvelope.of("r", new StepCancelRequested("r:rep", "rep", "report", 1, "cancelled")).topic())
+                .isEqualTo(Topics.FINDINGS_STEP_REQUESTS);
+        assertThat(EventEnvelope.of("r", SampleEvents.all().get(14)).topic()).isEqualTo(Topics.RUN_EVENTS);
+        assertThat(EventEnvelope.of("r", SampleEvents.all().get(15)).topic()).isEqualTo(Topics.RUN_EVENTS);
+        assertThat(EventEnvelope.of(null, SampleEvents.all().get(16)).topic()).isEqualTo(Topics.FINDINGS_EVENTS);
+    }
 }

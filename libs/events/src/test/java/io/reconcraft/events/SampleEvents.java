@@ -48,6 +48,10 @@ final class SampleEvents {
                 new RunRetryRequested("key-1"),
                 new StepCancelRequested("run-1:scan", "scan", "nmap", 1, "run cancelled by key-1"),
                 new ApiCallAudited("key-1", "operator", "POST /api/runs/{id}/cancel", "run-1", "127.0.0.1",
-                        "allowed", 202));
+                        "allowed", 202),
+                new FindingsUpdated("run-1:scan", "scan",
+                        List.of(new FindingsUpdated.FindingChange(0, "fnd-1", "new")), List.of()),
+                new ReportWritten("rep-1", "run-1:report", "report", "html", "report-run-1.html", "text/html", 2048),
+                new FindingTriaged("fnd-1", "ab12", "untriaged", "false_positive", "lab host", "key-1"));
     }
 }

@@ -20,6 +20,8 @@ public final class WorkflowValidator {
     public static final int MAX_RETRIES = 5;
     private static final String RETRIES_RULE = "must be a whole number from 0 to " + MAX_RETRIES;
     private static final Set<String> NMAP_PROFILES = Set.of("quick", "deep", "udp", "custom");
+    private static final Set<String> REPORT_FORMATS = Set.of("html", "pdf", "json", "sarif", "csv");
+    private static final Set<String> SEVERITIES = Set.of("low", "medium", "high", "critical");
 
     private final TargetPolicy targetPolicy;
     private final WebhookUrlRule webhookRule;
@@ -115,9 +117,26 @@ public final class WorkflowValidator {
                     .ifPresent(reason -> {
                         throw new IllegalArgumentException(reason);
                     }));
-            case START, REPORT -> {
+            case REPORT -> checkReport(config, path, report);
+            case START -> {
             }
         }
+    }
+
+    /** What the Studio writes ({@code title}, {@code includeSections}) and ours ({@code formats}, {@code minSeverity}). */
+    private static void checkReport(Map<String, Object> config, String path, Consumer<Problem> report) {
+        guard(path + ".title", report, () -> ConfigValues.text(config, "title"));
+        guard(path + ".includeSections", report, () -> ConfigValues.strings(config, "includeSections"));
+        guard(path + ".formats", report, () -> ConfigValues.strings(config, "formats").stream()
+                .filter(format -> !REPORT_FORMATS.contains(format))
+                .findFirst().ifPresent(format -> {
+                    throw new IllegalArgumentException("'" + format + "' is not one of html, pdf, json, sarif, csv");
+                }));
+        guard(path + ".minSeverity", report, () -> ConfigValues.text(config, "minSeverity")
+                .filter(severity -> !SEVERITIES.contains(severity))
+                .ifPresent(severity -> {
+                    throw new IllegalArgumentException("must be one of low, medium, high, critical");
+                }));
     }
 
     /** Automatic retries of a failed step (timeouts, container start errors), for any kind. */

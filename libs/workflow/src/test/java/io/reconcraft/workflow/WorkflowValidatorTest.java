@@ -20,7 +20,8 @@ class WorkflowValidatorTest {
                 .node("wait", "delay", Map.of("duration", "5"))
                 .node("if", "condition", Map.of("condition", "findings.length > 0"))
                 .node("tell", "slack", Map.of("webhookUrl", "https://hooks.slack.com/services/T/B/X", "message", "{{findings}}"))
-                .node("doc", "report", Map.of("title", "Report"))
+                .node("doc", "report", Map.of("title", "Report",
+                        "includeSections", List.of("summary", "findings", "recommendations")))
                 .edge("start", "scan").edge("scan", "probe").edge("probe", "rules").edge("rules", "leaks")
                 .edge("leaks", "wait").edge("wait", "if").edge("if", "tell").edge("tell", "doc")
                 .build();
@@ -45,6 +46,19 @@ class WorkflowValidatorTest {
                 "nodes[1].id", "nodes[1].config.flags", "nodes[1].config.targets[1]", "nodes[2].kind",
                 "nodes[3].config.timeout", "nodes[4].config.condition", "nodes[5].config.webhookUrl",
                 "edges[0].target", "edges");
+    }
+
+    @Test
+    void givenAReportConfigWithOurOptions_whenValidated_thenKnownFormatsAndSeveritiesPassAndOthersAreNamed() {
+        var reports = workflow()
+                .node("ok", "report", Map.of("title", "Weekly", "formats", List.of("html", "pdf", "json", "sarif", "csv"),
+                        "minSeverity", "medium", "includeResolved", true))
+                .node("bad", "report", Map.of("formats", List.of("html", "docx"), "minSeverity", "urgent",
+                        "includeSections", "summary"))
+                .build();
+
+        assertThat(WorkflowValidator.validate(reports)).extracting(Problem::field).containsExactlyInAnyOrder(
+                "nodes[1].config.formats", "nodes[1].config.minSeverity", "nodes[1].config.includeSections");
     }
 
     @Test

@@ -61,7 +61,15 @@ class AuthorizationMatrixTest extends GatewayTestSupport {
         GET_INTEGRATION(Role.ADMIN, (c, f) -> c.get("/api/integrations/slack")),
         SAVE_INTEGRATION(Role.ADMIN, (c, f) -> c.post("/api/integrations/slack", Map.of("webhookUrl", Fixture.HOOK))),
         AUDIT_EVENTS(Role.ADMIN, (c, f) -> c.get("/api/audit")),
-        AUDIT_VERIFY(Role.ADMIN, (c, f) -> c.get("/api/audit/verify"));
+        AUDIT_VERIFY(Role.ADMIN, (c, f) -> c.get("/api/audit/verify")),
+        LIST_FINDINGS(Role.VIEWER, (c, f) -> c.get("/api/findings?severity=low")),
+        GET_FINDING(Role.VIEWER, (c, f) -> c.get("/api/findings/fnd-1")),
+        TRIAGE_FINDING(Role.OPERATOR, (c, f) -> c.patch("/api/findings/fnd-1", Map.of("triage", "confirmed"))),
+        RUN_DIFF(Role.VIEWER, (c, f) -> c.get("/api/runs/" + f.failedRunId + "/diff")),
+        LIST_REPORTS(Role.VIEWER, (c, f) -> c.get("/api/runs/" + f.failedRunId + "/reports")),
+        CREATE_REPORTS(Role.OPERATOR, (c, f) -> c.post("/api/runs/" + f.failedRunId + "/reports",
+                Map.of("formats", List.of("html")))),
+        DOWNLOAD_REPORT(Role.VIEWER, (c, f) -> c.get("/api/reports/rep-1/download"));
 
         final Role least;
         final BiFunction<Caller, Fixture, WebTestClient.RequestHeadersSpec<?>> request;
@@ -133,6 +141,11 @@ class AuthorizationMatrixTest extends GatewayTestSupport {
 
         WebTestClient.RequestHeadersSpec<?> put(String uri, Object body) {
             return http.put().uri(uri).headers(this::authenticate).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body);
+        }
+
+        WebTestClient.RequestHeadersSpec<?> patch(String uri, Object body) {
+            return http.patch().uri(uri).headers(this::authenticate).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(body);
         }
 

@@ -34,6 +34,7 @@ public abstract class GatewayTestSupport {
     protected static final EmbeddedKafkaKraftBroker KAFKA = startKafka();
     protected static final MongoServer MONGO = startMongo();
     protected static final StubAuditService AUDIT = StubAuditService.start();
+    protected static final StubFindingsService FINDINGS = StubFindingsService.start();
 
     @Autowired
     protected WebTestClient http;
@@ -59,6 +60,7 @@ public abstract class GatewayTestSupport {
         registry.add("reconcraft.gateway.sse.heartbeat", () -> "1s");
         registry.add("reconcraft.gateway.audit-url", AUDIT::url);
         registry.add("reconcraft.gateway.audit-timeout", () -> "1s");
+        registry.add("reconcraft.gateway.findings-url", FINDINGS::url);
     }
 
     private static EmbeddedKafkaKraftBroker startKafka() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.RunCompleted;
 import io.reconcraft.events.RunStatusChanged;
 import io.reconcraft.events.StepCompleted;
@@ -67,6 +68,30 @@ class ReadModelTest extends GatewayTestSupport {
         get("/api/runs/" + runId + "/logs?limit=1").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.logs[0]").isEqualTo("[Port scan] Starting nmap")
                 .jsonPath("$.hasMore").isEqualTo(true);
+    }
+
+    @Test
+    void givenAStepsFindingsFiledByTheFindingsService_whenFindingsUpdatedArrives_thenEachFindingCarriesItsIdAndChange() {
+        String runId = startDemoRun();
+        Finding ssh = new Finding("f-1", Severity.LOW, "Open port 22/tcp", "ssh", "ssh", 22, "127.0.0.1", "nmap", "fp-22",
+                Map.of());
+        Finding http = new Finding("f-2", Severity.LOW, "Open port 80/tcp", "http", "http", 80, "127.0.0.1", "nmap",
+                "fp-80", Map.of());
+        publisher.publish(runId, new StepCompleted(runId + ":scan", "scan", 1, RunStatus.SUCCEEDED, null, null,
+                List.of(ssh, http), Map.of()));
+
+        publisher.publish(runId, new FindingsUpdated(runId + ":scan", "scan", List.of(
+                new FindingsUpdated.FindingChange(0, "fnd-22", "unchanged"),
+                new FindingsUpdated.FindingChange(1, "fnd-80", "new")), List.of()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/runs/" + runId).exchange()
+                .expectBody()
+                .jsonPath("$.steps[1].findings[0].id").isEqualTo("f-1")
+                .jsonPath("$.steps[1].findings[0].findingId").isEqualTo("fnd-22")
+                .jsonPath("$.steps[1].findings[0].change").isEqualTo("unchanged")
+                .jsonPath("$.steps[1].findings[1].findingId").isEqualTo("fnd-80")
+                .jsonPath("$.steps[1].findings[1].change").isEqualTo("new")
+                .jsonPath("$.steps[1].findings[1].severity").isEqualTo("low"));
     }
 
     @Test

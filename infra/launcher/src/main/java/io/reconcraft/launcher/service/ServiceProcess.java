@@ -101,6 +101,8 @@ public final class ServiceProcess implements AutoCloseable {
             env.put(AdminKey.VARIABLE, adminKey);
             // the gateway answers admins' audit queries from the audit service, wherever its port is
             env.put("RECONCRAFT_GATEWAY_AUDIT_URL", "http://127.0.0.1:" + config.ports().of(ServiceName.AUDIT));
+            // and findings, diffs and reports from the findings service
+            env.put("RECONCRAFT_GATEWAY_FINDINGS_URL", "http://127.0.0.1:" + config.ports().of(ServiceName.FINDINGS));
         }
         return env;
     }

@@ -1,12 +1,13 @@
 package io.reconcraft.launcher.stack;
 
-/** The five packaged services, in the order they are listed to the user. */
+/** The packaged services, in the order they are listed to the user. */
 public enum ServiceName {
     API_GATEWAY("api-gateway", "GATEWAY", 8000),
     RUN_ORCHESTRATOR("run-orchestrator", "RUN_ORCHESTRATOR", 8101),
     TOOL_RUNNER("tool-runner", "TOOL_RUNNER", 8102),
     NOTIFIER("notifier", "NOTIFIER", 8103),
-    AUDIT("audit", "AUDIT", 8104);
+    AUDIT("audit", "AUDIT", 8104),
+    FINDINGS("findings", "FINDINGS", 8105);
 
     private final String id;
     private final String envKey;

@@ -34,6 +34,7 @@ class StackConfigTest {
         assertThat(config.ports().of(ServiceName.TOOL_RUNNER)).isEqualTo(8102);
         assertThat(config.ports().of(ServiceName.NOTIFIER)).isEqualTo(8103);
         assertThat(config.ports().of(ServiceName.AUDIT)).isEqualTo(8104);
+        assertThat(config.ports().of(ServiceName.FINDINGS)).isEqualTo(8105);
         assertThat(config.ports().kafka()).isEqualTo(9092);
         assertThat(config.ports().kafkaController()).isEqualTo(9093);
         assertThat(config.ports().mongo()).isEqualTo(27017);

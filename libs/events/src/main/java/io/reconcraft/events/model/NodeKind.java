@@ -12,7 +12,7 @@ public enum NodeKind {
     HTTP_PROBE("http-probe", Executor.TOOL_RUNNER),
     GITLEAKS("gitleaks", Executor.TOOL_RUNNER),
     PARSER("parser", Executor.TOOL_RUNNER),
-    REPORT("report", Executor.TOOL_RUNNER),
+    REPORT("report", Executor.FINDINGS),
     SLACK("slack", Executor.NOTIFIER),
     DISCORD("discord", Executor.NOTIFIER);
 
@@ -37,6 +37,6 @@ public enum NodeKind {
     }
 
     public enum Executor {
-        ORCHESTRATOR, TOOL_RUNNER, NOTIFIER
+        ORCHESTRATOR, TOOL_RUNNER, NOTIFIER, FINDINGS
     }
 }

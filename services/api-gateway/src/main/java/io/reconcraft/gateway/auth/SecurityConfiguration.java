@@ -78,7 +78,7 @@ class SecurityConfiguration {
     CorsConfigurationSource corsConfigurationSource(GatewayProperties properties) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.corsAllowedOrigins());
-        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Last-Event-ID", ApiKeyAuthentication.HEADER));
         cors.setExposedHeaders(List.of("X-Total-Count", "Location", "Retry-After"));
         cors.setMaxAge(3600L);

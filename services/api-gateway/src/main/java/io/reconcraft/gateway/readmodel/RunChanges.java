@@ -1,12 +1,15 @@
 package io.reconcraft.gateway.readmodel;
 
 import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.RunCompleted;
 import io.reconcraft.events.RunStatusChanged;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.gateway.findings.StepFinding;
+import io.reconcraft.gateway.findings.StepFindingRefs;
 import io.reconcraft.gateway.run.StepView;
 import io.reconcraft.gateway.stream.RunEvent;
 import io.reconcraft.gateway.stream.RunEventDrafts;
@@ -47,6 +50,12 @@ class RunChanges {
         if (event.payload() instanceof RunCompleted completed) {
             return runCompleted(run, event, completed);
         }
+        if (event.payload() instanceof FindingsUpdated updated) {
+            // the findings service filed the step's findings: each gains its stored finding's id and its change
+            StepFindingRefs.nodeOf(event.runId(), updated).ifPresent(nodeId -> run.changeStep(nodeId, step ->
+                    step.withFindings(StepFindingRefs.applyTo(step.findings(), updated))));
+            return List.of();
+        }
         return List.of();
     }
 
@@ -66,7 +75,8 @@ class RunChanges {
             List<String> logs = completed.status() == RunStatus.FAILED && completed.error() != null
                     ? withLogs(step, List.of("error: " + completed.error())).logs() : step.logs();
             // the node's result carries all its findings, so a later attempt replaces, never adds
-            return new StepView(step.nodeId(), step.name(), completed.status(), logs, completed.findings(),
+            return new StepView(step.nodeId(), step.name(), completed.status(), logs,
+                    completed.findings().stream().map(StepFinding::of).toList(),
                     step.startedAt(), event.occurredAt(),
                     completed.outcome() != null ? completed.outcome() : step.outcome());
         });

@@ -1,8 +1,8 @@
 package io.reconcraft.gateway.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.gateway.findings.StepFinding;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +13,7 @@ public record StepView(
         String name,
         RunStatus status,
         List<String> logs,
-        List<Finding> findings,
+        List<StepFinding> findings,
         Instant startedAt,
         Instant completedAt,
         String outcome) {
@@ -25,5 +25,9 @@ public record StepView(
 
     public static StepView queued(String nodeId, String name) {
         return new StepView(nodeId, name, RunStatus.QUEUED, List.of(), List.of(), null, null, null);
+    }
+
+    public StepView withFindings(List<StepFinding> filed) {
+        return new StepView(nodeId, name, status, logs, filed, startedAt, completedAt, outcome);
     }
 }

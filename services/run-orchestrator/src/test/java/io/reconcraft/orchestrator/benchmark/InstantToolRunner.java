@@ -46,7 +46,7 @@ final class InstantToolRunner implements AutoCloseable {
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.TOOL_STEP_REQUESTS, Topics.RUN_EVENTS)) {
+        for (String topic : List.of(Topics.TOOL_STEP_REQUESTS, Topics.FINDINGS_STEP_REQUESTS, Topics.RUN_EVENTS)) {
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
                     .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }

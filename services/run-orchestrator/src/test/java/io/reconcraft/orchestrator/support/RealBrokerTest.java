@@ -27,7 +27,7 @@ public abstract class RealBrokerTest {
         // After the context started, so the application has declared its topics (every partition is seen).
         if (tap == null) {
             tap = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS,
-                    Topics.TOOL_STEP_REQUESTS, Topics.NOTIFIER_STEP_REQUESTS));
+                    Topics.TOOL_STEP_REQUESTS, Topics.NOTIFIER_STEP_REQUESTS, Topics.FINDINGS_STEP_REQUESTS));
         }
     }
 

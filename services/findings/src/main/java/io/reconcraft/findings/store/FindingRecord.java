@@ -1,0 +1,75 @@
+package io.reconcraft.findings.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One finding across runs, stored once per fingerprint. {@code history} has one entry per run that saw or resolved
+ * it: it is what makes applying a run's results twice change nothing. {@code version} guards every change.
+ */
+@Document("findings")
+public record FindingRecord(
+        @Id String id,
+        String fingerprint,
+        String tool,
+        String kind,
+        String severity,
+        String title,
+        String description,
+        String target,
+        String host,
+        Integer port,
+        String protocol,
+        String service,
+        String url,
+        String repository,
+        String file,
+        Integer line,
+        String rule,
+        List<String> cves,
+        Map<String, Object> evidence,
+        String remediation,
+        Instant firstSeenAt,
+        Instant lastSeenAt,
+        String firstRunId,
+        String lastRunId,
+        int occurrences,
+        String state,
+        String lastChange,
+        String triage,
+        String triageNote,
+        String triagedBy,
+        Instant triagedAt,
+        List<String> workflowIds,
+        List<HistoryEntry> history,
+        long version) {
+
+    public static final String OPEN = "open";
+    public static final String RESOLVED = "resolved";
+    public static final String UNTRIAGED = "untriaged";
+    public static final String FIXED = "fixed";
+
+    public FindingRecord {
+        cves = cves == null ? List.of() : cves;
+        evidence = evidence == null ? Map.of() : evidence;
+        workflowIds = workflowIds == null ? List.of() : workflowIds;
+        history = history == null ? List.of() : history;
+    }
+
+    /** @param change new, reopened, unchanged or resolved */
+    public record HistoryEntry(String runId, Instant at, String change) {
+    }
+
+    /** What this run did to the finding, if anything. */
+    public java.util.Optional<HistoryEntry> entryOf(String runId) {
+        return history.stream().filter(entry -> runId.equals(entry.runId())).findFirst();
+    }
+
+    /** Left out of alerts and report totals. */
+    public boolean triagedAway() {
+        return "false_positive".equals(triage) || "accepted_risk".equals(triage);
+    }
+}
