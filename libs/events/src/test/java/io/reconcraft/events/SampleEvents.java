@@ -48,6 +48,11 @@ final class SampleEvents {
                 new RunRetryRequested("key-1"),
                 new StepCancelRequested("run-1:scan", "scan", "nmap", 1, "run cancelled by key-1"),
                 new ApiCallAudited("key-1", "operator", "POST /api/runs/{id}/cancel", "run-1", "127.0.0.1",
-                        "allowed", 202));
+                        "allowed", 202),
+                new ScheduleFired("sch-1", java.time.Instant.parse("2026-11-29T02:30:00Z"), null, ScheduleFired.SKIPPED,
+                        "the previous run run-0 is still running", "key-1"),
+                new RunRequested(WORKFLOW, List.of("127.0.0.1"), RunMode.LIVE,
+                        new AuthorizedScope(List.of("127.0.0.0/8")), "key-1",
+                        io.reconcraft.events.model.RunTrigger.schedule("sch-1")));
     }
 }
