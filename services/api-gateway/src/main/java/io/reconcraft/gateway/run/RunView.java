@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.RunSummary;
+import io.reconcraft.events.model.RunTrigger;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -29,6 +30,7 @@ public record RunView(
         String outcome,
         List<StepView> steps,
         RunSummary summary,
+        RunTrigger trigger,
         @JsonIgnore List<String> appliedEventIds) {
 
     public static final String APPLIED_EVENT_IDS = "appliedEventIds";
@@ -40,8 +42,8 @@ public record RunView(
     }
 
     public static RunView queued(String id, String workflowId, String workflowName, List<String> targets,
-            RunMode runMode, Instant startedAt, List<StepView> steps) {
+            RunMode runMode, Instant startedAt, List<StepView> steps, RunTrigger trigger) {
         return new RunView(id, workflowId, workflowName, RunStatus.QUEUED, targets, runMode, startedAt,
-                null, null, null, steps, null, List.of());
+                null, null, null, steps, null, trigger, List.of());
     }
 }
