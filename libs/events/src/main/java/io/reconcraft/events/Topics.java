@@ -26,7 +26,7 @@ public final class Topics {
     public static final String NOTIFICATION_REQUESTS = "reconcraft.notification-requests";
     /** NotificationSent, NotificationFailed. */
     public static final String NOTIFICATION_EVENTS = "reconcraft.notification-events";
-    /** ApiCallAudited: every state-changing call on the gateway's API. */
+    /** Audit-only records of the gateway: ApiCallAudited (every state-changing API call), ScheduleFired. */
     public static final String API_AUDIT = "reconcraft.api-audit";
 
     public static final List<String> ALL = List.of(RUN_REQUESTS, RUN_EVENTS, TOOL_STEP_REQUESTS,
@@ -72,7 +72,7 @@ public final class Topics {
         if (payload instanceof FindingTriaged) {
             return FINDINGS_EVENTS;
         }
-        if (payload instanceof ApiCallAudited) {
+        if (payload instanceof ApiCallAudited || payload instanceof ScheduleFired) {
             return API_AUDIT;
         }
         throw new IllegalArgumentException("no topic for " + payload.getClass().getName());

@@ -19,7 +19,7 @@ class EventCodecTest {
     @Test
     void theSamplesCoverEveryRegisteredEventType() {
         assertThat(SampleEvents.all()).extracting(EventTypes::nameOf)
-                .containsExactlyInAnyOrderElementsOf(EventTypes.names());
+                .hasSameElementsAs(EventTypes.names());
     }
 
     @ParameterizedTest
@@ -44,6 +44,25 @@ class EventCodecTest {
 
         assertThat(event.payload()).isEqualTo(new StepStarted("run-1:scan", "scan", 1, "runner-a"));
         assertThat(event.version()).isEqualTo(2);
+    }
+
+    @Test
+    void givenARunRequestedWithoutATrigger_whenRead_thenItWasAnApiCall() {
+        String json = """
+                {"eventId":"e-1","type":"RunRequested","runId":"run-1","occurredAt":"2026-11-29T10:15:30Z",
+                 "version":1,"payload":{"workflow":{"id":"wf","name":"Recon","nodes":[],"edges":[]},
+                 "targets":["127.0.0.1"],"runMode":"demo","requestedBy":"key-1"}}""";
+
+        RunRequested requested = EventCodec.read(json).payloadAs(RunRequested.class);
+
+        assertThat(requested.trigger()).isEqualTo(io.reconcraft.events.model.RunTrigger.api());
+    }
+
+    @Test
+    void aScheduledRunRequestedCarriesItsTriggerOnTheWire() {
+        String json = EventCodec.writeString(EventEnvelope.of("run-1", SampleEvents.all().get(15)));
+
+        assertThat(json).contains("\"trigger\":{\"type\":\"schedule\",\"scheduleId\":\"sch-1\"}");
     }
 
     @Test
@@ -96,6 +115,7 @@ class EventCodecTest {
                 .isEqualTo(Topics.NOTIFIER_STEP_REQUESTS);
         assertThat(EventEnvelope.of("r", new RunRetryRequested("key-1")).topic()).isEqualTo(Topics.RUN_REQUESTS);
         assertThat(EventEnvelope.of(null, SampleEvents.all().get(13)).topic()).isEqualTo(Topics.API_AUDIT);
+        assertThat(EventEnvelope.of(null, SampleEvents.all().get(14)).topic()).isEqualTo(Topics.API_AUDIT);
     }
 
     @Test

@@ -52,6 +52,11 @@ final class SampleEvents {
                 new FindingsUpdated("run-1:scan", "scan",
                         List.of(new FindingsUpdated.FindingChange(0, "fnd-1", "new")), List.of()),
                 new ReportWritten("rep-1", "run-1:report", "report", "html", "report-run-1.html", "text/html", 2048),
-                new FindingTriaged("fnd-1", "ab12", "untriaged", "false_positive", "lab host", "key-1"));
+                new FindingTriaged("fnd-1", "ab12", "untriaged", "false_positive", "lab host", "key-1"),
+                new ScheduleFired("sch-1", java.time.Instant.parse("2026-11-29T02:30:00Z"), null, ScheduleFired.SKIPPED,
+                        "the previous run run-0 is still running", "key-1"),
+                new RunRequested(WORKFLOW, List.of("127.0.0.1"), RunMode.LIVE,
+                        new AuthorizedScope(List.of("127.0.0.0/8")), "key-1",
+                        io.reconcraft.events.model.RunTrigger.schedule("sch-1")));
     }
 }

@@ -54,6 +54,12 @@ class AuthorizationMatrixTest extends GatewayTestSupport {
         ADD_TARGET(Role.OPERATOR, (c, f) -> c.post("/api/targets", Map.of("value", f.uniqueHost()))),
         BULK_TARGETS(Role.OPERATOR, (c, f) -> c.post("/api/targets/bulk", Map.of("targets", List.of(f.uniqueHost())))),
         DELETE_TARGET(Role.OPERATOR, (c, f) -> c.delete("/api/targets/" + f.newTarget())),
+        LIST_SCHEDULES(Role.VIEWER, (c, f) -> c.get("/api/schedules")),
+        GET_SCHEDULE(Role.VIEWER, (c, f) -> c.get("/api/schedules/" + f.newSchedule())),
+        CREATE_SCHEDULE(Role.OPERATOR, (c, f) -> c.post("/api/schedules", f.scheduleBody())),
+        UPDATE_SCHEDULE(Role.OPERATOR, (c, f) -> c.put("/api/schedules/" + f.newSchedule(), f.scheduleBody())),
+        DELETE_SCHEDULE(Role.OPERATOR, (c, f) -> c.delete("/api/schedules/" + f.newSchedule())),
+        TRIGGER_SCHEDULE(Role.OPERATOR, (c, f) -> c.post("/api/schedules/" + f.newSchedule() + "/trigger", Map.of())),
         METRICS(Role.VIEWER, (c, f) -> c.get("/api/metrics")),
         LIST_KEYS(Role.ADMIN, (c, f) -> c.get("/api/auth/api-keys")),
         CREATE_KEY(Role.ADMIN, (c, f) -> c.post("/api/auth/api-keys", Map.of("name", "matrix"))),
@@ -183,6 +189,15 @@ class AuthorizationMatrixTest extends GatewayTestSupport {
 
         String newRun() {
             return test.startDemoRun();
+        }
+
+        Map<String, Object> scheduleBody() {
+            return SchedulesApiTest.scheduleBody(workflowId, "@daily");
+        }
+
+        String newSchedule() {
+            return test.post("/api/schedules", scheduleBody()).exchange().expectStatus().isCreated()
+                    .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
         }
 
         String uniqueHost() {

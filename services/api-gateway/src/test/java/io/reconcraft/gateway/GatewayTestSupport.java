@@ -23,7 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 // a generous response timeout: the first OpenAPI or SSE call is slow on a loaded 2-core machine, not wrong
 @AutoConfigureWebTestClient(timeout = "PT60S")
 // Tests call fast and often with one key; RateLimitTest overrides these in a context of its own.
+// No scheduler on the wall clock: the schedule tests drive passes themselves with a clock they control.
 @TestPropertySource(properties = {
+        "reconcraft.schedules.enabled=false",
         "reconcraft.gateway.limits.rate-limit.requests-per-second=100000",
         "reconcraft.gateway.limits.rate-limit.burst=100000"})
 public abstract class GatewayTestSupport {

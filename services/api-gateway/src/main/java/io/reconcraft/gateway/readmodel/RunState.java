@@ -114,6 +114,6 @@ final class RunState {
     RunView toView() {
         return new RunView(stored.id(), stored.workflowId(), stored.workflowName(), status, stored.targets(),
                 stored.runMode(), stored.startedAt(), endedAt, duration, outcome, List.copyOf(steps), summary,
-                eventSeq, position, List.copyOf(recentEventIds));
+                stored.trigger(), eventSeq, position, List.copyOf(recentEventIds));
     }
 }

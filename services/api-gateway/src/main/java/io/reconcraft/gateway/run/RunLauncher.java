@@ -3,6 +3,7 @@ package io.reconcraft.gateway.run;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.RunRequested;
 import io.reconcraft.events.model.RunMode;
+import io.reconcraft.events.model.RunTrigger;
 import io.reconcraft.events.model.WorkflowSnapshot;
 import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.error.FieldProblem;
@@ -18,6 +19,7 @@ import java.util.List;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -59,17 +61,44 @@ public class RunLauncher {
     }
 
     public Mono<RunView> runSaved(RunRequest request, String requestedBy) {
+        return runSaved(request, null, RunTrigger.api(), requestedBy);
+    }
+
+    /**
+     * Runs a saved workflow as {@link #runSaved(RunRequest, String)} does, checks included, under a run id the
+     * caller derived (a schedule's due time). Idempotent: when that run is already stored it is published again,
+     * never stored twice; the orchestrator keeps the first RunRequested of a run id.
+     */
+    public Mono<RunView> runSaved(RunRequest request, String runId, RunTrigger trigger, String requestedBy) {
         return Mono.defer(() -> {
-            List<FieldProblem> problems = new ArrayList<>();
-            if (request.workflowId() == null || request.workflowId().isBlank()) {
-                problems.add(new FieldProblem("workflowId", "required"));
-            }
-            List<String> runTargets = RunInputChecks.targets(request.targets(), problems);
-            RunInputChecks.runMode(request.runMode(), problems);
-            requireNoProblems(problems);
+            List<String> runTargets = savedRunTargets(request);
             return workflows.get(request.workflowId()).flatMap(workflow -> launch(workflow.snapshot(),
-                    runTargets, request.runMode(), Boolean.TRUE.equals(request.authorizeTargets()), "", requestedBy));
+                    runTargets, request.runMode(), Boolean.TRUE.equals(request.authorizeTargets()), "", requestedBy,
+                    runId, trigger));
         });
+    }
+
+    /** Every check {@link #runSaved(RunRequest, String)} makes (input, workflow, scope now), without starting it. */
+    public Mono<Void> checkSaved(RunRequest request) {
+        return Mono.defer(() -> {
+            List<String> runTargets = savedRunTargets(request);
+            return Mono.zip(workflows.get(request.workflowId()), targets.currentScope())
+                    .doOnNext(found -> scopeGuard.requireAllowed(request.runMode(),
+                            Boolean.TRUE.equals(request.authorizeTargets()), runTargets, found.getT1().snapshot(), "",
+                            found.getT2()))
+                    .then();
+        });
+    }
+
+    private static List<String> savedRunTargets(RunRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.workflowId() == null || request.workflowId().isBlank()) {
+            problems.add(new FieldProblem("workflowId", "required"));
+        }
+        List<String> runTargets = RunInputChecks.targets(request.targets(), problems);
+        RunInputChecks.runMode(request.runMode(), problems);
+        requireNoProblems(problems);
+        return runTargets;
     }
 
     public Mono<RunView> runInline(ExecuteRequest request, String requestedBy) {
@@ -85,25 +114,33 @@ public class RunLauncher {
             requireNoProblems(problems);
             WorkflowSnapshot snapshot = request.workflow().snapshot(request.workflow().id());
             return launch(snapshot, runTargets, request.runMode(), Boolean.TRUE.equals(request.authorizeTargets()),
-                    "workflow.", requestedBy);
+                    "workflow.", requestedBy, null, RunTrigger.api());
         });
     }
 
     private Mono<RunView> launch(WorkflowSnapshot workflow, List<String> runTargets, RunMode runMode,
-            boolean authorizeTargets, String workflowField, String requestedBy) {
+            boolean authorizeTargets, String workflowField, String requestedBy, String givenRunId,
+            RunTrigger trigger) {
         return targets.currentScope().flatMap(scope -> {
             scopeGuard.requireAllowed(runMode, authorizeTargets, runTargets, workflow, workflowField, scope);
             // ObjectIds grow with time and a per-process counter, so runs started in the same millisecond still sort newest first.
-            String runId = new ObjectId().toHexString();
+            String runId = givenRunId == null ? new ObjectId().toHexString() : givenRunId;
             RunView view = RunView.queued(runId, workflow.id(), workflow.name(), runTargets, runMode,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), workflow.nodes().stream()
-                            .map(node -> StepView.queued(node.id(), node.displayName())).toList());
+                            .map(node -> StepView.queued(node.id(), node.displayName())).toList(), trigger);
             return webhooks.fill(workflow)
-                    .map(withWebhooks -> new RunRequested(withWebhooks, runTargets, runMode, scope, requestedBy))
-                    .flatMap(requested -> mongo.insert(view).flatMap(stored -> publish(runId, requested)
+                    .map(withWebhooks -> new RunRequested(withWebhooks, runTargets, runMode, scope, requestedBy,
+                            trigger))
+                    .flatMap(requested -> storeOnce(view).flatMap(stored -> publish(runId, requested)
                             .thenReturn(stored)
                             .onErrorResume(e -> markUndispatched(stored, e))));
         });
+    }
+
+    /** Inserts the queued view; a view already stored under the same (derived) run id is the one to publish again. */
+    private Mono<RunView> storeOnce(RunView view) {
+        return mongo.insert(view).onErrorResume(DuplicateKeyException.class,
+                duplicate -> mongo.findById(view.id(), RunView.class).switchIfEmpty(Mono.error(duplicate)));
     }
 
     private Mono<EventEnvelope> publish(String runId, RunRequested requested) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.RunSummary;
+import io.reconcraft.events.model.RunTrigger;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -31,6 +32,7 @@ public record RunView(
         String outcome,
         List<StepView> steps,
         RunSummary summary,
+        RunTrigger trigger,
         @JsonIgnore Long eventSeq,
         @JsonIgnore ReadPosition position,
         @JsonIgnore List<String> recentEventIds) {
@@ -50,8 +52,8 @@ public record RunView(
     }
 
     public static RunView queued(String id, String workflowId, String workflowName, List<String> targets,
-            RunMode runMode, Instant startedAt, List<StepView> steps) {
+            RunMode runMode, Instant startedAt, List<StepView> steps, RunTrigger trigger) {
         return new RunView(id, workflowId, workflowName, RunStatus.QUEUED, targets, runMode, startedAt,
-                null, null, null, steps, null, 0L, null, List.of());
+                null, null, null, steps, null, trigger, 0L, null, List.of());
     }
 }
