@@ -5,5 +5,5 @@ public sealed interface EventPayload permits
         RunRequested, RunCancelRequested, RunRetryRequested, RunStatusChanged, RunCompleted,
         StepRequested, StepCancelRequested, StepStarted, StepLog, StepCompleted,
         NotificationRequested, NotificationSent, NotificationFailed,
-        ApiCallAudited {
+        ApiCallAudited, AuthorizedTargetsSnapshot {
 }

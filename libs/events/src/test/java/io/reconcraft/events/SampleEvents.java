@@ -9,6 +9,7 @@ import io.reconcraft.events.model.Severity;
 import io.reconcraft.events.model.WorkflowEdge;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.events.model.WorkflowSnapshot;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +49,8 @@ final class SampleEvents {
                 new RunRetryRequested("key-1"),
                 new StepCancelRequested("run-1:scan", "scan", "nmap", 1, "run cancelled by key-1"),
                 new ApiCallAudited("key-1", "operator", "POST /api/runs/{id}/cancel", "run-1", "127.0.0.1",
-                        "allowed", 202));
+                        "allowed", 202),
+                new AuthorizedTargetsSnapshot(List.of("127.0.0.1/32", "app.example.org"),
+                        Instant.parse("2026-12-01T10:00:00Z")));
     }
 }
