@@ -5,5 +5,6 @@ public sealed interface EventPayload permits
         RunRequested, RunCancelRequested, RunRetryRequested, RunStatusChanged, RunCompleted,
         StepRequested, StepCancelRequested, StepStarted, StepLog, StepCompleted,
         NotificationRequested, NotificationSent, NotificationFailed,
-        ApiCallAudited, FindingsUpdated, ReportWritten, FindingTriaged, ScheduleFired {
+        ApiCallAudited, FindingsUpdated, ReportWritten, FindingTriaged, ScheduleFired,
+        AuthorizedTargetsSnapshot {
 }

@@ -29,6 +29,15 @@ public final class Topics {
     /** Audit-only records of the gateway: ApiCallAudited (every state-changing API call), ScheduleFired. */
     public static final String API_AUDIT = "reconcraft.api-audit";
 
+    /**
+     * The authorized-target allow-list (AuthorizedTargetsSnapshot), compacted, one partition, one key: the
+     * newest record is the list. Not in {@link #ALL}: it is read whole by every executor instance (no consumer
+     * group) and republished periodically, which the audit trail need not store again and again.
+     */
+    public static final String AUTHORIZED_TARGETS = "reconcraft.authorized-targets";
+    /** The only key on {@link #AUTHORIZED_TARGETS}, so compaction keeps exactly the newest list. */
+    public static final String AUTHORIZED_TARGETS_KEY = "allow-list";
+
     public static final List<String> ALL = List.of(RUN_REQUESTS, RUN_EVENTS, TOOL_STEP_REQUESTS,
             NOTIFIER_STEP_REQUESTS, NOTIFICATION_REQUESTS, NOTIFICATION_EVENTS, API_AUDIT, FINDINGS_STEP_REQUESTS,
             FINDINGS_EVENTS);
@@ -75,7 +84,15 @@ public final class Topics {
         if (payload instanceof ApiCallAudited || payload instanceof ScheduleFired) {
             return API_AUDIT;
         }
+        if (payload instanceof AuthorizedTargetsSnapshot) {
+            return AUTHORIZED_TARGETS;
+        }
         throw new IllegalArgumentException("no topic for " + payload.getClass().getName());
+    }
+
+    /** The Kafka key of an event: its run id, or the fixed key of a topic that is not about runs. */
+    public static String keyOf(EventEnvelope event) {
+        return event.payload() instanceof AuthorizedTargetsSnapshot ? AUTHORIZED_TARGETS_KEY : event.runId();
     }
 
     private static String stepRequestsOf(NodeKind.Executor executor, String kind) {

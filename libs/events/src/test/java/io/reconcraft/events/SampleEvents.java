@@ -9,6 +9,7 @@ import io.reconcraft.events.model.Severity;
 import io.reconcraft.events.model.WorkflowEdge;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.events.model.WorkflowSnapshot;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +58,8 @@ final class SampleEvents {
                         "the previous run run-0 is still running", "key-1"),
                 new RunRequested(WORKFLOW, List.of("127.0.0.1"), RunMode.LIVE,
                         new AuthorizedScope(List.of("127.0.0.0/8")), "key-1",
-                        io.reconcraft.events.model.RunTrigger.schedule("sch-1")));
+                        io.reconcraft.events.model.RunTrigger.schedule("sch-1")),
+                new AuthorizedTargetsSnapshot(List.of("127.0.0.1/32", "app.example.org"),
+                        Instant.parse("2026-12-01T10:00:00Z")));
     }
 }

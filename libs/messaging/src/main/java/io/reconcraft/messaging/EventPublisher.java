@@ -2,6 +2,7 @@ package io.reconcraft.messaging;
 
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.EventPayload;
+import io.reconcraft.events.Topics;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ public class EventPublisher {
     }
 
     public CompletableFuture<EventEnvelope> publishAsync(EventEnvelope event) {
-        return template.send(event.topic(), event.runId(), event).thenApply(result -> event);
+        return template.send(event.topic(), Topics.keyOf(event), event).thenApply(result -> event);
     }
 
     /** Sends and waits for the broker's acknowledgement, so a caller never reports success for a lost event. */

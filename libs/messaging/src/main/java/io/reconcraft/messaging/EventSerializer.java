@@ -2,12 +2,32 @@ package io.reconcraft.messaging;
 
 import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.EventSignature;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
+/** Writes the envelope as JSON and signs exactly those bytes (header {@value EventSignature#HEADER}). */
 public class EventSerializer implements Serializer<EventEnvelope> {
+
+    private final EventSignature signature;
+
+    public EventSerializer(EventSignature signature) {
+        this.signature = signature;
+    }
 
     @Override
     public byte[] serialize(String topic, EventEnvelope event) {
-        return event == null ? null : EventCodec.write(event);
+        throw new UnsupportedOperationException("events are only sent with headers, which carry their signature");
+    }
+
+    @Override
+    public byte[] serialize(String topic, Headers headers, EventEnvelope event) {
+        if (event == null) {
+            return null;
+        }
+        byte[] value = EventCodec.write(event);
+        headers.remove(EventSignature.HEADER);
+        headers.add(EventSignature.HEADER, signature.sign(topic, value));
+        return value;
     }
 }

@@ -1,6 +1,7 @@
 package io.reconcraft.messaging;
 
 import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.EventSignature;
 import io.reconcraft.events.Topics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -24,6 +26,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -41,17 +44,24 @@ import org.springframework.util.backoff.FixedBackOff;
  * parked on {@code <topic>.dlt} instead of blocking its partition.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties(MessagingProperties.class)
+@EnableConfigurationProperties({MessagingProperties.class, SigningProperties.class})
 public class MessagingAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
 
+    /** The key every event is signed and verified with; without one (and not in dev mode) the service does not start. */
     @Bean
-    DefaultKafkaProducerFactoryCustomizer eventProducerSerializers() {
+    @ConditionalOnMissingBean
+    EventSignature eventSignature(SigningProperties properties, Environment environment) {
+        return EventSigningKey.resolve(properties, environment);
+    }
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer eventProducerSerializers(EventSignature signature) {
         return factory -> {
             // byte[] values are dead letters being forwarded as they arrived.
             Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
-            byType.put(EventEnvelope.class, new EventSerializer());
+            byType.put(EventEnvelope.class, new EventSerializer(signature));
             byType.put(byte[].class, new ByteArraySerializer());
             @SuppressWarnings({"unchecked", "rawtypes"})
             DefaultKafkaProducerFactory producers = factory;
@@ -70,12 +80,12 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer eventConsumerDeserializers() {
+    DefaultKafkaConsumerFactoryCustomizer eventConsumerDeserializers(EventSignature signature) {
         return factory -> {
             @SuppressWarnings({"unchecked", "rawtypes"})
             DefaultKafkaConsumerFactory consumers = factory;
             consumers.setKeyDeserializer(new StringDeserializer());
-            consumers.setValueDeserializer(new ErrorHandlingDeserializer<>(new EventDeserializer()));
+            consumers.setValueDeserializer(new ErrorHandlingDeserializer<>(new EventDeserializer(signature)));
             if (!consumers.getConfigurationProperties().containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {
                 // A service that starts after events were produced must still see them.
                 consumers.updateConfigs(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
@@ -110,6 +120,9 @@ public class MessagingAutoConfiguration {
             topics.add(new NewTopic(topic, properties.partitions(), properties.replicas()));
             topics.add(new NewTopic(Topics.deadLetterOf(topic), 1, properties.replicas()));
         }
+        // one partition and compaction: the newest record under the one key is the whole allow-list
+        topics.add(new NewTopic(Topics.AUTHORIZED_TARGETS, 1, properties.replicas())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.EventSignature;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.Topics;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +36,12 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 @SpringBootTest(classes = DeadLetterRoutingTest.ListeningApp.class, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.kafka.consumer.group-id=dlt-test",
-        "reconcraft.kafka.partitions=1"})
+        "reconcraft.kafka.partitions=1",
+        "reconcraft.messaging.signing-key=" + DeadLetterRoutingTest.KEY})
 @EmbeddedKafka(partitions = 1)
 class DeadLetterRoutingTest {
+
+    static final String KEY = "dead-letter-routing-test-signing-key-0123456789";
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -49,7 +53,11 @@ class DeadLetterRoutingTest {
     @Test
     void givenAMalformedMessageAheadOfAGoodOne_whenConsumed_thenTheBadOneIsDeadLetteredAndTheGoodOneStillArrives() {
         try (KafkaProducer<String, byte[]> raw = rawProducer()) {
-            raw.send(new ProducerRecord<>(Topics.RUN_EVENTS, "run-1", "{not an event".getBytes(StandardCharsets.UTF_8)));
+            // correctly signed, so it is the content that is refused
+            byte[] value = "{not an event".getBytes(StandardCharsets.UTF_8);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RUN_EVENTS, "run-1", value);
+            record.headers().add(EventSignature.HEADER, EventSignature.of(KEY).sign(Topics.RUN_EVENTS, value));
+            raw.send(record);
             raw.flush();
         }
         EventEnvelope good = publisher.publish("run-1", new StepStarted("run-1:scan", "scan", 1, "runner-a"));

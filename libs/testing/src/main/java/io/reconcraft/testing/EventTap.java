@@ -3,6 +3,8 @@ package io.reconcraft.testing;
 import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.EventPayload;
+import io.reconcraft.events.EventSignature;
+import io.reconcraft.events.Topics;
 import io.reconcraft.events.MalformedEventException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,14 +74,23 @@ public final class EventTap implements AutoCloseable {
         }
     }
 
+    /** Publishes signed with the services' (test) key, as a genuine service would. */
     public java.util.concurrent.Future<RecordMetadata> publishAsync(EventEnvelope event) {
-        return producer.send(new ProducerRecord<>(event.topic(), event.runId(), EventCodec.write(event)));
+        byte[] value = EventCodec.write(event);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), Topics.keyOf(event), value);
+        record.headers().add(EventSignature.HEADER, TestSigningKey.SIGNATURE.sign(event.topic(), value));
+        return producer.send(record);
     }
 
-    /** Publishes bytes that are not an event, as a broken or hostile producer would. */
+    /** Publishes bytes as they are, without a signature, as a broken or hostile producer would. */
     public RecordMetadata publishRaw(String topic, String key, byte[] value) {
+        return publishRaw(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Publishes a record exactly as given (headers included), as a hostile producer would. */
+    public RecordMetadata publishRaw(ProducerRecord<String, byte[]> record) {
         try {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            return producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

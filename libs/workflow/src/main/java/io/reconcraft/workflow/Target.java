@@ -79,6 +79,30 @@ public final class Target {
         return kind;
     }
 
+    /**
+     * The one spelling handed to a tool: the address or network exactly as checked (IPv6 written out by Java,
+     * a CIDR block by its network address), or the lower-case hostname. Never the caller's text.
+     */
+    public String canonical() {
+        if (kind == Kind.HOSTNAME) {
+            return value;
+        }
+        String address = addressOf(network, bits).getHostAddress();
+        return kind == Kind.CIDR ? address + "/" + prefix : address;
+    }
+
+    private static InetAddress addressOf(BigInteger number, int bits) {
+        byte[] raw = number.toByteArray();
+        byte[] bytes = new byte[bits / 8];
+        int copy = Math.min(raw.length, bytes.length);
+        System.arraycopy(raw, raw.length - copy, bytes, bytes.length - copy, copy);
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("an address of " + bits + " bits is always valid", e);
+        }
+    }
+
     /** True when every address (or the hostname) of {@code other} is covered by this target. */
     public boolean contains(Target other) {
         if (kind == Kind.HOSTNAME || other.kind == Kind.HOSTNAME) {
@@ -130,11 +154,18 @@ public final class Target {
 
     private static Target hostname(String text) {
         String host = text.toLowerCase(Locale.ROOT);
-        for (String label : host.split("\\.", -1)) {
+        String[] labels = host.split("\\.", -1);
+        for (String label : labels) {
             if (!LABEL.matcher(label).matches()) {
                 throw new InvalidTargetException("'" + abbreviate(text)
                         + "' is not an IP address, CIDR block or RFC 1123 hostname");
             }
+        }
+        // nmap (and the resolver behind it) reads names whose last label starts with a digit as addresses or
+        // ranges: 0-255.0-255.0-255.0-255, 127.0.0.1-255, 0x7f000001, 0177.1. Top-level labels start with a letter.
+        if (!Character.isLetter(labels[labels.length - 1].charAt(0))) {
+            throw new InvalidTargetException("'" + abbreviate(text) + "' is not a hostname: its last label must"
+                    + " start with a letter (nmap would read it as an address or an address range)");
         }
         return new Target(host, Kind.HOSTNAME, null, 0, 0);
     }
@@ -153,7 +184,13 @@ public final class Target {
         if (!IPV6_CHARS.matcher(text).matches() || text.length() > 45) {
             throw new InvalidTargetException("'" + abbreviate(text) + "' is not a valid IPv6 address");
         }
-        return literal(text);
+        InetAddress address = literal(text);
+        if (address instanceof Inet4Address) {
+            // Java reads ::ffff:a.b.c.d as the IPv4 address, nmap as IPv6: a /32 would be ::/32 to nmap.
+            throw new InvalidTargetException("'" + abbreviate(text) + "' is an IPv4-mapped IPv6 address; write the"
+                    + " IPv4 address (" + address.getHostAddress() + ") instead");
+        }
+        return address;
     }
 
     private static InetAddress literal(String text) {

@@ -50,6 +50,8 @@ import reactor.netty.resources.ConnectionProvider;
 @Tag("benchmark")
 class GatewayBenchmarkTest {
 
+    private static final String SIGNING_KEY = "gateway-benchmark-event-signing-key-0123456789";
+
     private static final String KEY = "rc_benchmark-admin-key-0123456789abcdefghij";
     private static final int EVENTS = 20;
     private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
@@ -87,7 +89,8 @@ class GatewayBenchmarkTest {
                 "MONGODB_URI", "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort(),
                 "RECONCRAFT_ADMIN_API_KEY", KEY,
                 "RECONCRAFT_GATEWAY_RATE_LIMIT_ENABLED", "false",
-                "RECONCRAFT_GATEWAY_JWT_SECRET", "benchmark-secret-that-is-long-enough-for-hs256"));
+                "RECONCRAFT_GATEWAY_JWT_SECRET", "benchmark-secret-that-is-long-enough-for-hs256",
+                "RECONCRAFT_EVENT_SIGNING_KEY", SIGNING_KEY));
         gateway = builder.start();
         WebClient client = WebClient.create("http://127.0.0.1:" + port);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
@@ -200,7 +203,11 @@ class GatewayBenchmarkTest {
 
     private static void publish(String runId, String line) throws Exception {
         EventEnvelope event = EventEnvelope.of(runId, new StepLog(runId + ":scan", "scan", 1, List.of(line)));
-        producer.send(new ProducerRecord<>(Topics.RUN_EVENTS, runId, EventCodec.write(event))).get();
+        byte[] value = EventCodec.write(event);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RUN_EVENTS, runId, value);
+        record.headers().add(io.reconcraft.events.EventSignature.HEADER,
+                io.reconcraft.events.EventSignature.of(SIGNING_KEY).sign(Topics.RUN_EVENTS, value));
+        producer.send(record).get();
     }
 
     private static long currentSeq(String runId) {

@@ -27,11 +27,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @TestPropertySource(properties = {
         "reconcraft.schedules.enabled=false",
         "reconcraft.gateway.limits.rate-limit.requests-per-second=100000",
-        "reconcraft.gateway.limits.rate-limit.burst=100000"})
+        "reconcraft.gateway.limits.rate-limit.burst=100000",
+        // the defaults plus a self-hosted Slack-compatible server, so that workflows must obey the configured rule
+        "reconcraft.webhooks.allowed-hosts=hooks.slack.com,discord.com,discordapp.com,chat.example.org"})
 public abstract class GatewayTestSupport {
 
     /** The configured bootstrap admin key: what an operator would pass in RECONCRAFT_ADMIN_API_KEY. */
     protected static final String ADMIN_KEY = "rc_test-admin-key-0123456789abcdefghijklmnop";
+
+    /** The event signing key the services share (RECONCRAFT_EVENT_SIGNING_KEY). */
+    protected static final String SIGNING_KEY = "gateway-test-event-signing-key-0123456789abcdef";
 
     protected static final EmbeddedKafkaKraftBroker KAFKA = startKafka();
     protected static final MongoServer MONGO = startMongo();
@@ -59,6 +64,7 @@ public abstract class GatewayTestSupport {
         registry.add("reconcraft.gateway.admin-api-key", () -> ADMIN_KEY);
         registry.add("reconcraft.gateway.jwt.secret", () -> "a-test-secret-that-is-long-enough-for-hs256!");
         registry.add("reconcraft.kafka.partitions", () -> "2");
+        registry.add("reconcraft.messaging.signing-key", () -> SIGNING_KEY);
         registry.add("reconcraft.gateway.sse.heartbeat", () -> "1s");
         registry.add("reconcraft.gateway.audit-url", AUDIT::url);
         registry.add("reconcraft.gateway.audit-timeout", () -> "1s");

@@ -70,6 +70,9 @@ class LiveNmapStepIT {
     @Autowired
     private EventPublisher publisher;
 
+    @Autowired
+    private io.reconcraft.messaging.AuthorizedTargetsView allowList;
+
     private final String runId = "run-" + UUID.randomUUID();
 
     private <P> List<P> payloads(Class<P> type) {
@@ -84,6 +87,7 @@ class LiveNmapStepIT {
                     "flags", "-p " + service.getLocalPort()), List.of("127.0.0.1"), RunMode.LIVE,
                     new AuthorizedScope(List.of("127.0.0.1/32")), 1, 120, List.of());
 
+            AllowList.authorize(publisher, allowList, "127.0.0.1/32");
             publisher.publish(runId, step);
 
             StepCompleted completed = await().atMost(Duration.ofSeconds(90))

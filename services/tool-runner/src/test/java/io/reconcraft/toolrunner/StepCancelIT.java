@@ -129,6 +129,9 @@ class StepCancelIT {
     @Autowired
     private io.reconcraft.messaging.EventPublisher publisher;
 
+    @Autowired
+    private io.reconcraft.messaging.AuthorizedTargetsView allowList;
+
     private final String runId = "run-" + UUID.randomUUID();
 
     private StepRequested liveStep(String nodeId) {
@@ -149,6 +152,7 @@ class StepCancelIT {
     @Test
     void givenARunningLiveStep_whenItsCancelArrives_thenItsContainerIsGoneAndItCompletesCancelled() {
         StepRequested step = liveStep("nmap-1");
+        AllowList.authorize(publisher, allowList, "127.0.0.1/32");
         publisher.publish(runId, step);
         await().atMost(Duration.ofSeconds(60)).until(() -> containersOf(step.stepId()).stream()
                 .anyMatch(c -> "running".equals(c.getState())));

@@ -70,6 +70,9 @@ class ToolRunnerIntegrationTest {
     @Autowired
     private ReactiveMongoTemplate mongo;
 
+    @Autowired
+    private io.reconcraft.messaging.AuthorizedTargetsView allowList;
+
     @LocalServerPort
     private int port;
 
@@ -150,6 +153,7 @@ class ToolRunnerIntegrationTest {
     void givenAForgedLiveStepWithATargetOutsideItsScope_whenRequested_thenItFailsOutOfScopeAndRunsNothing() {
         StepRequested forged = step("nmap-1", "nmap", RunMode.LIVE, List.of("10.0.0.5", "8.8.8.8"),
                 List.of("10.0.0.0/24"), Map.of());
+        AllowList.authorize(publisher, allowList, "10.0.0.0/24");
 
         publisher.publish(runId, forged);
 

@@ -2,6 +2,7 @@ package io.reconcraft.launcher.service;
 
 import io.reconcraft.launcher.process.ChildProcess;
 import io.reconcraft.launcher.stack.AdminKey;
+import io.reconcraft.launcher.stack.EventSigningKey;
 import io.reconcraft.launcher.stack.ServiceName;
 import io.reconcraft.launcher.stack.StackConfig;
 import io.reconcraft.launcher.stack.StackException;
@@ -95,6 +96,7 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("SERVER_PORT", String.valueOf(config.ports().of(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
         env.put("MONGODB_URI", config.mongoUri());
+        env.put(EventSigningKey.VARIABLE, EventSigningKey.resolve(System.getenv(), config.home()));
         // Boot's Mongo health indicator reports DOWN against mongo-java-server, which would block readiness
         env.put("MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
         if (service == ServiceName.API_GATEWAY) {

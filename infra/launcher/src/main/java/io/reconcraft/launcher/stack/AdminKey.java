@@ -25,11 +25,16 @@ public final class AdminKey {
     }
 
     public static String resolve(Map<String, String> env, Path home) {
-        String fromEnv = env.get(VARIABLE);
+        return resolve(env, home, VARIABLE, FILE_NAME);
+    }
+
+    /** A stack secret: from the environment variable, else kept in {@code home/fileName}, generated the first time. */
+    static String resolve(Map<String, String> env, Path home, String variable, String fileName) {
+        String fromEnv = env.get(variable);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.trim();
         }
-        Path file = home.resolve(FILE_NAME);
+        Path file = home.resolve(fileName);
         try {
             if (Files.isRegularFile(file)) {
                 String saved = Files.readString(file, StandardCharsets.UTF_8).trim();
@@ -40,7 +45,7 @@ public final class AdminKey {
             }
             return save(file, generate());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the admin API key at " + file, e);
+            throw new UncheckedIOException("cannot read or write the stack secret at " + file, e);
         }
     }
 

@@ -30,10 +30,12 @@ public class TargetService {
 
     private final TargetRepository targets;
     private final Clock clock;
+    private final AuthorizedTargetsPublisher allowList;
 
-    public TargetService(TargetRepository targets, Clock clock) {
+    public TargetService(TargetRepository targets, Clock clock, AuthorizedTargetsPublisher allowList) {
         this.targets = targets;
         this.clock = clock;
+        this.allowList = allowList;
     }
 
     public Flux<AuthorizedTarget> list() {
@@ -51,7 +53,8 @@ public class TargetService {
             List<String> tags = tags(input.tags());
             return targets.insert(new AuthorizedTarget(UUID.randomUUID().toString(), value, tags, now()))
                     .onErrorMap(DuplicateKeyException.class,
-                            e -> ApiException.conflict("target '" + value + "' is already authorized"));
+                            e -> ApiException.conflict("target '" + value + "' is already authorized"))
+                    .doOnSuccess(stored -> allowList.changed());
         });
     }
 
@@ -75,14 +78,16 @@ public class TargetService {
             }
             List<String> tags = tags(input.tags());
             return targets.findByValueIn(values).collectMap(AuthorizedTarget::value, Function.identity())
-                    .flatMapMany(existing -> storeMissing(values, existing, tags));
+                    .flatMapMany(existing -> storeMissing(values, existing, tags))
+                    .doOnComplete(allowList::changed);
         });
     }
 
     public Mono<Void> delete(String id) {
         return targets.findById(id)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("target", id)))
-                .flatMap(targets::delete);
+                .flatMap(targets::delete)
+                .doOnSuccess(done -> allowList.changed());
     }
 
     private Flux<AuthorizedTarget> storeMissing(Set<String> values, Map<String, AuthorizedTarget> existing,

@@ -67,7 +67,11 @@ final class InstantToolRunner implements AutoCloseable {
     }
 
     void publish(EventEnvelope event) {
-        producer.send(new ProducerRecord<>(event.topic(), event.runId(), EventCodec.write(event)));
+        byte[] value = EventCodec.write(event);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.runId(), value);
+        record.headers().add(io.reconcraft.events.EventSignature.HEADER,
+                io.reconcraft.testing.TestSigningKey.SIGNATURE.sign(event.topic(), value));
+        producer.send(record);
     }
 
     synchronized List<Double> clearSamples() {

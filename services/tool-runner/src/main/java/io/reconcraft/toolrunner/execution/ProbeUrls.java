@@ -14,14 +14,28 @@ import java.util.Set;
  */
 public final class ProbeUrls {
 
-    public record ProbeUrl(String url, String host, int port, String product, String version) {
+    /** {@code fallbackUrl}: https to try when the http {@code url} of a port of unknown service did not answer. */
+    public record ProbeUrl(String url, String host, int port, String product, String version, String fallbackUrl) {
+
+        public ProbeUrl(String url, String host, int port, String product, String version) {
+            this(url, host, port, product, version, null);
+        }
     }
 
     private ProbeUrls() {
     }
 
     public static List<ProbeUrl> of(StepRequested step) {
-        List<ProbeUrl> fromUpstream = fromUpstream(step.upstream());
+        return of(step, false);
+    }
+
+    /**
+     * With {@code everyOpenTcpPort}, every open TCP port found upstream is probed, not only those a scan named
+     * http or https (a connect scan without -sV names most ports "unknown"): http first, then https when http
+     * got no answer — the way httpx probes what naabu found.
+     */
+    public static List<ProbeUrl> of(StepRequested step, boolean everyOpenTcpPort) {
+        List<ProbeUrl> fromUpstream = fromUpstream(step.upstream(), everyOpenTcpPort);
         if (!fromUpstream.isEmpty()) {
             return fromUpstream;
         }
@@ -39,7 +53,7 @@ public final class ProbeUrls {
         return urls;
     }
 
-    private static List<ProbeUrl> fromUpstream(List<UpstreamOutput> upstream) {
+    private static List<ProbeUrl> fromUpstream(List<UpstreamOutput> upstream, boolean everyOpenTcpPort) {
         Set<ProbeUrl> urls = new LinkedHashSet<>();
         for (UpstreamOutput output : upstream) {
             Object hosts = output.outputs().get("hosts");
@@ -52,7 +66,7 @@ public final class ProbeUrls {
                 }
                 Object ports = host.get("ports");
                 for (Map<?, ?> port : ports == null ? List.<Map<?, ?>>of() : maps(ports, output.nodeId(), "ports")) {
-                    ProbeUrl url = urlOf(address, port, output.nodeId());
+                    ProbeUrl url = urlOf(address, port, output.nodeId(), everyOpenTcpPort);
                     if (url != null) {
                         urls.add(url);
                     }
@@ -62,14 +76,24 @@ public final class ProbeUrls {
         return new ArrayList<>(urls);
     }
 
-    private static ProbeUrl urlOf(String address, Map<?, ?> port, String nodeId) {
+    private static ProbeUrl urlOf(String address, Map<?, ?> port, String nodeId, boolean everyOpenTcpPort) {
         if (!(port.get("port") instanceof Number number) || number.intValue() < 1 || number.intValue() > 65535) {
             throw badShape(nodeId, "a port that is not a number between 1 and 65535");
         }
         String service = String.valueOf(port.get("service"));
-        if (!"open".equals(port.get("state")) || !(service.equals("http") || service.equals("https")
-                || service.equals("ssl/http") || service.equals("http-alt"))) {
+        boolean httpNamed = service.equals("http") || service.equals("https") || service.equals("ssl/http")
+                || service.equals("http-alt");
+        boolean tcp = port.get("protocol") == null || "tcp".equals(port.get("protocol"));
+        if (!"open".equals(port.get("state")) || !tcp) {
             return null;
+        }
+        if (!httpNamed) {
+            if (!everyOpenTcpPort) {
+                return null;
+            }
+            String authority = hostPart(address) + ":" + number.intValue();
+            return new ProbeUrl("http://" + authority, address, number.intValue(), textOrNull(port.get("product")),
+                    textOrNull(port.get("version")), "https://" + authority);
         }
         int portNumber = number.intValue();
         String scheme = service.equals("http") || service.equals("http-alt") ? "http" : "https";

@@ -32,9 +32,12 @@ public class StepRunner {
     private final ToolRunnerProperties properties;
     private final StepWorkers workers;
     private final RunningSteps running;
+    private final ScopeCheck scopeCheck;
 
     public StepRunner(StepClaims claims, StepDispatcher dispatcher, EventPublisher publisher,
-                      ToolRunnerProperties properties, StepWorkers workers, RunningSteps running) {
+                      ToolRunnerProperties properties, StepWorkers workers, RunningSteps running,
+                      ScopeCheck scopeCheck) {
+        this.scopeCheck = scopeCheck;
         this.claims = claims;
         this.dispatcher = dispatcher;
         this.publisher = publisher;
@@ -118,7 +121,7 @@ public class StepRunner {
         if (step.runMode() == null) {
             return StepResult.failed(StepResult.INVALID_INPUT, "the step has no runMode (live or demo)");
         }
-        return ScopeCheck.violation(step).orElseGet(() -> execute(runId, step));
+        return scopeCheck.violation(step).orElseGet(() -> execute(runId, step));
     }
 
     private StepResult execute(String runId, StepRequested step) {

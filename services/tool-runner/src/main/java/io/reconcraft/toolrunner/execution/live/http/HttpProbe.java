@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
@@ -33,13 +31,13 @@ final class HttpProbe {
 
     private final OkHttpClient client;
     private final HttpProbeProperties properties;
-    /** host → why it may not be requested, or empty when it is inside the scope */
-    private final Function<String, Optional<String>> scopeViolation;
+    /** whether a host may be requested, and at which (checked, then pinned) addresses */
+    private final HostGate gate;
 
-    HttpProbe(OkHttpClient client, HttpProbeProperties properties, Function<String, Optional<String>> scopeViolation) {
+    HttpProbe(OkHttpClient client, HttpProbeProperties properties, HostGate gate) {
         this.client = client;
         this.properties = properties;
-        this.scopeViolation = scopeViolation;
+        this.gate = gate;
     }
 
     ProbeResponse probe(String url) {
@@ -48,25 +46,30 @@ final class HttpProbe {
         if (current == null) {
             return ProbeResponse.failed(url, chain, "not an http(s) URL");
         }
-        Optional<String> outside = scopeViolation.apply(current.host());
-        if (outside.isPresent()) {
-            return ProbeResponse.failed(url, chain, outside.get());
+        HostGate.Decision allowed = gate.check(current.host());
+        if (allowed.refusal() != null) {
+            return ProbeResponse.failed(url, chain, allowed.refusal());
         }
         for (int hop = 0; ; hop++) {
             PeerCertificate peer = new PeerCertificate();
             Request request = new Request.Builder().url(current).header("User-Agent", USER_AGENT)
                     .tag(PeerCertificate.class, peer).get().build();
-            try (Response response = client.newCall(request).execute()) {
+            List<java.net.InetAddress> pinned = allowed.addresses();
+            OkHttpClient pinnedClient = client.newBuilder().dns(host -> pinned).build();
+            try (Response response = pinnedClient.newCall(request).execute()) {
                 if (!response.isRedirect()) {
                     return answer(url, chain, response, peer, null);
                 }
                 HttpUrl next = nextHop(current, response);
+                HostGate.Decision nextAllowed = next == null || hop >= properties.maxRedirects() ? null
+                        : gate.check(next.host());
                 String blocked = next == null ? "redirect without a usable http(s) Location"
                         : hop >= properties.maxRedirects() ? "more than " + properties.maxRedirects() + " redirects"
-                        : scopeViolation.apply(next.host()).orElse(null);
+                        : nextAllowed.refusal();
                 if (blocked != null) {
                     return answer(url, chain, response, peer, blocked);
                 }
+                allowed = nextAllowed;
                 chain.add(next.toString());
                 current = next;
             } catch (IOException e) {

@@ -8,16 +8,12 @@ import io.reconcraft.toolrunner.execution.ProbeUrls.ProbeUrl;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepLog;
 import io.reconcraft.toolrunner.execution.StepResult;
-import io.reconcraft.workflow.InvalidTargetException;
 import io.reconcraft.workflow.Scope;
-import io.reconcraft.workflow.Target;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
 /**
@@ -32,15 +28,21 @@ public class LiveHttpProbeExecutor implements StepExecutor {
     private final OkHttpClient client;
     private final HttpProbeProperties properties;
     private final Clock clock;
+    private final HostGate.Resolver resolver;
 
     public LiveHttpProbeExecutor(HttpProbeProperties properties) {
-        this(properties, Clock.systemUTC());
+        this(properties, Clock.systemUTC(), HostGate.Resolver.SYSTEM);
     }
 
     LiveHttpProbeExecutor(HttpProbeProperties properties, Clock clock) {
+        this(properties, clock, HostGate.Resolver.SYSTEM);
+    }
+
+    LiveHttpProbeExecutor(HttpProbeProperties properties, Clock clock, HostGate.Resolver resolver) {
         this.client = InspectingHttpClient.create(properties);
         this.properties = properties;
         this.clock = clock;
+        this.resolver = resolver;
     }
 
     @Override
@@ -50,8 +52,9 @@ public class LiveHttpProbeExecutor implements StepExecutor {
 
     @Override
     public StepResult execute(StepRequested step, StepLog log) {
-        List<ProbeUrl> urls = ProbeUrls.of(step);
-        HttpProbe probe = new HttpProbe(client, properties, scopeOf(step));
+        List<ProbeUrl> urls = ProbeUrls.of(step, true);
+        HttpProbe probe = new HttpProbe(client, properties,
+                new HostGate(Scope.of(step.scope()), step.runMode() == RunMode.LIVE, resolver));
         log.line("http-probe: " + urls.size() + " URL(s), at most " + properties.maxRedirects() + " redirects in scope, "
                 + properties.maxBodySize().toKilobytes() + " KiB per body");
         Instant now = clock.instant();
@@ -59,28 +62,16 @@ public class LiveHttpProbeExecutor implements StepExecutor {
         List<Finding> findings = new ArrayList<>();
         for (ProbeUrl url : urls) {
             ProbeResponse response = probe.probe(url.url());
+            if (!response.answered() && url.fallbackUrl() != null) {
+                log.line(summary(response));
+                response = probe.probe(url.fallbackUrl());
+            }
             log.line(summary(response));
             findings.addAll(HttpProbeFindings.of(response, now));
             responses.add(response.toOutput(now));
             log.flush();
         }
         return StepResult.succeeded(findings, Map.of("responses", responses));
-    }
-
-    /** In live mode a host must lie inside the authorized scope; demo never reaches this executor. */
-    private static Function<String, Optional<String>> scopeOf(StepRequested step) {
-        Scope scope = Scope.of(step.scope());
-        return host -> {
-            try {
-                Target.parse(host);
-            } catch (InvalidTargetException e) {
-                return Optional.of("out of scope: invalid host " + host);
-            }
-            if (step.runMode() == RunMode.LIVE && !scope.outOfScope(List.of(host)).isEmpty()) {
-                return Optional.of("out of scope: " + host);
-            }
-            return Optional.empty();
-        };
     }
 
     private static String summary(ProbeResponse response) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import io.reconcraft.workflow.InvalidTargetException;
+import io.reconcraft.workflow.Target;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,7 +60,14 @@ public record NmapArguments(List<String> arguments, boolean rawSockets) {
             options.addAll(List.of("--host-timeout", hostTimeout(timeout)));
         }
         options.addAll(List.of("-oX", "-", "-oN", "/dev/stderr"));
-        options.addAll(targets);
+        // only the canonical spelling of what the scope check accepted, never the text of the request
+        for (String target : targets) {
+            try {
+                options.add(Target.parse(target).canonical());
+            } catch (InvalidTargetException e) {
+                throw new StepInputException(e.getMessage());
+            }
+        }
         return new NmapArguments(options, raw);
     }
 

@@ -212,4 +212,57 @@ class LiveHttpProbeExecutorTest {
         assertThat(response).containsEntry("error", "out of scope: 127.0.0.2").doesNotContainKey("status");
         assertThat(outside.getRequestCount()).isZero();
     }
+
+    /** A probe whose resolver answers probe.test with 127.0.0.1, as a hostile or rebinding DNS server would. */
+    private static LiveHttpProbeExecutor probeResolvingTo(String address) {
+        return new LiveHttpProbeExecutor(
+                new HttpProbeProperties(DataSize.ofKilobytes(64), Duration.ofSeconds(5), Duration.ofSeconds(10), 5),
+                java.time.Clock.systemUTC(), host -> List.of(InetAddress.getByName(address)));
+    }
+
+    private static StepRequested stepForHost(String host, MockWebServer server, String service, List<String> scope) {
+        Map<String, Object> port = Map.of("port", server.url("/").port(), "state", "open", "service", service,
+                "protocol", "tcp");
+        UpstreamOutput scan = new UpstreamOutput("nmap-1", "nmap",
+                Map.of("hosts", List.of(Map.of("address", host, "ports", List.of(port)))), List.of());
+        return Steps.step("http-probe", RunMode.LIVE, List.of(host), scope, Map.of(), List.of(scan));
+    }
+
+    @Test
+    void givenAnAuthorizedNameThatResolvesToLoopback_whenProbed_thenItIsRefusedAndNothingIsSent() throws Exception {
+        MockWebServer server = server("127.0.0.1");
+
+        StepResult result = probeResolvingTo("127.0.0.1").execute(
+                stepForHost("probe.test", server, "http", List.of("probe.test")), new RecordingStepLog());
+
+        assertThat(onlyResponse(result).get("error").toString())
+                .isEqualTo("out of scope: probe.test resolves to 127.0.0.1 (loopback), which is not an authorized target");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void givenAnAuthorizedNameWhoseAddressIsAuthorizedToo_whenProbed_thenTheConnectionGoesToTheCheckedAddress()
+            throws Exception {
+        MockWebServer server = server("127.0.0.1");
+        server.enqueue(new MockResponse.Builder().code(200).body("pinned").build());
+
+        // probe.test exists in no DNS: the request can only arrive through the address the gate checked
+        StepResult result = probeResolvingTo("127.0.0.1").execute(
+                stepForHost("probe.test", server, "http", List.of("probe.test", "127.0.0.1/32")), new RecordingStepLog());
+
+        assertThat(onlyResponse(result)).containsEntry("status", 200);
+        assertThat(server.takeRequest().getHeaders().get("Host")).isEqualTo("probe.test:" + server.url("/").port());
+    }
+
+    @Test
+    void givenAnOpenPortTheScanCouldNotName_whenProbed_thenItIsProbedOverHttp() throws Exception {
+        MockWebServer server = server("127.0.0.1");
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Server", "nginx").body("<title>Hi</title>")
+                .build());
+
+        StepResult result = probe.execute(stepAfterScanOf(server, "unknown"), new RecordingStepLog());
+
+        assertThat(onlyResponse(result)).containsEntry("status", 200).containsEntry("title", "Hi")
+                .containsEntry("url", base(server));
+    }
 }

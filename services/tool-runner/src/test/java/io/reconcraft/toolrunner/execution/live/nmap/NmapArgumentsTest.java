@@ -88,7 +88,21 @@ class NmapArgumentsTest {
     void givenSeveralTargets_whenBuilt_thenTheyComeLastAsSeparateArguments() {
         NmapArguments nmap = NmapArguments.of("quick", null, List.of("127.0.0.1", "::1"), FIVE_MINUTES);
 
-        assertThat(nmap.arguments()).endsWith("-oX", "-", "-oN", "/dev/stderr", "127.0.0.1", "::1");
+        assertThat(nmap.arguments()).endsWith("-oX", "-", "-oN", "/dev/stderr", "127.0.0.1", "0:0:0:0:0:0:0:1");
+    }
+
+    @Test
+    void givenTargetsSpelledLoosely_whenBuilt_thenNmapGetsOnlyTheCanonicalFormThatWasChecked() {
+        NmapArguments nmap = NmapArguments.of("quick", null, List.of(" Scanme.Example.COM ", "10.0.0.5/24"),
+                FIVE_MINUTES);
+
+        assertThat(nmap.arguments()).endsWith("scanme.example.com", "10.0.0.0/24");
+    }
+
+    @Test
+    void givenATargetNmapWouldExpandAsARange_whenBuilt_thenItIsBadInput() {
+        assertThatThrownBy(() -> NmapArguments.of("quick", null, List.of("127.0.0.1-255"), FIVE_MINUTES))
+                .isInstanceOf(StepInputException.class).hasMessageContaining("127.0.0.1-255");
     }
 
     @Test
