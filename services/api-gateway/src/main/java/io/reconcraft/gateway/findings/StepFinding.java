@@ -1,7 +1,9 @@
 package io.reconcraft.gateway.findings;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.Severity;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,4 +25,10 @@ public record StepFinding(
         Map<String, Object> metadata,
         String findingId,
         String change) {
+
+    /** A step's findings as a tool reported them, not yet filed by the findings service. */
+    public static List<StepFinding> of(List<Finding> findings) {
+        return findings.stream().map(f -> new StepFinding(f.id(), f.severity(), f.title(), f.description(), f.service(),
+                f.port(), f.target(), f.tool(), f.fingerprint(), f.metadata(), null, null)).toList();
+    }
 }

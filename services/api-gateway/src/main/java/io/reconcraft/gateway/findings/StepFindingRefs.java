@@ -1,7 +1,9 @@
 package io.reconcraft.gateway.findings;
 
 import io.reconcraft.events.FindingsUpdated;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +26,20 @@ public final class StepFindingRefs {
             return Optional.empty();
         }
         return Optional.of(updated.nodeId());
+    }
+
+    /** The step's findings with the update's refs set on them (for a read model that changes steps in memory). */
+    public static List<StepFinding> apply(List<StepFinding> findings, FindingsUpdated updated) {
+        List<StepFinding> changed = new ArrayList<>(findings);
+        for (FindingsUpdated.FindingChange change : updated.findings()) {
+            if (change.index() >= 0 && change.index() < changed.size()) {
+                StepFinding f = changed.get(change.index());
+                changed.set(change.index(), new StepFinding(f.id(), f.severity(), f.title(), f.description(),
+                        f.service(), f.port(), f.target(), f.tool(), f.fingerprint(), f.metadata(),
+                        change.findingId(), change.change()));
+            }
+        }
+        return changed;
     }
 
     /** Paths relative to the step, such as {@code findings.2.findingId}, and the values to set there. */
