@@ -16,7 +16,8 @@ class StepFindingRefsTest {
     void givenANodesFindingsFiled_whenRead_thenEachIndexGetsItsFindingIdAndChange() {
         FindingsUpdated updated = new FindingsUpdated("run-1:scan", "scan", List.of(
                 new FindingsUpdated.FindingChange(0, "fnd-a", "new"),
-                new FindingsUpdated.FindingChange(2, "fnd-b", "reopened")), List.of());
+                new FindingsUpdated.FindingChange(2, "fnd-b", "reopened"),
+                new FindingsUpdated.FindingChange(7, "fnd-x", "new")), List.of());
 
         List<StepFinding> reported = List.of(finding("f-0"), finding("f-1"), finding("f-2"));
 
