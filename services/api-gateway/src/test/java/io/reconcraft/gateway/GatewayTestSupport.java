@@ -58,6 +58,7 @@ public abstract class GatewayTestSupport {
         registry.add("reconcraft.kafka.partitions", () -> "2");
         registry.add("reconcraft.gateway.sse.heartbeat", () -> "1s");
         registry.add("reconcraft.gateway.audit-url", AUDIT::url);
+        registry.add("reconcraft.gateway.audit-api-token", () -> StubAuditService.SERVICE_TOKEN);
         registry.add("reconcraft.gateway.audit-timeout", () -> "1s");
     }
 

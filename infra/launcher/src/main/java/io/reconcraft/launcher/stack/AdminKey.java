@@ -25,11 +25,16 @@ public final class AdminKey {
     }
 
     public static String resolve(Map<String, String> env, Path home) {
-        String fromEnv = env.get(VARIABLE);
+        return resolveSecret(env, home, VARIABLE, FILE_NAME);
+    }
+
+    /** Any per-stack secret the same way: the environment variable, else the file in the data folder, else a new one. */
+    public static String resolveSecret(Map<String, String> env, Path home, String variable, String fileName) {
+        String fromEnv = env.get(variable);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.trim();
         }
-        Path file = home.resolve(FILE_NAME);
+        Path file = home.resolve(fileName);
         try {
             if (Files.isRegularFile(file)) {
                 String saved = Files.readString(file, StandardCharsets.UTF_8).trim();
@@ -40,7 +45,7 @@ public final class AdminKey {
             }
             return save(file, generate());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the admin API key at " + file, e);
+            throw new UncheckedIOException("cannot read or write the secret at " + file, e);
         }
     }
 
