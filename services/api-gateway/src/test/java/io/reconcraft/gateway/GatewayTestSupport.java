@@ -67,6 +67,7 @@ public abstract class GatewayTestSupport {
         registry.add("reconcraft.messaging.signing-key", () -> SIGNING_KEY);
         registry.add("reconcraft.gateway.sse.heartbeat", () -> "1s");
         registry.add("reconcraft.gateway.audit-url", AUDIT::url);
+        registry.add("reconcraft.gateway.audit-api-token", () -> StubAuditService.SERVICE_TOKEN);
         registry.add("reconcraft.gateway.audit-timeout", () -> "1s");
         registry.add("reconcraft.gateway.findings-url", FINDINGS::url);
     }

@@ -72,4 +72,25 @@ class WorkflowApiTest extends GatewayTestSupport {
         post("/api/workflows", unnamed).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
     }
+
+    @Test
+    void givenConfigKeysMongoDbCannotStore_whenSavedOrRunInline_thenA400NamesTheNodeConfig_andNothingRuns() {
+        for (String key : List.of("fla\u0000gs", "$where", "a.b")) {
+            Map<String, Object> workflow = Map.of("name", "Keys", "authorizedTargets", true, "nodes", List.of(
+                            node("start", "start", "Start", Map.of()),
+                            node("scan", "nmap", "Scan", Map.of("profile", "quick", "options", Map.of(key, "-sT")))),
+                    "edges", List.of(Map.of("id", "e1", "source", "start", "target", "scan")));
+
+            post("/api/workflows", workflow).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[*].field").value(List.class, fields -> assertThat(fields)
+                            .as(key).contains("nodes[1].config.options"));
+            post("/api/runs/execute", Map.of("workflow", workflow, "targets", List.of("127.0.0.1"), "runMode", "demo"))
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[*].field").value(List.class, fields -> assertThat(fields)
+                            .as(key).contains("workflow.nodes[1].config.options"));
+        }
+    }
 }

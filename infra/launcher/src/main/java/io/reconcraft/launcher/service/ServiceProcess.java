@@ -19,6 +19,8 @@ import java.util.Optional;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    static final String AUDIT_API_TOKEN = "RECONCRAFT_AUDIT_API_TOKEN";
+    static final String AUDIT_CHAIN_KEY = "RECONCRAFT_AUDIT_CHAIN_KEY";
 
     private final ServiceName service;
     private final StackConfig config;
@@ -99,6 +101,16 @@ public final class ServiceProcess implements AutoCloseable {
         env.put(EventSigningKey.VARIABLE, EventSigningKey.resolve(System.getenv(), config.home()));
         // Boot's Mongo health indicator reports DOWN against mongo-java-server, which would block readiness
         env.put("MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
+        // local stack: nothing but this machine can reach a service (the gateway is the only door, and on loopback too)
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        if (service == ServiceName.AUDIT || service == ServiceName.API_GATEWAY) {
+            // the gateway's credential for the audit service (issue 11, item 8)
+            env.put(AUDIT_API_TOKEN, AdminKey.resolveSecret(System.getenv(), config.home(), AUDIT_API_TOKEN, "audit-api-token"));
+        }
+        if (service == ServiceName.AUDIT) {
+            // the audit chain's HMAC key: outside the database, kept in the data folder like the admin key
+            env.put(AUDIT_CHAIN_KEY, AdminKey.resolveSecret(System.getenv(), config.home(), AUDIT_CHAIN_KEY, "audit-chain-key"));
+        }
         if (service == ServiceName.API_GATEWAY) {
             env.put(AdminKey.VARIABLE, adminKey);
             // the gateway answers admins' audit queries from the audit service, wherever its port is

@@ -25,11 +25,11 @@ public final class AdminKey {
     }
 
     public static String resolve(Map<String, String> env, Path home) {
-        return resolve(env, home, VARIABLE, FILE_NAME);
+        return resolveSecret(env, home, VARIABLE, FILE_NAME);
     }
 
-    /** A stack secret: from the environment variable, else kept in {@code home/fileName}, generated the first time. */
-    static String resolve(Map<String, String> env, Path home, String variable, String fileName) {
+    /** Any per-stack secret the same way: the environment variable, else the file in the data folder, else a new one. */
+    public static String resolveSecret(Map<String, String> env, Path home, String variable, String fileName) {
         String fromEnv = env.get(variable);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.trim();
@@ -45,7 +45,7 @@ public final class AdminKey {
             }
             return save(file, generate());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the stack secret at " + file, e);
+            throw new UncheckedIOException("cannot read or write the secret at " + file, e);
         }
     }
 

@@ -16,6 +16,6 @@ public final class EventSigningKey {
     }
 
     public static String resolve(Map<String, String> env, Path home) {
-        return AdminKey.resolve(env, home, VARIABLE, FILE_NAME);
+        return AdminKey.resolveSecret(env, home, VARIABLE, FILE_NAME);
     }
 }

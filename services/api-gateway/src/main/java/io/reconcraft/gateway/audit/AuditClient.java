@@ -4,6 +4,7 @@ import io.reconcraft.gateway.config.GatewayProperties;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +23,18 @@ public class AuditClient {
     private final WebClient client;
     private final GatewayProperties properties;
 
-    public AuditClient(GatewayProperties properties) {
-        this.client = WebClient.builder().baseUrl(properties.auditUrl()).build();
+    static final String SERVICE_TOKEN_HEADER = "X-Reconcraft-Service-Token";
+
+    /** {@code serviceToken}: the credential the audit service answers (env RECONCRAFT_AUDIT_API_TOKEN). */
+    public AuditClient(GatewayProperties properties,
+                       @Value("${reconcraft.gateway.audit-api-token:}") String serviceToken) {
+        WebClient.Builder builder = WebClient.builder().baseUrl(properties.auditUrl());
+        if (serviceToken.isBlank()) {
+            log.warn("reconcraft.gateway.audit-api-token is not set: the audit service will refuse the gateway");
+        } else {
+            builder.defaultHeader(SERVICE_TOKEN_HEADER, serviceToken.strip());
+        }
+        this.client = builder.build();
         this.properties = properties;
     }
 
@@ -44,8 +55,13 @@ public class AuditClient {
                     log.warn("the audit service at {} did not answer: {}", properties.auditUrl(), failure.toString());
                     return unavailable();
                 })
-                .flatMap(answer -> answer.getStatusCode().is5xxServerError()
-                        ? Mono.error(unavailable()) : Mono.just(answer));
+                .flatMap(answer -> {
+                    if (answer.getStatusCode().value() == HttpStatus.UNAUTHORIZED.value()) {
+                        log.error("the audit service refused the gateway's service credential (reconcraft.gateway.audit-api-token)");
+                        return Mono.error(unavailable());
+                    }
+                    return answer.getStatusCode().is5xxServerError() ? Mono.error(unavailable()) : Mono.just(answer);
+                });
     }
 
     private static UriBuilder withParameters(UriBuilder uri, Map<String, String> parameters) {

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Makes sure an administrator can get in: the configured admin key is registered (once, across restarts);
- * without one, a fresh store gets a generated admin key, printed to stdout this one time only.
+ * Makes sure an administrator can get in on a fresh install: an empty key store gets the configured admin key,
+ * or without one a generated admin key, printed to stdout this one time only. A store with any key is left alone.
  */
 @Component
 class BootstrapAdminKey implements ApplicationRunner {
@@ -35,18 +35,24 @@ class BootstrapAdminKey implements ApplicationRunner {
         ensureAdminKey().block(TIMEOUT);
     }
 
+    /**
+     * Only an EMPTY key store is bootstrapped: once any key exists, the administrators manage keys, and a
+     * bootstrap key they deleted must stay deleted across restarts.
+     */
     Mono<Void> ensureAdminKey() {
-        if (properties.hasAdminApiKey()) {
-            String configured = properties.adminApiKey().strip();
-            return repository.findByKeyHash(ApiKeySecrets.hash(configured))
-                    .switchIfEmpty(Mono.defer(() -> keys.store(NAME, configured, ApiRole.ADMIN, null)
-                            .doOnNext(key -> log.info("registered the configured admin API key as {} ({}...)",
-                                    key.id(), key.keyPrefix()))))
-                    .then();
-        }
         return repository.count().flatMap(count -> {
             if (count > 0) {
+                if (properties.hasAdminApiKey()) {
+                    log.debug("the key store is not empty: the configured admin API key is not registered again");
+                }
                 return Mono.empty();
+            }
+            if (properties.hasAdminApiKey()) {
+                String configured = properties.adminApiKey().strip();
+                return keys.store(NAME, configured, ApiRole.ADMIN, null)
+                        .doOnNext(key -> log.info("registered the configured admin API key as {} ({}...)",
+                                key.id(), key.keyPrefix()))
+                        .then();
             }
             String generated = ApiKeySecrets.generate();
             return keys.store(NAME, generated, ApiRole.ADMIN, null)

@@ -34,6 +34,7 @@ public class WorkflowRules {
             // A graph too broken for the validator to walk is still bad input, not a server error.
             problems.add(new FieldProblem(fieldPrefix + "nodes", "the graph could not be read: " + e.getMessage()));
         }
+        ConfigKeys.check(input.nodes(), fieldPrefix, problems);
         return problems;
     }
 }

@@ -59,6 +59,21 @@ class BootstrapAdminKeyTest extends GatewayTestSupport {
         assertThat(store.keys.authenticate(configured).block()).extracting(ApiKey::role).isEqualTo(ApiRole.ADMIN);
     }
 
+    @Test
+    void givenTheConfiguredKeyWasDeletedByAnAdministrator_whenRestarted_thenItDoesNotComeBack() {
+        KeyStore store = freshStore();
+        String configured = "rc_configured-" + UUID.randomUUID();
+        store.bootstrap(configured).ensureAdminKey().block();
+        store.keys.store("second-admin", "rc_second-" + UUID.randomUUID(), ApiRole.ADMIN, null).block();
+        ApiKey bootstrapKey = store.repository.findByKeyHash(ApiKeySecrets.hash(configured)).block();
+        store.repository.deleteById(bootstrapKey.id()).block();
+
+        store.bootstrap(configured).ensureAdminKey().block();
+
+        assertThat(store.repository.findByKeyHash(ApiKeySecrets.hash(configured)).block()).isNull();
+        assertThat(store.repository.count().block()).isEqualTo(1);
+    }
+
     private KeyStore freshStore() {
         ReactiveMongoTemplate template = new ReactiveMongoTemplate(mongoClient, "bootstrap-" + UUID.randomUUID());
         ApiKeyRepository repository = new ReactiveMongoRepositoryFactory(template).getRepository(ApiKeyRepository.class);

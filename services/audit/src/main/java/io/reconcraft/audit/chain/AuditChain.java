@@ -1,64 +1,115 @@
 package io.reconcraft.audit.chain;
 
 import io.reconcraft.audit.store.AuditStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends records to the hash chain. Within an instance, appends are serialized (the listener threads of
- * several partitions take turns), and the head is kept in memory. Across instances the unique index on
- * {@code sequence} is the arbiter: two instances computing the same next sequence cannot both store it;
- * the loser reloads the head and tries again, so the chain stays one line and never forks.
- * A redelivered event is refused by the unique event id without taking a sequence number: the insert carries
- * both unique keys, and only a stored record moves the head.
+ * Appends batches of records to the hash chain: one query for the ids already stored, then one ordered bulk
+ * insert. The head is held in memory; this instance is the chain's single writer (its listener threads take
+ * turns), and the head is recovered at start from the store and the signed anchor, whichever is further.
+ * A redelivered event (already stored, or twice in one batch) takes no sequence number.
+ * Should another writer have taken a sequence anyway, the unique indexes refuse the insert; the head is then
+ * reloaded and the rest of the batch tried again, so the chain stays one line and never forks.
  */
 @Component
 public class AuditChain {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
-    private static final int MAX_CLASHES = 100;
+    private static final int MAX_CLASHES = 20;
 
-    public enum Appended { STORED, DUPLICATE }
+    public record Appended(int stored, int duplicates) { }
 
     private final AuditStore store;
-    private long lastSequence = -1;
+    private final RecordHash hashes;
+    private final AnchorLedger anchors;
+    private boolean loaded;
+    private long lastSequence;
     private String lastHash;
 
-    public AuditChain(AuditStore store) {
+    public AuditChain(AuditStore store, RecordHash hashes, AnchorLedger anchors) {
         this.store = store;
+        this.hashes = hashes;
+        this.anchors = anchors;
     }
 
-    /** Chains and stores {@code record} (an audit record without chain fields), unless its event is stored already. */
-    public synchronized Appended append(Document record) {
-        String eventId = record.getString("_id");
+    /** Chains and stores the records (audit records without chain fields) whose events are not stored yet. */
+    public synchronized Appended append(List<Document> records) {
+        ensureLoaded();
+        Map<String, Document> distinct = new LinkedHashMap<>();
+        records.forEach(record -> distinct.putIfAbsent(record.getString("_id"), record));
+        RuntimeException lastClash = null;
         for (int clash = 0; clash < MAX_CLASHES; clash++) {
-            if (lastSequence < 0) {
-                loadHead();
+            Set<String> known = store.existingIds(distinct.keySet());
+            List<Document> chained = new ArrayList<>(distinct.size());
+            long sequence = lastSequence;
+            String previous = lastHash;
+            for (Document record : distinct.values()) {
+                if (known.contains(record.getString("_id"))) {
+                    continue;
+                }
+                Document link = new Document(record).append("sequence", ++sequence).append("previousHash", previous);
+                previous = hashes.of(link);
+                chained.add(link.append(RecordHash.HASH, previous));
             }
-            long sequence = lastSequence + 1;
-            Document chained = new Document(record).append("sequence", sequence).append("previousHash", lastHash);
-            chained.append("hash", RecordHash.of(chained));
-            // The insert is the check by event id: a refused insert takes no sequence number, the head stays put.
-            if (store.insert(chained) == AuditStore.InsertResult.STORED) {
+            if (chained.isEmpty()) {
+                return new Appended(0, records.size());
+            }
+            try {
+                store.insertAll(chained);
                 lastSequence = sequence;
-                lastHash = chained.getString("hash");
-                return Appended.STORED;
+                lastHash = previous;
+                anchors.advanceHead(lastSequence, lastHash);
+                return new Appended(chained.size(), records.size() - chained.size());
+            } catch (RuntimeException e) {
+                lastClash = e;
+                log.info("a batch of {} audit records clashed at sequence {} ({}); reloading the head of the chain",
+                        chained.size(), lastSequence + 1, e.toString());
+                reloadHead();
             }
-            if (store.exists(eventId)) {
-                return Appended.DUPLICATE;
-            }
-            log.info("sequence {} was taken by another writer; reloading the head of the chain", sequence);
-            lastSequence = -1;
         }
-        throw new IllegalStateException("could not append event " + eventId + " after " + MAX_CLASHES + " sequence clashes");
+        throw new IllegalStateException("could not append " + distinct.size() + " audit records after " + MAX_CLASHES
+                + " attempts", lastClash);
     }
 
-    private void loadHead() {
+    /** Recovers the head and the anchor (once); anchors a chain found without any anchor. */
+    public synchronized void ensureLoaded() {
+        if (loaded) {
+            return;
+        }
+        Optional<Anchor> anchor = anchors.recover();
+        reloadHead();
+        if (anchor.isEmpty() && lastSequence > 0) {
+            Document first = store.first().orElseThrow();
+            log.warn("no signed audit anchor was found for a stored chain; anchoring it as found ({} to {})",
+                    first.get("sequence"), lastSequence);
+            anchors.adopt(Anchor.genesis().withTail(((Number) first.get("sequence")).longValue(),
+                    first.getString("previousHash"), System.currentTimeMillis()).withHead(lastSequence, lastHash,
+                    System.currentTimeMillis()));
+        }
+        loaded = true;
+    }
+
+    private void reloadHead() {
         Optional<Document> head = store.last();
         lastSequence = head.map(d -> ((Number) d.get("sequence")).longValue()).orElse(0L);
-        lastHash = head.map(d -> d.getString("hash")).orElse(RecordHash.GENESIS);
+        lastHash = head.map(d -> d.getString(RecordHash.HASH)).orElse(RecordHash.GENESIS);
+        Optional<Anchor> anchor = anchors.current();
+        if (anchor.isPresent() && anchor.get().headSequence() > lastSequence) {
+            // Records the anchor names are gone: continue after them, so the gap stays visible to verification
+            // instead of being papered over by new records with the same sequence numbers.
+            log.error("the stored audit chain ends at {} but its signed anchor names {}: records were deleted",
+                    lastSequence, anchor.get().headSequence());
+            lastSequence = anchor.get().headSequence();
+            lastHash = anchor.get().headHash();
+        }
     }
 }

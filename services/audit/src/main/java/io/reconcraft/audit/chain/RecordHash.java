@@ -1,45 +1,66 @@
 package io.reconcraft.audit.chain;
 
+import io.reconcraft.audit.config.AuditProperties;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
- * The hash that chains a stored audit record to the one before it: SHA-256 over its sequence, the previous
- * record's hash, and what the event said (id, type, run, time, topic, masked payload), in canonical JSON.
- * Computed from the stored form, so that verification recomputes exactly what was hashed.
+ * The keyed hash that chains a stored audit record to the one before it: HMAC-SHA256, with a key that is not
+ * in the database, over EVERY stored field of the record except the hash itself (sequence, previous hash, the
+ * event, where it came from, when it was received, the masked payload), in canonical JSON. A field added,
+ * removed or changed in the database changes the hash, and nobody without the key can compute a new one.
  */
-public final class RecordHash {
+@Component
+public class RecordHash {
 
     /** The {@code previousHash} of the very first record. */
     public static final String GENESIS = "0".repeat(64);
+    static final String HASH = "hash";
 
-    private RecordHash() {
+    private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs;
+
+    @Autowired
+    public RecordHash(AuditProperties properties) {
+        this(properties.chainKeyBytes());
     }
 
-    public static String of(Document record) {
-        List<Object> hashed = new ArrayList<>(Arrays.asList(
-                record.get("sequence"),
-                record.getString("previousHash"),
-                record.getString("_id"),
-                record.getString("type"),
-                record.getString("runId"),
-                record.get("occurredAt"),
-                record.getString("topic"),
-                record.get("payload")));
-        return sha256(CanonicalJson.of(hashed));
+    RecordHash(byte[] key) {
+        this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
-    static String sha256(String text) {
+    public String of(Document record) {
+        Map<String, Object> hashed = new LinkedHashMap<>(record);
+        hashed.remove(HASH);
+        return hmac("audit-record\n" + CanonicalJson.of(hashed));
+    }
+
+    /** The signature of an anchor's signed text (another domain than records, so one cannot pass for the other). */
+    String sign(String anchorText) {
+        return hmac("audit-anchor\n" + anchorText);
+    }
+
+    private String hmac(String text) {
+        Mac mac = macs.get();
+        return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }
     }
 }

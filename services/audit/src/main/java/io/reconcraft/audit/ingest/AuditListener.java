@@ -5,13 +5,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.reconcraft.audit.chain.AuditChain;
 import io.reconcraft.events.EventEnvelope;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
-/** Stores every event from every topic once, chained; a redelivered event is counted and otherwise ignored. */
+/**
+ * Stores every event from every topic once, chained: one bulk insert per poll. A redelivered event is counted
+ * and otherwise ignored. A record that could not be read is dead-lettered by the error handler after the
+ * records before it in the batch are stored.
+ */
 @Component
 public class AuditListener {
 
@@ -32,15 +41,30 @@ public class AuditListener {
                 .description("events seen again and not stored a second time").register(meters);
     }
 
-    @KafkaListener(topics = "#{T(io.reconcraft.events.Topics).ALL}")
-    void on(ConsumerRecord<String, EventEnvelope> record) {
-        EventEnvelope event = record.value();
-        if (chain.append(records.of(event, record.topic(), record.partition(), record.offset(), clock.instant()))
-                == AuditChain.Appended.STORED) {
-            stored.increment();
-        } else {
-            duplicates.increment();
-            log.debug("event {} ({}) already stored", event.eventId(), event.type());
+    @KafkaListener(topics = "#{T(io.reconcraft.events.Topics).ALL}", batch = "true")
+    void on(List<ConsumerRecord<String, EventEnvelope>> batch) {
+        Instant receivedAt = clock.instant();
+        List<Document> documents = new ArrayList<>(batch.size());
+        int unreadable = -1;
+        for (int i = 0; i < batch.size(); i++) {
+            ConsumerRecord<String, EventEnvelope> record = batch.get(i);
+            if (record.value() == null) {
+                unreadable = i;
+                break;
+            }
+            EventEnvelope event = record.value();
+            documents.add(records.of(event, record.topic(), record.partition(), record.offset(), receivedAt));
+        }
+        if (!documents.isEmpty()) {
+            AuditChain.Appended appended = chain.append(documents);
+            stored.increment(appended.stored());
+            duplicates.increment(appended.duplicates());
+            if (appended.duplicates() > 0) {
+                log.debug("{} events of a batch of {} were stored already", appended.duplicates(), documents.size());
+            }
+        }
+        if (unreadable >= 0) {
+            throw new BatchListenerFailedException("the event could not be read", unreadable);
         }
     }
 }

@@ -8,9 +8,14 @@ import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-/** Builds the stored form of an event: envelope fields, where it came from, and the masked payload. */
+/**
+ * Builds the stored form of an event: envelope fields, where it came from, and the masked payload. A payload
+ * with keys BSON refuses is stored with its keys escaped ({@code keysEscaped: true}), never dropped.
+ */
 @Component
 public class AuditRecords {
+
+    static final String KEYS_ESCAPED = "keysEscaped";
 
     private final SecretMasker masker;
 
@@ -20,8 +25,10 @@ public class AuditRecords {
 
     @SuppressWarnings("unchecked")
     public Document of(EventEnvelope event, String topic, int partition, long offset, Instant receivedAt) {
-        Map<String, Object> payload = EventCodec.mapper().convertValue(event.payload(), Map.class);
-        return new Document("_id", event.eventId())
+        Map<String, Object> payload = (Map<String, Object>) masker.mask(
+                EventCodec.mapper().convertValue(event.payload(), Map.class));
+        boolean escape = KeyEscaper.needsEscaping(payload);
+        Document record = new Document("_id", event.eventId())
                 .append("type", event.type())
                 .append("runId", event.runId())
                 .append("occurredAt", Date.from(event.occurredAt()))
@@ -30,6 +37,7 @@ public class AuditRecords {
                 .append("partition", partition)
                 .append("offset", offset)
                 .append("receivedAt", Date.from(receivedAt))
-                .append("payload", new Document((Map<String, Object>) masker.mask(payload)));
+                .append("payload", new Document(escape ? (Map<String, Object>) KeyEscaper.escapeKeys(payload) : payload));
+        return escape ? record.append(KEYS_ESCAPED, true) : record;
     }
 }

@@ -3,11 +3,12 @@ package io.reconcraft.audit.query;
 import io.reconcraft.audit.chain.ChainVerification;
 import io.reconcraft.audit.chain.ChainVerifier;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Internal: recomputes the hash chain, for the gateway's {@code GET /api/audit/verify}. */
+/** Internal: checks the hash chain, for the gateway's {@code GET /api/audit/verify} ({@code ?full=true} re-reads all of it). */
 @RestController
 public class AuditVerifyController {
 
@@ -19,7 +20,7 @@ public class AuditVerifyController {
 
     /** Always 200: a broken chain is a finding, not an error of the request. */
     @GetMapping("/audit/verify")
-    Mono<ChainVerification> verify() {
-        return Mono.fromCallable(verifier::verify).subscribeOn(Schedulers.boundedElastic());
+    Mono<ChainVerification> verify(@RequestParam(defaultValue = "false") boolean full) {
+        return Mono.fromCallable(full ? verifier::verifyFully : verifier::verify).subscribeOn(Schedulers.boundedElastic());
     }
 }

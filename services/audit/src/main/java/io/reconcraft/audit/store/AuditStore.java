@@ -2,10 +2,14 @@ package io.reconcraft.audit.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -17,8 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The append-only collection {@code audit_events}, keyed by event id, with a unique {@code sequence}.
- * There is deliberately no update or delete here: a record, once stored, is only ever read (records
- * leave only through the retention TTL index).
+ * There is deliberately no update here, and one delete: retention removes the oldest records, after moving
+ * the signed anchor past them (see Retention).
  */
 @Component
 public class AuditStore {
@@ -39,32 +43,61 @@ public class AuditStore {
                 .block(TIMEOUT);
     }
 
-    public enum InsertResult { STORED, DUPLICATE_KEY }
-
     /**
-     * Inserts through the driver, not the mapping layer: payloads are free-form and may hold keys the
-     * mapping layer refuses. DUPLICATE_KEY when the event id or the sequence is taken already.
+     * Inserts the records in one ordered bulk write, through the driver, not the mapping layer: payloads are
+     * free-form. Fails (and stops at the first refused record) when an event id or a sequence is taken already.
      */
-    public InsertResult insert(Document record) {
-        return Mono.from(mongo.getCollection(COLLECTION).block(TIMEOUT).insertOne(record))
-                .thenReturn(InsertResult.STORED)
-                .onErrorResume(AuditStore::isDuplicateKey, e -> Mono.just(InsertResult.DUPLICATE_KEY))
+    public void insertAll(List<Document> records) {
+        Mono.from(mongo.getCollection(COLLECTION).block(TIMEOUT).insertMany(records, new InsertManyOptions().ordered(true)))
                 .block(TIMEOUT);
     }
 
-    public boolean exists(String eventId) {
-        return Boolean.TRUE.equals(mongo.exists(Query.query(where("_id").is(eventId)), COLLECTION).block(TIMEOUT));
+    /** Which of {@code eventIds} are stored already: one query for a whole batch. */
+    public Set<String> existingIds(Collection<String> eventIds) {
+        Query query = Query.query(where("_id").in(eventIds));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, COLLECTION).map(d -> d.getString("_id"))
+                .collect(Collectors.toSet()).block(TIMEOUT);
     }
 
     /** The record with the highest sequence: the head of the chain. */
     public Optional<Document> last() {
-        Query query = Query.query(where("sequence").exists(true)).with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1);
+        return edge(Sort.Direction.DESC);
+    }
+
+    /** The record with the lowest sequence: where the stored chain begins. */
+    public Optional<Document> first() {
+        return edge(Sort.Direction.ASC);
+    }
+
+    private Optional<Document> edge(Sort.Direction direction) {
+        Query query = Query.query(where("sequence").exists(true)).with(Sort.by(direction, "sequence")).limit(1);
         return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION).block(TIMEOUT));
     }
 
-    /** Every chained record, oldest first. */
-    public Flux<Document> inSequence() {
-        return mongo.find(Query.query(where("sequence").exists(true)).with(Sort.by("sequence")), Document.class, COLLECTION);
+    /** Chained records with a sequence above {@code after}, oldest first. */
+    public Flux<Document> inSequenceAfter(long after) {
+        return mongo.find(Query.query(where("sequence").gt(after)).with(Sort.by("sequence")), Document.class, COLLECTION);
+    }
+
+    /** The newest chained record received before {@code cutoff}. */
+    public Optional<Document> lastReceivedBefore(Date cutoff) {
+        Query query = Query.query(where("sequence").exists(true).and("receivedAt").lt(cutoff))
+                .with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION).block(TIMEOUT));
+    }
+
+    public Optional<Document> bySequence(long sequence) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("sequence").is(sequence)), Document.class, COLLECTION)
+                .block(TIMEOUT));
+    }
+
+    /**
+     * Retention only: removes the chained records below {@code sequence}. The one deletion there is, and only
+     * ever of the oldest records, after the anchor was moved past them.
+     */
+    public long deleteBefore(long sequence) {
+        return mongo.remove(Query.query(where("sequence").lt(sequence)), COLLECTION).block(TIMEOUT).getDeletedCount();
     }
 
     public Flux<Document> find(Query query) {
@@ -73,10 +106,5 @@ public class AuditStore {
 
     public Mono<Long> count(Query query) {
         return mongo.count(Query.of(query).limit(0).skip(0), COLLECTION);
-    }
-
-    private static boolean isDuplicateKey(Throwable error) {
-        return error instanceof MongoWriteException write
-                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 }

@@ -2,6 +2,7 @@ package io.reconcraft.audit.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class RecordHashTest {
 
+    private final RecordHash hashes = new RecordHash("a-key-outside-the-database".getBytes(StandardCharsets.UTF_8));
+
     private static Document record(Map<String, Object> payload) {
         return new Document("_id", "e-1").append("type", "StepCompleted").append("runId", "run-1")
-                .append("occurredAt", new Date(1_796_000_000_000L)).append("topic", "reconcraft.step-events")
+                .append("occurredAt", new Date(1_796_000_000_000L)).append("version", 1)
+                .append("topic", "reconcraft.step-events").append("partition", 2).append("offset", 41L)
+                .append("receivedAt", new Date(1_796_000_000_500L))
                 .append("sequence", 7L).append("previousHash", RecordHash.GENESIS).append("payload", new Document(payload));
     }
 
@@ -28,23 +33,37 @@ class RecordHashTest {
         reordered.put("attempt", 1L);
         reordered.put("nodeId", "nmap");
 
-        assertThat(RecordHash.of(record(payload))).isEqualTo(RecordHash.of(record(reordered))).hasSize(64);
+        assertThat(hashes.of(record(payload))).isEqualTo(hashes.of(record(reordered))).hasSize(64);
     }
 
     @Test
-    void givenAnyHashedFieldChanged_whenHashed_thenTheHashDiffers() {
+    void givenAnyStoredFieldChangedAddedOrRemoved_whenHashed_thenTheHashDiffers() {
         Document original = record(Map.of("nodeId", "nmap"));
-        String hash = RecordHash.of(original);
+        String hash = hashes.of(original);
 
-        assertThat(RecordHash.of(new Document(original).append("payload", new Document("nodeId", "nmap2")))).isNotEqualTo(hash);
-        assertThat(RecordHash.of(new Document(original).append("sequence", 8L))).isNotEqualTo(hash);
-        assertThat(RecordHash.of(new Document(original).append("previousHash", "1".repeat(64)))).isNotEqualTo(hash);
-        assertThat(RecordHash.of(new Document(original).append("type", "StepStarted"))).isNotEqualTo(hash);
-        assertThat(RecordHash.of(new Document(original).append("occurredAt", new Date(1_796_000_000_001L)))).isNotEqualTo(hash);
+        for (String field : original.keySet()) {
+            Document without = new Document(original);
+            without.remove(field);
+            assertThat(hashes.of(without)).as(field).isNotEqualTo(hash);
+        }
+        assertThat(hashes.of(new Document(original).append("payload", new Document("nodeId", "nmap2")))).isNotEqualTo(hash);
+        assertThat(hashes.of(new Document(original).append("offset", 42L))).isNotEqualTo(hash);
+        assertThat(hashes.of(new Document(original).append("partition", 3))).isNotEqualTo(hash);
+        assertThat(hashes.of(new Document(original).append("version", 2))).isNotEqualTo(hash);
+        assertThat(hashes.of(new Document(original).append("receivedAt", new Date(1_796_000_000_501L)))).isNotEqualTo(hash);
+        assertThat(hashes.of(new Document(original).append("added", true))).isNotEqualTo(hash);
+        assertThat(hashes.of(new Document(original).append("hash", "anything"))).isEqualTo(hash);
+    }
+
+    @Test
+    void givenAnotherKey_whenHashed_thenTheHashDiffers() {
+        RecordHash other = new RecordHash("another-key-0000000000".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(other.of(record(Map.of("nodeId", "nmap")))).isNotEqualTo(hashes.of(record(Map.of("nodeId", "nmap"))));
     }
 
     @Test
     void givenAStringThatLooksLikeANumber_whenHashed_thenItDiffersFromTheNumber() {
-        assertThat(RecordHash.of(record(Map.of("port", "22")))).isNotEqualTo(RecordHash.of(record(Map.of("port", 22))));
+        assertThat(hashes.of(record(Map.of("port", "22")))).isNotEqualTo(hashes.of(record(Map.of("port", 22))));
     }
 }

@@ -4,6 +4,7 @@ import io.reconcraft.testing.EventTap;
 import io.reconcraft.testing.RealInfrastructure;
 
 import io.reconcraft.audit.chain.ChainVerification;
+import io.reconcraft.audit.config.ServiceTokenFilter;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.EventPayload;
 import java.time.Duration;
@@ -23,8 +24,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The audit service on a real broker and a real MongoDB-wire server, read through its own HTTP endpoints.
  * Every test class extending this shares one application context (and so one chain).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "reconcraft.audit.chain-key=" + AuditServiceTest.CHAIN_KEY,
+        "reconcraft.audit.api-token=" + AuditServiceTest.API_TOKEN})
 public abstract class AuditServiceTest {
+
+    public static final String CHAIN_KEY = "test-chain-key-not-in-the-database";
+    public static final String API_TOKEN = "test-gateway-service-credential";
 
     protected static final Duration WAIT = Duration.ofSeconds(60);
     private static EventTap producer;
@@ -47,7 +53,8 @@ public abstract class AuditServiceTest {
                 Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
             }
         }
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader(ServiceTokenFilter.HEADER, API_TOKEN).build();
     }
 
     protected static EventTap producer() {
@@ -67,8 +74,15 @@ public abstract class AuditServiceTest {
                 .returnResult().getResponseBody();
     }
 
+    /** The quick verification: signed anchors, and the records added since the last one. */
     protected ChainVerification verify() {
         return http.get().uri("/audit/verify").exchange().expectStatus().isOk()
+                .expectBody(ChainVerification.class).returnResult().getResponseBody();
+    }
+
+    /** Re-reads the whole chain. */
+    protected ChainVerification verifyFully() {
+        return http.get().uri("/audit/verify?full=true").exchange().expectStatus().isOk()
                 .expectBody(ChainVerification.class).returnResult().getResponseBody();
     }
 

@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.retry;
 
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
@@ -44,7 +45,12 @@ public class RetryPolicy {
         this.random = random;
     }
 
-    /** {@code config.retries}: 0 to 5, a number or a numeric string, 0 when absent. */
+    /**
+     * {@code config.retries}: 0 to 5, a number or a numeric string, 0 when absent. Always 0 for the notifier's
+     * steps (slack, discord): the notifier retries a delivery itself (attempts with backoff, up to its give-up
+     * time), and retrying the step on top would multiply the two budgets — one failing alert posted up to
+     * 6 × 5 times. One retry budget per notification: the notifier's.
+     */
     public static int retriesOf(WorkflowNode node) {
         Optional<Double> value;
         try {
@@ -56,7 +62,9 @@ public class RetryPolicy {
         if (retries != Math.rint(retries) || retries < 0 || retries > MAX_RETRIES) {
             throw new IllegalArgumentException("config.retries must be a whole number from 0 to " + MAX_RETRIES);
         }
-        return (int) retries;
+        boolean notifierStep = NodeKind.fromWire(node.kind()).map(kind -> kind.executor() == NodeKind.Executor.NOTIFIER)
+                .orElse(false);
+        return notifierStep ? 0 : (int) retries;
     }
 
     /** The wait before the next attempt, or empty when this failure ends the task. */

@@ -78,4 +78,16 @@ class RetryPolicyTest {
     private static WorkflowNode node(Map<String, Object> config) {
         return new WorkflowNode("scan", "nmap", "Scan", "recon", config, null);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"slack", "discord"})
+    void givenANotifierStepWithRetriesConfigured_whenItsRetriesAreRead_thenItHasNone_soTheNotifiersAttemptsAreTheOnlyBudget(
+            String kind) {
+        WorkflowNode alert = new WorkflowNode("alert", kind, "Alert", "notify",
+                Map.of("retries", 5, "message", "hi"), null);
+        WorkflowNode scan = new WorkflowNode("scan", "nmap", "Scan", "recon", Map.of("retries", 5), null);
+
+        assertThat(RetryPolicy.retriesOf(alert)).isZero();
+        assertThat(RetryPolicy.retriesOf(scan)).isEqualTo(5);
+    }
 }

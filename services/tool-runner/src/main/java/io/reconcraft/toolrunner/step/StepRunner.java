@@ -9,6 +9,7 @@ import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.messaging.EventPublisher;
 import io.reconcraft.toolrunner.ToolRunnerProperties;
 import io.reconcraft.toolrunner.claim.StepClaims;
+import io.reconcraft.toolrunner.execution.ResultSizeLimit;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.scope.ScopeCheck;
 import org.slf4j.Logger;
@@ -33,11 +34,13 @@ public class StepRunner {
     private final StepWorkers workers;
     private final RunningSteps running;
     private final ScopeCheck scopeCheck;
+    private final ResultSizeLimit resultLimit;
 
     public StepRunner(StepClaims claims, StepDispatcher dispatcher, EventPublisher publisher,
                       ToolRunnerProperties properties, StepWorkers workers, RunningSteps running,
-                      ScopeCheck scopeCheck) {
+                      ScopeCheck scopeCheck, ResultSizeLimit resultLimit) {
         this.scopeCheck = scopeCheck;
+        this.resultLimit = resultLimit;
         this.claims = claims;
         this.dispatcher = dispatcher;
         this.publisher = publisher;
@@ -108,12 +111,27 @@ public class StepRunner {
             log.info("{} step {} attempt {} failed ({}): {}", step.kind(), step.stepId(), step.attempt(),
                     result.outcome(), result.error());
         }
+        // Cut to the event size limit by design: an event that cannot be sent would leave the step running forever.
+        StepCompleted completed = resultLimit.fit(runId, new StepCompleted(step.stepId(), step.nodeId(), step.attempt(),
+                result.status(), result.outcome(), result.error(), result.findings(), result.outputs()));
         try {
-            publisher.publish(runId, new StepCompleted(step.stepId(), step.nodeId(), step.attempt(), result.status(),
-                    result.outcome(), result.error(), result.findings(), result.outputs()));
+            publisher.publish(runId, completed);
         } catch (EventPublisher.EventPublishingException e) {
-            // The request's record is long committed; the orchestrator's step timeout is what recovers this.
-            log.error("StepCompleted of step {} attempt {} could not be published", step.stepId(), step.attempt(), e);
+            log.error("StepCompleted of step {} attempt {} could not be published; reporting the step failed instead",
+                    step.stepId(), step.attempt(), e);
+            publishFailure(runId, step, "the step's result could not be published: " + e.getMessage());
+        }
+    }
+
+    /** Small, so it goes where the full result could not; if even this fails, the orchestrator's step timeout ends the step. */
+    private void publishFailure(String runId, StepRequested step, String reason) {
+        try {
+            publisher.publish(runId, new StepCompleted(step.stepId(), step.nodeId(), step.attempt(), RunStatus.FAILED,
+                    StepResult.ERROR, reason.length() > 500 ? reason.substring(0, 500) + "…" : reason,
+                    java.util.List.of(), java.util.Map.of()));
+        } catch (EventPublisher.EventPublishingException again) {
+            log.error("not even the failure of step {} attempt {} could be published; the orchestrator's step timeout "
+                    + "will end it", step.stepId(), step.attempt(), again);
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Every leak is a high finding (CWE-798, hard-coded credentials). gitleaks reports a secret once per
- * commit that carries it; those are one finding (same rule, file and line) listing every commit.
+ * commit that carries it; those are one finding (same rule, file and line — or, with no line, same secret)
+ * listing every commit.
  */
 public final class GitleaksFindings {
 
@@ -23,7 +24,10 @@ public final class GitleaksFindings {
     public static List<Finding> of(List<GitleaksLeak> leaks, String repository, String branch) {
         Map<String, List<GitleaksLeak>> byPlace = new LinkedHashMap<>();
         for (GitleaksLeak leak : leaks) {
-            byPlace.computeIfAbsent(leak.rule() + "|" + leak.file() + "|" + leak.line(), key -> new ArrayList<>()).add(leak);
+            // Without a line (gitleaks v7 may not say), the place is not enough: two secrets of one rule in one
+            // file are two findings, so the secret itself (its fingerprint) tells them apart.
+            String where = leak.line() != null ? String.valueOf(leak.line()) : "secret:" + leak.secretFingerprint();
+            byPlace.computeIfAbsent(leak.rule() + "|" + leak.file() + "|" + where, key -> new ArrayList<>()).add(leak);
         }
         List<Finding> findings = new ArrayList<>();
         for (List<GitleaksLeak> same : byPlace.values()) {

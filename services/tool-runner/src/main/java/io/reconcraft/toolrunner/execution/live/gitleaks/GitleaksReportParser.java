@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a gitleaks JSON report: the v8 array (RuleID, File, StartLine, Commit, Secret, ...) and the
- * v7 one (rule, file, lineNumber, commit, offender). Anything else — empty, truncated, not an array
+ * v7 one (rule, file, lineNumber, commit, offender; {@code null} when nothing was found). Anything else — empty, truncated, not an array
  * of objects — is a {@link GitleaksReportException}. Secrets are redacted here, as they are read.
  */
 public final class GitleaksReportParser {
@@ -28,6 +28,9 @@ public final class GitleaksReportParser {
             root = JSON.readTree(report);
         } catch (JacksonException e) {
             throw new GitleaksReportException("malformed or truncated JSON (" + e.getClass().getSimpleName() + ")");
+        }
+        if (root != null && root.isNull()) {
+            return List.of(); // gitleaks v7 writes null when it found nothing
         }
         if (root == null || !root.isArray()) {
             throw new GitleaksReportException("the report is not a JSON array");
@@ -55,7 +58,7 @@ public final class GitleaksReportParser {
         String secret = v8 ? text(entry, "Secret") : text(entry, "offender");
         return new GitleaksLeak(rule, text(entry, v8 ? "Description" : "rule"), text(entry, v8 ? "File" : "file"),
                 number(entry, v8 ? "StartLine" : "lineNumber", index), text(entry, v8 ? "Commit" : "commit"),
-                GitleaksLeak.redact(secret));
+                GitleaksLeak.redact(secret), GitleaksLeak.fingerprint(secret));
     }
 
     private static String text(JsonNode entry, String field) {

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.function.Function;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -23,10 +23,8 @@ import okio.BufferedSource;
 final class HttpProbe {
 
     static final String USER_AGENT = "ReconCraft-http-probe/1.0";
-    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final int MAX_HEADERS = 50;
     private static final int MAX_HEADER_CHARS = 500;
-    private static final int MAX_TITLE_CHARS = 200;
     private static final int TITLE_SEARCH_CHARS = 64 * 1024;
 
     private final OkHttpClient client;
@@ -107,13 +105,8 @@ final class HttpProbe {
     }
 
     private static String titleOf(String html) {
-        // only the head of the page: bounds the regex's work on a hostile body
-        Matcher title = TITLE.matcher(html.length() > TITLE_SEARCH_CHARS ? html.substring(0, TITLE_SEARCH_CHARS) : html);
-        if (!title.find()) {
-            return null;
-        }
-        String text = title.group(1).replaceAll("\\s+", " ").trim();
-        return text.length() > MAX_TITLE_CHARS ? text.substring(0, MAX_TITLE_CHARS) + "…" : text;
+        // only the head of the page: a title is near the top, and this bounds the work on a huge body
+        return HtmlTitle.of(html.length() > TITLE_SEARCH_CHARS ? html.substring(0, TITLE_SEARCH_CHARS) : html);
     }
 
     /** The response's headers, first value each, capped; cookies are not kept (they may be someone's session). */

@@ -76,17 +76,26 @@ public final class NmapFindings {
         metadata.put("id", vulnerability.id());
         metadata.put("cvss", vulnerability.cvss());
         metadata.put("exploit", vulnerability.exploit());
+        if (vulnerability.type() != null) {
+            metadata.put("type", vulnerability.type());
+        }
         metadata.put("script", script.id());
+        String what = vulnerability.isCve() ? vulnerability.id()
+                : "a vulnerability with a published exploit (" + vulnerability.id() + ")";
         return FINDINGS.finding(severityOfCvss(vulnerability.cvss()),
-                vulnerability.id() + " (CVSS " + score + ") on " + port.name(),
+                (vulnerability.isCve() ? "" : "Exploit ") + vulnerability.id() + " (CVSS " + score + ") on " + port.name(),
                 (software.isEmpty() ? service : software) + " on " + host.address() + " port " + port.name()
-                        + " is reported vulnerable to " + vulnerability.id() + " (CVSS " + score + ") by the "
+                        + " is reported vulnerable to " + what + " (CVSS " + score + ") by the "
                         + script.id() + " script" + (vulnerability.exploit() ? "; a public exploit exists." : "."),
                 service, port.port(), host.address(), metadata);
     }
 
+    /** "OpenSSH 7.4 (protocol 2.0)"; a version without a product is only a version: "A service (version 2-4)". */
     private static String software(Port port) {
-        return ((port.product() == null ? "" : port.product()) + " "
-                + (port.version() == null ? "" : port.version())).trim();
+        String extra = port.extraInfo() == null ? "" : " (" + port.extraInfo() + ")";
+        if (port.product() == null) {
+            return port.version() == null ? "" : "A service (version " + port.version() + ")" + extra;
+        }
+        return (port.product() + " " + (port.version() == null ? "" : port.version())).trim() + extra;
     }
 }

@@ -32,12 +32,21 @@ public record NmapScan(List<Host> hosts) {
         }
     }
 
-    /** {@code service} carries nmap's tunnel as a prefix, e.g. {@code ssl/http}, as its normal output does. */
+    /**
+     * {@code service} carries nmap's tunnel as a prefix, e.g. {@code ssl/http}, as its normal output does;
+     * {@code extraInfo} is nmap's {@code extrainfo} (e.g. {@code protocol 2.0}), {@code cpes} its {@code <cpe>} names.
+     */
     public record Port(int port, String protocol, String state, String service, String product, String version,
-                       List<Script> scripts) {
+                       String extraInfo, List<String> cpes, List<Script> scripts) {
 
         public Port {
+            cpes = List.copyOf(cpes);
             scripts = List.copyOf(scripts);
+        }
+
+        public Port(int port, String protocol, String state, String service, String product, String version,
+                    List<Script> scripts) {
+            this(port, protocol, state, service, product, version, null, List.of(), scripts);
         }
 
         public boolean open() {
@@ -56,6 +65,8 @@ public record NmapScan(List<Host> hosts) {
             output.put("service", service);
             output.put("product", product);
             output.put("version", version);
+            output.put("extrainfo", extraInfo);
+            output.put("cpe", cpes);
             output.put("scripts", scripts.stream().map(Script::toOutput).toList());
             return output;
         }
@@ -76,6 +87,16 @@ public record NmapScan(List<Host> hosts) {
         }
     }
 
-    public record Vulnerability(String id, double cvss, boolean exploit) {
+    /** {@code type}: what the entry is, as vulners says ({@code cve}, {@code exploitdb}, {@code githubexploit}, ...). */
+    public record Vulnerability(String id, double cvss, boolean exploit, String type) {
+
+        public Vulnerability(String id, double cvss, boolean exploit) {
+            this(id, cvss, exploit, null);
+        }
+
+        /** A CVE, as opposed to a reference to an exploit or an advisory about one. */
+        public boolean isCve() {
+            return type == null ? id.startsWith("CVE-") : "cve".equalsIgnoreCase(type);
+        }
     }
 }

@@ -142,7 +142,16 @@ public final class NmapXmlParser {
                 }
                 case "service" -> {
                     if (port != null) {
-                        port.service(attribute("name"), attribute("tunnel"), attribute("product"), attribute("version"));
+                        port.service(attribute("name"), attribute("tunnel"), attribute("product"), attribute("version"),
+                                attribute("extrainfo"));
+                    }
+                }
+                case "cpe" -> {
+                    if (port != null && script == null) {
+                        String cpe = reader.getElementText().trim();
+                        if (!cpe.isEmpty()) {
+                            port.cpes.add(cpe);
+                        }
                     }
                 }
                 case "script" -> {
@@ -248,6 +257,8 @@ public final class NmapXmlParser {
         private String service;
         private String product;
         private String version;
+        private String extraInfo;
+        private final List<String> cpes = new ArrayList<>();
         private final List<Script> scripts = new ArrayList<>();
 
         PortBuilder(int number, String protocol) {
@@ -255,18 +266,20 @@ public final class NmapXmlParser {
             this.protocol = protocol == null ? "tcp" : protocol;
         }
 
-        void service(String name, String tunnel, String product, String version) {
+        void service(String name, String tunnel, String product, String version, String extraInfo) {
             this.service = name == null ? null : (tunnel == null ? name : tunnel + "/" + name);
             this.product = product;
             this.version = version;
+            this.extraInfo = extraInfo;
         }
 
         Port build() {
-            return new Port(number, protocol, state == null ? "unknown" : state, service, product, version, scripts);
+            return new Port(number, protocol, state == null ? "unknown" : state, service, product, version, extraInfo,
+                    cpes, scripts);
         }
     }
 
-    /** Collects the {id, cvss} pairs of a script's innermost tables, which is how vulners reports each CVE. */
+    /** Collects the {id, cvss, type} entries of a script's innermost tables, which is how vulners reports each CVE. */
     private static final class ScriptBuilder {
 
         private final String id;
@@ -275,6 +288,7 @@ public final class NmapXmlParser {
         private String entryId;
         private String entryCvss;
         private boolean entryExploit;
+        private String entryType;
 
         ScriptBuilder(String id, String output) {
             this.id = id == null ? "unknown" : id;
@@ -285,6 +299,7 @@ public final class NmapXmlParser {
             entryId = null;
             entryCvss = null;
             entryExploit = false;
+            entryType = null;
         }
 
         void element(String key, String text) {
@@ -295,6 +310,7 @@ public final class NmapXmlParser {
                 case "id" -> entryId = text.trim();
                 case "cvss" -> entryCvss = text.trim();
                 case "is_exploit" -> entryExploit = Boolean.parseBoolean(text.trim());
+                case "type" -> entryType = text.trim().isEmpty() ? null : text.trim();
                 default -> {
                 }
             }
@@ -305,7 +321,7 @@ public final class NmapXmlParser {
                 try {
                     double cvss = Double.parseDouble(entryCvss);
                     if (cvss >= 0 && cvss <= 10) {
-                        vulnerabilities.add(new Vulnerability(entryId, cvss, entryExploit));
+                        vulnerabilities.add(new Vulnerability(entryId, cvss, entryExploit, entryType));
                     }
                 } catch (NumberFormatException e) {
                     // a score that is not a number is no score: the entry stays in the script output only

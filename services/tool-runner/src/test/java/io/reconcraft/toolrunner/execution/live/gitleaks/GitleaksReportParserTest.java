@@ -24,8 +24,8 @@ class GitleaksReportParserTest {
     void givenTheSimpleV8Report_whenParsed_thenItsLeakComesOutWithTheSecretRedacted() {
         List<GitleaksLeak> leaks = GitleaksReportParser.parse(SIMPLE);
 
-        assertThat(leaks).containsExactly(new GitleaksLeak("test-rule", null, "auth.py", 1, "0000000000000000",
-                "a se…REDACTED"));
+        assertThat(leaks).usingRecursiveFieldByFieldElementComparatorIgnoringFields("secretFingerprint")
+                .containsExactly(new GitleaksLeak("test-rule", null, "auth.py", 1, "0000000000000000", "a se…REDACTED"));
     }
 
     @Test
@@ -58,8 +58,30 @@ class GitleaksReportParserTest {
                 [{"line": "aws_key = AKIAIOSFODNN7EXAMPLE", "lineNumber": 3, "offender": "AKIAIOSFODNN7EXAMPLE",
                   "commit": "abc123", "rule": "AWS Access Key", "file": "settings.py", "tags": "key, AWS"}]"""));
 
-        assertThat(leaks).containsExactly(new GitleaksLeak("AWS Access Key", "AWS Access Key", "settings.py", 3, "abc123",
-                "AKIA…REDACTED"));
+        assertThat(leaks).usingRecursiveFieldByFieldElementComparatorIgnoringFields("secretFingerprint")
+                .containsExactly(new GitleaksLeak("AWS Access Key", "AWS Access Key", "settings.py", 3, "abc123",
+                        "AKIA…REDACTED"));
+    }
+
+    @Test
+    void givenTheV7ReportOfNoLeaks_whenParsed_thenThereAreNoLeaks() {
+        assertThat(GitleaksReportParser.parse(json("null"))).isEmpty();
+        assertThat(GitleaksReportParser.parse(json("null\n"))).isEmpty();
+    }
+
+    @Test
+    void givenV7LeaksWithoutLineNumbers_whenTurnedIntoFindings_thenDifferentSecretsStayApartAndOneSecretIsOneFinding() {
+        List<GitleaksLeak> leaks = GitleaksReportParser.parse(json("""
+                [{"offender": "AKIAIOSFODNN7EXAMPLE", "commit": "c1", "rule": "AWS Access Key", "file": "settings.py"},
+                 {"offender": "AKIAI44QH8DHBEXAMPLE", "commit": "c1", "rule": "AWS Access Key", "file": "settings.py"},
+                 {"offender": "AKIAIOSFODNN7EXAMPLE", "commit": "c2", "rule": "AWS Access Key", "file": "settings.py"}]"""));
+
+        List<Finding> findings = GitleaksFindings.of(leaks, "https://example.org/r", "main");
+
+        assertThat(findings).hasSize(2);
+        assertThat(findings.get(0).metadata().get("commits")).isEqualTo(List.of("c1", "c2"));
+        assertThat(findings.get(1).metadata().get("commits")).isEqualTo(List.of("c1"));
+        assertThat(findings.toString() + leaks).doesNotContain("AKIAIOSFODNN7EXAMPLE").doesNotContain("AKIAI44QH8DHBEXAMPLE");
     }
 
     @Test

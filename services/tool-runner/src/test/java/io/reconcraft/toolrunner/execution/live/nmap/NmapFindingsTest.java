@@ -107,4 +107,32 @@ class NmapFindingsTest {
         assertThat(NmapFindings.of(scan)).extracting(Finding::fingerprint)
                 .isEqualTo(NmapFindings.of(scan).stream().map(Finding::fingerprint).toList());
     }
+
+    @Test
+    void givenAVersionWithoutAProduct_whenJudged_thenTheDescriptionSaysItIsAVersion() {
+        List<Finding> findings = NmapFindings.of(scanOf(new Port(22, "tcp", "open", "ssh", null, "2-4", List.of())));
+
+        assertThat(findings.get(0).description()).isEqualTo("A service (version 2-4) answers on 127.0.0.1 port 22/tcp.");
+    }
+
+    @Test
+    void givenExtraInfo_whenJudged_thenTheDescriptionCarriesIt() {
+        List<Finding> findings = NmapFindings.of(scanOf(new Port(22, "tcp", "open", "ssh", "OpenSSH", "7.4",
+                "protocol 2.0", List.of("cpe:/a:openbsd:openssh:7.4"), List.of())));
+
+        assertThat(findings.get(0).description()).isEqualTo("OpenSSH 7.4 (protocol 2.0) answers on 127.0.0.1 port 22/tcp.");
+    }
+
+    @Test
+    void givenVulnersEntriesOfSeveralTypes_whenJudged_thenCvesAndExploitReferencesAreToldApart() {
+        Script vulners = new Script("vulners", "...", List.of(new Vulnerability("CVE-2023-38408", 9.8, true, "cve"),
+                new Vulnerability("EDB-ID:45233", 5.0, true, "exploitdb")));
+
+        List<Finding> findings = NmapFindings.of(scanOf(new Port(22, "tcp", "open", "ssh", "OpenSSH", "8.9", List.of(vulners))));
+
+        assertThat(findings.get(1).metadata()).containsEntry("type", "cve");
+        assertThat(findings.get(1).title()).isEqualTo("CVE-2023-38408 (CVSS 9.8) on 22/tcp");
+        assertThat(findings.get(2).metadata()).containsEntry("type", "exploitdb");
+        assertThat(findings.get(2).title()).isEqualTo("Exploit EDB-ID:45233 (CVSS 5.0) on 22/tcp");
+    }
 }

@@ -56,6 +56,20 @@ class NmapXmlParserTest {
     }
 
     @Test
+    void givenTheVulnersFixture_whenParsed_thenExtraInfoCpeAndTheEntryTypesAreKept() {
+        Port ssh = NmapXmlParser.parse(SharedFixtures.bytes("nmap/nmap-vulners-ssh.xml")).hosts().get(0).ports().get(0);
+
+        assertThat(ssh.extraInfo()).isEqualTo("protocol 2.0");
+        assertThat(ssh.cpes()).containsExactly("cpe:/a:openbsd:openssh:7.4");
+        assertThat(ssh.scripts().get(0).vulnerabilities()).extracting(NmapScan.Vulnerability::type).containsOnly("cve");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> output = (Map<String, Object>) ((List<Map<String, Object>>) ((List<Map<String, Object>>)
+                NmapXmlParser.parse(SharedFixtures.bytes("nmap/nmap-vulners-ssh.xml")).toOutputs().get("hosts"))
+                .get(0).get("ports")).get(0);
+        assertThat(output).containsEntry("extrainfo", "protocol 2.0").containsEntry("cpe", List.of("cpe:/a:openbsd:openssh:7.4"));
+    }
+
+    @Test
     void givenNmapXml_whenTurnedIntoOutputs_thenItHasTheShapeTheDemoNmapAndHttpProbeUse() {
         Map<String, Object> outputs = NmapXmlParser.parse(bytes(ONE_OPEN_PORT)).toOutputs();
 
