@@ -25,6 +25,7 @@ grep -v '^#' "$CONF/acls.conf" | while read -r user what name; do
     consume) set -- --operation Read --operation Describe --topic "$name" ;;
     produce) set -- --operation Write --operation Describe --topic "$name" ;;
     group)   set -- --operation Read --group "$name" ;;
+    monitor) set -- --operation Describe --topic "$name" --group "$name" ;;
     *) echo "acls.conf: unknown permission $what" >&2; exit 1 ;;
   esac
   "$BIN/kafka-acls.sh" --bootstrap-server "$KAFKA_BOOTSTRAP" --command-config "$ADMIN" \
