@@ -52,7 +52,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/health").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
-                        .pathMatchers("/api/docs", "/api/docs/**", "/webjars/swagger-ui/**").permitAll()
+                        // the API docs hold no data; springdoc redirects /api/docs to /api/swagger-ui/index.html
+                        .pathMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/webjars/swagger-ui/**").permitAll()
                         .pathMatchers("/api/auth/api-keys", "/api/auth/api-keys/**").hasRole(ADMIN)
                         .pathMatchers("/api/integrations", "/api/integrations/**").hasRole(ADMIN)
                         .pathMatchers("/api/audit", "/api/audit/**").hasRole(ADMIN)

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.reconcraft.toolrunner.metrics.SandboxMetrics;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,7 @@ public class ContainerSandbox {
     private final DockerEngine engine;
     private final SandboxProperties properties;
     private final ContainerLabels labels;
+    private SandboxMetrics metrics;
 
     public ContainerSandbox(DockerEngine engine, SandboxProperties properties, ContainerLabels labels) {
         this.engine = engine;
@@ -34,15 +37,22 @@ public class ContainerSandbox {
         this.labels = labels;
     }
 
+    @Autowired(required = false)
+    void setMetrics(SandboxMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** Runs the tool; {@code logLines} receives its stderr lines while it runs (on another thread). */
     public SandboxRun run(SandboxInvocation invocation, Consumer<String> logLines) {
         engine.requireReachable();
+        long creating = System.nanoTime();
         String containerId = create(invocation);
         ContainerOutput output = new ContainerOutput(properties.outputLimit().toBytes(), properties.logLineLimit(),
                 logLines);
         boolean cancelled = false;
         try {
             start(containerId, invocation, output);
+            recordStart(invocation, creating);
             int exitCode = awaitExit(containerId, invocation);
             awaitDrained(output);
             output.finish();
@@ -58,6 +68,12 @@ public class ContainerSandbox {
                 // restored only now: the engine calls that kill and remove the container must not see it
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private void recordStart(SandboxInvocation invocation, long creating) {
+        if (metrics != null) {
+            metrics.containerStarted(invocation.tool(), Duration.ofNanos(System.nanoTime() - creating));
         }
     }
 

@@ -1,0 +1,65 @@
+package io.reconcraft.notifier.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.NotificationFailed;
+import io.reconcraft.events.NotificationSent;
+import io.reconcraft.events.StepCompleted;
+import io.reconcraft.events.StepRequested;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Webhook deliveries by channel and outcome (delivered / failed), counted from the final events the notifier
+ * publishes: NotificationSent / NotificationFailed for send-to actions, StepCompleted for slack and discord
+ * steps (their channel remembered from the StepRequested the notifier read).
+ */
+public class WebhookMetrics {
+
+    static final String DELIVERIES = "reconcraft.webhook.deliveries";
+    static final String DELIVERED = "delivered";
+    static final String FAILED = "failed";
+    private static final int REMEMBERED_STEPS = 10_000;
+
+    private final MeterRegistry registry;
+    private final Map<String, String> stepChannels = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED_STEPS;
+        }
+    });
+
+    public WebhookMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (String channel : new String[] {"slack", "discord"}) {
+            deliveries(channel, DELIVERED);
+            deliveries(channel, FAILED);
+        }
+    }
+
+    public void consumed(EventEnvelope event) {
+        if (event.payload() instanceof StepRequested requested) {
+            stepChannels.put(event.runId() + '/' + requested.stepId(), requested.kind());
+        }
+    }
+
+    public void published(EventEnvelope event) {
+        if (event.payload() instanceof NotificationSent sent) {
+            deliveries(sent.channel(), DELIVERED).increment();
+        } else if (event.payload() instanceof NotificationFailed failed) {
+            deliveries(failed.channel(), FAILED).increment();
+        } else if (event.payload() instanceof StepCompleted completed) {
+            String channel = stepChannels.remove(event.runId() + '/' + completed.stepId());
+            deliveries(channel, completed.succeeded() ? DELIVERED : FAILED).increment();
+        }
+    }
+
+    private Counter deliveries(String channel, String outcome) {
+        return Counter.builder(DELIVERIES).description("Webhook deliveries that reached a final outcome")
+                .tag("channel", channel == null ? "unknown" : channel.toLowerCase(Locale.ROOT))
+                .tag("outcome", outcome).register(registry);
+    }
+}
