@@ -37,7 +37,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** How the services are hosted. */
     public enum Mode {
-        /** Each service as its own Spring context in the launcher's JVM: the default, light and quick to start. */
+        /**
+         * Each service as its own Spring context in the launcher's JVM, and the Kafka broker too (each in a class
+         * loader of its own): the default, light and quick to start.
+         */
         SINGLE_JVM,
         /** One JVM per service, supervised: what crash-safety tests need (a service can be killed alone). */
         PROCESSES
@@ -62,7 +65,7 @@ public final class LocalStack implements AutoCloseable {
         this.config = config;
         this.out = out;
         this.supervisor = new Supervisor(restarts, out, Clock.systemUTC());
-        this.kafka = new KafkaBroker(config);
+        this.kafka = new KafkaBroker(config, mode == Mode.SINGLE_JVM);
         this.mongo = new MongoServer(config.mongoFile(), config.ports().mongo());
         this.pidFile = new StackPidFile(config.home());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -36,8 +36,9 @@ import tools.jackson.databind.JsonNode;
 class SupervisionIT {
 
     private static final String ADMIN_KEY = "rc_e2e_" + java.util.UUID.randomUUID().toString().replace("-", "");
-    // longer than the consumer session timeout (10 s) plus a health refresh, so the gap is there to be seen
-    private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(30);
+    // well beyond the consumer session timeout (10 s) plus a health refresh (2 s), so the gap is there to be
+    // seen, and well within the gitleaks step's timeout (10 min), so the step waits for the restarted runner
+    private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(45);
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private LocalStack stack;
@@ -71,7 +72,7 @@ class SupervisionIT {
         ProcessHandle toolRunner = stack.processOf(ServiceName.TOOL_RUNNER).orElseThrow();
         toolRunner.destroyForcibly();
 
-        await().atMost(Duration.ofSeconds(25)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
             Api.Response health = api.get("/health");
             assertThat(health.status()).isEqualTo(503);
             JsonNode body = health.json();
@@ -80,7 +81,7 @@ class SupervisionIT {
                     .isEqualTo("no-consumer");
         });
         assertThat(stack.processOf(ServiceName.TOOL_RUNNER).orElseThrow().pid()).isEqualTo(toolRunner.pid());
-        assertThat(consoleText()).contains("tool-runner exited (code 137); restarting in 30s (attempt 1/5)");
+        assertThat(consoleText()).contains("tool-runner exited (code 137); restarting in 45s (attempt 1/5)");
 
         JsonNode run = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .until(() -> api.get("/runs/" + runId).expect(200).json(),
@@ -89,8 +90,8 @@ class SupervisionIT {
         run.get("steps").forEach(step -> assertThat(step.get("status").asString()).isEqualTo("succeeded"));
         assertThat(stack.processOf(ServiceName.TOOL_RUNNER).orElseThrow().pid()).isNotEqualTo(toolRunner.pid());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(nodesOf(runId, "StepRequested")).containsExactlyInAnyOrder("nmap", "probe");
-            assertThat(nodesOf(runId, "StepCompleted")).containsExactlyInAnyOrder("nmap", "probe");
+            assertThat(nodesOf(runId, "StepRequested")).containsExactlyInAnyOrder("nmap", "leaks");
+            assertThat(nodesOf(runId, "StepCompleted")).containsExactlyInAnyOrder("nmap", "leaks");
         });
         await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/health").status() == 200);
     }
@@ -102,8 +103,8 @@ class SupervisionIT {
                 node("start", "start", Map.of()),
                 node("nmap", "nmap", Map.of("targets", List.of(), "profile", "quick", "flags", "-sV")),
                 node("wait", "delay", Map.of("duration", "5")),
-                node("probe", "http-probe", Map.of("timeout", 5, "followRedirects", true))));
-        workflow.put("edges", List.of(edge("start", "nmap"), edge("nmap", "wait"), edge("wait", "probe")));
+                node("leaks", "gitleaks", Map.of("repoUrl", "https://github.com/example/demo-repo", "branch", "main"))));
+        workflow.put("edges", List.of(edge("start", "nmap"), edge("nmap", "wait"), edge("wait", "leaks")));
         String workflowId = api.post("/workflows", workflow).expect(201).json().get("id").asString();
         return api.post("/runs", Map.of("workflowId", workflowId, "targets", List.of("127.0.0.1"),
                 "runMode", "demo", "authorizeTargets", false)).expect(201).json().get("id").asString();
