@@ -13,7 +13,9 @@ if [[ "${1:-}" == "--processes" ]]; then mode=(--processes); shift; fi
 runs=${1:-1}
 idle_seconds=${RECONCRAFT_BENCH_IDLE_SECONDS:-20}
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port() { # the kernel's pick of a free loopback port
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
 tree() { # a pid and all its descendants
   local pid=$1 child
   echo "$pid"
@@ -29,6 +31,7 @@ rss_mib() { # summed VmRSS of the given pids, in MiB
 }
 
 home=${RECONCRAFT_BENCH_HOME:-$(mktemp -d /tmp/reconcraft-bench.XXXXXX)}
+mkdir -p "$home"
 export RECONCRAFT_HOME=$home
 ./reconcraft help >/dev/null   # builds the launcher if needed, outside the measurement
 
