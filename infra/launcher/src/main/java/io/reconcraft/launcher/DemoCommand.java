@@ -21,12 +21,14 @@ final class DemoCommand {
     private final StackConfig config;
     private final Map<String, String> env;
     private final PrintStream out;
+    private final LocalStack.Mode mode;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    DemoCommand(StackConfig config, Map<String, String> env, PrintStream out) {
+    DemoCommand(StackConfig config, Map<String, String> env, PrintStream out, LocalStack.Mode mode) {
         this.config = config;
         this.env = env;
         this.out = out;
+        this.mode = mode;
     }
 
     int run() throws InterruptedException {
@@ -36,7 +38,7 @@ final class DemoCommand {
             return demo(adminKey);
         }
         out.println("no ReconCraft stack is running; starting one for the demo");
-        try (LocalStack stack = new LocalStack(config, adminKey, out)) {
+        try (LocalStack stack = new LocalStack(config, adminKey, out, mode)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "reconcraft-shutdown"));
             stack.start();
             out.println("ReconCraft is up; running the demo");

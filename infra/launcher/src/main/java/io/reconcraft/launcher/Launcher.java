@@ -1,5 +1,6 @@
 package io.reconcraft.launcher;
 
+import io.reconcraft.launcher.stack.LocalStack;
 import io.reconcraft.launcher.stack.StackConfig;
 import io.reconcraft.launcher.stack.StackException;
 
@@ -28,9 +29,18 @@ public final class Launcher {
     }
 
     public int run(String... args) {
-        if (args.length != 1) {
+        if (args.length < 1 || args.length > 2) {
             usage(err);
             return USAGE_OR_STARTUP_ERROR;
+        }
+        LocalStack.Mode mode = LocalStack.Mode.SINGLE_JVM;
+        if (args.length == 2) {
+            if (!args[1].equals("--processes") || !(args[0].equals("up") || args[0].equals("demo"))) {
+                err.println("unknown option: " + args[1]);
+                usage(err);
+                return USAGE_OR_STARTUP_ERROR;
+            }
+            mode = LocalStack.Mode.PROCESSES;
         }
         switch (args[0]) {
             case "help", "-h", "--help" -> {
@@ -38,7 +48,7 @@ public final class Launcher {
                 return OK;
             }
             case "up", "demo" -> {
-                return runStackCommand(args[0]);
+                return runStackCommand(args[0], mode);
             }
             default -> {
                 err.println("unknown command: " + args[0]);
@@ -48,7 +58,7 @@ public final class Launcher {
         }
     }
 
-    private int runStackCommand(String command) {
+    private int runStackCommand(String command, LocalStack.Mode mode) {
         StackConfig config;
         try {
             config = StackConfig.fromEnvironment(env, java.nio.file.Path.of("").toAbsolutePath());
@@ -58,8 +68,8 @@ public final class Launcher {
         }
         try {
             return command.equals("up")
-                    ? new UpCommand(config, env, out).run()
-                    : new DemoCommand(config, env, out).run();
+                    ? new UpCommand(config, env, out, mode).run()
+                    : new DemoCommand(config, env, out, mode).run();
         } catch (StackException e) {
             err.println("error: " + e.getMessage());
             err.println("logs: " + config.logs());
@@ -75,10 +85,12 @@ public final class Launcher {
 
     static void usage(PrintStream stream) {
         stream.println("""
-                usage: ./reconcraft <command>
+                usage: ./reconcraft <command> [--processes]
 
                 commands:
-                  up     start Kafka, MongoDB and the five services on this machine; Ctrl-C stops everything
+                  up     start Kafka, MongoDB and the services on this machine; Ctrl-C stops everything.
+                         The services run as separate Spring contexts in one JVM; with --processes, one
+                         supervised JVM per service (restarted with backoff if one dies)
                   demo   run the sample workflow (start -> nmap -> http-probe -> gitleaks) against 127.0.0.1;
                          uses a running stack, or starts one for the duration of the demo
                   test   run every test (handled by the ./reconcraft script: sets up podman, then mvn verify)

@@ -16,11 +16,13 @@ final class UpCommand {
     private final StackConfig config;
     private final Map<String, String> env;
     private final PrintStream out;
+    private final LocalStack.Mode mode;
 
-    UpCommand(StackConfig config, Map<String, String> env, PrintStream out) {
+    UpCommand(StackConfig config, Map<String, String> env, PrintStream out, LocalStack.Mode mode) {
         this.config = config;
         this.env = env;
         this.out = out;
+        this.mode = mode;
     }
 
     int run() throws InterruptedException {
@@ -29,7 +31,7 @@ final class UpCommand {
                     + "); stop it first, or use ./reconcraft demo against it");
         });
         String adminKey = AdminKey.resolve(env, config.home());
-        LocalStack stack = new LocalStack(config, adminKey, out);
+        LocalStack stack = new LocalStack(config, adminKey, out, mode);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("stopping ReconCraft…");
             stack.close();

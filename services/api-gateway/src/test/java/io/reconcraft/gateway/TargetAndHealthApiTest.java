@@ -67,15 +67,6 @@ class TargetAndHealthApiTest extends GatewayTestSupport {
     }
 
     @Test
-    void givenRunningDependencies_whenHealthIsAskedWithoutCredentials_thenHealthy() {
-        http.get().uri("/api/health").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("healthy")
-                .jsonPath("$.database").isEqualTo("connected")
-                .jsonPath("$.kafka").isEqualTo("connected")
-                .jsonPath("$.timestamp").exists();
-    }
-
-    @Test
     void givenRunningDependencies_whenTheLauncherProbesActuatorHealth_thenUpWithoutCredentials() {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");

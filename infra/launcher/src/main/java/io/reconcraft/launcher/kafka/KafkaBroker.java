@@ -20,10 +20,18 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(90);
 
     private final StackConfig config;
+    private final boolean inThisJvm;
     private volatile ChildProcess process;
+    private volatile InProcessKafka inProcess;
 
     public KafkaBroker(StackConfig config) {
+        this(config, false);
+    }
+
+    /** @param inThisJvm run the broker in the launcher's JVM (its own class loader) instead of a child JVM */
+    public KafkaBroker(StackConfig config, boolean inThisJvm) {
         this.config = config;
+        this.inThisJvm = inThisJvm;
     }
 
     /** Formats storage on first use, starts the broker and waits until its client port accepts connections. */
@@ -35,6 +43,11 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             Path properties = BrokerProperties.write(config);
             formatStorageOnce(properties);
+            if (inThisJvm) {
+                inProcess = new InProcessKafka(config);
+                inProcess.start(properties);
+                return;
+            }
             process = ChildProcess.start("kafka", command("kafka.Kafka", properties.toString()), Map.of(),
                     config.repo(), config.logFile("kafka"));
             ChildProcess broker = process;
@@ -65,6 +78,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        InProcessKafka broker = inProcess;
+        if (broker != null) {
+            broker.close();
+        }
         ChildProcess running = process;
         if (running != null) {
             running.close();

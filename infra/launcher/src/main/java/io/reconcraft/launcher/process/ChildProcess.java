@@ -60,6 +60,11 @@ public final class ChildProcess implements AutoCloseable {
         return process.toHandle();
     }
 
+    /** Completes with the exit code once the process has ended, however it ended. */
+    public java.util.concurrent.CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One packaged Spring Boot service in a child JVM, ready once its actuator health says UP. */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements StackService, Supervisor.Restartable {
 
     private static final Duration POLL = Duration.ofMillis(500);
     static final String AUDIT_API_TOKEN = "RECONCRAFT_AUDIT_API_TOKEN";
@@ -27,6 +27,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final String adminKey;
     private final HttpClient http;
     private volatile ChildProcess process;
+    private volatile Supervisor supervisor;
+    private volatile boolean closed;
 
     public ServiceProcess(ServiceName service, StackConfig config, String adminKey, HttpClient http) {
         this.service = service;
@@ -35,19 +37,42 @@ public final class ServiceProcess implements AutoCloseable {
         this.http = http;
     }
 
+    @Override
     public ServiceName service() {
         return service;
     }
 
-    public void start() {
+    @Override
+    public String name() {
+        return service.id();
+    }
+
+    /** From now on, an exit nobody asked for is reported to {@code supervisor}, which may start it again. */
+    public void superviseWith(Supervisor supervisor) {
+        this.supervisor = supervisor;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (closed) {
+            return;
+        }
         if (!Files.isRegularFile(config.serviceJar(service))) {
             throw new StackException("missing " + config.serviceJar(service) + " (build with: mvn -B -DskipTests package)");
         }
-        process = ChildProcess.start(service.id(), command(), environment(), config.repo(),
+        ChildProcess started = ChildProcess.start(service.id(), command(), environment(), config.repo(),
                 config.logFile(service.id()));
+        process = started;
+        started.onExit().thenAccept(code -> {
+            Supervisor watching = supervisor;
+            if (watching != null && !closed && !started.isStopping()) {
+                watching.exited(this, code, started.logFile().toString());
+            }
+        });
     }
 
     /** Polls the health endpoint; fails fast if the process exits, and with the log tail on timeout. */
+    @Override
     public void awaitHealthy() {
         ChildProcess running = process;
         if (running == null) {
@@ -87,6 +112,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         ChildProcess running = process;
         if (running != null) {
             running.close();
@@ -123,7 +151,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     private List<String> command() {
         return List.of(ChildProcess.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", config.serviceJar(service).toString());
+                "-jar", config.serviceJar(service).toString(),
+                // a member that died is dropped from its group after 10 s instead of 45 s, so its partitions
+                // move to the restarted instance (and health sees the gap) sooner
+                "--spring.kafka.consumer.properties[session.timeout.ms]=10000",
+                "--spring.kafka.consumer.properties[heartbeat.interval.ms]=3000");
     }
 
     private StackException failure(String what, ChildProcess running) {

@@ -4,12 +4,18 @@ import io.reconcraft.launcher.kafka.KafkaBroker;
 import io.reconcraft.launcher.mongo.MongoServer;
 import io.reconcraft.launcher.process.ChildProcess;
 import io.reconcraft.launcher.process.TcpPort;
+import io.reconcraft.launcher.service.RestartPolicy;
 import io.reconcraft.launcher.service.ServiceProcess;
+import io.reconcraft.launcher.service.ServiceSettings;
+import io.reconcraft.launcher.service.StackService;
+import io.reconcraft.launcher.standalone.InProcessService;
+import io.reconcraft.launcher.service.Supervisor;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,19 +30,49 @@ public final class LocalStack implements AutoCloseable {
     private final PrintStream out;
     private final KafkaBroker kafka;
     private final MongoServer mongo;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<StackService> services = new ArrayList<>();
     private final StackPidFile pidFile;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Supervisor supervisor;
+
+    /** How the services are hosted. */
+    public enum Mode {
+        /**
+         * Each service as its own Spring context in the launcher's JVM, and the Kafka broker too (each in a class
+         * loader of its own): the default, light and quick to start.
+         */
+        SINGLE_JVM,
+        /** One JVM per service, supervised: what crash-safety tests need (a service can be killed alone). */
+        PROCESSES
+    }
+
+    private final Mode mode;
 
     public LocalStack(StackConfig config, String adminKey, PrintStream out) {
+        this(config, adminKey, out, Mode.PROCESSES, RestartPolicy.DEFAULT);
+    }
+
+    public LocalStack(StackConfig config, String adminKey, PrintStream out, RestartPolicy restarts) {
+        this(config, adminKey, out, Mode.PROCESSES, restarts);
+    }
+
+    public LocalStack(StackConfig config, String adminKey, PrintStream out, Mode mode) {
+        this(config, adminKey, out, mode, RestartPolicy.DEFAULT);
+    }
+
+    public LocalStack(StackConfig config, String adminKey, PrintStream out, Mode mode, RestartPolicy restarts) {
+        this.mode = mode;
         this.config = config;
         this.out = out;
-        this.kafka = new KafkaBroker(config);
+        this.supervisor = new Supervisor(restarts, out, Clock.systemUTC());
+        this.kafka = new KafkaBroker(config, mode == Mode.SINGLE_JVM);
         this.mongo = new MongoServer(config.mongoFile(), config.ports().mongo());
         this.pidFile = new StackPidFile(config.home());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (ServiceName service : ServiceName.values()) {
-            services.add(new ServiceProcess(service, config, adminKey, http));
+            services.add(mode == Mode.PROCESSES
+                    ? new ServiceProcess(service, config, adminKey, http)
+                    : new InProcessService(service, config, ServiceSettings.properties(service, config, adminKey), http));
         }
     }
 
@@ -58,10 +94,17 @@ public final class LocalStack implements AutoCloseable {
         out.println("starting Kafka on " + config.kafkaBootstrap());
         kafka.start();
         kafka.process().ifPresent(this::reportUnexpectedExit);
-        out.println("starting services: " + String.join(", ", services.stream().map(s -> s.service().id()).toList()));
-        services.forEach(ServiceProcess::start);
-        services.forEach(s -> s.process().ifPresent(this::reportUnexpectedExit));
+        out.println("starting services" + (mode == Mode.SINGLE_JVM ? " in this JVM" : "") + ": "
+                + String.join(", ", services.stream().map(s -> s.service().id()).toList()));
+        services.forEach(StackService::start);
         awaitServicesHealthy();
+        // only a service that was up once is restarted: one that cannot start at all fails the start above
+        processes().forEach(service -> service.superviseWith(supervisor));
+    }
+
+    /** The running process of one service, e.g. for a test to kill it from outside as a crash would. */
+    public java.util.Optional<ProcessHandle> processOf(ServiceName name) {
+        return service(name).process().map(ChildProcess::handle);
     }
 
     /** Kills one service with SIGKILL, as a crash would (for tests of crash safety). */
@@ -73,12 +116,21 @@ public final class LocalStack implements AutoCloseable {
     public void restart(ServiceName name) {
         ServiceProcess service = service(name);
         service.start();
-        service.process().ifPresent(this::reportUnexpectedExit);
         service.awaitHealthy();
     }
 
+    public Mode mode() {
+        return mode;
+    }
+
     private ServiceProcess service(ServiceName name) {
-        return services.stream().filter(s -> s.service() == name).findFirst().orElseThrow();
+        return processes().filter(s -> s.service() == name).findFirst().orElseThrow(() ->
+                new UnsupportedOperationException("a single service can be killed or restarted only with "
+                        + Mode.PROCESSES + " (./reconcraft up --processes)"));
+    }
+
+    private java.util.stream.Stream<ServiceProcess> processes() {
+        return services.stream().filter(ServiceProcess.class::isInstance).map(ServiceProcess.class::cast);
     }
 
     /** Idempotent; safe from a shutdown hook. */
@@ -87,6 +139,7 @@ public final class LocalStack implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        supervisor.close();
         // services first so they do not log a storm of connection errors while Kafka and Mongo go away
         Parallel.runAll(services.stream().<Runnable>map(service -> service::close).toList());
         kafka.close();

@@ -3,6 +3,8 @@ package io.reconcraft.gateway.health;
 import io.reconcraft.gateway.config.GatewayProperties;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -11,7 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The Studio's health shape: healthy only when both MongoDB and Kafka answer. */
+/**
+ * The Studio's health shape, plus {@code components}: healthy only when MongoDB and Kafka answer and every
+ * step-request topic has a live consumer group that keeps up, i.e. when a run can make progress.
+ */
 @RestController
 public class HealthController {
 
@@ -34,18 +39,29 @@ public class HealthController {
                 .timeout(properties.healthTimeout())
                 .onErrorReturn(false)
                 .defaultIfEmpty(false);
-        return Mono.zip(database, kafka.connected()).map(result -> {
-            HealthStatus status = HealthStatus.of(result.getT1(), result.getT2(), clock.instant());
+        return database.map(databaseUp -> {
+            HealthStatus status = HealthStatus.of(databaseUp, kafka.snapshot(), clock.instant());
             return ResponseEntity.status(status.healthy() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                     .body(status);
         });
     }
 
-    public record HealthStatus(String status, String database, String kafka, Instant timestamp) {
+    /**
+     * @param components {@code database}, {@code kafka} and one entry per step-request topic
+     *                   ({@link ConsumerHealth}); the Kafka parts are at most a few seconds old
+     */
+    public record HealthStatus(String status, String database, String kafka, Instant timestamp,
+                               Map<String, Object> components) {
 
-        static HealthStatus of(boolean database, boolean kafka, Instant now) {
-            return new HealthStatus(database && kafka ? "healthy" : "unhealthy", connection(database),
-                    connection(kafka), now);
+        static HealthStatus of(boolean database, KafkaProbe.Snapshot kafka, Instant now) {
+            boolean healthy = database && kafka.kafkaConnected() && kafka.consumersOk();
+            Map<String, Object> components = new LinkedHashMap<>();
+            components.put("database", Map.of("status", connection(database)));
+            components.put("kafka", Map.of("status", connection(kafka.kafkaConnected()),
+                    "checkedAt", kafka.checkedAt()));
+            components.putAll(kafka.consumers());
+            return new HealthStatus(healthy ? "healthy" : "unhealthy", connection(database),
+                    connection(kafka.kafkaConnected()), now, components);
         }
 
         boolean healthy() {

@@ -1,0 +1,96 @@
+package io.reconcraft.launcher.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.reconcraft.launcher.demo.SampleWorkflow;
+import io.reconcraft.launcher.stack.LocalStack;
+import io.reconcraft.launcher.stack.ServiceName;
+import io.reconcraft.launcher.stack.StackConfig;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The default local stack: every service as its own Spring context in one JVM, each with its own class loader,
+ * properties, log file and database, talking to the others only through Kafka.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SingleJvmStackIT {
+
+    private static final String ADMIN_KEY = "rc_e2e_" + java.util.UUID.randomUUID().toString().replace("-", "");
+
+    private StackConfig config;
+    private LocalStack stack;
+    private Api api;
+
+    @BeforeAll
+    void startTheStack(@TempDir Path home) {
+        Path repo = StackConfig.findRepo(Path.of("").toAbsolutePath()).orElseThrow();
+        config = StackConfig.withFreePorts(home, repo).withReadinessTimeout(Duration.ofMinutes(8));
+        stack = new LocalStack(config, ADMIN_KEY, new PrintStream(System.out, true), LocalStack.Mode.SINGLE_JVM);
+        stack.start();
+        api = new Api("http://127.0.0.1:" + config.ports().gateway() + "/api", ADMIN_KEY);
+    }
+
+    @AfterAll
+    void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void givenTheStackInOneJvm_whenTheSampleWorkflowRuns_thenEveryStepSucceeds_andEachServiceKeptItsOwnDatabaseAndLog() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(api.get("/health").expect(200).json().get("status").asString()).isEqualTo("healthy"));
+        String workflowId = api.post("/workflows", SampleWorkflow.body()).expect(201).json().get("id").asString();
+        String runId = api.post("/runs", Map.of("workflowId", workflowId, "targets", List.of("127.0.0.1"),
+                "runMode", "demo", "authorizeTargets", false)).expect(201).json().get("id").asString();
+
+        JsonNode run = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.get("/runs/" + runId).expect(200).json(),
+                        r -> Set.of("succeeded", "failed").contains(r.get("status").asString()));
+
+        assertThat(run.get("status").asString()).isEqualTo("succeeded");
+        assertThat(run.get("steps")).hasSize(4)
+                .allSatisfy(step -> assertThat(step.get("status").asString()).isEqualTo("succeeded"));
+        try (MongoClient mongo = MongoClients.create(config.mongoUri())) {
+            List<String> databases = mongo.listDatabaseNames().into(new ArrayList<>());
+            assertThat(databases).contains("reconcraft-api-gateway", "reconcraft-run-orchestrator", "reconcraft-audit");
+        }
+        for (ServiceName service : ServiceName.values()) {
+            Path log = config.logFile(service.id());
+            assertThat(log).exists();
+            assertThat(readQuietly(log)).contains("Started");
+        }
+    }
+
+    @Test
+    void givenTheStackInOneJvm_whenASingleServiceIsToBeKilled_thenTheLauncherSaysThatNeedsProcesses() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stack.crash(ServiceName.TOOL_RUNNER))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("--processes");
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}
