@@ -1,5 +1,7 @@
 package io.reconcraft.launcher.service;
 
+import io.reconcraft.launcher.stack.AdminKey;
+import io.reconcraft.launcher.stack.EventSigningKey;
 import io.reconcraft.launcher.stack.ServiceName;
 import io.reconcraft.launcher.stack.StackConfig;
 
@@ -23,11 +25,26 @@ public final class ServiceSettings {
         // the restarted instance (and the gateway's health sees the gap) sooner
         properties.put("spring.kafka.consumer.properties[session.timeout.ms]", "10000");
         properties.put("spring.kafka.consumer.properties[heartbeat.interval.ms]", "3000");
+        // local stack: nothing but this machine can reach a service (the gateway is the only door, and on loopback too)
+        properties.put("server.address", "127.0.0.1");
+        properties.put("reconcraft.messaging.signing-key", EventSigningKey.resolve(System.getenv(), config.home()));
+        if (service == ServiceName.AUDIT) {
+            properties.put("reconcraft.audit.api-token", auditApiToken(config));
+            properties.put("reconcraft.audit.chain-key", AdminKey.resolveSecret(System.getenv(), config.home(),
+                    ServiceProcess.AUDIT_CHAIN_KEY, "audit-chain-key"));
+        }
         if (service == ServiceName.API_GATEWAY) {
             properties.put("reconcraft.gateway.admin-api-key", adminKey);
             // the gateway answers admins' audit queries from the audit service, wherever its port is
             properties.put("reconcraft.gateway.audit-url", "http://127.0.0.1:" + config.ports().of(ServiceName.AUDIT));
+            properties.put("reconcraft.gateway.audit-api-token", auditApiToken(config));
+            properties.put("reconcraft.gateway.findings-url",
+                    "http://127.0.0.1:" + config.ports().of(ServiceName.FINDINGS));
         }
         return properties;
+    }
+
+    private static String auditApiToken(StackConfig config) {
+        return AdminKey.resolveSecret(System.getenv(), config.home(), ServiceProcess.AUDIT_API_TOKEN, "audit-api-token");
     }
 }
