@@ -161,6 +161,23 @@ class RunApiTest extends GatewayTestSupport {
     }
 
     @Test
+    void givenALiveGitleaksRunOnARepositoryHostNobodyAuthorized_whenRequested_thenA403NamesTheHost() {
+        post("/api/targets", Map.of("value", "127.0.0.1")).exchange();
+        Map<String, Object> workflow = Map.of("name", "Secrets", "authorizedTargets", true,
+                "nodes", List.of(node("start", "start", "Start", Map.of()),
+                        node("leaks", "gitleaks", "Secrets", Map.of("repoUrl", "https://git.internal.corp/team/app.git",
+                                "branch", "main"))),
+                "edges", List.of(Map.of("id", "e1", "source", "start", "target", "leaks")));
+
+        post("/api/runs/execute", Map.of("workflow", workflow, "targets", List.of("127.0.0.1"), "runMode", "live",
+                "authorizeTargets", true)).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.errors[0].field").value(String.class, f -> assertThat(f)
+                        .endsWith("nodes[1].config.repoUrl"))
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("git.internal.corp"));
+    }
+
+    @Test
     void givenALiveRunWithoutConsent_whenRequested_thenA403() {
         String workflowId = saveWorkflow("No consent").get("id").toString();
         post("/api/runs", Map.of("workflowId", workflowId, "targets", List.of("127.0.0.1"),

@@ -93,4 +93,48 @@ class WorkflowApiTest extends GatewayTestSupport {
                             .as(key).contains("workflow.nodes[1].config.options"));
         }
     }
+
+    private static final String SECRET_WEBHOOK = "https://hooks.slack.com/services/T0001/B0001/s3cr3tT0k3n";
+
+    private static Map<String, Object> alertWorkflow(String name, String webhookUrl) {
+        return Map.of("name", name, "authorizedTargets", false,
+                "nodes", List.of(node("start", "start", "Start", Map.of()),
+                        node("alert", "slack", "Alert", Map.of("webhookUrl", webhookUrl, "message", "{{findings}}"))),
+                "edges", List.of(Map.of("id", "e1", "source", "start", "target", "alert")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenAWorkflowWithAWebhook_whenReadAndSavedBackMasked_thenNoAnswerShowsTheUrlAndTheStoredUrlIsKept() {
+        Map<String, Object> saved = post("/api/workflows", alertWorkflow("Alerting", SECRET_WEBHOOK)).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String id = saved.get("id").toString();
+
+        Map<String, Object> read = get("/api/workflows/" + id).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String list = get("/api/workflows").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String updated = http.put().uri("/api/workflows/" + id).header("X-API-Key", ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(read).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String duplicated = post("/api/workflows/" + id + "/duplicate", Map.of()).exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+
+        Map<String, Object> alert = ((List<Map<String, Object>>) read.get("nodes")).get(1);
+        assertThat(((Map<String, Object>) alert.get("config")).get("webhookUrl")).isEqualTo("https://hooks.slack.com/***");
+        assertThat(List.of(saved.toString(), read.toString(), list, updated, duplicated))
+                .noneMatch(answer -> answer.contains("s3cr3tT0k3n"));
+        org.bson.Document stored = mongo.findById(id, org.bson.Document.class, "workflows").block();
+        assertThat(stored.toJson()).contains(SECRET_WEBHOOK);
+    }
+
+    @Test
+    void givenAWebhookHostAllowedByConfiguration_whenAWorkflowUsesIt_thenItIsSaved() {
+        // reconcraft.webhooks.allowed-hosts of the test context includes chat.example.org (a self-hosted Slack clone)
+        post("/api/workflows", alertWorkflow("Self-hosted chat", "https://chat.example.org/hooks/abc")).exchange()
+                .expectStatus().isCreated();
+        post("/api/workflows", alertWorkflow("Elsewhere", "https://evil.example.net/hooks/abc")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("nodes[1].config.webhookUrl");
+    }
 }

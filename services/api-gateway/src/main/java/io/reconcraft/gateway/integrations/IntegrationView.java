@@ -19,7 +19,7 @@ public record IntegrationView(String type, String webhookUrl, boolean enabled, I
     }
 
     /** Scheme and host stay visible (enough to tell which workspace it is); the path, the secret part, does not. */
-    static String mask(String url) {
+    public static String mask(String url) {
         try {
             URI uri = URI.create(url.strip());
             if (uri.getScheme() != null && uri.getHost() != null) {

@@ -6,7 +6,9 @@ import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.events.model.WorkflowSnapshot;
 import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.error.FieldProblem;
+import io.reconcraft.workflow.RepositoryHosts;
 import io.reconcraft.workflow.Scope;
+import org.springframework.beans.factory.annotation.Value;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +18,12 @@ import org.springframework.stereotype.Component;
 /** The product's core promise: a live run never reaches a target outside the authorized list. */
 @Component
 class ScopeGuard {
+
+    private final RepositoryHosts repositoryHosts;
+
+    ScopeGuard(@Value("${reconcraft.scope.code-hosts:github.com,gitlab.com,bitbucket.org}") List<String> codeHosts) {
+        this.repositoryHosts = new RepositoryHosts(codeHosts);
+    }
 
     void requireAllowed(RunMode runMode, boolean authorizeTargets, List<String> targets, WorkflowSnapshot workflow,
             String workflowField, AuthorizedScope authorized) {
@@ -37,6 +45,11 @@ class ScopeGuard {
             for (int i = 0; i < configured.size(); i++) {
                 addIfOutside(scope, configured.get(i),
                         workflowField + "nodes[" + n + "].config.targets[" + i + "]", outside);
+            }
+            if ("gitleaks".equals(nodes.get(n).kind()) && nodes.get(n).config().get("repoUrl") instanceof String repoUrl) {
+                String field = workflowField + "nodes[" + n + "].config.repoUrl";
+                repositoryHosts.refusedHost(repoUrl, scope).ifPresent(host -> outside.add(new FieldProblem(field,
+                        "repository host '" + host + "' is neither an authorized target nor an allowed code host")));
             }
         }
         if (!outside.isEmpty()) {

@@ -25,23 +25,23 @@ public class WorkflowController {
 
     @GetMapping
     public Flux<Workflow> list() {
-        return workflows.list();
+        return workflows.list().map(WorkflowSecrets::masked);
     }
 
     @GetMapping("/{id}")
     public Mono<Workflow> get(@PathVariable String id) {
-        return workflows.get(id);
+        return workflows.get(id).map(WorkflowSecrets::masked);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<Workflow> create(@RequestBody WorkflowInput input) {
-        return workflows.create(input);
+        return workflows.create(input).map(WorkflowSecrets::masked);
     }
 
     @PutMapping("/{id}")
     public Mono<Workflow> update(@PathVariable String id, @RequestBody WorkflowInput input) {
-        return workflows.update(id, input);
+        return workflows.update(id, input).map(WorkflowSecrets::masked);
     }
 
     @DeleteMapping("/{id}")
@@ -53,6 +53,6 @@ public class WorkflowController {
     @PostMapping("/{id}/duplicate")
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<Workflow> duplicate(@PathVariable String id) {
-        return workflows.duplicate(id);
+        return workflows.duplicate(id).map(WorkflowSecrets::masked);
     }
 }

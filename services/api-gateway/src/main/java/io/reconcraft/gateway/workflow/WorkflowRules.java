@@ -2,6 +2,8 @@ package io.reconcraft.gateway.workflow;
 
 import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.error.FieldProblem;
+import io.reconcraft.gateway.integrations.WebhookProperties;
+import io.reconcraft.workflow.TargetPolicy;
 import io.reconcraft.workflow.WorkflowValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,13 @@ import org.springframework.stereotype.Component;
 public class WorkflowRules {
 
     private static final int MAX_NAME_LENGTH = 200;
+
+    private final WorkflowValidator validator;
+
+    /** The configured webhook rule (reconcraft.webhooks.*), the same the notifier obeys, not the defaults. */
+    public WorkflowRules(WebhookProperties webhooks) {
+        this.validator = new WorkflowValidator(TargetPolicy.DEFAULT, webhooks.rule());
+    }
 
     public void requireValid(WorkflowInput input, String fieldPrefix) {
         List<FieldProblem> problems = problemsOf(input, fieldPrefix);
@@ -28,7 +37,7 @@ public class WorkflowRules {
             problems.add(new FieldProblem(fieldPrefix + "name", "at most " + MAX_NAME_LENGTH + " characters"));
         }
         try {
-            WorkflowValidator.validate(input.snapshot(input.id())).forEach(problem ->
+            validator.check(input.snapshot(input.id())).forEach(problem ->
                     problems.add(new FieldProblem(fieldPrefix + problem.field(), problem.message())));
         } catch (RuntimeException e) {
             // A graph too broken for the validator to walk is still bad input, not a server error.

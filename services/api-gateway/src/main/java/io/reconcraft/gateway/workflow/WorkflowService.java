@@ -44,9 +44,10 @@ public class WorkflowService {
 
     public Mono<Workflow> update(String id, WorkflowInput input) {
         return get(id).flatMap(existing -> {
-            rules.requireValid(input, "");
-            return workflows.save(new Workflow(id, input.name().strip(), input.authorizesTargets(),
-                    existing.createdAt(), now(), input.nodes(), input.edges()));
+            WorkflowInput restored = WorkflowSecrets.restored(input, existing);
+            rules.requireValid(restored, "");
+            return workflows.save(new Workflow(id, restored.name().strip(), restored.authorizesTargets(),
+                    existing.createdAt(), now(), restored.nodes(), restored.edges()));
         });
     }
 
