@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Fires demo runs of one workflow at a fixed concurrency and times each from POST to a final status. */
 final class DemoRuns {
 
-    static final int POLL_MILLIS = 10;
+    static final int POLL_MILLIS = 5;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -31,15 +31,117 @@ final class DemoRuns {
 
     String createWorkflow() throws Exception {
         Map<String, Object> workflow = Map.of(
-                "name", "bench: start → nmap → http-probe → gitleaks",
+                "name", "bench: start → nmap → http-probe",
                 "authorizedTargets", false,
                 "nodes", List.of(
                         node("start", "start", "utilities", Map.of()),
                         node("nmap", "nmap", "recon", Map.of("targets", List.of(), "profile", "quick", "flags", "-sV")),
-                        node("probe", "http-probe", "recon", Map.of("timeout", 5, "followRedirects", true)),
-                        node("leaks", "gitleaks", "security", Map.of("repoUrl", "https://github.com/example/demo", "branch", "main"))),
-                "edges", List.of(edge("start", "nmap"), edge("nmap", "probe"), edge("probe", "leaks")));
+                        node("probe", "http-probe", "recon", Map.of("timeout", 5, "followRedirects", true))),
+                "edges", List.of(edge("start", "nmap"), edge("nmap", "probe")));
         return send("POST", "/workflows", workflow).get("id").asString();
+    }
+
+    /** Posts {@code runs} runs as fast as 8 clients can, then waits until every one has ended (open loop). */
+    Result openLoop(String workflowId, int runs) throws Exception {
+        long finishedBefore = finishedRuns();
+        long failedBefore = failedRuns();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> posts = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                posts.add(pool.submit(() -> start(workflowId)));
+            }
+            for (Future<?> post : posts) {
+                post.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000L;
+        while (finishedRuns() - finishedBefore < runs) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the runs did not end within 30 minutes");
+            }
+            Thread.sleep(50);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(runs, seconds, Percentiles.of(List.of()), (int) (failedRuns() - failedBefore));
+    }
+
+    /** {@code clients} clients, each starting a run and polling it every {@code pollMillis} until it ends. */
+    Result closedLoop(String workflowId, int clients, int seconds, int pollMillis) throws Exception {
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        String status = runOnce(workflowId, pollMillis);
+                        latencies.add((System.nanoTime() - t0) / 1e6);
+                        if (!status.equals("succeeded")) {
+                            failures.add(status);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double took = (System.nanoTime() - start) / 1e9;
+        return new Result(latencies.size(), took, Percentiles.of(latencies), failures.size());
+    }
+
+    /** Latency of {@code requests} GETs of {@code path}, at most {@code perSecond} a second from 4 clients. */
+    Percentiles reads(String path, int requests, int perSecond) throws Exception {
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                long due = start + (long) (i * 1e9 / perSecond);
+                futures.add(pool.submit(() -> {
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    long t0 = System.nanoTime();
+                    send("GET", path, null);
+                    latencies.add((System.nanoTime() - t0) / 1e6);
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return Percentiles.of(latencies);
+    }
+
+    String start(String workflowId) throws Exception {
+        return send("POST", "/runs", Map.of("workflowId", workflowId, "targets", List.of("127.0.0.1"),
+                "runMode", "demo", "authorizeTargets", false)).get("id").asString();
+    }
+
+    long finishedRuns() throws Exception {
+        JsonNode byStatus = send("GET", "/metrics", null).get("runsByStatus");
+        return byStatus.get("succeeded").asLong() + byStatus.get("failed").asLong();
+    }
+
+    long failedRuns() throws Exception {
+        return send("GET", "/metrics", null).get("runsByStatus").get("failed").asLong();
     }
 
     Result run(String workflowId, int runs, int concurrency) throws Exception {
@@ -52,7 +154,7 @@ final class DemoRuns {
             for (int i = 0; i < runs; i++) {
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
-                    String status = runOnce(workflowId);
+                    String status = runOnce(workflowId, POLL_MILLIS);
                     latencies.add((System.nanoTime() - t0) / 1e6);
                     if (!status.equals("succeeded")) {
                         failures.add(status);
@@ -70,19 +172,18 @@ final class DemoRuns {
         return new Result(runs, seconds, Percentiles.of(latencies), failures.size());
     }
 
-    private String runOnce(String workflowId) throws Exception {
-        String runId = send("POST", "/runs", Map.of("workflowId", workflowId, "targets", List.of("127.0.0.1"),
-                "runMode", "demo", "authorizeTargets", false)).get("id").asString();
+    String runOnce(String workflowId, int pollMillis) throws Exception {
+        String runId = start(workflowId);
         while (true) {
             String status = send("GET", "/runs/" + runId, null).get("status").asString();
             if (status.equals("succeeded") || status.equals("failed")) {
                 return status;
             }
-            Thread.sleep(POLL_MILLIS);
+            Thread.sleep(pollMillis);
         }
     }
 
-    private JsonNode send(String method, String path, Object body) throws Exception {
+    JsonNode send(String method, String path, Object body) throws Exception {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
         HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).method(method, publisher)

@@ -3,14 +3,17 @@ package io.reconcraft.bench;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * End-to-end demo runs through a real local stack (gateway → orchestrator → tool-runner → gateway
- * read model), compared with the raw Kafka produce→consume round trip of the same broker measured in
- * the same run. Figures are printed as a markdown table; nothing is asserted.
+ * End-to-end demo runs (start → nmap → http-probe) through a fresh local stack: every service, event, read model,
+ * SSE journal and audit record, only the tools' execution canned. Compared with the raw Kafka produce→consume round
+ * trip of the same broker measured in the same run. Figures are printed as markdown; nothing is asserted.
  *
- * <p>Usage: {@code java -jar bench/target/bench.jar [runs] [concurrency] [kafkaSamples]}
+ * <p>Usage: {@code java -jar bench/target/bench.jar [runs=2000] [clients=32] [seconds=30] [history=0] [kafka=500]}
+ * (or {@code ./reconcraft bench ...}).
  */
 public final class PipelineBenchmark {
 
@@ -18,43 +21,67 @@ public final class PipelineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        int kafkaSamples = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        Map<String, Integer> options = options(args);
+        int runs = options.getOrDefault("runs", 2000);
+        int clients = options.getOrDefault("clients", 32);
+        int seconds = options.getOrDefault("seconds", 30);
+        int history = options.getOrDefault("history", 0);
+        int kafkaSamples = options.getOrDefault("kafka", 500);
         Path repo = Path.of(System.getProperty("reconcraft.repo", ".")).toAbsolutePath().normalize();
 
         System.out.println("starting a local stack on free ports…");
         try (StackProcess stack = StackProcess.start(repo)) {
+            Report report = new Report(Runtime.version().feature());
+            CpuMeter cpu = new CpuMeter(stack.process);
             Percentiles kafka = KafkaRoundTrip.measure(stack.kafkaBootstrap, kafkaSamples);
+            report.kafka(kafka);
             DemoRuns demo = new DemoRuns(stack.apiUrl, stack.adminKey);
             String workflowId = demo.createWorkflow();
-            demo.run(workflowId, Math.max(5, runs / 10), concurrency); // warm-up, not reported
-            DemoRuns.Result sequential = demo.run(workflowId, Math.max(10, runs / 4), 1);
-            DemoRuns.Result loaded = demo.run(workflowId, runs, concurrency);
-            print(kafka, sequential, loaded, concurrency);
+            System.out.println("warming up…");
+            demo.openLoop(workflowId, Math.min(600, runs));
+            String sampleRun = demo.start(workflowId);
+            demo.openLoop(workflowId, 50);
+
+            measure(report, demo, cpu, workflowId, runs, clients, seconds, "empty store");
+            if (history > 0) {
+                System.out.printf(Locale.ROOT, "seeding %,d runs of history…%n", history);
+                History.seed(stack.mongoUri, sampleRun, history);
+                measure(report, demo, cpu, workflowId, runs, clients, seconds, String.format(Locale.ROOT,
+                        "%,d runs stored", history));
+            }
+            report.print(InetAddress.getLocalHost().getHostName(), LocalDate.now());
         }
     }
 
-    private static void print(Percentiles kafka, DemoRuns.Result sequential, DemoRuns.Result loaded, int concurrency)
-            throws Exception {
-        System.out.printf(Locale.ROOT, "%n## Pipeline benchmark — %s on %s (%d cores)%n%n", LocalDate.now(),
-                InetAddress.getLocalHost().getHostName(), Runtime.getRuntime().availableProcessors());
-        System.out.println("| measure | runs/s | p50 | p95 | p99 | failed |");
-        System.out.println("|---|---|---|---|---|---|");
-        System.out.printf(Locale.ROOT, "| raw Kafka round trip (1 in flight) | | %.1f ms | %.1f ms | %.1f ms | |%n",
-                kafka.at(50), kafka.at(95), kafka.at(99));
-        row("demo run, 1 at a time", sequential);
-        row("demo run, " + concurrency + " concurrent", loaded);
-        System.out.printf(Locale.ROOT, "%nratio of a sequential run's p50 to one Kafka round trip's p50: %.1f×%n",
-                sequential.latency().at(50) / kafka.at(50));
-        System.out.println("(a 4-node demo run needs at least 11 Kafka hops: RunRequested, 3× StepRequested, "
-                + "3× StepCompleted read by the orchestrator, and the events the gateway reads; latencies include "
-                + "the client's " + DemoRuns.POLL_MILLIS + " ms polling interval)");
+    private static void measure(Report report, DemoRuns demo, CpuMeter cpu, String workflowId, int runs, int clients,
+            int seconds, String store) throws Exception {
+        System.out.println("measuring with " + store + "…");
+        DemoRuns.Result sequential = demo.run(workflowId, 50, 1);
+        report.row("1 client, one run at a time (" + store + ")", sequential);
+
+        Map<String, Double> before = cpu.read();
+        DemoRuns.Result open = demo.openLoop(workflowId, runs);
+        Map<String, Double> used = CpuMeter.difference(before, cpu.read());
+        report.row(String.format(Locale.ROOT, "open loop: %,d runs posted at once (%s)", runs, store), open);
+        report.cpu(store, used, open.runs());
+
+        DemoRuns.Result closed = demo.closedLoop(workflowId, clients, seconds, 100);
+        report.row(clients + " clients, 100 ms polls (" + store + ")", closed);
+
+        String runId = demo.start(workflowId);
+        report.read("GET /api/runs/{id} at 500/s (" + store + ")", demo.reads("/runs/" + runId, 2500, 500));
+        report.read("GET /api/runs?limit=50 (" + store + ")", demo.reads("/runs?limit=50", 200, 20));
     }
 
-    private static void row(String name, DemoRuns.Result result) {
-        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f ms | %.1f ms | %.1f ms | %d |%n", name,
-                result.runsPerSecond(), result.latency().at(50), result.latency().at(95), result.latency().at(99),
-                result.failed());
+    private static Map<String, Integer> options(String[] args) {
+        Map<String, Integer> options = new HashMap<>();
+        for (String arg : args) {
+            String[] parts = arg.split("=", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("expected name=value, got " + arg);
+            }
+            options.put(parts[0], Integer.parseInt(parts[1].replace("_", "")));
+        }
+        return options;
     }
 }

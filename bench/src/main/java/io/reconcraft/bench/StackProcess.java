@@ -20,12 +20,14 @@ final class StackProcess implements AutoCloseable {
     final String apiUrl;
     final String adminKey;
     final String kafkaBootstrap;
-    private final Process process;
+    final String mongoUri;
+    final Process process;
 
-    private StackProcess(String apiUrl, String adminKey, String kafkaBootstrap, Process process) {
+    private StackProcess(String apiUrl, String adminKey, String kafkaBootstrap, String mongoUri, Process process) {
         this.apiUrl = apiUrl;
         this.adminKey = adminKey;
         this.kafkaBootstrap = kafkaBootstrap;
+        this.mongoUri = mongoUri;
         this.process = process;
     }
 
@@ -45,18 +47,19 @@ final class StackProcess implements AutoCloseable {
         env.put("RECONCRAFT_GATEWAY_PORT", String.valueOf(gateway));
         env.put("RECONCRAFT_KAFKA_PORT", String.valueOf(kafka));
         env.put("RECONCRAFT_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
-        env.put("RECONCRAFT_MONGO_PORT", String.valueOf(freePort()));
+        int mongo = freePort();
+        env.put("RECONCRAFT_MONGO_PORT", String.valueOf(mongo));
         for (String service : new String[] {"RUN_ORCHESTRATOR", "TOOL_RUNNER", "NOTIFIER", "AUDIT"}) {
             env.put("RECONCRAFT_" + service + "_PORT", String.valueOf(freePort()));
         }
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar",
+        ProcessBuilder builder = new ProcessBuilder(java(), "-jar",
                 repo.resolve("infra/launcher/target/launcher.jar").toString(), "up")
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("launcher.out").toFile());
         builder.environment().putAll(env);
         Process process = builder.start();
         StackProcess stack = new StackProcess("http://127.0.0.1:" + gateway + "/api", adminKey,
-                "127.0.0.1:" + kafka, process);
+                "127.0.0.1:" + kafka, "mongodb://127.0.0.1:" + mongo, process);
         stack.awaitHealthy(Duration.ofMinutes(4), home);
         return stack;
     }
@@ -80,6 +83,11 @@ final class StackProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the stack was not healthy within " + timeout);
+    }
+
+    /** The JVM this benchmark runs on starts the stack too, so a run on another JDK measures that JDK. */
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     private static int freePort() throws IOException {

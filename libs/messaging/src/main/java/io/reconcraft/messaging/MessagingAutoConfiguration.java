@@ -61,6 +61,11 @@ public class MessagingAutoConfiguration {
                 // A send that cannot even start (no broker metadata) fails within seconds instead of a minute.
                 producers.updateConfigs(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000));
             }
+            if (!producers.getConfigurationProperties().containsKey(ProducerConfig.LINGER_MS_CONFIG)) {
+                // Kafka 4's default of 5 ms is paid on every hop a run makes, most of them by a sender waiting for
+                // the acknowledgement; under load, records still batch while earlier requests are in flight.
+                producers.updateConfigs(Map.of(ProducerConfig.LINGER_MS_CONFIG, 1));
+            }
         };
     }
 

@@ -1,23 +1,32 @@
 package io.reconcraft.launcher.mongo;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.reconcraft.launcher.stack.StackException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** mongo-java-server inside the launcher JVM, stored in an H2 MVStore file so data survives restarts. */
+/**
+ * mongo-java-server inside the launcher JVM: documents in memory, every change journaled to the store folder beside
+ * {@code file} so data survives restarts (see {@link DurableBackend}).
+ */
 public final class MongoServer implements AutoCloseable {
+
+    private static final long COMPACT_AFTER_BYTES = 64L * 1024 * 1024;
 
     private final Path file;
     private final int port;
-    private H2Backend backend;
+    private DurableBackend backend;
     private de.bwaldvogel.mongo.MongoServer server;
 
+    private final long compactAfterBytes;
+
     public MongoServer(Path file, int port) {
+        this(file, port, COMPACT_AFTER_BYTES);
+    }
+
+    MongoServer(Path file, int port, long compactAfterBytes) {
         this.file = file;
         this.port = port;
+        this.compactAfterBytes = compactAfterBytes;
     }
 
     public synchronized void start() {
@@ -25,17 +34,21 @@ public final class MongoServer implements AutoCloseable {
             return;
         }
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            backend = new H2Backend(file.toAbsolutePath().toString());
+            backend = new DurableBackend(storeFolder(), compactAfterBytes);
+            // No oplog: no service watches a collection, and it would write every change twice.
             server = new de.bwaldvogel.mongo.MongoServer(backend);
-            // services may watch collections; change streams need the oplog
-            server.enableOplog();
             server.bind("127.0.0.1", port);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             close();
             throw new StackException("cannot start the embedded MongoDB on 127.0.0.1:" + port
                     + " with data file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The journal and snapshots; the file name of earlier versions' H2 store names the folder. */
+    public Path storeFolder() {
+        String name = file.getFileName().toString().replaceFirst("\\.mv$", "");
+        return file.toAbsolutePath().resolveSibling(name + "-store");
     }
 
     public int port() {
@@ -52,7 +65,7 @@ public final class MongoServer implements AutoCloseable {
             server.shutdown();
             server = null;
         }
-        // shutdown() stops the network side only; closing the backend commits and closes the MVStore file
+        // shutdown() stops the network side only; closing the backend finishes a snapshot under way and the journal
         if (backend != null) {
             backend.close();
             backend = null;

@@ -1,16 +1,29 @@
 package io.reconcraft.launcher.mongo;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import io.reconcraft.launcher.stack.Ports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MongoServerIT {
 
@@ -20,24 +33,150 @@ class MongoServerIT {
     @Test
     void givenDocumentWritten_whenServerRestarts_thenDocumentIsStillThere() {
         Path file = home.resolve("mongo/reconcraft.mv");
+
+        withServer(file, client -> workflows(client).insertOne(new Document("_id", "wf-1").append("name", "demo")));
+
+        withServer(file, client -> {
+            Document found = workflows(client).find(new Document("_id", "wf-1")).first();
+            assertThat(found).isNotNull();
+            assertThat(found.getString("name")).isEqualTo("demo");
+        });
+    }
+
+    @Test
+    void givenInsertsUpdatesAndDeletes_whenServerRestarts_thenEachDocumentIsInItsLastState() {
+        Path file = home.resolve("mongo/reconcraft.mv");
+        withServer(file, client -> {
+            MongoCollection<Document> runs = runs(client);
+            runs.insertOne(new Document("_id", "r1").append("status", "queued"));
+            runs.insertOne(new Document("_id", "r2").append("status", "queued"));
+            runs.insertOne(new Document("_id", "r3").append("status", "queued"));
+            runs.updateOne(Filters.eq("_id", "r1"), Updates.combine(Updates.set("status", "succeeded"),
+                    Updates.push("logs", "done")));
+            runs.deleteOne(Filters.eq("_id", "r2"));
+        });
+
+        withServer(file, client -> {
+            assertThat(runs(client).find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
+                    .extracting(d -> d.getString("_id") + "=" + d.getString("status"))
+                    .containsExactly("r1=succeeded", "r3=queued");
+            assertThat(runs(client).find(Filters.eq("_id", "r1")).first().getList("logs", String.class))
+                    .containsExactly("done");
+        });
+    }
+
+    @Test
+    void givenUniqueIndex_whenServerRestarts_thenItStillRefusesDuplicates() {
+        Path file = home.resolve("mongo/reconcraft.mv");
+        withServer(file, client -> {
+            targets(client).createIndex(Indexes.ascending("value"), new IndexOptions().unique(true));
+            targets(client).insertOne(new Document("_id", "t1").append("value", "127.0.0.1"));
+        });
+
+        withServer(file, client -> assertThatThrownBy(() -> targets(client)
+                .insertOne(new Document("_id", "t2").append("value", "127.0.0.1")))
+                .isInstanceOf(MongoWriteException.class));
+    }
+
+    @Test
+    void givenDroppedCollection_whenServerRestarts_thenItStaysDropped() {
+        Path file = home.resolve("mongo/reconcraft.mv");
+        withServer(file, client -> {
+            runs(client).insertOne(new Document("_id", "r1"));
+            runs(client).drop();
+            workflows(client).insertOne(new Document("_id", "wf-1"));
+        });
+
+        withServer(file, client -> {
+            assertThat(runs(client).countDocuments()).isZero();
+            assertThat(workflows(client).countDocuments()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void givenJournalPastItsLimit_whenWritesGoOn_thenSnapshotsReplaceOldFilesAndNothingIsLost() throws Exception {
+        Path file = home.resolve("mongo/reconcraft.mv");
         int port = Ports.free().mongo();
-        try (MongoServer server = new MongoServer(file, port)) {
+        try (MongoServer server = new MongoServer(file, port, 4 * 1024)) {
             server.start();
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-                workflows(client).insertOne(new Document("_id", "wf-1").append("name", "demo"));
+                for (int i = 0; i < 300; i++) {
+                    runs(client).insertOne(new Document("_id", "r" + i).append("n", i).append("pad", "x".repeat(200)));
+                    runs(client).updateOne(Filters.eq("_id", "r" + i), Updates.set("status", "done"));
+                }
             }
         }
-        assertThat(file).exists();
-
-        try (MongoServer server = new MongoServer(file, port)) {
-            server.start();
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-                Document found = workflows(client).find(new Document("_id", "wf-1")).first();
-
-                assertThat(found).isNotNull();
-                assertThat(found.getString("name")).isEqualTo("demo");
-            }
+        try (Stream<Path> files = Files.list(home.resolve("mongo/reconcraft-store"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("journal"))).hasSizeLessThan(5);
         }
+
+        withServer(file, client -> {
+            assertThat(runs(client).countDocuments(Filters.eq("status", "done"))).isEqualTo(300);
+            assertThat(runs(client).find(Filters.eq("_id", "r299")).first().getInteger("n")).isEqualTo(299);
+        });
+    }
+
+    @Test
+    void givenJournalWhoseLastRecordWasCutShort_whenServerStarts_thenEverythingBeforeItIsThere() throws IOException {
+        Path file = home.resolve("mongo/reconcraft.mv");
+        withServer(file, client -> {
+            runs(client).insertOne(new Document("_id", "r1"));
+            runs(client).insertOne(new Document("_id", "r2"));
+        });
+        Path journal;
+        try (Stream<Path> files = Files.list(home.resolve("mongo/reconcraft-store"))) {
+            journal = files.filter(f -> f.getFileName().toString().startsWith("journal")).findFirst().orElseThrow();
+        }
+        // a record header promising 200 bytes, then the launcher died
+        Files.write(journal, new byte[] {(byte) 200, 0, 0, 0, 3, 1}, StandardOpenOption.APPEND);
+
+        withServer(file, client -> assertThat(runs(client).countDocuments()).isEqualTo(2));
+    }
+
+    @Test
+    void givenSecondaryIndex_whenQueriedByEqualityRangeAndIn_thenAnswersAreThoseOfAFullScan() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> events = client.getDatabase("reconcraft").getCollection("run_events");
+            events.createIndex(Indexes.compoundIndex(Indexes.ascending("runId"), Indexes.ascending("seq")));
+            for (int run = 0; run < 20; run++) {
+                for (int seq = 1; seq <= 10; seq++) {
+                    events.insertOne(new Document("_id", "run-" + run + ":" + seq).append("runId", "run-" + run)
+                            .append("seq", (long) seq).append("tags", List.of("t" + seq % 3, "all")));
+                }
+            }
+            events.updateOne(Filters.eq("_id", "run-3:4"), Updates.set("runId", "run-4"));
+
+            assertThat(ids(events.find(Filters.and(Filters.eq("runId", "run-3"), Filters.gt("seq", 7)))
+                    .sort(Sorts.ascending("seq")))).containsExactly("run-3:8", "run-3:9", "run-3:10");
+            assertThat(ids(events.find(Filters.eq("runId", "run-3")))).hasSize(9).doesNotContain("run-3:4");
+            assertThat(ids(events.find(Filters.eq("runId", "run-4")))).hasSize(11).contains("run-3:4");
+            assertThat(ids(events.find(Filters.in("runId", "run-1", "run-2")))).hasSize(20);
+            assertThat(ids(events.find(Filters.and(Filters.gte("runId", "run-17"), Filters.lt("runId", "run-19")))))
+                    .hasSize(20);
+        });
+    }
+
+    @Test
+    void givenIndexOnSortKey_whenFirstPageIsAsked_thenItHoldsTheNewestMatchingDocuments() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> runs = runs(client);
+            runs.createIndex(Indexes.descending("startedAt"));
+            for (int i = 0; i < 100; i++) {
+                runs.insertOne(new Document("_id", "r" + i).append("startedAt", new java.util.Date(1_000_000L + i * 1000L))
+                        .append("status", i % 2 == 0 ? "succeeded" : "failed"));
+            }
+            runs.insertOne(new Document("_id", "no-start").append("status", "failed"));
+
+            assertThat(ids(runs.find().sort(Sorts.descending("startedAt")).limit(3))).containsExactly("r99", "r98", "r97");
+            assertThat(ids(runs.find(Filters.eq("status", "succeeded")).sort(Sorts.descending("startedAt")).skip(1)
+                    .limit(2))).containsExactly("r96", "r94");
+            assertThat(ids(runs.find().sort(Sorts.ascending("startedAt")).limit(2))).containsExactly("no-start", "r0");
+            runs.insertOne(new Document("_id", "r99b").append("startedAt", new java.util.Date(1_000_000L + 99 * 1000L)));
+            assertThat(ids(runs.find().sort(Sorts.orderBy(Sorts.descending("startedAt"), Sorts.descending("_id")))
+                    .limit(1))).containsExactly("r99b");
+            assertThat(ids(runs.find().sort(Sorts.orderBy(Sorts.descending("startedAt"), Sorts.ascending("_id")))
+                    .limit(2))).containsExactly("r99", "r99b");
+        });
     }
 
     @Test
@@ -51,7 +190,31 @@ class MongoServerIT {
         assertThat(server.isRunning()).isFalse();
     }
 
+    private static void withServer(Path file, Consumer<MongoClient> action) {
+        int port = Ports.free().mongo();
+        try (MongoServer server = new MongoServer(file, port)) {
+            server.start();
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                action.accept(client);
+            }
+        }
+    }
+
+    private static List<String> ids(Iterable<Document> documents) {
+        List<String> ids = new ArrayList<>();
+        documents.forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
     private static MongoCollection<Document> workflows(MongoClient client) {
         return client.getDatabase("reconcraft").getCollection("workflows");
+    }
+
+    private static MongoCollection<Document> runs(MongoClient client) {
+        return client.getDatabase("reconcraft").getCollection("runs");
+    }
+
+    private static MongoCollection<Document> targets(MongoClient client) {
+        return client.getDatabase("reconcraft").getCollection("targets");
     }
 }

@@ -1,53 +1,106 @@
 package io.reconcraft.gateway.readmodel;
 
 import io.reconcraft.events.EventEnvelope;
-import io.reconcraft.events.RunCompleted;
-import io.reconcraft.events.RunStatusChanged;
-import io.reconcraft.events.StepCompleted;
-import io.reconcraft.events.StepLog;
-import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.Topics;
+import io.reconcraft.gateway.run.RunView;
+import io.reconcraft.gateway.stream.RunEvent;
+import io.reconcraft.gateway.stream.RunEventJournal;
+import io.reconcraft.gateway.stream.RunEventListenerRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
-/** Keeps the run read model up to date from the run and step events. */
+/**
+ * Keeps the run read model up to date from the run and step events, a poll's worth at a time: the events of each
+ * run are applied in memory, then the batch's SSE events are stored in one insert and its runs in one bulk write,
+ * and only then are the events handed to live listeners. The partition's order and the position stored with each
+ * run make a redelivered batch change nothing twice.
+ */
 @Component
 public class RunEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunEventListener.class);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final RunViewUpdater updater;
+    private final RunViewStore store;
+    private final RunChanges changes;
+    private final RunEventJournal journal;
+    private final RunEventListenerRegistry listeners;
 
-    public RunEventListener(RunViewUpdater updater) {
-        this.updater = updater;
+    public RunEventListener(RunViewStore store, RunChanges changes, RunEventJournal journal,
+            RunEventListenerRegistry listeners) {
+        this.store = store;
+        this.changes = changes;
+        this.journal = journal;
+        this.listeners = listeners;
     }
 
-    @KafkaListener(topics = Topics.RUN_EVENTS)
-    public void on(EventEnvelope event) {
-        if (event.runId() == null) {
-            log.debug("ignoring {} {} without a run id", event.type(), event.eventId());
+    @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true")
+    public void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+        int unreadable = firstUnreadable(records);
+        apply(unreadable < 0 ? records : records.subList(0, unreadable));
+        if (unreadable >= 0) {
+            // the records before it are applied and committed; this one goes to the dead-letter topic
+            throw new BatchListenerFailedException("the event could not be read", records.get(unreadable));
+        }
+    }
+
+    private void apply(List<ConsumerRecord<String, EventEnvelope>> records) {
+        Map<String, List<ConsumerRecord<String, EventEnvelope>>> byRun = new LinkedHashMap<>();
+        for (ConsumerRecord<String, EventEnvelope> record : records) {
+            String runId = record.value().runId();
+            if (runId == null) {
+                log.debug("ignoring {} {} without a run id", record.value().type(), record.value().eventId());
+                continue;
+            }
+            byRun.computeIfAbsent(runId, id -> new ArrayList<>()).add(record);
+        }
+        if (byRun.isEmpty()) {
             return;
         }
-        Mono<Boolean> applied;
-        if (event.payload() instanceof StepStarted started) {
-            applied = updater.stepStarted(event, started);
-        } else if (event.payload() instanceof StepLog logged) {
-            applied = updater.stepLog(event, logged);
-        } else if (event.payload() instanceof StepCompleted completed) {
-            applied = updater.stepCompleted(event, completed);
-        } else if (event.payload() instanceof RunStatusChanged changed) {
-            applied = updater.runStatusChanged(event, changed);
-        } else if (event.payload() instanceof RunCompleted completed) {
-            applied = updater.runCompleted(event, completed);
-        } else {
-            return;
+        Map<String, RunState> runs = store.load(byRun.keySet());
+        List<RunEvent> numbered = new ArrayList<>();
+        List<RunView> changed = new ArrayList<>();
+        byRun.forEach((runId, events) -> {
+            RunState run = runs.get(runId);
+            if (run == null) {
+                log.debug("ignoring {} event(s) of unknown run {}", events.size(), runId);
+                return;
+            }
+            for (ConsumerRecord<String, EventEnvelope> record : events) {
+                EventEnvelope event = record.value();
+                if (!run.isNew(record.partition(), record.offset(), event.eventId())) {
+                    log.debug("{} {} was already applied to run {}", event.type(), event.eventId(), runId);
+                    continue;
+                }
+                for (RunEvent.Draft draft : changes.apply(run, event)) {
+                    numbered.add(RunEvent.numbered(runId, run.nextSeq(), draft));
+                }
+                run.applied(record.partition(), record.offset(), event.eventId());
+            }
+            if (run.changed()) {
+                changed.add(run.toView());
+            }
+        });
+        journal.store(numbered).block(WRITE_TIMEOUT);
+        store.write(changed);
+        listeners.deliver(numbered);
+    }
+
+    private static int firstUnreadable(List<ConsumerRecord<String, EventEnvelope>> records) {
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).value() == null) {
+                return i;
+            }
         }
-        // Blocking is fine here: this is a Kafka listener thread, and the offset must wait for the write.
-        applied.block(WRITE_TIMEOUT);
+        return -1;
     }
 }

@@ -17,8 +17,6 @@ import reactor.core.publisher.Mono;
 public class RunQueries {
 
     public static final int MAX_PAGE = 500;
-    // SSE events parked by the read model (see RunEventJournal): not part of the Studio's Run.
-    private static final String PENDING_EVENTS = "pendingEvents";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -28,7 +26,7 @@ public class RunQueries {
 
     public Mono<RunView> get(String id) {
         Query query = Query.query(Criteria.where("_id").is(id));
-        query.fields().exclude(RunView.APPLIED_EVENT_IDS).exclude(PENDING_EVENTS);
+        RunView.INTERNAL_FIELDS.forEach(query.fields()::exclude);
         return mongo.findOne(query, RunView.class)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("run", id)));
     }
@@ -40,7 +38,7 @@ public class RunQueries {
     public Flux<RunView> list(RunFilter filter, int limit, int offset) {
         Query query = filter.toQuery().with(Sort.by(Sort.Direction.DESC, "startedAt", "_id"))
                 .skip(offset).limit(limit);
-        query.fields().exclude(RunView.APPLIED_EVENT_IDS).exclude(PENDING_EVENTS);
+        RunView.INTERNAL_FIELDS.forEach(query.fields()::exclude);
         return mongo.find(query, RunView.class);
     }
 

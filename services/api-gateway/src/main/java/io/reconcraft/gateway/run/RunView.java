@@ -12,8 +12,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The gateway's read model of a run, in the Studio's Run shape. It is built from run and step events;
- * {@code appliedEventIds} records which events already changed it, so a redelivered event changes nothing.
+ * The gateway's read model of a run, in the Studio's Run shape. It is built from run and step events, which
+ * come in order on the run's partition: {@code position} is the last one applied, so a redelivered event changes
+ * nothing, and {@code recentEventIds} catches an event published twice. {@code eventSeq} is the number of the
+ * run's last SSE event. None of the three is shown.
  */
 @Document("runs")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,19 +33,27 @@ public record RunView(
         List<StepView> steps,
         RunSummary summary,
         RunTrigger trigger,
-        @JsonIgnore List<String> appliedEventIds) {
+        @JsonIgnore Long eventSeq,
+        @JsonIgnore ReadPosition position,
+        @JsonIgnore List<String> recentEventIds) {
 
-    public static final String APPLIED_EVENT_IDS = "appliedEventIds";
+    /** The fields only the read model uses. */
+    public static final List<String> INTERNAL_FIELDS = List.of("eventSeq", "position", "recentEventIds");
 
     public RunView {
         targets = targets == null ? List.of() : targets;
         steps = steps == null ? List.of() : steps;
-        appliedEventIds = appliedEventIds == null ? List.of() : appliedEventIds;
+        eventSeq = eventSeq == null ? 0L : eventSeq;
+        recentEventIds = recentEventIds == null ? List.of() : recentEventIds;
+    }
+
+    /** Where in Kafka the last applied event of a run was: its partition and offset. */
+    public record ReadPosition(int partition, long offset) {
     }
 
     public static RunView queued(String id, String workflowId, String workflowName, List<String> targets,
             RunMode runMode, Instant startedAt, List<StepView> steps, RunTrigger trigger) {
         return new RunView(id, workflowId, workflowName, RunStatus.QUEUED, targets, runMode, startedAt,
-                null, null, null, steps, null, trigger, List.of());
+                null, null, null, steps, null, trigger, 0L, null, List.of());
     }
 }

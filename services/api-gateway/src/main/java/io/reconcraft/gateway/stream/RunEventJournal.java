@@ -1,55 +1,51 @@
 package io.reconcraft.gateway.stream;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
+import io.reconcraft.events.model.RunStatus;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The stored SSE events of runs. The read model's update numbers an event and parks it in the run document's
- * {@code pendingEvents} in the same single-document write; {@link #store} then copies it to {@code run_events}
- * (idempotent: the id is runId:seq), removes it from the document and hands it to live listeners. A crash between
- * the two writes leaves the event parked, never lost: the next delivery of any event of that run (the redelivery
- * of the same one, typically) stores it, and replays read the parked events too.
+ * The stored SSE events of runs, numbered per run. The read model stores a batch's events BEFORE it writes the
+ * runs they belong to, and numbers them from the run's stored sequence: a crash between the two writes makes the
+ * redelivered batch number the same events the same way, and the copies already stored are kept as they are.
  */
 @Component
 public class RunEventJournal {
 
-    private static final String RUNS = "runs";
+    private static final int DUPLICATE_KEY = 11000;
 
     private final ReactiveMongoTemplate mongo;
-    private final RunEventListenerRegistry listeners;
 
-    public RunEventJournal(ReactiveMongoTemplate mongo, RunEventListenerRegistry listeners) {
+    public RunEventJournal(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
-        this.listeners = listeners;
     }
 
-    public Mono<JournalState> state(String runId) {
-        Query query = Query.query(Criteria.where("_id").is(runId));
-        query.fields().include(JournalState.EVENT_SEQ, JournalState.PENDING_EVENTS, "status");
-        return mongo.findOne(query, JournalState.class, RUNS);
-    }
-
-    /** Copies numbered events to the journal, clears them from the run document, then delivers them live. */
-    public Mono<Void> store(String runId, List<RunEvent> events) {
+    /** Stores the events in one unordered insert; an event stored before (same run and number) stays as it is. */
+    public Mono<Void> store(List<RunEvent> events) {
         if (events.isEmpty()) {
             return Mono.empty();
         }
-        long last = events.get(events.size() - 1).seq();
-        return Flux.fromIterable(events)
-                .concatMap(event -> mongo.insert(event).onErrorResume(DuplicateKeyException.class, e -> Mono.empty()))
-                .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(runId)),
-                        new Update().pull(JournalState.PENDING_EVENTS, new Document("seq", new Document("$lte", last))),
-                        RUNS))
-                .doOnSuccess(done -> listeners.deliver(events))
+        List<Document> documents = new ArrayList<>(events.size());
+        for (RunEvent event : events) {
+            Document document = new Document();
+            mongo.getConverter().write(event, document);
+            documents.add(document);
+        }
+        return mongo.getCollection(RunEvent.COLLECTION)
+                .flatMap(collection -> Mono.from(collection.insertMany(documents, new InsertManyOptions().ordered(false))))
+                .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicates(e) ? Mono.empty() : Mono.error(e))
                 .then();
     }
 
@@ -58,5 +54,21 @@ public class RunEventJournal {
         Query query = Query.query(Criteria.where("runId").is(runId).and("seq").gt(seq))
                 .with(Sort.by(Sort.Direction.ASC, "seq"));
         return mongo.find(query, RunEvent.class);
+    }
+
+    /** Whether the run has ended (empty when there is no such run). */
+    public Mono<Boolean> ended(String runId) {
+        Query query = Query.query(Criteria.where("_id").is(runId));
+        query.fields().include("status");
+        return mongo.findOne(query, StatusOnly.class, "runs")
+                .map(run -> run.status() != null && run.status().isTerminal());
+    }
+
+    private record StatusOnly(@Id String id, RunStatus status) {
+    }
+
+    private static boolean onlyDuplicates(MongoBulkWriteException e) {
+        return e.getWriteConcernError() == null
+                && e.getWriteErrors().stream().mapToInt(BulkWriteError::getCode).allMatch(code -> code == DUPLICATE_KEY);
     }
 }

@@ -1,9 +1,5 @@
 package io.reconcraft.gateway.stream;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -32,11 +28,10 @@ public class RunEventStream {
             BoundedListener live = new BoundedListener(properties.subscriberBuffer());
             listeners.listen(runId, live);
             AtomicLong last = new AtomicLong(lastSeen);
-            Flux<RunEvent> events = journal.state(runId).flatMapMany(state -> {
-                Flux<RunEvent> stored = journal.after(runId, lastSeen).collectList()
-                        .flatMapIterable(fromJournal -> merged(fromJournal, state.pendingEvents(), lastSeen));
+            Flux<RunEvent> events = journal.ended(runId).flatMapMany(ended -> {
+                Flux<RunEvent> stored = journal.after(runId, lastSeen);
                 // An ended run's story is complete in storage (retrying it would make it running again).
-                return state.ended() ? stored : stored.concatWith(live.events()).takeUntil(RunEvent::terminal);
+                return ended ? stored : stored.concatWith(live.events()).takeUntil(RunEvent::terminal);
             });
             return events.filter(event -> advance(last, event))
                     .doFinally(signal -> listeners.stopListening(runId, live));
@@ -50,13 +45,6 @@ public class RunEventStream {
             listeners.listenToAllRuns(live);
             return live.events().doFinally(signal -> listeners.stopListeningToAllRuns(live));
         });
-    }
-
-    private static List<RunEvent> merged(List<RunEvent> journal, List<RunEvent> parked, long lastSeen) {
-        Map<Long, RunEvent> bySeq = new TreeMap<>();
-        journal.forEach(event -> bySeq.put(event.seq(), event));
-        parked.stream().filter(event -> event.seq() > lastSeen).forEach(event -> bySeq.putIfAbsent(event.seq(), event));
-        return bySeq.values().stream().sorted(Comparator.comparingLong(RunEvent::seq)).toList();
     }
 
     private static boolean advance(AtomicLong last, RunEvent event) {

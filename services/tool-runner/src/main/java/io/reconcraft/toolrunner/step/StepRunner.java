@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.step;
 
+import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.StepCancelRequested;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepRequested;
@@ -50,13 +51,16 @@ public class StepRunner {
                 log.info("step {} attempt {} was already claimed; skipping the duplicate", step.stepId(), step.attempt());
                 return;
             }
-            try {
-                publisher.publish(runId, new StepStarted(step.stepId(), step.nodeId(), step.attempt(), worker));
-            } catch (EventPublisher.EventPublishingException e) {
-                // Kafka redelivers the request, and the released claim lets the redelivery run it.
-                claims.release(step.stepId(), step.attempt(), worker);
-                throw e;
-            }
+            // Not waited for: the same producer keeps a key's records in order, so StepStarted still comes before
+            // the step's logs and result, and this thread is free for the next request at once.
+            publisher.publishAsync(EventEnvelope.of(runId,
+                    new StepStarted(step.stepId(), step.nodeId(), step.attempt(), worker)))
+                    .whenComplete((sent, failure) -> {
+                        if (failure != null) {
+                            log.warn("StepStarted of step {} attempt {} could not be published: {}", step.stepId(),
+                                    step.attempt(), failure.toString());
+                        }
+                    });
             RunningStep attempt = running.add(step.stepId(), step.attempt());
             try {
                 slot.handOver(() -> finish(runId, step, attempt));

@@ -1,0 +1,69 @@
+package io.reconcraft.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Collects the benchmark's figures and prints them as markdown tables. */
+final class Report {
+
+    private final int javaVersion;
+    private final List<String> runRows = new ArrayList<>();
+    private final List<String> readRows = new ArrayList<>();
+    private final List<String> cpuRows = new ArrayList<>();
+    private Percentiles kafka;
+
+    Report(int javaVersion) {
+        this.javaVersion = javaVersion;
+    }
+
+    void kafka(Percentiles kafka) {
+        this.kafka = kafka;
+    }
+
+    void row(String name, DemoRuns.Result result) {
+        String latency = result.latency().sortedMillis().isEmpty() ? "| — | — | — "
+                : String.format(Locale.ROOT, "| %.1f ms | %.1f ms | %.1f ms ", result.latency().at(50),
+                        result.latency().at(95), result.latency().at(99));
+        String line = String.format(Locale.ROOT, "| %s | %d | %.1f %s| %d |", name, result.runs(),
+                result.runsPerSecond(), latency, result.failed());
+        runRows.add(line);
+        System.out.println(line);
+    }
+
+    void read(String name, Percentiles latency) {
+        String line = String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms |", name, latency.at(50),
+                latency.at(95), latency.at(99));
+        readRows.add(line);
+        System.out.println(line);
+    }
+
+    void cpu(String store, Map<String, Double> secondsByProcess, int finishedRuns) {
+        double total = secondsByProcess.values().stream().mapToDouble(Double::doubleValue).sum();
+        secondsByProcess.forEach((process, seconds) -> cpuRows.add(String.format(Locale.ROOT,
+                "| %s | %s | %.1f s | %.1f ms |", store, process, seconds, seconds * 1000 / finishedRuns)));
+        cpuRows.add(String.format(Locale.ROOT, "| %s | **all processes** | %.1f s | **%.1f ms** |", store, total,
+                total * 1000 / finishedRuns));
+    }
+
+    void print(String host, LocalDate date) {
+        System.out.printf(Locale.ROOT, "%n## Pipeline benchmark — %s on %s (%d cores, Java %d)%n%n", date, host,
+                Runtime.getRuntime().availableProcessors(), javaVersion);
+        System.out.println("Demo runs of start → nmap → http-probe, timed from POST /api/runs to the run's final "
+                + "status read back (polls included).\n");
+        System.out.printf(Locale.ROOT, "Baseline, raw Kafka produce→consume round trip (1 in flight): p50 %.1f ms, "
+                + "p95 %.1f ms, p99 %.1f ms%n%n", kafka.at(50), kafka.at(95), kafka.at(99));
+        System.out.println("| load | runs | finished runs/s | p50 | p95 | p99 | failed |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        runRows.forEach(System.out::println);
+        System.out.println("\n| read | p50 | p95 | p99 |");
+        System.out.println("|---|---|---|---|");
+        readRows.forEach(System.out::println);
+        System.out.println("\nCPU per finished run during the open-loop phase, by process:\n");
+        System.out.println("| store | process | CPU | per finished run |");
+        System.out.println("|---|---|---|---|");
+        cpuRows.forEach(System.out::println);
+    }
+}

@@ -1,0 +1,243 @@
+package io.reconcraft.launcher.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A non-unique index that mongo-java-server itself leaves out ("secondary index … not yet implemented"), so that
+ * a query by run id or a newest-first page does not walk the whole collection. It orders documents by the index's
+ * FIRST key only: equality, {@code $in} and range conditions on that key select candidates, and the collection
+ * still matches every candidate against the whole query, so a compound index narrows by its first key and is
+ * never wrong. Documents without the key are kept apart: Mongo sorts them before every value.
+ */
+final class FieldIndex extends Index<Integer> {
+
+    private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
+
+    private final String field;
+    private final NavigableMap<Object, Map<KeyValue, Integer>> byValue = new TreeMap<>(ValueComparator.asc());
+    private final Map<KeyValue, Integer> withoutValue = new LinkedHashMap<>();
+    private final Map<KeyValue, List<Object>> valuesOfDocument = new HashMap<>();
+
+    FieldIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.field = keys.get(0).getKey();
+    }
+
+    String field() {
+        return field;
+    }
+
+    @Override
+    public synchronized Integer getPosition(Document document) {
+        List<Object> values = valuesOfDocument.get(idOf(document));
+        if (values == null) {
+            return null;
+        }
+        return values.isEmpty() ? withoutValue.get(idOf(document)) : byValue.get(values.get(0)).get(idOf(document));
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Integer> collection) {
+        // not unique: nothing to refuse
+    }
+
+    @Override
+    public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
+        KeyValue id = idOf(document);
+        List<Object> values = valuesOf(document);
+        valuesOfDocument.put(id, values);
+        if (values.isEmpty()) {
+            withoutValue.put(id, position);
+        }
+        for (Object value : values) {
+            byValue.computeIfAbsent(value, v -> new LinkedHashMap<>()).put(id, position);
+        }
+    }
+
+    @Override
+    public synchronized Integer remove(Document document) {
+        KeyValue id = idOf(document);
+        List<Object> values = valuesOfDocument.remove(id);
+        if (values == null) {
+            return null;
+        }
+        Integer position = withoutValue.remove(id);
+        for (Object value : values) {
+            Map<KeyValue, Integer> documents = byValue.get(value);
+            if (documents != null) {
+                position = documents.remove(id);
+                if (documents.isEmpty()) {
+                    byValue.remove(value);
+                }
+            }
+        }
+        return position;
+    }
+
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        if (!query.containsKey(field)) {
+            return false;
+        }
+        Object condition = query.get(field);
+        if (!(condition instanceof Document expression)) {
+            return condition != null && !(condition instanceof Collection) && isIndexable(condition);
+        }
+        if (expression.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, Object> operator : expression.entrySet()) {
+            String name = operator.getKey();
+            if ("$in".equals(name)) {
+                if (!(operator.getValue() instanceof Collection<?> values)
+                        || !values.stream().allMatch(FieldIndex::isIndexable)) {
+                    return false;
+                }
+            } else if (!RANGE_OPERATORS.contains(name) || !isIndexable(operator.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized Iterable<Integer> getPositions(Document query) {
+        Object condition = query.get(field);
+        if (!(condition instanceof Document expression)) {
+            return positionsOf(byValue.get(normalize(condition)));
+        }
+        if (expression.containsKey("$in")) {
+            Set<Integer> positions = new LinkedHashSet<>();
+            for (Object value : (Collection<?>) expression.get("$in")) {
+                positions.addAll(positionsOf(byValue.get(normalize(value))));
+            }
+            return positions;
+        }
+        NavigableMap<Object, Map<KeyValue, Integer>> range = byValue;
+        for (Map.Entry<String, Object> operator : expression.entrySet()) {
+            Object bound = normalize(operator.getValue());
+            range = switch (operator.getKey()) {
+                case "$gt" -> range.tailMap(bound, false);
+                case "$gte" -> range.tailMap(bound, true);
+                case "$lt" -> range.headMap(bound, false);
+                default -> range.headMap(bound, true);
+            };
+        }
+        List<Integer> positions = new ArrayList<>();
+        range.values().forEach(documents -> positions.addAll(documents.values()));
+        return positions;
+    }
+
+    /** Every position in key order (documents without the key first), or the reverse: for sorted pages. */
+    synchronized List<Integer> positionsInOrder(boolean ascending) {
+        List<Integer> positions = new ArrayList<>(valuesOfDocument.size());
+        if (ascending) {
+            positions.addAll(withoutValue.values());
+        }
+        Collection<Map<KeyValue, Integer>> ordered = ascending ? byValue.values() : byValue.descendingMap().values();
+        Set<Integer> seen = new java.util.HashSet<>();
+        for (Map<KeyValue, Integer> documents : ordered) {
+            for (Integer position : documents.values()) {
+                if (seen.add(position)) {
+                    positions.add(position);
+                }
+            }
+        }
+        if (!ascending) {
+            positions.addAll(withoutValue.values());
+        }
+        return positions;
+    }
+
+    @Override
+    public synchronized long getCount() {
+        return valuesOfDocument.size();
+    }
+
+    @Override
+    public synchronized boolean isEmpty() {
+        return valuesOfDocument.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Integer> collection) {
+        // not unique: nothing to refuse
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Integer position,
+            MongoCollection<Integer> collection) {
+        remove(oldDocument);
+        add(newDocument, position, collection);
+    }
+
+    @Override
+    public synchronized void drop() {
+        byValue.clear();
+        withoutValue.clear();
+        valuesOfDocument.clear();
+    }
+
+    @Override
+    public boolean isUnique() {
+        return false;
+    }
+
+    private List<Object> valuesOf(Document document) {
+        Object value = Utils.getSubdocumentValue(document, field);
+        if (value == null || value instanceof de.bwaldvogel.mongo.backend.Missing) {
+            return List.of();
+        }
+        if (value instanceof Collection<?> many) {
+            List<Object> values = new ArrayList<>();
+            for (Object element : many) {
+                if (element != null && isIndexable(element)) {
+                    values.add(normalize(element));
+                }
+            }
+            return values.stream().distinct().toList();
+        }
+        return isIndexable(value) ? List.of(normalize(value)) : List.of();
+    }
+
+    /** Scalars only: documents and arrays as keys compare in ways the matcher knows better. */
+    private static boolean isIndexable(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof java.util.Date
+                || value instanceof Boolean || value instanceof java.time.Instant
+                || value instanceof de.bwaldvogel.mongo.bson.ObjectId || value instanceof java.util.UUID;
+    }
+
+    private static KeyValue idOf(Document document) {
+        return new KeyValue(normalize(document.get("_id")));
+    }
+
+    private static Collection<Integer> positionsOf(Map<KeyValue, Integer> documents) {
+        return documents == null ? List.of() : new ArrayList<>(documents.values());
+    }
+
+    /** Numbers of different types that Mongo treats as equal (1, 1L, 1.0) become one key. */
+    static Object normalize(Object value) {
+        return new KeyValue(value).normalized().get(0);
+    }
+}

@@ -1,0 +1,71 @@
+package io.reconcraft.launcher.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A database of {@link JournaledCollection}s whose non-unique indexes are real {@link FieldIndex}es. */
+final class IndexedDatabase extends MemoryDatabase {
+
+    // Filled while the library's constructor opens the system collections, before this class's fields are set:
+    // hence lazily created and reached through methods.
+    private Map<String, JournaledCollection> collections;
+    private final DurableBackend backend;
+
+    IndexedDatabase(String name, CursorRegistry cursors, DurableBackend backend) {
+        super(name, cursors);
+        this.backend = backend;
+    }
+
+    @Override
+    protected JournaledCollection openOrCreateCollection(String name, CollectionOptions options) {
+        JournaledCollection collection = new JournaledCollection(this, name, options, cursorRegistry);
+        collections().put(name, collection);
+        return collection;
+    }
+
+    @Override
+    protected Index<Integer> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
+            boolean sparse) {
+        return new FieldIndex(name, keys, sparse);
+    }
+
+    @Override
+    public void dropCollection(String name, Oplog oplog) {
+        super.dropCollection(name, oplog);
+        journal().dropCollection(getDatabaseName(), name);
+    }
+
+    @Override
+    public void unregisterCollection(String name) {
+        super.unregisterCollection(name);
+        collections().remove(name);
+    }
+
+    /** The collection, created if needed: for a recovery that fills it. */
+    MongoCollection<Integer> collection(String name) {
+        return resolveOrCreateCollection(name);
+    }
+
+    Map<String, JournaledCollection> journaledCollections() {
+        return Map.copyOf(collections());
+    }
+
+    Journal journal() {
+        return backend.journal();
+    }
+
+    private synchronized Map<String, JournaledCollection> collections() {
+        if (collections == null) {
+            collections = new ConcurrentHashMap<>();
+        }
+        return collections;
+    }
+}

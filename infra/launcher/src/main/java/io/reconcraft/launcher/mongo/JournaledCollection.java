@@ -1,0 +1,119 @@
+package io.reconcraft.launcher.mongo;
+
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A collection held in memory whose every change is written to the store's journal as the document's new state
+ * (or its removal), so the data survives a restart without serializing whole pages the way the H2 backend did.
+ * It also serves "newest first, first N" pages from a {@link FieldIndex} on the sort key instead of sorting the
+ * whole collection.
+ */
+final class JournaledCollection extends MemoryCollection {
+
+    private static final java.util.Comparator<Object> TIES = de.bwaldvogel.mongo.backend.ValueComparator.asc();
+
+    private final IndexedDatabase database;
+
+    JournaledCollection(IndexedDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
+        super(database, name, options, cursors);
+        this.database = database;
+    }
+
+    @Override
+    protected Integer addDocumentInternal(Document document) {
+        Integer position = super.addDocumentInternal(document);
+        journal().put(database.getDatabaseName(), getCollectionName(), document);
+        return position;
+    }
+
+    @Override
+    protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+        super.handleUpdate(position, oldDocument, newDocument);
+        journal().put(database.getDatabaseName(), getCollectionName(), getDocument(position));
+    }
+
+    @Override
+    protected void removeDocument(Integer position) {
+        Document removed = getDocument(position);
+        super.removeDocument(position);
+        journal().delete(database.getDatabaseName(), getCollectionName(), removed);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+            Document projection) {
+        FieldIndex sortIndex = limit > 0 && !handledByAnIndex(query) ? sortIndexFor(orderBy) : null;
+        if (sortIndex == null) {
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+        }
+        // Walk the index of the first sort key in the requested order and stop once the page is full and the
+        // documents that tie with its last one are in; the page is then sorted by every key and cut as usual.
+        String field = sortIndex.field();
+        boolean ascending = ((Number) orderBy.get(field)).intValue() > 0;
+        List<Integer> page = new ArrayList<>(skip + limit);
+        Object lastValue = null;
+        for (Integer position : sortIndex.positionsInOrder(ascending)) {
+            Document document = getDocument(position);
+            Object value = de.bwaldvogel.mongo.backend.Utils.getSubdocumentValue(document, field);
+            if (page.size() >= skip + limit && !sameKey(value, lastValue)) {
+                break;
+            }
+            if (documentMatchesQuery(document, query)) {
+                page.add(position);
+                lastValue = value;
+            }
+        }
+        return matchDocuments(query, page, orderBy, skip, limit, batchSize, projection);
+    }
+
+    /** Every document, encoded while this collection cannot change: for a consistent snapshot. */
+    synchronized void forEachDocument(Consumer<Document> action) {
+        streamAllDocumentsWithPosition().forEach(entry -> action.accept(entry.getDocument()));
+    }
+
+    private static boolean sameKey(Object one, Object other) {
+        boolean oneMissing = one == null || one instanceof de.bwaldvogel.mongo.backend.Missing;
+        boolean otherMissing = other == null || other instanceof de.bwaldvogel.mongo.backend.Missing;
+        if (oneMissing || otherMissing) {
+            return oneMissing && otherMissing;
+        }
+        return TIES.compare(one, other) == 0;
+    }
+
+    private boolean handledByAnIndex(Document query) {
+        for (Index<Integer> index : getIndexes()) {
+            if (index.canHandle(query)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private FieldIndex sortIndexFor(Document orderBy) {
+        if (orderBy == null || orderBy.isEmpty()) {
+            return null;
+        }
+        String key = orderBy.keySet().iterator().next();
+        if (!(orderBy.get(key) instanceof Number)) {
+            return null;
+        }
+        for (Index<Integer> index : getIndexes()) {
+            if (index instanceof FieldIndex fieldIndex && fieldIndex.field().equals(key)) {
+                return fieldIndex;
+            }
+        }
+        return null;
+    }
+
+    private Journal journal() {
+        return database.journal();
+    }
+}

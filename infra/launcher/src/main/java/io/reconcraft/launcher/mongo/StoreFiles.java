@@ -1,0 +1,266 @@
+package io.reconcraft.launcher.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The store's folder: {@code snapshot-N.bson} holds every document as it was some time after {@code journal-N.bson}
+ * was opened, so the state is the newest complete snapshot with the journals from its number on replayed over it.
+ * Replaying a change the snapshot already holds is harmless: records are whole document states, applied in order,
+ * so each document ends in its last journaled state.
+ */
+final class StoreFiles {
+
+    private static final System.Logger log = System.getLogger(StoreFiles.class.getName());
+    private static final Pattern NAME = Pattern.compile("(snapshot|journal)-(\\d+)\\.bson");
+    private static final String INDEXES = "system.indexes";
+
+    private final Path folder;
+
+    StoreFiles(Path folder) {
+        this.folder = folder;
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + folder, e);
+        }
+    }
+
+    Path journal(int generation) {
+        return folder.resolve("journal-" + generation + ".bson");
+    }
+
+    int generationOf(Path file) {
+        Matcher matcher = NAME.matcher(file.getFileName().toString());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a store file: " + file);
+        }
+        return Integer.parseInt(matcher.group(2));
+    }
+
+    Recovered recover() {
+        List<Path> snapshots = files("snapshot");
+        List<Path> journals = files("journal");
+        int base = snapshots.isEmpty() ? -1 : generationOf(snapshots.get(snapshots.size() - 1));
+        Recovered recovered = new Recovered();
+        if (base >= 0) {
+            replay(snapshots.get(snapshots.size() - 1), recovered);
+        }
+        int newest = base;
+        for (Path journal : journals) {
+            int generation = generationOf(journal);
+            if (generation >= base) {
+                replay(journal, recovered);
+            }
+            newest = Math.max(newest, generation);
+        }
+        recovered.nextGeneration = newest + 1;
+        return recovered;
+    }
+
+    /** Writes every document of every database, then removes the files this snapshot makes unnecessary. */
+    void writeSnapshot(int generation, List<IndexedDatabase> databases) {
+        Path target = folder.resolve("snapshot-" + generation + ".bson");
+        Path partial = folder.resolve("snapshot-" + generation + ".bson.partial");
+        ByteBuf buffer = Unpooled.buffer(64 * 1024);
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
+                        256 * 1024)) {
+            for (IndexedDatabase database : databases) {
+                for (Map.Entry<String, JournaledCollection> collection : database.journaledCollections().entrySet()) {
+                    collection.getValue().forEachDocument(document -> {
+                        buffer.clear();
+                        BsonEncoder.encodeDocument(new Document("o", "p").append("db", database.getDatabaseName())
+                                .append("c", collection.getKey()).append("d", document), buffer);
+                        try {
+                            buffer.readBytes(out, buffer.readableBytes());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                }
+            }
+            out.flush();
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the embedded database's snapshot " + partial, e);
+        }
+        try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            for (Path older : Stream.concat(files("snapshot").stream(), files("journal").stream()).toList()) {
+                if (generationOf(older) < generation) {
+                    Files.deleteIfExists(older);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace the embedded database's snapshot " + target, e);
+        }
+    }
+
+    private List<Path> files(String kind) {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.filter(path -> {
+                        Matcher matcher = NAME.matcher(path.getFileName().toString());
+                        return matcher.matches() && matcher.group(1).equals(kind);
+                    })
+                    .sorted(Comparator.comparingInt(this::generationOf))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    private static void replay(Path file, Recovered into) {
+        long records = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 256 * 1024)) {
+            DataInputStream data = new DataInputStream(in);
+            byte[] length = new byte[4];
+            while (true) {
+                try {
+                    data.readFully(length);
+                } catch (EOFException end) {
+                    break;
+                }
+                int size = (length[0] & 0xff) | (length[1] & 0xff) << 8 | (length[2] & 0xff) << 16
+                        | (length[3] & 0xff) << 24;
+                if (size < 5) {
+                    log.log(System.Logger.Level.WARNING, "{0}: damaged record after {1} records; ignoring the rest",
+                            file, records);
+                    break;
+                }
+                byte[] record = new byte[size];
+                System.arraycopy(length, 0, record, 0, 4);
+                try {
+                    data.readFully(record, 4, size - 4);
+                } catch (EOFException torn) {
+                    // the launcher died in the middle of this write: everything before it is whole
+                    log.log(System.Logger.Level.WARNING, "{0}: the last record was cut short; ignoring it", file);
+                    break;
+                }
+                into.apply(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(record)));
+                records++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedded database's file " + file, e);
+        }
+    }
+
+    /** What the files hold: documents by database, collection and id, in the order they were first written. */
+    static final class Recovered {
+
+        private final Map<String, Map<String, Map<KeyValue, Document>>> databases = new LinkedHashMap<>();
+        private int nextGeneration;
+
+        int nextGeneration() {
+            return nextGeneration;
+        }
+
+        void apply(Document record) {
+            String database = (String) record.get("db");
+            String collection = (String) record.get("c");
+            switch ((String) record.get("o")) {
+                case "p" -> {
+                    Document document = (Document) record.get("d");
+                    documents(database, collection).put(keyOf(document), document);
+                }
+                case "d" -> documents(database, collection).remove(record.containsKey("id")
+                        ? idOf(record.get("id")) : keyOf((Document) record.get("d")));
+                case "x" -> {
+                    databases.getOrDefault(database, Map.of()).remove(collection);
+                    documents(database, INDEXES).values()
+                            .removeIf(index -> (database + "." + collection).equals(index.get("ns")));
+                }
+                case "X" -> databases.remove(database);
+                default -> throw new IllegalStateException("unknown journal record " + record);
+            }
+        }
+
+        void restoreInto(DurableBackend backend) {
+            EmbeddedChannel channel = new EmbeddedChannel();
+            try {
+                for (Map.Entry<String, Map<String, Map<KeyValue, Document>>> database : databases.entrySet()) {
+                    String name = database.getKey();
+                    IndexedDatabase target = (IndexedDatabase) backend.resolveDatabase(name);
+                    for (Document index : database.getValue().getOrDefault(INDEXES, Map.of()).values()) {
+                        createIndex(backend, channel, name, index);
+                    }
+                    for (Map.Entry<String, Map<KeyValue, Document>> collection : database.getValue().entrySet()) {
+                        if (collection.getKey().startsWith("system.")) {
+                            continue;
+                        }
+                        MongoCollection<Integer> into = target.collection(collection.getKey());
+                        collection.getValue().values().forEach(into::addDocument);
+                    }
+                }
+            } finally {
+                channel.close();
+            }
+        }
+
+        private static void createIndex(DurableBackend backend, EmbeddedChannel channel, String database,
+                Document index) {
+            String namespace = (String) index.get("ns");
+            if ("_id_".equals(index.get("name")) || namespace == null || !namespace.startsWith(database + ".")) {
+                return;
+            }
+            Document spec = new Document();
+            index.forEach((key, value) -> {
+                if (!"ns".equals(key) && !"v".equals(key)) {
+                    spec.put(key, value);
+                }
+            });
+            List<Document> specs = new ArrayList<>();
+            specs.add(spec);
+            backend.handleCommand(channel, database, "createIndexes",
+                    new Document("createIndexes", namespace.substring(database.length() + 1)).append("indexes", specs));
+        }
+
+        private Map<KeyValue, Document> documents(String database, String collection) {
+            return databases.computeIfAbsent(database, name -> new LinkedHashMap<>())
+                    .computeIfAbsent(collection, name -> new LinkedHashMap<>());
+        }
+
+        private static KeyValue keyOf(Document document) {
+            return document.containsKey("_id") ? idOf(document.get("_id"))
+                    : new KeyValue(document.get("ns"), document.get("name"));
+        }
+
+        private static KeyValue idOf(Object id) {
+            return new KeyValue(normalize(id));
+        }
+    }
+
+    /** Numbers of different types that Mongo treats as equal (1, 1L, 1.0) become one key. */
+    static Object normalize(Object value) {
+        return new KeyValue(value).normalized().get(0);
+    }
+}
