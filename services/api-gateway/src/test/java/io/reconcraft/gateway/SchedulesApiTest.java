@@ -6,7 +6,12 @@ import io.reconcraft.events.ApiCallAudited;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.RunRequested;
 import io.reconcraft.events.Topics;
+import io.reconcraft.events.RunCompleted;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.events.model.RunSummary;
 import io.reconcraft.events.model.RunTrigger;
+import io.reconcraft.messaging.EventPublisher;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +21,9 @@ import org.springframework.http.MediaType;
 
 /** The /api/schedules contract: shapes, validation as problem+json naming the field, "run it now", audit. */
 class SchedulesApiTest extends GatewayTestSupport {
+
+    @Autowired
+    EventPublisher publisher;
 
     static Map<String, Object> scheduleBody(String workflowId, String cron) {
         Map<String, Object> body = new HashMap<>();
@@ -147,6 +155,10 @@ class SchedulesApiTest extends GatewayTestSupport {
                 .payloadAs(RunRequested.class);
         assertThat(requested.trigger()).isEqualTo(new RunTrigger(RunTrigger.Type.API, id));
         get("/api/schedules/" + id).exchange().expectBody().jsonPath("$.lastRunId").isEqualTo(runId);
+
+        publisher.publish(runId, new RunCompleted(RunStatus.SUCCEEDED, null, null, RunSummary.of(List.of())));
+        awaitRunStatus(runId, "succeeded");
+        get("/api/runs/" + runId).exchange().expectBody().jsonPath("$.trigger.scheduleId").isEqualTo(id);
     }
 
     @Test

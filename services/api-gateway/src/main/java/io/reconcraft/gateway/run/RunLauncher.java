@@ -11,11 +11,13 @@ import io.reconcraft.gateway.targets.TargetService;
 import io.reconcraft.gateway.workflow.WorkflowRules;
 import io.reconcraft.gateway.workflow.WorkflowService;
 import io.reconcraft.messaging.EventPublisher;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,9 +133,12 @@ public class RunLauncher {
             return webhooks.fill(workflow)
                     .map(withWebhooks -> new RunRequested(withWebhooks, runTargets, runMode, scope, requestedBy,
                             trigger))
-                    .flatMap(requested -> storeOnce(view).flatMap(stored -> publish(runId, requested)
+                    .flatMap(requested -> storeOnce(view).flatMap(stored -> publish(runId, requested,
+                                    givenRunId != null)
                             .thenReturn(stored)
-                            .onErrorResume(e -> markUndispatched(stored, e))));
+                            // a derived run may already be under way from an earlier attempt: its view stays,
+                            // and its caller publishes again later
+                            .onErrorResume(e -> givenRunId == null, e -> markUndispatched(stored, e))));
         });
     }
 
@@ -143,8 +148,16 @@ public class RunLauncher {
                 duplicate -> mongo.findById(view.id(), RunView.class).switchIfEmpty(Mono.error(duplicate)));
     }
 
-    private Mono<EventEnvelope> publish(String runId, RunRequested requested) {
-        return Mono.fromFuture(() -> publisher.publishAsync(EventEnvelope.of(runId, requested)))
+    private Mono<EventEnvelope> publish(String runId, RunRequested requested, boolean derivedRunId) {
+        EventEnvelope event = EventEnvelope.of(runId, requested);
+        if (derivedRunId) {
+            // Published again after a crash, it is the same event: the audit (keyed by event id) keeps it once.
+            event = new EventEnvelope(UUID.nameUUIDFromBytes(("RunRequested:" + runId).getBytes(
+                    StandardCharsets.UTF_8)).toString(), event.type(), runId, event.occurredAt(), event.version(),
+                    requested);
+        }
+        EventEnvelope toSend = event;
+        return Mono.fromFuture(() -> publisher.publishAsync(toSend))
                 // off the event loop: the producer may block while it looks up the broker
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(PUBLISH_TIMEOUT);
