@@ -3,6 +3,8 @@ package io.reconcraft.notifier.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.messaging.EventObserver;
+import org.springframework.stereotype.Component;
 import io.reconcraft.events.NotificationFailed;
 import io.reconcraft.events.NotificationSent;
 import io.reconcraft.events.StepCompleted;
@@ -17,7 +19,8 @@ import java.util.Map;
  * publishes: NotificationSent / NotificationFailed for send-to actions, StepCompleted for slack and discord
  * steps (their channel remembered from the StepRequested the notifier read).
  */
-public class WebhookMetrics {
+@Component
+public class WebhookMetrics implements EventObserver {
 
     static final String DELIVERIES = "reconcraft.webhook.deliveries";
     static final String DELIVERED = "delivered";
@@ -40,12 +43,14 @@ public class WebhookMetrics {
         }
     }
 
+    @Override
     public void consumed(EventEnvelope event) {
         if (event.payload() instanceof StepRequested requested) {
             stepChannels.put(event.runId() + '/' + requested.stepId(), requested.kind());
         }
     }
 
+    @Override
     public void published(EventEnvelope event) {
         if (event.payload() instanceof NotificationSent sent) {
             deliveries(sent.channel(), DELIVERED).increment();

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.messaging.EventObserver;
+import org.springframework.stereotype.Component;
 import io.reconcraft.events.RunCompleted;
 import io.reconcraft.events.RunRequested;
 import io.reconcraft.events.RunRetryRequested;
@@ -25,7 +27,8 @@ import java.util.Map;
  * Times are the events' own {@code occurredAt}, so they do not depend on when a record is read.
  * Recording is a map lookup and a meter update: no database call, no extra consumer.
  */
-public class RunMetrics {
+@Component
+public class RunMetrics implements EventObserver {
 
     static final String RUNS = "reconcraft.runs";
     static final String STEP_DURATION = "reconcraft.step.duration";
@@ -51,6 +54,7 @@ public class RunMetrics {
     }
 
     /** An event the orchestrator read (RunRequested, RunRetryRequested, and everything on run-events). */
+    @Override
     public void consumed(EventEnvelope event) {
         if (event.payload() instanceof RunRequested requested) {
             String trigger = triggerOf(requested.requestedBy());
@@ -81,6 +85,7 @@ public class RunMetrics {
     }
 
     /** An event the orchestrator published: the StepRequested that starts a step's queue time. */
+    @Override
     public void published(EventEnvelope event) {
         if (event.payload() instanceof StepRequested requested) {
             steps.put(stepKey(event.runId(), requested.stepId(), requested.attempt()),
