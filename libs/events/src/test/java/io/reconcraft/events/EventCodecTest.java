@@ -60,14 +60,15 @@ class EventCodecTest {
 
     @Test
     void aScheduledRunRequestedCarriesItsTriggerOnTheWire() {
-        String json = EventCodec.writeString(EventEnvelope.of("run-1", SampleEvents.all().get(15)));
+        String json = EventCodec.writeString(EventEnvelope.of("run-1", SampleEvents.first(RunRequested.class, run -> run.trigger() != null
+                && run.trigger().scheduleId() != null)));
 
         assertThat(json).contains("\"trigger\":{\"type\":\"schedule\",\"scheduleId\":\"sch-1\"}");
     }
 
     @Test
     void statusesAndSeveritiesTravelAsTheStudiosLowerCaseValues() {
-        String json = EventCodec.writeString(EventEnvelope.of("run-1", SampleEvents.all().get(7)));
+        String json = EventCodec.writeString(EventEnvelope.of("run-1", SampleEvents.first(StepCompleted.class)));
 
         assertThat(json).contains("\"status\":\"succeeded\"").contains("\"severity\":\"low\"")
                 .contains("\"occurredAt\":\"20");
@@ -101,10 +102,10 @@ class EventCodecTest {
 
     @Test
     void eachEventGoesToTheTopicOfWhatHappened() {
-        assertThat(EventEnvelope.of("r", SampleEvents.all().get(0)).topic()).isEqualTo(Topics.RUN_REQUESTS);
-        assertThat(EventEnvelope.of("r", SampleEvents.all().get(4)).topic()).isEqualTo(Topics.TOOL_STEP_REQUESTS);
-        assertThat(EventEnvelope.of("r", SampleEvents.all().get(7)).topic()).isEqualTo(Topics.RUN_EVENTS);
-        assertThat(EventEnvelope.of("r", SampleEvents.all().get(3)).topic()).isEqualTo(Topics.RUN_EVENTS);
+        assertThat(EventEnvelope.of("r", SampleEvents.first(RunRequested.class)).topic()).isEqualTo(Topics.RUN_REQUESTS);
+        assertThat(EventEnvelope.of("r", SampleEvents.first(StepRequested.class)).topic()).isEqualTo(Topics.TOOL_STEP_REQUESTS);
+        assertThat(EventEnvelope.of("r", SampleEvents.first(StepCompleted.class)).topic()).isEqualTo(Topics.RUN_EVENTS);
+        assertThat(EventEnvelope.of("r", SampleEvents.first(RunCompleted.class)).topic()).isEqualTo(Topics.RUN_EVENTS);
     }
 
     @Test
@@ -114,16 +115,17 @@ class EventCodecTest {
         assertThat(EventEnvelope.of("r", new StepCancelRequested("r:alert", "alert", "slack", 1, "cancelled")).topic())
                 .isEqualTo(Topics.NOTIFIER_STEP_REQUESTS);
         assertThat(EventEnvelope.of("r", new RunRetryRequested("key-1")).topic()).isEqualTo(Topics.RUN_REQUESTS);
-        assertThat(EventEnvelope.of(null, SampleEvents.all().get(13)).topic()).isEqualTo(Topics.API_AUDIT);
-        assertThat(EventEnvelope.of(null, SampleEvents.all().get(14)).topic()).isEqualTo(Topics.API_AUDIT);
+        assertThat(EventEnvelope.of(null, SampleEvents.first(ApiCallAudited.class)).topic()).isEqualTo(Topics.API_AUDIT);
+        assertThat(EventEnvelope.of(null, SampleEvents.first(ScheduleFired.class)).topic()).isEqualTo(Topics.API_AUDIT);
     }
 
     @Test
     void givenAReportStep_whenRouted_thenTheFindingsServiceGetsItAndItsResultsGoOnTheRunTopic() {
         assertThat(EventEnvelope.of("r", new StepCancelRequested("r:rep", "rep", "report", 1, "cancelled")).topic())
                 .isEqualTo(Topics.FINDINGS_STEP_REQUESTS);
-        assertThat(EventEnvelope.of("r", SampleEvents.all().get(14)).topic()).isEqualTo(Topics.RUN_EVENTS);
-        assertThat(EventEnvelope.of("r", SampleEvents.all().get(15)).topic()).isEqualTo(Topics.RUN_EVENTS);
-        assertThat(EventEnvelope.of(null, SampleEvents.all().get(16)).topic()).isEqualTo(Topics.FINDINGS_EVENTS);
+        assertThat(EventEnvelope.of("r", SampleEvents.first(FindingsUpdated.class)).topic()).isEqualTo(Topics.RUN_EVENTS);
+        assertThat(EventEnvelope.of("r", SampleEvents.first(ReportWritten.class)).topic()).isEqualTo(Topics.RUN_EVENTS);
+        assertThat(EventEnvelope.of(null, SampleEvents.first(FindingTriaged.class)).topic())
+                .isEqualTo(Topics.FINDINGS_EVENTS);
     }
 }

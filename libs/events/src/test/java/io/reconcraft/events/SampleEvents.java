@@ -62,4 +62,13 @@ final class SampleEvents {
                 new AuthorizedTargetsSnapshot(List.of("127.0.0.1/32", "app.example.org"),
                         Instant.parse("2026-12-01T10:00:00Z")));
     }
+
+    /** The first sample of that type: tests name the event they mean, not its place in the list. */
+    static <T extends EventPayload> T first(Class<T> type) {
+        return first(type, sample -> true);
+    }
+
+    static <T extends EventPayload> T first(Class<T> type, java.util.function.Predicate<T> which) {
+        return all().stream().filter(type::isInstance).map(type::cast).filter(which).findFirst().orElseThrow();
+    }
 }
