@@ -53,7 +53,8 @@ class RequestBodyProperties {
                 "--reconcraft.gateway.admin-api-key=" + GatewayTestSupport.ADMIN_KEY,
                 "--reconcraft.gateway.jwt.secret=a-test-secret-that-is-long-enough-for-hs256!",
                 "--reconcraft.gateway.limits.rate-limit.enabled=false",
-                "--reconcraft.kafka.partitions=2");
+                "--reconcraft.kafka.partitions=2",
+                "--reconcraft.messaging.signing-key=" + io.reconcraft.testing.TestSigningKey.VALUE);
         int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(java.time.Duration.ofSeconds(30)).build();
