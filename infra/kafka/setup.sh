@@ -11,8 +11,14 @@ sasl.mechanism=PLAIN
 sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${SASL_PASSWORD_ADMIN}";
 PROPS
 
-grep -v '^#' "$CONF/topics.conf" | while read -r topic partitions; do
+grep -v '^#' "$CONF/topics.conf" | while read -r topic partitions policy; do
   [ -n "$topic" ] || continue
+  if [ "$policy" = "compact" ]; then
+    "$BIN/kafka-topics.sh" --bootstrap-server "$KAFKA_BOOTSTRAP" --command-config "$ADMIN" \
+      --create --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor 1 \
+      --config cleanup.policy=compact
+    continue
+  fi
   "$BIN/kafka-topics.sh" --bootstrap-server "$KAFKA_BOOTSTRAP" --command-config "$ADMIN" \
     --create --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor 1
   "$BIN/kafka-topics.sh" --bootstrap-server "$KAFKA_BOOTSTRAP" --command-config "$ADMIN" \

@@ -19,13 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class ComposeFileTest {
 
-    /**
-     * Read by code arriving from parallel branches (event signing in libs/messaging, the audit API credential
-     * in the gateway): compose already passes them. Once those branches are merged, this set must go.
-     */
-    private static final Set<String> READ_BY_PARALLEL_BRANCHES = Set.of(
-            "RECONCRAFT_EVENT_SIGNING_KEY", "RECONCRAFT_AUDIT_API_TOKEN", "RECONCRAFT_AUDIT_CHAIN_KEY");
-
     private static final Set<String> BOOT_OWN_PREFIXES = Set.of("SPRING_", "SERVER_", "MANAGEMENT_", "LOGGING_");
 
     private final Compose compose = new Compose();
@@ -69,8 +62,7 @@ class ComposeFileTest {
                 boolean read = placeholders.contains(variable)
                         || BOOT_OWN_PREFIXES.stream().anyMatch(variable::startsWith)
                         || prefixes.stream().anyMatch(variable::startsWith)
-                        || sources.contains("\"" + variable + "\"")
-                        || READ_BY_PARALLEL_BRANCHES.contains(variable);
+                        || sources.contains("\"" + variable + "\"");
                 if (!read) {
                     unread.computeIfAbsent(name, n -> new ArrayList<>()).add(variable);
                 }

@@ -18,13 +18,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compose broker's users and ACLs (infra/kafka/acls.conf) against the code: each service may read exactly
- * the topics its listeners read, with its own consumer group, and write only what it publishes.
+ * the topics its listeners read (and the compacted topics it reads whole), with its own consumer group, and
+ * write only what it publishes.
  */
 class KafkaAclsTest {
 
     private static final Pattern LISTENER = Pattern.compile("@KafkaListener\\(topics\\s*=\\s*(\"[^\"]*\"|[A-Za-z_.]+)");
     private static final Pattern JAAS_USER = Pattern.compile("username=\"([a-z]+)\"");
     private static final Pattern BROKER_USER = Pattern.compile("user_([a-z]+)=");
+    private static final Pattern ANCHOR_TOPIC_DEFAULT = Pattern.compile("anchorTopic\\.isBlank\\(\\) \\? \"([a-z.-]+)\"");
+    /** The audit service's compacted topic of signed chain checkpoints (its default in AuditProperties). */
+    private static final String AUDIT_ANCHORS = auditAnchorTopic();
 
     private final Compose compose = new Compose();
     private final List<String[]> acls = Repo.read(Repo.path("infra/kafka/acls.conf")).lines().map(String::trim)
@@ -33,12 +37,17 @@ class KafkaAclsTest {
     @Test
     void givenTheTopicsFile_whenComparedWithTheCode_thenItHasEveryTopicWithTheDeclaredPartitions() {
         Map<String, Integer> declared = new LinkedHashMap<>();
+        Map<String, Integer> compacted = new LinkedHashMap<>();
         Repo.read(Repo.path("infra/kafka/topics.conf")).lines().map(String::trim)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .forEach(line -> declared.put(line.split("\\s+")[0], Integer.parseInt(line.split("\\s+")[1])));
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).map(line -> line.split("\\s+"))
+                .forEach(fields -> (fields.length > 2 && fields[2].equals("compact") ? compacted : declared)
+                        .put(fields[0], Integer.parseInt(fields[1])));
         int partitions = new MessagingProperties(null, null, null, null, null).partitions();
         assertThat(declared.keySet()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
         assertThat(declared.values()).allMatch(count -> count == partitions);
+        assertThat(compacted.keySet()).as("the topics the code declares compacted, with one partition and one key")
+                .containsExactlyInAnyOrder(Topics.AUTHORIZED_TARGETS, AUDIT_ANCHORS);
+        assertThat(compacted.values()).allMatch(count -> count == 1);
     }
 
     @Test
@@ -46,8 +55,10 @@ class KafkaAclsTest {
         compose.moduleServices().forEach((module, name) -> {
             String user = saslUser(name);
             Set<String> listened = listenedTopics(module);
+            Set<String> read = new TreeSet<>(listened);
+            read.addAll(compactedTopicsReadWhole(module));
             assertThat(granted(user, "consume")).as(user + " (" + module + ") reads what its listeners read")
-                    .containsExactlyInAnyOrderElementsOf(listened);
+                    .containsExactlyInAnyOrderElementsOf(read);
             Map<?, ?> spring = (Map<?, ?>) Repo.yaml(Repo.applicationYml(module)).get("spring");
             assertThat(granted(user, "group")).as(user + " uses its service's consumer group")
                     .containsExactly(groupId(spring));
@@ -61,11 +72,17 @@ class KafkaAclsTest {
     void givenTheWriteGrants_whenRead_thenRunAndStepRequestsComeOnlyFromTheirOneProducer() {
         Set<String> everyTopic = new TreeSet<>(Topics.ALL);
         Topics.ALL.forEach(topic -> everyTopic.add(Topics.deadLetterOf(topic)));
+        everyTopic.add(Topics.AUTHORIZED_TARGETS);
+        everyTopic.add(AUDIT_ANCHORS);
         acls.stream().filter(acl -> acl[1].equals("consume") || acl[1].equals("produce"))
                 .forEach(acl -> assertThat(everyTopic).as(String.join(" ", acl)).contains(acl[2]));
         assertThat(writers(Topics.RUN_REQUESTS)).containsExactly(saslUser("api-gateway"));
         assertThat(writers(Topics.TOOL_STEP_REQUESTS)).containsExactly(saslUser("run-orchestrator"));
         assertThat(writers(Topics.NOTIFIER_STEP_REQUESTS)).containsExactly(saslUser("run-orchestrator"));
+        assertThat(writers(Topics.FINDINGS_STEP_REQUESTS)).containsExactly(saslUser("run-orchestrator"));
+        assertThat(writers(Topics.AUTHORIZED_TARGETS)).as("only the gateway signs and publishes the allow-list")
+                .containsExactly(saslUser("api-gateway"));
+        assertThat(writers(AUDIT_ANCHORS)).containsExactly(saslUser("audit"));
         assertThat(writers(Topics.NOTIFICATION_REQUESTS)).containsExactly(saslUser("api-gateway"));
         assertThat(acls).as("only the gateway may describe every group (its lag metrics)")
                 .filteredOn(acl -> acl[1].equals("monitor")).extracting(acl -> acl[0])
@@ -122,6 +139,31 @@ class KafkaAclsTest {
             group = consumer.get("group-id");
         }
         return String.valueOf(group);
+    }
+
+    /**
+     * The compacted topics a service reads from start to end without a consumer group (no listener): the
+     * allow-list through libs/messaging AuthorizedTargetsView, the audit anchors through the audit's own consumer.
+     */
+    private static Set<String> compactedTopicsReadWhole(String module) {
+        String sources = String.join("\n", Repo.ownSources(module).stream().map(Repo::read).toList());
+        Set<String> topics = new TreeSet<>();
+        if (sources.contains("new AuthorizedTargetsView(")) {
+            topics.add(Topics.AUTHORIZED_TARGETS);
+        }
+        if (sources.contains("partitionsFor(properties.anchorTopic()")) {
+            topics.add(AUDIT_ANCHORS);
+        }
+        return topics;
+    }
+
+    private static String auditAnchorTopic() {
+        Matcher matcher = ANCHOR_TOPIC_DEFAULT.matcher(
+                Repo.read(Repo.path("services/audit/src/main/java/io/reconcraft/audit/config/AuditProperties.java")));
+        if (!matcher.find()) {
+            throw new AssertionError("cannot find the default anchor topic in the audit service's AuditProperties");
+        }
+        return matcher.group(1);
     }
 
     /** Topics named in the service's @KafkaListener annotations, resolved through libs/events Topics. */
