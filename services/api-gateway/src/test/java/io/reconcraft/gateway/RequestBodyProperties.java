@@ -54,7 +54,7 @@ class RequestBodyProperties {
                 "--reconcraft.gateway.jwt.secret=a-test-secret-that-is-long-enough-for-hs256!",
                 "--reconcraft.gateway.limits.rate-limit.enabled=false",
                 "--reconcraft.kafka.partitions=2",
-                "--reconcraft.messaging.signing-key=" + io.reconcraft.testing.TestSigningKey.VALUE);
+                "--reconcraft.messaging.signing-key=" + GatewayTestSupport.SIGNING_KEY);
         int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(java.time.Duration.ofSeconds(30)).build();
