@@ -47,6 +47,10 @@ class DashboardQueriesIT {
     @BeforeAll
     void startTheServices() throws IOException {
         Path logs = Files.createDirectories(Path.of("target", "service-logs"));
+        // one set of stack secrets that every service shares, as the launcher and compose give them
+        String signingKey = "metrics-it-signing-key-" + UUID.randomUUID();
+        String auditToken = "metrics-it-audit-token-" + UUID.randomUUID();
+        String chainKey = "metrics-it-chain-key-" + UUID.randomUUID();
         for (String module : modulesInStartOrder()) {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("KAFKA_BOOTSTRAP_SERVERS", RealInfrastructure.bootstrapServers());
@@ -62,10 +66,9 @@ class DashboardQueriesIT {
             }
             env.put("RECONCRAFT_GATEWAY_METRICS_KAFKA_INTERVAL", "2s");
             env.put("RECONCRAFT_AUDIT_METRICS_INTERVAL", "2s");
-            // read by the event-signing and audit-credential code where it is present; ignored where not
-            env.put("RECONCRAFT_EVENT_SIGNING_KEY", "metrics-it-signing-key-" + UUID.randomUUID());
-            env.put("RECONCRAFT_AUDIT_API_TOKEN", "metrics-it-audit-token-" + UUID.randomUUID());
-            env.put("RECONCRAFT_AUDIT_CHAIN_KEY", "metrics-it-chain-key-" + UUID.randomUUID());
+            env.put("RECONCRAFT_EVENT_SIGNING_KEY", signingKey);
+            env.put("RECONCRAFT_AUDIT_API_TOKEN", auditToken);
+            env.put("RECONCRAFT_AUDIT_CHAIN_KEY", chainKey);
             services.put(module, ServiceJar.start(module, env, logs));
         }
         await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
