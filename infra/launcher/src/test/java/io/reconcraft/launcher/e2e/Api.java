@@ -1,5 +1,6 @@
 package io.reconcraft.launcher.e2e;
 
+import io.reconcraft.launcher.stack.StackConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,10 +18,24 @@ final class Api {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String apiKey;
+    private final String serviceToken;
 
     Api(String base, String apiKey) {
+        this(base, apiKey, null);
+    }
+
+    private Api(String base, String apiKey, String serviceToken) {
         this.base = base;
         this.apiKey = apiKey;
+        this.serviceToken = serviceToken;
+    }
+
+    /** The audit service's own API, which answers only the gateway's service credential (kept in the stack's home). */
+    static Api auditOf(StackConfig config) {
+        String token = io.reconcraft.launcher.stack.AdminKey.resolveSecret(java.util.Map.of(), config.home(),
+                "RECONCRAFT_AUDIT_API_TOKEN", "audit-api-token");
+        return new Api("http://127.0.0.1:" + config.ports().of(io.reconcraft.launcher.stack.ServiceName.AUDIT), null,
+                token);
     }
 
     Response get(String path) {
@@ -40,6 +55,9 @@ final class Api {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (apiKey != null) {
             builder.header("X-API-Key", apiKey);
+        }
+        if (serviceToken != null) {
+            builder.header("X-Reconcraft-Service-Token", serviceToken);
         }
         return builder;
     }

@@ -46,7 +46,7 @@ class EndToEndIT {
         stack = new LocalStack(config, ADMIN_KEY, new PrintStream(System.out, true));
         stack.start();
         api = new Api("http://127.0.0.1:" + config.ports().gateway() + "/api", ADMIN_KEY);
-        audit = new Api("http://127.0.0.1:" + config.ports().of(ServiceName.AUDIT), null);
+        audit = Api.auditOf(config);
         tap = EventTap.start(config.kafkaBootstrap());
     }
 

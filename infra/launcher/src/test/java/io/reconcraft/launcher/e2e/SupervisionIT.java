@@ -53,7 +53,7 @@ class SupervisionIT {
         stack = new LocalStack(config, ADMIN_KEY, out, RestartPolicy.DEFAULT.withFirstDelay(FIRST_RESTART_DELAY));
         stack.start();
         api = new Api("http://127.0.0.1:" + config.ports().gateway() + "/api", ADMIN_KEY);
-        audit = new Api("http://127.0.0.1:" + config.ports().of(ServiceName.AUDIT), null);
+        audit = Api.auditOf(config);
     }
 
     @AfterAll
