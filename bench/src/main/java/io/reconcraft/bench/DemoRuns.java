@@ -46,18 +46,7 @@ final class DemoRuns {
         long finishedBefore = finishedRuns();
         long failedBefore = failedRuns();
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> posts = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                posts.add(pool.submit(() -> start(workflowId)));
-            }
-            for (Future<?> post : posts) {
-                post.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        onThreads(8, runs, i -> start(workflowId));
         long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000L;
         while (finishedRuns() - finishedBefore < runs) {
             if (System.nanoTime() > deadline) {
@@ -75,28 +64,11 @@ final class DemoRuns {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                futures.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        long t0 = System.nanoTime();
-                        String status = runOnce(workflowId, pollMillis);
-                        latencies.add((System.nanoTime() - t0) / 1e6);
-                        if (!status.equals("succeeded")) {
-                            failures.add(status);
-                        }
-                    }
-                    return null;
-                }));
+        onThreads(clients, clients, c -> {
+            while (System.nanoTime() < end) {
+                timedRun(workflowId, pollMillis, latencies, failures);
             }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         double took = (System.nanoTime() - start) / 1e9;
         return new Result(latencies.size(), took, Percentiles.of(latencies), failures.size());
     }
@@ -104,29 +76,16 @@ final class DemoRuns {
     /** Latency of {@code requests} GETs of {@code path}, at most {@code perSecond} a second from 4 clients. */
     Percentiles reads(String path, int requests, int perSecond) throws Exception {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(4);
         long start = System.nanoTime();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                long due = start + (long) (i * 1e9 / perSecond);
-                futures.add(pool.submit(() -> {
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
-                    long t0 = System.nanoTime();
-                    send("GET", path, null);
-                    latencies.add((System.nanoTime() - t0) / 1e6);
-                    return null;
-                }));
+        onThreads(4, requests, i -> {
+            long wait = start + (long) (i * 1e9 / perSecond) - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            long t0 = System.nanoTime();
+            send("GET", path, null);
+            latencies.add((System.nanoTime() - t0) / 1e6);
+        });
         return Percentiles.of(latencies);
     }
 
@@ -148,26 +107,7 @@ final class DemoRuns {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                futures.add(pool.submit(() -> {
-                    long t0 = System.nanoTime();
-                    String status = runOnce(workflowId, POLL_MILLIS);
-                    latencies.add((System.nanoTime() - t0) / 1e6);
-                    if (!status.equals("succeeded")) {
-                        failures.add(status);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        onThreads(concurrency, runs, i -> timedRun(workflowId, POLL_MILLIS, latencies, failures));
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(runs, seconds, Percentiles.of(latencies), failures.size());
     }
@@ -193,6 +133,41 @@ final class DemoRuns {
             throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + ": " + response.body());
         }
         return json.readTree(response.body());
+    }
+
+    /** Runs {@code tasks} tasks, task i given its index, on {@code threads} threads, and waits for all of them. */
+    private static void onThreads(int threads, int tasks, IndexedTask task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    task.run(index);
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private interface IndexedTask {
+        void run(int index) throws Exception;
+    }
+
+    /** One run from POST to its final status; the latency and any failure are added to the lists. */
+    private void timedRun(String workflowId, int pollMillis, List<Double> latencies, List<String> failures)
+            throws Exception {
+        long t0 = System.nanoTime();
+        String status = runOnce(workflowId, pollMillis);
+        latencies.add((System.nanoTime() - t0) / 1e6);
+        if (!status.equals("succeeded")) {
+            failures.add(status);
+        }
     }
 
     private static Map<String, Object> node(String id, String kind, String category, Map<String, Object> config) {
