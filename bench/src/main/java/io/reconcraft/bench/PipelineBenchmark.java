@@ -12,7 +12,7 @@ import java.util.Map;
  * SSE journal and audit record, only the tools' execution canned. Compared with the raw Kafka produce→consume round
  * trip of the same broker measured in the same run. Figures are printed as markdown; nothing is asserted.
  *
- * <p>Usage: {@code java -jar bench/target/bench.jar [runs=2000] [clients=32] [seconds=30] [history=0] [kafka=500]}
+ * <p>Usage: {@code java -jar bench/target/bench.jar [runs=2000] [clients=32] [seconds=30] [history=0] [kafka=500] [processes=0]}
  * (or {@code ./reconcraft bench ...}).
  */
 public final class PipelineBenchmark {
@@ -27,10 +27,11 @@ public final class PipelineBenchmark {
         int seconds = options.getOrDefault("seconds", 30);
         int history = options.getOrDefault("history", 0);
         int kafkaSamples = options.getOrDefault("kafka", 500);
+        boolean processes = options.getOrDefault("processes", 0) != 0;
         Path repo = Path.of(System.getProperty("reconcraft.repo", ".")).toAbsolutePath().normalize();
 
         System.out.println("starting a local stack on free ports…");
-        try (StackProcess stack = StackProcess.start(repo)) {
+        try (StackProcess stack = StackProcess.start(repo, processes)) {
             Report report = new Report(Runtime.version().feature());
             CpuMeter cpu = new CpuMeter(stack.process);
             Percentiles kafka = KafkaRoundTrip.measure(stack.kafkaBootstrap, kafkaSamples);

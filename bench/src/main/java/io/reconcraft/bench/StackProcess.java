@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A fresh local stack started through the public launcher ({@code launcher.jar up}) on free ports. */
@@ -31,7 +33,8 @@ final class StackProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static StackProcess start(Path repo) throws Exception {
+    /** {@code processes}: one JVM per service ({@code up --processes}), so CPU is split by service. */
+    static StackProcess start(Path repo, boolean processes) throws Exception {
         Path home = Files.createTempDirectory("reconcraft-bench");
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
@@ -42,6 +45,8 @@ final class StackProcess implements AutoCloseable {
         env.put("RECONCRAFT_ADMIN_API_KEY", adminKey);
         // one key drives all the load here: measure the pipeline, not the per-key rate limit
         env.put("RECONCRAFT_GATEWAY_RATE_LIMIT_ENABLED", "false");
+        // six JVMs starting at once on two busy cores can take minutes; the benchmark measures after that
+        env.put("RECONCRAFT_READY_TIMEOUT_SECONDS", "600");
         int gateway = freePort();
         int kafka = freePort();
         env.put("RECONCRAFT_GATEWAY_PORT", String.valueOf(gateway));
@@ -49,18 +54,22 @@ final class StackProcess implements AutoCloseable {
         env.put("RECONCRAFT_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
         int mongo = freePort();
         env.put("RECONCRAFT_MONGO_PORT", String.valueOf(mongo));
-        for (String service : new String[] {"RUN_ORCHESTRATOR", "TOOL_RUNNER", "NOTIFIER", "AUDIT"}) {
+        for (String service : new String[] {"RUN_ORCHESTRATOR", "TOOL_RUNNER", "NOTIFIER", "AUDIT", "FINDINGS"}) {
             env.put("RECONCRAFT_" + service + "_PORT", String.valueOf(freePort()));
         }
-        ProcessBuilder builder = new ProcessBuilder(java(), "-jar",
-                repo.resolve("infra/launcher/target/launcher.jar").toString(), "up")
+        List<String> command = new ArrayList<>(List.of(java(), "-jar",
+                repo.resolve("infra/launcher/target/launcher.jar").toString(), "up"));
+        if (processes) {
+            command.add("--processes");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("launcher.out").toFile());
         builder.environment().putAll(env);
         Process process = builder.start();
         StackProcess stack = new StackProcess("http://127.0.0.1:" + gateway + "/api", adminKey,
                 "127.0.0.1:" + kafka, "mongodb://127.0.0.1:" + mongo, process);
-        stack.awaitHealthy(Duration.ofMinutes(4), home);
+        stack.awaitHealthy(Duration.ofMinutes(12), home);
         return stack;
     }
 

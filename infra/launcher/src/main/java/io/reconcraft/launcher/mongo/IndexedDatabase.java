@@ -3,12 +3,16 @@ package io.reconcraft.launcher.mongo;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A database of {@link JournaledCollection}s whose non-unique indexes are real {@link FieldIndex}es. */
@@ -35,6 +39,22 @@ final class IndexedDatabase extends MemoryDatabase {
     protected Index<Integer> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
             boolean sparse) {
         return new FieldIndex(name, keys, sparse);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+            Oplog oplog) {
+        if ("aggregate".equalsIgnoreCase(command) && query.get("aggregate") instanceof String name) {
+            MongoCollection<Integer> collection = resolveCollection(name, false);
+            if (collection != null) {
+                Optional<Document> answer = IndexedAggregation.answer(this, collection,
+                        getFullCollectionNamespace(name), query, resolver, oplog);
+                if (answer.isPresent()) {
+                    return answer.get();
+                }
+            }
+        }
+        return super.handleCommand(channel, command, query, resolver, oplog);
     }
 
     @Override

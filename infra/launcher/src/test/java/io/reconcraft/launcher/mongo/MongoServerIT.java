@@ -170,12 +170,49 @@ class MongoServerIT {
             assertThat(ids(runs.find().sort(Sorts.descending("startedAt")).limit(3))).containsExactly("r99", "r98", "r97");
             assertThat(ids(runs.find(Filters.eq("status", "succeeded")).sort(Sorts.descending("startedAt")).skip(1)
                     .limit(2))).containsExactly("r96", "r94");
+            runs.createIndex(Indexes.ascending("status"));
+            assertThat(ids(runs.find(Filters.eq("status", "succeeded")).sort(Sorts.descending("startedAt")).skip(1)
+                    .limit(2))).as("with an index on the filter too").containsExactly("r96", "r94");
+            assertThat(ids(runs.find(Filters.in("status", "failed", "queued")).sort(Sorts.descending("startedAt"))
+                    .limit(2))).containsExactly("r99", "r97");
             assertThat(ids(runs.find().sort(Sorts.ascending("startedAt")).limit(2))).containsExactly("no-start", "r0");
             runs.insertOne(new Document("_id", "r99b").append("startedAt", new java.util.Date(1_000_000L + 99 * 1000L)));
             assertThat(ids(runs.find().sort(Sorts.orderBy(Sorts.descending("startedAt"), Sorts.descending("_id")))
                     .limit(1))).containsExactly("r99b");
             assertThat(ids(runs.find().sort(Sorts.orderBy(Sorts.descending("startedAt"), Sorts.ascending("_id")))
                     .limit(2))).containsExactly("r99", "r99b");
+        });
+    }
+
+    @Test
+    void givenIndexedCollection_whenCountedAndAggregated_thenAnswersAreThoseOfAFullScan() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> runs = runs(client);
+            runs.createIndex(Indexes.ascending("status"));
+            for (int i = 0; i < 60; i++) {
+                runs.insertOne(new Document("_id", "r" + i).append("status", i % 3 == 0 ? "queued" : "succeeded")
+                        .append("requestedBy", "key-" + i % 2));
+            }
+            runs.insertOne(new Document("_id", "no-status"));
+            runs.deleteOne(Filters.eq("_id", "r3"));
+            MongoCollection<Document> empty = client.getDatabase("reconcraft").getCollection("nothing");
+
+            assertThat(runs.countDocuments()).isEqualTo(60);
+            assertThat(runs.countDocuments(Filters.eq("status", "queued"))).isEqualTo(19);
+            assertThat(runs.countDocuments(Filters.and(Filters.eq("status", "queued"), Filters.eq("requestedBy", "key-0"))))
+                    .isEqualTo(10);
+            assertThat(runs.countDocuments(Filters.exists("status", false))).isEqualTo(1);
+            assertThat(runs.countDocuments(Filters.eq("status", "queued"), new com.mongodb.client.model.CountOptions()
+                    .skip(5).limit(10))).isEqualTo(10);
+            assertThat(empty.countDocuments()).isZero();
+            assertThat(empty.countDocuments(Filters.eq("status", "queued"))).isZero();
+            assertThat(runs.aggregate(List.of(com.mongodb.client.model.Aggregates.match(Filters.eq("status", "succeeded")),
+                            com.mongodb.client.model.Aggregates.group("$requestedBy",
+                                    com.mongodb.client.model.Accumulators.sum("n", 1)),
+                            com.mongodb.client.model.Aggregates.sort(Sorts.ascending("_id"))))
+                    .into(new ArrayList<>()))
+                    .extracting(d -> d.getString("_id") + "=" + d.getInteger("n"))
+                    .containsExactly("key-0=20", "key-1=20");
         });
     }
 

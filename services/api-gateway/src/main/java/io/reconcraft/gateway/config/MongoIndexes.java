@@ -30,6 +30,8 @@ class MongoIndexes implements InitializingBean {
                 mongo.indexOps(ApiKey.class).createIndex(new Index(ApiKey.KEY_HASH, Sort.Direction.ASC).unique()),
                 mongo.indexOps(RunView.class).createIndex(new Index("startedAt", Sort.Direction.DESC)),
                 mongo.indexOps(RunView.class).createIndex(new Index("workflowId", Sort.Direction.ASC)),
+                // the dashboard's counts by status and the queue positions of queued runs
+                mongo.indexOps(RunView.class).createIndex(new Index("status", Sort.Direction.ASC)),
                 // The SSE journal: one number per event of a run, read in order for replays (by run id: the
                 // embedded server serves such a query from a plain index, not from the unique compound one).
                 mongo.indexOps(RunEvent.class).createIndex(new Index("runId", Sort.Direction.ASC)),
