@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxParallelTasks     tasks of all runs that may run at once
  * @param cancelGrace          how long an executor has to confirm a cancel before the orchestrator ends the task itself
  * @param taskPollInterval     how often waiting tasks (retry due, concurrency freed) are looked for
+ * @param maxActiveRuns        runs that may be running at once; the others stay queued, admitted in turn per
+ *                             admission group (submitter and trigger) as running runs end
+ * @param admissionRefreshInterval how often the count of running runs and the waiting runs are re-read
  */
 @ConfigurationProperties("reconcraft.orchestrator")
 public record OrchestratorProperties(
@@ -32,7 +35,9 @@ public record OrchestratorProperties(
         Integer maxParallelTasksPerRun,
         Integer maxParallelTasks,
         Duration cancelGrace,
-        Duration taskPollInterval) {
+        Duration taskPollInterval,
+        Integer maxActiveRuns,
+        Duration admissionRefreshInterval) {
 
     public OrchestratorProperties {
         Map<String, Duration> timeouts = new LinkedHashMap<>(Map.of(
@@ -60,11 +65,13 @@ public record OrchestratorProperties(
         maxParallelTasks = maxParallelTasks == null ? 64 : Math.max(1, maxParallelTasks);
         cancelGrace = cancelGrace == null ? Duration.ofSeconds(30) : cancelGrace;
         taskPollInterval = taskPollInterval == null ? Duration.ofMillis(250) : taskPollInterval;
+        maxActiveRuns = maxActiveRuns == null ? 64 : Math.max(1, maxActiveRuns);
+        admissionRefreshInterval = admissionRefreshInterval == null ? Duration.ofSeconds(1) : admissionRefreshInterval;
     }
 
     /** All defaults: what a local start gets. */
     public static OrchestratorProperties defaults() {
-        return new OrchestratorProperties(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new OrchestratorProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Duration timeoutOf(String kind) {

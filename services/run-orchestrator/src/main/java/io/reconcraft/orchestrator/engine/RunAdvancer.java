@@ -60,6 +60,9 @@ public class RunAdvancer {
             if (run.runStatus().isTerminal()) {
                 return;
             }
+            if (run.runStatus() == io.reconcraft.events.model.RunStatus.QUEUED && !run.isCancelRequested()) {
+                return; // not admitted yet: RunAdmission sets it going
+            }
             RunView view;
             try {
                 view = RunView.of(run);

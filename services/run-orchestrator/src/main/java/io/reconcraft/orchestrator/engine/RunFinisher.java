@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Run-level transitions: queued → running when work starts, and the final RunCompleted. */
@@ -24,16 +25,19 @@ public class RunFinisher {
     private final RunStore store;
     private final EventPublisher publisher;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public RunFinisher(RunStore store, EventPublisher publisher, Clock clock) {
+    public RunFinisher(RunStore store, EventPublisher publisher, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.publisher = publisher;
         this.clock = clock;
+        this.events = events;
     }
 
-    public void markRunning(String runId) {
+    /** True when this call moved the run from queued to running (and announced it). */
+    public boolean markRunning(String runId) {
         if (!store.markRunRunning(runId)) {
-            return;
+            return false;
         }
         try {
             publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, null, null));
@@ -41,6 +45,7 @@ public class RunFinisher {
             store.markRunQueued(runId);
             throw e;
         }
+        return true;
     }
 
     /** Every step has ended: failed if the run was cancelled or any step failed (a skipped step is not a failure). */
@@ -73,6 +78,7 @@ public class RunFinisher {
             store.reopenRun(run.id(), run.runStatus());
             throw e;
         }
+        events.publishEvent(new RunEnded(run.id(), run.runStatus() == RunStatus.RUNNING, run.admissionGroup()));
     }
 
     /** The root cause: a step that failed by itself rather than because its upstream failed. */

@@ -1,6 +1,9 @@
 package io.reconcraft.orchestrator.engine;
 
 import io.reconcraft.events.RunRequested;
+import io.reconcraft.events.model.AdmissionGroup;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.orchestrator.admission.RunAdmission;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.events.model.WorkflowSnapshot;
@@ -14,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Stores a requested run once (keyed by run id) and sets it going; a redelivery only advances it. */
+/** Stores a requested run once (keyed by run id) and queues it for admission; a redelivery only advances it. */
 @Component
 public class RunIntake {
 
@@ -23,11 +26,13 @@ public class RunIntake {
     private final RunStore store;
     private final RunAdvancer advancer;
     private final Clock clock;
+    private final RunAdmission admission;
 
-    public RunIntake(RunStore store, RunAdvancer advancer, Clock clock) {
+    public RunIntake(RunStore store, RunAdvancer advancer, Clock clock, RunAdmission admission) {
         this.store = store;
         this.advancer = advancer;
         this.clock = clock;
+        this.admission = admission;
     }
 
     public void accept(String runId, RunRequested request) {
@@ -36,13 +41,21 @@ public class RunIntake {
         List<StepDocument> steps = workflow.nodes().stream()
                 .map(node -> StepDocument.queued(node.id(), node.kind(), displayName(node))).toList();
         RunMode mode = request.runMode() == null ? RunMode.DEMO : request.runMode();
+        String group = AdmissionGroup.of(request.requestedBy(), request.trigger());
         RunDocument run = RunDocument.accepted(runId, StepJson.write(workflow), request.targets(), mode.wireName(),
-                request.scope().entries(), clock.instant(), steps);
+                request.scope().entries(), clock.instant(), steps, group);
+        RunDocument stored = run;
         if (store.insertIfAbsent(run)) {
             log.info("run {} accepted: workflow {} with {} nodes, {} mode", runId, workflow.id(), steps.size(),
                     mode.wireName());
+        } else {
+            stored = store.find(runId).orElse(run); // a redelivery: the run may be under way already
         }
-        advancer.advance(runId);
+        if (stored.runStatus() == RunStatus.QUEUED && !stored.isCancelRequested()) {
+            admission.offer(runId, stored.admissionGroup() == null ? group : stored.admissionGroup());
+        } else {
+            advancer.advance(runId);
+        }
     }
 
     private static String displayName(WorkflowNode node) {

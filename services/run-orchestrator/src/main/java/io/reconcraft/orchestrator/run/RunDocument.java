@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param retryRound        how many times the run was retried from its failed steps
  * @param activeTasks       tasks running now; changed in the same update as each task's status, so the
  *                          per-run concurrency cap holds even with several dispatchers
+ * @param admissionGroup    the queue the run waits in until it is admitted (see AdmissionGroup)
  */
 @Document(RunDocument.COLLECTION)
 public record RunDocument(
@@ -33,7 +34,8 @@ public record RunDocument(
         String cancelledBy,
         String cancelReason,
         int retryRound,
-        int activeTasks) {
+        int activeTasks,
+        String admissionGroup) {
 
     public static final String COLLECTION = "runs";
 
@@ -44,9 +46,10 @@ public record RunDocument(
     }
 
     public static RunDocument accepted(String id, String workflowJson, List<String> targets, String runMode,
-                                       List<String> scope, Instant createdAt, List<StepDocument> steps) {
+                                       List<String> scope, Instant createdAt, List<StepDocument> steps,
+                                       String admissionGroup) {
         return new RunDocument(id, workflowJson, targets, runMode, scope, RunStatus.QUEUED.wireName(), null, null,
-                createdAt, null, steps, null, null, null, 0, 0);
+                createdAt, null, steps, null, null, null, 0, 0, admissionGroup);
     }
 
     public boolean isCancelRequested() {

@@ -155,30 +155,54 @@ public class RunStore {
 
     /** Runs with a task past its deadline; a task has a deadline only while it runs. */
     public List<RunDocument> findWithOverdueTasks(Instant now) {
-        return openRuns(where("steps.tasks.deadline").lte(now));
+        return runningRuns(where("steps.tasks.deadline").lte(now));
     }
 
     /** Runs with a task waiting to start (held back by a concurrency cap or waiting for its retry). */
     public List<RunDocument> findWithQueuedTasks() {
-        return openRuns(where("steps.tasks.status").is(RunStatus.QUEUED.wireName()));
+        return runningRuns(where("steps.tasks.status").is(RunStatus.QUEUED.wireName()));
     }
 
     /** Tasks running in all open runs, for the global concurrency cap. */
     public int countRunningTasks() {
-        Query query = Query.query(where("status").in(OPEN).and("activeTasks").gt(0));
+        Query query = Query.query(where("status").is(RunStatus.RUNNING.wireName()).and("activeTasks").gt(0));
         query.fields().include("activeTasks");
         return mongo.find(query, Document.class, RunDocument.COLLECTION)
                 .map(run -> run.get("activeTasks") instanceof Number active ? active.intValue() : 0)
                 .reduce(0, Integer::sum).block(TIMEOUT);
     }
 
-    private List<RunDocument> openRuns(Criteria criteria) {
-        Query query = Query.query(where("status").in(OPEN).andOperator(criteria)).limit(500);
+    /** How many runs are admitted and not yet ended. */
+    public int countRunning() {
+        return groupsOfRunningRuns().size();
+    }
+
+    /** The admission group of each run admitted and not yet ended ("unknown" for runs stored without one). */
+    public List<String> groupsOfRunningRuns() {
+        Query query = Query.query(where("status").is(RunStatus.RUNNING.wireName()));
+        query.fields().include("admissionGroup");
+        return mongo.find(query, Document.class, RunDocument.COLLECTION)
+                .map(run -> run.get("admissionGroup") instanceof String group ? group : "unknown")
+                .collectList().block(TIMEOUT);
+    }
+
+    /** Runs waiting for admission, oldest first: their ids, groups and acceptance times only. */
+    public List<Document> waitingForAdmission(int limit) {
+        Query query = Query.query(where("status").is(RunStatus.QUEUED.wireName()).and("cancelRequestedAt").isNull())
+                .with(org.springframework.data.domain.Sort.by("createdAt")).limit(limit);
+        query.fields().include("_id").include("admissionGroup").include("createdAt");
+        return mongo.find(query, Document.class, RunDocument.COLLECTION).collectList().block(TIMEOUT);
+    }
+
+    /** Tasks exist only in running runs (a run is marked running before its first step is dispatched). */
+    private List<RunDocument> runningRuns(Criteria criteria) {
+        Query query = Query.query(where("status").is(RunStatus.RUNNING.wireName()).andOperator(criteria)).limit(500);
         return mongo.find(query, RunDocument.class).collectList().block(TIMEOUT);
     }
 
     private List<RunDocument> openRunsWithStep(Criteria step) {
-        Query query = Query.query(where("status").in(OPEN).and("steps").elemMatch(step)).limit(500);
+        Query query = Query.query(where("status").is(RunStatus.RUNNING.wireName()).and("steps").elemMatch(step))
+                .limit(500);
         return mongo.find(query, RunDocument.class).collectList().block(TIMEOUT);
     }
 

@@ -37,6 +37,6 @@ class WrittenRunsTest {
 
     private static RunDocument run(String id) {
         return RunDocument.accepted(id, "{}", List.of("127.0.0.1"), "demo", List.of("127.0.0.0/8"), Instant.EPOCH,
-                List.of());
+                List.of(), "someone/api");
     }
 }
