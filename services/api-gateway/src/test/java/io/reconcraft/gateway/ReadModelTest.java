@@ -141,7 +141,32 @@ class ReadModelTest extends GatewayTestSupport {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/runs/" + runId).exchange()
                 .expectBody().jsonPath("$.status").isEqualTo("running")
                 .jsonPath("$.endedAt").doesNotExist()
-                .jsonPath("$.steps[1].status").isEqualTo("queued"));
+                .jsonPath("$.steps[1].status").isEqualTo("queued")
+                .jsonPath("$.trigger.type").isEqualTo("retry")
+                .jsonPath("$.trigger.scheduleId").doesNotExist());
+    }
+
+    @Test
+    void givenAFailedRunOfASchedule_whenTheOrchestratorRetriesIt_thenItsTriggerIsRetryAndStillNamesTheSchedule() {
+        String workflowId = saveWorkflow("Retried " + System.nanoTime()).get("id").toString();
+        String scheduleId = post("/api/schedules", Map.of("workflowId", workflowId, "targets", List.of("127.0.0.1"),
+                "cron", "0 3 1 1 *", "runMode", "demo")).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        String runId = post("/api/schedules/" + scheduleId + "/trigger", Map.of()).exchange().expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        publisher.publish(runId, new RunCompleted(RunStatus.FAILED, "step_failed", "scan failed", RunSummary.of(List.of())));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/runs/" + runId).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("failed")
+                .jsonPath("$.trigger.type").isEqualTo("api"));
+
+        publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, "retrying", "retry requested"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/runs/" + runId).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("running")
+                .jsonPath("$.trigger.type").isEqualTo("retry")
+                .jsonPath("$.trigger.scheduleId").isEqualTo(scheduleId));
+        get("/api/runs?workflowId=" + workflowId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[0].trigger.type").isEqualTo("retry");
     }
 
     @SuppressWarnings("unchecked")

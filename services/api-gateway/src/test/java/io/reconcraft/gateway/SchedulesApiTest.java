@@ -82,6 +82,23 @@ class SchedulesApiTest extends GatewayTestSupport {
     }
 
     @Test
+    void givenAMissingCronOrAnUnknownOverlap_whenCreated_thenA400ProblemNamingTheField() {
+        Map<String, Object> noCron = scheduleBody(saveWorkflow("No cron").get("id").toString(), "@daily");
+        noCron.remove("cron");
+        post("/api/schedules", noCron).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("cron");
+
+        Map<String, Object> badOverlap = scheduleBody(saveWorkflow("Bad overlap").get("id").toString(), "@daily");
+        badOverlap.put("overlap", "sometimes");
+        post("/api/schedules", badOverlap).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("overlap");
+    }
+
+    @Test
     void givenAnUnknownWorkflowOrABadTarget_whenCreated_thenA400NamingTheField() {
         post("/api/schedules", scheduleBody("no-such-workflow", "@daily")).exchange()
                 .expectStatus().isBadRequest()

@@ -46,6 +46,15 @@ final class Api {
         return postRaw(path, JSON.writeValueAsString(body));
     }
 
+    Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     Response postRaw(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

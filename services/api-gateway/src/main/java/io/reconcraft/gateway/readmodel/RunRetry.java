@@ -1,6 +1,7 @@
 package io.reconcraft.gateway.readmodel;
 
 import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.events.model.RunTrigger;
 import io.reconcraft.gateway.run.StepView;
 import java.util.List;
 
@@ -13,6 +14,10 @@ final class RunRetry {
     private RunRetry() {
     }
 
+    /**
+     * The run is started again, now by a retry: its trigger says so, and still names the schedule it came from, so
+     * it stays listed as that schedule's run.
+     */
     static void reopen(RunState run) {
         List<StepView> steps = run.steps().stream()
                 .map(step -> step.status() == RunStatus.FAILED
@@ -24,5 +29,6 @@ final class RunRetry {
         run.status(RunStatus.RUNNING);
         run.ended(null, null, null);
         run.outcome(null);
+        run.trigger(new RunTrigger(RunTrigger.Type.RETRY, run.trigger() == null ? null : run.trigger().scheduleId()));
     }
 }

@@ -2,6 +2,7 @@ package io.reconcraft.gateway.readmodel;
 
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.RunSummary;
+import io.reconcraft.events.model.RunTrigger;
 import io.reconcraft.gateway.run.RunView;
 import io.reconcraft.gateway.run.StepView;
 import java.time.Instant;
@@ -21,6 +22,7 @@ final class RunState {
     private Double duration;
     private String outcome;
     private RunSummary summary;
+    private RunTrigger trigger;
     private final List<StepView> steps;
     private long eventSeq;
     private RunView.ReadPosition position;
@@ -34,6 +36,7 @@ final class RunState {
         this.duration = stored.duration();
         this.outcome = stored.outcome();
         this.summary = stored.summary();
+        this.trigger = stored.trigger();
         this.steps = new ArrayList<>(stored.steps());
         this.eventSeq = stored.eventSeq();
         this.position = stored.position();
@@ -81,6 +84,14 @@ final class RunState {
         return steps;
     }
 
+    RunTrigger trigger() {
+        return trigger;
+    }
+
+    void trigger(RunTrigger trigger) {
+        this.trigger = trigger;
+    }
+
     void status(RunStatus status) {
         this.status = status;
     }
@@ -114,6 +125,6 @@ final class RunState {
     RunView toView() {
         return new RunView(stored.id(), stored.workflowId(), stored.workflowName(), status, stored.targets(),
                 stored.runMode(), stored.startedAt(), endedAt, duration, outcome, List.copyOf(steps), summary,
-                stored.trigger(), eventSeq, position, List.copyOf(recentEventIds));
+                trigger, eventSeq, position, List.copyOf(recentEventIds));
     }
 }
