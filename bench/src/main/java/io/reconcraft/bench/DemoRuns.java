@@ -89,6 +89,45 @@ final class DemoRuns {
         return Percentiles.of(latencies);
     }
 
+    /**
+     * Posts {@code backlog} runs at once, then has another submitter (a new operator key) start one run: the
+     * seconds until that run's first tool step has started, and the queue position shown on the backlog's last run.
+     */
+    Backlog newRunBehind(String workflowId, int backlog) throws Exception {
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        onThreads(8, backlog, i -> ids.add(start(workflowId)));
+        String last = ids.get(ids.size() - 1);
+        JsonNode lastRun = send("GET", "/runs/" + last, null);
+        String operatorKey = send("POST", "/auth/api-keys", Map.of("name", "bench-other-submitter", "role", "operator"))
+                .get("key").asString();
+        DemoRuns other = new DemoRuns(api, operatorKey);
+        long t0 = System.nanoTime();
+        String runId = other.start(workflowId);
+        while (!firstToolStepStarted(other.send("GET", "/runs/" + runId, null))) {
+            Thread.sleep(POLL_MILLIS);
+        }
+        double startedAfter = (System.nanoTime() - t0) / 1e9;
+        long finishedBefore = finishedRuns();
+        while (finishedRuns() - finishedBefore < backlog) {
+            Thread.sleep(200);
+        }
+        JsonNode position = lastRun.get("queuePosition");
+        return new Backlog(backlog, startedAfter, position == null ? -1 : position.asInt());
+    }
+
+    /** The run's first tool step (nmap, after the orchestrator's own start step) has left queued. */
+    private static boolean firstToolStepStarted(JsonNode run) {
+        for (JsonNode step : run.get("steps")) {
+            if (step.get("nodeId").asString().equals("nmap")) {
+                return !step.get("status").asString().equals("queued");
+            }
+        }
+        return false;
+    }
+
+    record Backlog(int queued, double newRunStartedAfterSeconds, int lastQueuePosition) {
+    }
+
     String start(String workflowId) throws Exception {
         return send("POST", "/runs", Map.of("workflowId", workflowId, "targets", List.of("127.0.0.1"),
                 "runMode", "demo", "authorizeTargets", false)).get("id").asString();

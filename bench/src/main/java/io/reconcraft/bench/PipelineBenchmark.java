@@ -12,7 +12,7 @@ import java.util.Map;
  * SSE journal and audit record, only the tools' execution canned. Compared with the raw Kafka produce→consume round
  * trip of the same broker measured in the same run. Figures are printed as markdown; nothing is asserted.
  *
- * <p>Usage: {@code java -jar bench/target/bench.jar [runs=2000] [clients=32] [seconds=30] [history=0] [kafka=500] [processes=0]}
+ * <p>Usage: {@code java -jar bench/target/bench.jar [runs=2000] [clients=32] [seconds=30] [history=0] [kafka=500] [processes=0] [backlog=0]}
  * (or {@code ./reconcraft bench ...}).
  */
 public final class PipelineBenchmark {
@@ -28,6 +28,7 @@ public final class PipelineBenchmark {
         int history = options.getOrDefault("history", 0);
         int kafkaSamples = options.getOrDefault("kafka", 500);
         boolean processes = options.getOrDefault("processes", 0) != 0;
+        int backlog = options.getOrDefault("backlog", 0);
         Path repo = Path.of(System.getProperty("reconcraft.repo", ".")).toAbsolutePath().normalize();
 
         System.out.println("starting a local stack on free ports…");
@@ -49,6 +50,10 @@ public final class PipelineBenchmark {
                 History.seed(stack.mongoUri, sampleRun, history);
                 measure(report, demo, cpu, workflowId, runs, clients, seconds, String.format(Locale.ROOT,
                         "%,d runs stored", history));
+            }
+            if (backlog > 0) {
+                System.out.printf(Locale.ROOT, "queueing %,d runs, then one from another submitter…%n", backlog);
+                report.backlog(demo.newRunBehind(workflowId, backlog));
             }
             report.print(InetAddress.getLocalHost().getHostName(), LocalDate.now());
         }

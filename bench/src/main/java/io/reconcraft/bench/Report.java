@@ -13,6 +13,7 @@ final class Report {
     private final List<String> runRows = new ArrayList<>();
     private final List<String> readRows = new ArrayList<>();
     private final List<String> cpuRows = new ArrayList<>();
+    private final List<String> backlogRows = new ArrayList<>();
     private Percentiles kafka;
 
     Report(int javaVersion) {
@@ -48,6 +49,13 @@ final class Report {
                 total * 1000 / finishedRuns));
     }
 
+    void backlog(DemoRuns.Backlog backlog) {
+        String line = String.format(Locale.ROOT, "| %,d runs queued by one submitter | %.2f s | %d |",
+                backlog.queued(), backlog.newRunStartedAfterSeconds(), backlog.lastQueuePosition());
+        backlogRows.add(line);
+        System.out.println(line);
+    }
+
     void print(String host, LocalDate date) {
         System.out.printf(Locale.ROOT, "%n## Pipeline benchmark — %s on %s (%d cores, Java %d)%n%n", date, host,
                 Runtime.getRuntime().availableProcessors(), javaVersion);
@@ -65,5 +73,11 @@ final class Report {
         System.out.println("| store | process | CPU | per finished run |");
         System.out.println("|---|---|---|---|");
         cpuRows.forEach(System.out::println);
+        if (!backlogRows.isEmpty()) {
+            System.out.println("\nA new run from another submitter while a backlog waits for admission:\n");
+            System.out.println("| backlog | new run's first tool step started after | queue position shown on the backlog's last run |");
+            System.out.println("|---|---|---|");
+            backlogRows.forEach(System.out::println);
+        }
     }
 }

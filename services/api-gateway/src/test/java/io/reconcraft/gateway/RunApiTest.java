@@ -38,6 +38,40 @@ class RunApiTest extends GatewayTestSupport {
                 .expectBody(String.class).value(body -> assertThat(body).doesNotContain("run-test-token"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenRunsWaitingForAdmission_whenEachIsRead_thenItShowsItsPlaceInItsSubmittersQueue() {
+        String workflowId = saveWorkflow("Queued scans").get("id").toString();
+        List<Integer> places = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String runId = startRun(workflowId, ADMIN_KEY);
+            places.add(queuePositionOf(runId));
+        }
+        Map<String, Object> operator = post("/api/auth/api-keys", Map.of("name", "queue-operator", "role", "operator"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+
+        String otherSubmittersRun = startRun(workflowId, operator.get("key").toString());
+
+        assertThat(places.get(1)).isEqualTo(places.get(0) + 1);
+        assertThat(places.get(2)).isEqualTo(places.get(0) + 2);
+        assertThat(queuePositionOf(otherSubmittersRun)).isEqualTo(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private String startRun(String workflowId, String key) {
+        return http.post().uri("/api/runs").header("X-API-Key", key).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("workflowId", workflowId, "targets", List.of("127.0.0.1"), "runMode", "demo"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
+                .get("id").toString();
+    }
+
+    private int queuePositionOf(String runId) {
+        Object place = get("/api/runs/" + runId).exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody().get("queuePosition");
+        assertThat(place).as("queuePosition of queued run %s", runId).isInstanceOf(Integer.class);
+        return (Integer) place;
+    }
+
     private static Map<String, Object> node(String id, String kind, Map<String, Object> config) {
         return Map.of("id", id, "kind", kind, "label", id, "category", "output", "config", config,
                 "position", Map.of("x", 0, "y", 0));

@@ -125,6 +125,6 @@ final class RunState {
     RunView toView() {
         return new RunView(stored.id(), stored.workflowId(), stored.workflowName(), status, stored.targets(),
                 stored.runMode(), stored.startedAt(), endedAt, duration, outcome, List.copyOf(steps), summary,
-                trigger, eventSeq, position, List.copyOf(recentEventIds));
+                trigger, eventSeq, position, List.copyOf(recentEventIds), stored.admissionGroup(), null);
     }
 }

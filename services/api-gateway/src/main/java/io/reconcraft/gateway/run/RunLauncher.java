@@ -2,6 +2,7 @@ package io.reconcraft.gateway.run;
 
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.RunRequested;
+import io.reconcraft.events.model.AdmissionGroup;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunTrigger;
 import io.reconcraft.events.model.WorkflowSnapshot;
@@ -129,7 +130,8 @@ public class RunLauncher {
             String runId = givenRunId == null ? new ObjectId().toHexString() : givenRunId;
             RunView view = RunView.queued(runId, workflow.id(), workflow.name(), runTargets, runMode,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), workflow.nodes().stream()
-                            .map(node -> StepView.queued(node.id(), node.displayName())).toList(), trigger);
+                            .map(node -> StepView.queued(node.id(), node.displayName())).toList(), trigger,
+                    AdmissionGroup.of(requestedBy, trigger));
             return webhooks.fill(workflow)
                     .map(withWebhooks -> new RunRequested(withWebhooks, runTargets, runMode, scope, requestedBy,
                             trigger))

@@ -28,7 +28,21 @@ public class RunQueries {
         Query query = Query.query(Criteria.where("_id").is(id));
         RunView.INTERNAL_FIELDS.forEach(query.fields()::exclude);
         return mongo.findOne(query, RunView.class)
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("run", id)));
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("run", id)))
+                .flatMap(run -> run.status() == RunStatus.QUEUED ? withQueuePosition(run) : Mono.just(run));
+    }
+
+    /**
+     * A queued run's place in its admission group's queue: runs of the same group accepted before it and not yet
+     * admitted, plus one. The orchestrator admits each group's runs in the order they were accepted.
+     */
+    private Mono<RunView> withQueuePosition(RunView run) {
+        if (run.admissionGroup() == null || run.startedAt() == null) {
+            return Mono.just(run);
+        }
+        Query ahead = Query.query(Criteria.where("status").is(RunStatus.QUEUED).and("admissionGroup")
+                .is(run.admissionGroup()).and("startedAt").lt(run.startedAt()));
+        return mongo.count(ahead, RunView.class).map(count -> run.withQueuePosition((int) (count + 1)));
     }
 
     public Mono<Boolean> exists(String id) {

@@ -15,7 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * The gateway's read model of a run, in the Studio's Run shape. It is built from run and step events, which
  * come in order on the run's partition: {@code position} is the last one applied, so a redelivered event changes
  * nothing, and {@code recentEventIds} catches an event published twice. {@code eventSeq} is the number of the
- * run's last SSE event. None of the three is shown.
+ * run's last SSE event. None of the three is shown. {@code admissionGroup} is the queue the orchestrator keeps the
+ * run in until it is admitted (see AdmissionGroup); {@code queuePosition} is computed when a queued run is read,
+ * never stored.
  */
 @Document("runs")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,7 +37,9 @@ public record RunView(
         RunTrigger trigger,
         @JsonIgnore Long eventSeq,
         @JsonIgnore ReadPosition position,
-        @JsonIgnore List<String> recentEventIds) {
+        @JsonIgnore List<String> recentEventIds,
+        @JsonIgnore String admissionGroup,
+        Integer queuePosition) {
 
     /** The fields only the read model uses. */
     public static final List<String> INTERNAL_FIELDS = List.of("eventSeq", "position", "recentEventIds");
@@ -52,8 +56,14 @@ public record RunView(
     }
 
     public static RunView queued(String id, String workflowId, String workflowName, List<String> targets,
-            RunMode runMode, Instant startedAt, List<StepView> steps, RunTrigger trigger) {
+            RunMode runMode, Instant startedAt, List<StepView> steps, RunTrigger trigger, String admissionGroup) {
         return new RunView(id, workflowId, workflowName, RunStatus.QUEUED, targets, runMode, startedAt,
-                null, null, null, steps, null, trigger, 0L, null, List.of());
+                null, null, null, steps, null, trigger, 0L, null, List.of(), admissionGroup, null);
+    }
+
+    /** This run as shown while it waits for admission: its place in its admission group's queue (1 = next). */
+    public RunView withQueuePosition(int place) {
+        return new RunView(id, workflowId, workflowName, status, targets, runMode, startedAt, endedAt, duration,
+                outcome, steps, summary, trigger, eventSeq, position, recentEventIds, admissionGroup, place);
     }
 }
