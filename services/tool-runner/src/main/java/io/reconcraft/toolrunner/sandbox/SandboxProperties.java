@@ -19,11 +19,14 @@ import org.springframework.util.unit.DataSize;
  * @param logOutputLimit the most a tool may write to stderr (its log); past it the container is
  *                       stopped and the step fails, so a tool writing without end cannot fill the
  *                       engine's log file
+ * @param cloneWorkspace the size of the writable {@code /workspace} a repository is cloned into
+ *                       (gitleaks): a tmpfs, so its pages count against the container's memory, which
+ *                       grows by this much; a larger repository fails its step, never the host
  */
 @ConfigurationProperties("reconcraft.toolrunner")
 public record SandboxProperties(String dockerHost, Images images, Networks networks, Limits limits,
                                 Duration defaultTimeout, DataSize outputLimit, Integer logLineLimit,
-                                Duration engineTimeout, DataSize logOutputLimit) {
+                                Duration engineTimeout, DataSize logOutputLimit, DataSize cloneWorkspace) {
 
     public static final String DEFAULT_DOCKER_HOST = "unix:///run/reconcraft-podman.sock";
 
@@ -38,12 +41,13 @@ public record SandboxProperties(String dockerHost, Images images, Networks netwo
         logLineLimit = logLineLimit == null || logLineLimit < 1 ? 2000 : logLineLimit;
         engineTimeout = positiveOr(engineTimeout, Duration.ofSeconds(30));
         logOutputLimit = positiveOr(logOutputLimit, DataSize.ofMegabytes(8));
+        cloneWorkspace = positiveOr(cloneWorkspace, DataSize.ofMegabytes(512));
     }
 
     public SandboxProperties(String dockerHost, Images images, Networks networks, Limits limits,
                              Duration defaultTimeout, DataSize outputLimit, Integer logLineLimit,
                              Duration engineTimeout) {
-        this(dockerHost, images, networks, limits, defaultTimeout, outputLimit, logLineLimit, engineTimeout, null);
+        this(dockerHost, images, networks, limits, defaultTimeout, outputLimit, logLineLimit, engineTimeout, null, null);
     }
 
     /** Images built locally by infra/tools/&lt;tool&gt;/build-local.sh; production points these at its registry. */

@@ -166,7 +166,7 @@ class ContainerSandboxIT {
     @Test
     void givenAToolThatWritesItsLogWithoutEndOrNewline_whenRun_thenItIsStoppedAtTheLimitAndTheSandboxKeepsWorking() {
         SandboxProperties smallLog = new SandboxProperties(Sandboxes.dockerHost(), null, null, null, null, null, null, null,
-                DataSize.ofMegabytes(1));
+                DataSize.ofMegabytes(1), null);
         ContainerSandbox smallLogSandbox = new ContainerSandbox(engine, smallLog, Sandboxes.labels("sandbox-it"));
         // zero bytes without end and not one newline: before the limit this filled the reader's memory
         SandboxInvocation flood = testbox("cat /dev/zero >&2", false, Duration.ofMinutes(5));
