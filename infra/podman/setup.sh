@@ -44,6 +44,7 @@ log "podman API answers on $SOCKET"
 
 "$ROOT/infra/tools/nmap/build-local.sh"
 "$ROOT/infra/tools/gitleaks/build-local.sh"
+"$ROOT/infra/tools/gitleaks/build-clone-test.sh"
 "$ROOT/infra/tools/testbox/build-local.sh"
 
 echo "export DOCKER_HOST=unix://$SOCKET"

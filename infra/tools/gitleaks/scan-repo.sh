@@ -1,7 +1,10 @@
 #!/bin/sh
 # Entrypoint of the production gitleaks image (reconcraft.toolrunner.images.gitleaks).
 # The tool-runner never clones on its host: this script clones the repository INSIDE the sandbox
-# (read-only root, /tmp tmpfs, no capabilities, non-root) and runs gitleaks on the clone.
+# (read-only root, no capabilities, non-root) and runs gitleaks on the clone. The clone goes to
+# /workspace, a size-limited tmpfs the runner mounts for it (reconcraft.toolrunner.gitleaks-workspace):
+# a repository larger than that fails with "No space left on device" (exit 3) and never fills the
+# host. Without /workspace (an older runner) it falls back to /tmp.
 #   scan-repo.sh --repo-url https://host/path --branch NAME --report-path /dev/stdout
 # Only https is allowed (git's protocol allow-list, checked here too): no file:, ssh, git:// or
 # local paths; the runner already refuses URLs with credentials. Exit: 0 no leaks, 1 leaks,
@@ -25,8 +28,10 @@ esac
 case "$branch" in
   -*|*..*|"") echo "scan-repo: invalid branch name" >&2; exit 2 ;;
 esac
+workspace=/workspace
+[ -d "$workspace" ] && [ -w "$workspace" ] || workspace=/tmp
 export HOME=/tmp GIT_TERMINAL_PROMPT=0 GIT_CONFIG_NOSYSTEM=1
 echo "scan-repo: cloning (branch $branch)" >&2
 git -c protocol.allow=never -c protocol.https.allow=always -c credential.helper= \
-  clone --quiet --single-branch --branch "$branch" --no-tags -- "$repo_url" /tmp/repo >&2 || exit 3
-exec gitleaks detect --source /tmp/repo --report-format json --report-path "$report_path" --no-banner --exit-code 1
+  clone --quiet --single-branch --branch "$branch" --no-tags -- "$repo_url" "$workspace/repo" >&2 || exit 3
+exec gitleaks detect --source "$workspace/repo" --report-format json --report-path "$report_path" --no-banner --exit-code 1

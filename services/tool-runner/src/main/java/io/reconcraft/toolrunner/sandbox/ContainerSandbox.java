@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import io.reconcraft.toolrunner.metrics.SandboxMetrics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Runs one tool invocation in a hardened container: create, start, follow its output while it
@@ -47,8 +48,8 @@ public class ContainerSandbox {
         engine.requireReachable();
         long creating = System.nanoTime();
         String containerId = create(invocation);
-        ContainerOutput output = new ContainerOutput(properties.outputLimit().toBytes(), properties.logLineLimit(),
-                logLines);
+        ContainerOutput output = new ContainerOutput(properties.outputLimit().toBytes(),
+                properties.logOutputLimit().toBytes(), properties.logLineLimit(), logLines, () -> kill(containerId));
         boolean cancelled = false;
         try {
             start(containerId, invocation, output);
@@ -130,14 +131,19 @@ public class ContainerSandbox {
     }
 
     private SandboxRun resultOf(SandboxInvocation invocation, int exitCode, ContainerOutput output) {
+        // before the exit code: a container stopped for writing too much also ends with 137
+        if (output.stderrOverflowed()) {
+            throw new SandboxException(SandboxException.OUTPUT_LIMIT, invocation.tool() + " wrote more than "
+                    + megabytes(properties.logOutputLimit()) + " to its log; it was stopped");
+        }
+        if (output.stdoutOverflowed()) {
+            throw new SandboxException(SandboxException.OUTPUT_LIMIT, invocation.tool() + " wrote more than "
+                    + megabytes(properties.outputLimit()) + " of output; it was stopped");
+        }
         if (exitCode == KILLED_EXIT_CODE) {
             // podman on cgroup v1 does not set OOMKilled; the exit code is all there is.
             throw new SandboxException(SandboxException.RESOURCE_LIMIT,
                     "killed: out of memory or limit (exit " + KILLED_EXIT_CODE + ")");
-        }
-        if (output.stdoutOverflowed()) {
-            throw new SandboxException(SandboxException.OUTPUT_LIMIT, invocation.tool() + " wrote more than "
-                    + properties.outputLimit().toMegabytes() + " MB of output");
         }
         return new SandboxRun(exitCode, output.stdout(), output.lastLine());
     }
@@ -167,6 +173,12 @@ public class ContainerSandbox {
             log.warn("container {} could not be removed; the next start-up removes it: {}", containerId,
                     DockerEngine.describe(e));
         }
+    }
+
+    /** "16 MB" for whole megabytes (every default), the exact bytes otherwise. */
+    public static String megabytes(DataSize size) {
+        long bytes = size.toBytes();
+        return bytes % (1024 * 1024) == 0 ? (bytes / (1024 * 1024)) + " MB" : bytes + " bytes";
     }
 
     private static String seconds(Duration timeout) {

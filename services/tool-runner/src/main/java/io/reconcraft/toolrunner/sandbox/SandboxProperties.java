@@ -2,6 +2,7 @@ package io.reconcraft.toolrunner.sandbox;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -15,14 +16,21 @@ import org.springframework.util.unit.DataSize;
  * @param outputLimit    the most a tool may write to stdout (its machine-readable result)
  * @param logLineLimit   the most log lines one step sends; later lines are counted, not sent
  * @param engineTimeout  how long a single (non-streaming) engine call may take
+ * @param logOutputLimit the most a tool may write to stderr (its log); past it the container is
+ *                       stopped and the step fails, so a tool writing without end cannot fill the
+ *                       engine's log file
+ * @param cloneWorkspace the size of the writable {@code /workspace} a repository is cloned into
+ *                       (gitleaks): a tmpfs, so its pages count against the container's memory, which
+ *                       grows by this much; a larger repository fails its step, never the host
  */
 @ConfigurationProperties("reconcraft.toolrunner")
 public record SandboxProperties(String dockerHost, Images images, Networks networks, Limits limits,
                                 Duration defaultTimeout, DataSize outputLimit, Integer logLineLimit,
-                                Duration engineTimeout) {
+                                Duration engineTimeout, DataSize logOutputLimit, DataSize cloneWorkspace) {
 
     public static final String DEFAULT_DOCKER_HOST = "unix:///run/reconcraft-podman.sock";
 
+    @ConstructorBinding
     public SandboxProperties {
         dockerHost = dockerHost == null || dockerHost.isBlank() ? DEFAULT_DOCKER_HOST : dockerHost.trim();
         images = images == null ? new Images(null, null) : images;
@@ -32,6 +40,14 @@ public record SandboxProperties(String dockerHost, Images images, Networks netwo
         outputLimit = outputLimit == null || outputLimit.toBytes() < 1 ? DataSize.ofMegabytes(16) : outputLimit;
         logLineLimit = logLineLimit == null || logLineLimit < 1 ? 2000 : logLineLimit;
         engineTimeout = positiveOr(engineTimeout, Duration.ofSeconds(30));
+        logOutputLimit = positiveOr(logOutputLimit, DataSize.ofMegabytes(8));
+        cloneWorkspace = positiveOr(cloneWorkspace, DataSize.ofMegabytes(512));
+    }
+
+    public SandboxProperties(String dockerHost, Images images, Networks networks, Limits limits,
+                             Duration defaultTimeout, DataSize outputLimit, Integer logLineLimit,
+                             Duration engineTimeout) {
+        this(dockerHost, images, networks, limits, defaultTimeout, outputLimit, logLineLimit, engineTimeout, null, null);
     }
 
     /** Images built locally by infra/tools/&lt;tool&gt;/build-local.sh; production points these at its registry. */
@@ -73,6 +89,10 @@ public record SandboxProperties(String dockerHost, Images images, Networks netwo
 
     private static Duration positiveOr(Duration value, Duration fallback) {
         return value == null || value.isNegative() || value.isZero() ? fallback : value;
+    }
+
+    private static DataSize positiveOr(DataSize value, DataSize fallback) {
+        return value == null || value.toBytes() < 1 ? fallback : value;
     }
 
     private static String blankOr(String value, String fallback) {

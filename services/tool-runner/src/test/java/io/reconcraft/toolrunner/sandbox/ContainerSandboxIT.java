@@ -164,6 +164,37 @@ class ContainerSandboxIT {
     }
 
     @Test
+    void givenAToolThatWritesItsLogWithoutEndOrNewline_whenRun_thenItIsStoppedAtTheLimitAndTheSandboxKeepsWorking() {
+        SandboxProperties smallLog = new SandboxProperties(Sandboxes.dockerHost(), null, null, null, null, null, null, null,
+                DataSize.ofMegabytes(1), null);
+        ContainerSandbox smallLogSandbox = new ContainerSandbox(engine, smallLog, Sandboxes.labels("sandbox-it"));
+        // zero bytes without end and not one newline: before the limit this filled the reader's memory
+        SandboxInvocation flood = testbox("cat /dev/zero >&2", false, Duration.ofMinutes(5));
+        List<String> lines = new CopyOnWriteArrayList<>();
+
+        assertThatThrownBy(() -> smallLogSandbox.run(flood, lines::add))
+                .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.outcome()).isEqualTo("output_limit"))
+                .hasMessage("testbox wrote more than 1 MB to its log; it was stopped");
+        assertThat(containersOf(flood)).isEmpty();
+        assertThat(lines).singleElement().satisfies(line -> assertThat(line).endsWith("…"));
+        assertThat(smallLogSandbox.run(testbox("echo still-fine", false, Duration.ofSeconds(30)), line -> { }).stdoutText())
+                .isEqualTo("still-fine\n");
+    }
+
+    @Test
+    void givenAToolThatWritesMoreOutputThanTheLimit_whenRun_thenItIsStoppedRatherThanLeftToItsTimeout() {
+        SandboxProperties smallOutput = new SandboxProperties(Sandboxes.dockerHost(), null, null, null, null,
+                DataSize.ofMegabytes(1), null, null);
+        ContainerSandbox smallOutputSandbox = new ContainerSandbox(engine, smallOutput, Sandboxes.labels("sandbox-it"));
+        SandboxInvocation flood = testbox("cat /dev/zero", false, Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> smallOutputSandbox.run(flood, line -> { }))
+                .isInstanceOfSatisfying(SandboxException.class, e -> assertThat(e.outcome()).isEqualTo("output_limit"))
+                .hasMessage("testbox wrote more than 1 MB of output; it was stopped");
+        assertThat(containersOf(flood)).isEmpty();
+    }
+
+    @Test
     void givenAToolThatLogsAndKeepsRunning_whenRun_thenItsLinesArriveBeforeItEnds() throws Exception {
         SandboxInvocation invocation = testbox("echo scanning-started >&2; sleep 600", false, Duration.ofMinutes(2));
         List<String> lines = new CopyOnWriteArrayList<>();

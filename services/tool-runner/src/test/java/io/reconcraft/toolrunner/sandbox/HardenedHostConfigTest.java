@@ -46,4 +46,23 @@ class HardenedHostConfigTest {
     void givenARunThatNeedsRawSockets_whenConfigured_thenExactlyNetRawIsAdded() {
         assertThat(HardenedHostConfig.of(invocation(true), LIMITS).getCapAdd()).containsExactly(Capability.NET_RAW);
     }
+
+    @Test
+    void givenARunWithoutAWorkspace_whenConfigured_thenOnlyTmpIsWritable() {
+        assertThat(HardenedHostConfig.of(invocation(false), LIMITS).getTmpFs()).containsOnlyKeys("/tmp");
+    }
+
+    @Test
+    void givenARunWithAWorkspace_whenConfigured_thenItIsASizedTmpfsAndTheMemoryLimitGrowsByIt() {
+        SandboxInvocation clone = new SandboxInvocation("gitleaks", "img", List.of(), "bridge", false, Duration.ofSeconds(5),
+                "run-1", "run-1:gitleaks-1", DataSize.ofMegabytes(512));
+
+        HostConfig config = HardenedHostConfig.of(clone, LIMITS);
+
+        assertThat(config.getTmpFs()).containsEntry("/workspace", "rw,noexec,nosuid,nodev,size=" + (512L * 1024 * 1024))
+                .containsEntry("/tmp", "rw,noexec,nosuid,nodev,size=" + (8 * 1024 * 1024));
+        assertThat(config.getMemory()).isEqualTo((128L + 512) * 1024 * 1024);
+        assertThat(config.getMemorySwap()).isEqualTo(config.getMemory());
+        assertThat(config.getReadonlyRootfs()).isTrue();
+    }
 }

@@ -17,6 +17,8 @@ public final class Sandboxes {
     public static final String NMAP_IMAGE = "localhost/reconcraft/nmap:local";
     public static final String TESTBOX_IMAGE = "localhost/reconcraft/testbox:local";
     public static final String GITLEAKS_FAKE_IMAGE = "localhost/reconcraft/gitleaks-fake:local";
+    /** scan-repo.sh with git in front of the stand-in (infra/tools/gitleaks/build-clone-test.sh). */
+    public static final String GITLEAKS_CLONE_TEST_IMAGE = "localhost/reconcraft/gitleaks-clone-test:local";
 
     private Sandboxes() {
     }
@@ -58,7 +60,7 @@ public final class Sandboxes {
         } else {
             Assumptions.assumeTrue(reachable, reason);
         }
-        for (String image : new String[] {NMAP_IMAGE, TESTBOX_IMAGE, GITLEAKS_FAKE_IMAGE}) {
+        for (String image : new String[] {NMAP_IMAGE, TESTBOX_IMAGE, GITLEAKS_FAKE_IMAGE, GITLEAKS_CLONE_TEST_IMAGE}) {
             try {
                 engine.control().inspectImageCmd(image).exec();
             } catch (RuntimeException e) {

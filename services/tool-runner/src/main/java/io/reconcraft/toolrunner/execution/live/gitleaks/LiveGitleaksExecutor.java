@@ -24,12 +24,16 @@ import java.util.Map;
  * (infra/tools/gitleaks/scan-repo.sh) clones the https repository inside the container and runs
  * {@code gitleaks detect} on it, writing the JSON report to stdout. Only a validated https URL without
  * credentials and a plain branch name reach it, as separate arguments, never through a shell.
+ * The clone gets a writable {@code /workspace} of {@code reconcraft.toolrunner.clone-workspace}
+ * (a size-limited tmpfs): a repository that does not fit fails its step with a reason.
  */
 public class LiveGitleaksExecutor implements StepExecutor {
 
     static final String TOOL = "gitleaks";
     /** gitleaks exits 1 when it found leaks, 0 when it found none; anything else is a failure. */
     private static final int LEAKS_FOUND = 1;
+    /** scan-repo.sh's exit code when git could not clone (unreachable, unknown branch, or too large). */
+    static final int CLONE_FAILED = 3;
 
     private final ContainerSandbox sandbox;
     private final SandboxProperties properties;
@@ -58,15 +62,21 @@ public class LiveGitleaksExecutor implements StepExecutor {
                 : properties.defaultTimeout();
         List<String> arguments = List.of("--repo-url", repo.display(), "--branch", branch, "--report-path", "/dev/stdout");
         SandboxInvocation invocation = new SandboxInvocation(TOOL, properties.images().gitleaks(), arguments,
-                properties.networks().gitleaks(), false, timeout, runId, step.stepId());
+                properties.networks().gitleaks(), false, timeout, runId, step.stepId(), properties.cloneWorkspace());
         log.line("gitleaks " + repo.display() + " (branch " + branch + ") [sandbox: " + invocation.image()
-                + ", network " + invocation.networkMode() + ", no capabilities]");
+                + ", network " + invocation.networkMode() + ", no capabilities, clone workspace "
+                + ContainerSandbox.megabytes(properties.cloneWorkspace()) + "]");
         log.flush();
         SandboxRun run;
         try {
             run = sandbox.run(invocation, new PacedStepLog(log));
         } catch (SandboxException e) {
             return StepResult.failed(e.outcome(), e.getMessage());
+        }
+        if (run.exitCode() == CLONE_FAILED) {
+            return StepResult.failed(LiveNmapExecutor.TOOL_FAILED, "the repository could not be cloned (it must be"
+                    + " reachable, have the branch and fit in the " + ContainerSandbox.megabytes(properties.cloneWorkspace())
+                    + " clone workspace)" + (run.lastLogLine() == null ? "" : ": " + run.lastLogLine()));
         }
         if (run.exitCode() != 0 && run.exitCode() != LEAKS_FOUND) {
             return StepResult.failed(LiveNmapExecutor.TOOL_FAILED, "gitleaks exited with code " + run.exitCode()
