@@ -147,6 +147,13 @@ class FindingsIntegrationTest {
         assertThat(kept.get("triageNote").asString()).isEqualTo("lab host, not exposed");
         assertThat(idOf(diff, "reopened", "Open port 80/tcp (http)")).isEqualTo(http80);
         assertThat(body(http.get().uri("/findings/{id}", http80)).get("triage").asString()).isEqualTo("untriaged");
+        // what the notifier's onlyNew alerts read: each change with the triage it stood at
+        assertThat(events.payloadsOf(second, FindingsUpdated.class)).filteredOn(update -> update.stepId() != null)
+                .singleElement().satisfies(update -> assertThat(update.findings())
+                        .extracting(FindingsUpdated.FindingChange::findingId, FindingsUpdated.FindingChange::change,
+                                FindingsUpdated.FindingChange::triage)
+                        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(ssh, "unchanged", "false_positive"),
+                                org.assertj.core.groups.Tuple.tuple(http80, "reopened", "untriaged")));
         assertThat(events.drain()).extracting(seen -> seen.event().payload())
                 .filteredOn(FindingTriaged.class::isInstance).map(FindingTriaged.class::cast)
                 .anySatisfy(triaged -> {

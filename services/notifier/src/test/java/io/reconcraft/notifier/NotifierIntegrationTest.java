@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.NotificationFailed;
 import io.reconcraft.events.NotificationRequested;
 import io.reconcraft.events.NotificationSent;
@@ -19,6 +20,11 @@ import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.Topics;
 import io.reconcraft.events.UpstreamOutput;
 import io.reconcraft.events.model.AuthorizedScope;
+import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.Severity;
+import io.reconcraft.notifier.delivery.Delivery;
+import io.reconcraft.notifier.delivery.DeliveryIntake;
+import io.reconcraft.notifier.delivery.DeliveryStore;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.messaging.EventPublisher;
@@ -45,7 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "reconcraft.notifier.read-timeout=500ms", "reconcraft.notifier.call-timeout=3s",
         "reconcraft.notifier.delivery.base-delay=50ms", "reconcraft.notifier.delivery.max-delay=200ms",
         "reconcraft.notifier.delivery.max-attempts=3", "reconcraft.notifier.delivery.poll-interval=100ms",
-        "reconcraft.notifier.delivery.retry-after-cap=5s"})
+        "reconcraft.notifier.delivery.retry-after-cap=5s", "reconcraft.notifier.only-new.wait-limit=5s",
+        "reconcraft.notifier.only-new.recheck=200ms"})
 class NotifierIntegrationTest {
 
     private static EventTap events;
@@ -73,6 +80,9 @@ class NotifierIntegrationTest {
 
     @Autowired
     private EventPublisher publisher;
+
+    @Autowired
+    private DeliveryStore deliveries;
 
     private final MockWebServer webhook = new MockWebServer();
     private final ArrivalTimes arrivals = new ArrivalTimes();
@@ -283,5 +293,97 @@ class NotifierIntegrationTest {
         NotificationFailed failed = awaitFirst(NotificationFailed.class);
         assertThat(failed.reason()).startsWith("no webhook URL given");
         assertThat(webhook.getRequestCount()).isZero();
+    }
+
+    // onlyNew: alerts about what the findings service sorted as new or reopened in this run
+
+    private StepRequested onlyNewAlert(RunMode mode) {
+        UpstreamOutput scan = new UpstreamOutput("scan", "nmap", Map.of(), List.of(
+                finding(Severity.CRITICAL, "Vulnerable OpenSSH"), finding(Severity.HIGH, "Open port 3306/tcp (mysql)"),
+                finding(Severity.MEDIUM, "Open port 8080/tcp (http)"), finding(Severity.LOW, "Open port 22/tcp (ssh)")));
+        Map<String, Object> config = Map.of("webhookUrl", webhookUrl(), "message", "New: {{findings}}", "onlyNew", true);
+        return new StepRequested(runId + ":alert", "alert", "slack", "Alert", config, List.of("10.0.0.5"), mode,
+                AuthorizedScope.NONE, 1, 30, List.of(scan));
+    }
+
+    private static Finding finding(Severity severity, String title) {
+        return new Finding("tool-" + title.hashCode(), severity, title, "d", null, null, "10.0.0.5", "nmap", null, Map.of());
+    }
+
+    private FindingsUpdated sorted(FindingsUpdated.FindingChange... changes) {
+        return new FindingsUpdated(runId + ":scan", "scan", List.of(changes), List.of());
+    }
+
+    private static FindingsUpdated.FindingChange change(int index, String change, String triage) {
+        return new FindingsUpdated.FindingChange(index, "fnd-" + index, change, triage);
+    }
+
+    @Test
+    void givenAnOnlyNewStepRequestedBeforeItsUpstreamIsSorted_whenTheSortingArrives_thenOnlyNewAndReopenedFindingsNotTriagedAwayArePosted()
+            throws Exception {
+        answer(new MockResponse.Builder().code(200).body("ok"));
+        StepRequested alert = onlyNewAlert(RunMode.LIVE);
+
+        publisher.publish(runId, alert);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.find(DeliveryIntake.stepKey(alert.stepId(), 1))
+                .map(Delivery::status).orElse(null) == Delivery.Status.AWAITING_FINDINGS);
+        assertThat(payloads(StepCompleted.class)).isEmpty();
+        publisher.publish(runId, sorted(change(0, "new", "untriaged"), change(1, "unchanged", "confirmed"),
+                change(2, "reopened", "untriaged"), change(3, "reopened", "false_positive")));
+
+        StepCompleted completed = awaitCompleted(alert.stepId());
+        assertThat(completed.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(completed.outputs()).containsEntry("delivered", true)
+                .containsEntry("message", "New: 2 findings (1 critical, 1 medium)");
+        RecordedRequest posted = webhook.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(posted).isNotNull();
+        assertThat(posted.getBody().utf8()).contains("2 findings (1 critical, 1 medium)").doesNotContain("high");
+        assertThat(webhook.getRequestCount()).isEqualTo(1);
+        assertThat(payloads(StepLog.class)).flatExtracting(StepLog::lines)
+                .anyMatch(line -> line.startsWith("onlyNew: 2 of 4 upstream finding(s) new or reopened"));
+    }
+
+    @Test
+    void givenAnOnlyNewStepWhoseUpstreamFoundNothingNew_whenItRuns_thenItSucceedsWithoutPostingAndSaysSo() {
+        StepRequested alert = onlyNewAlert(RunMode.LIVE);
+
+        publisher.publish(runId, sorted(change(0, "unchanged", "untriaged"), change(1, "unchanged", "confirmed"),
+                change(2, "reopened", "accepted_risk"), change(3, "unchanged", "fixed")));
+        publisher.publish(runId, alert);
+
+        StepCompleted completed = awaitCompleted(alert.stepId());
+        assertThat(completed.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(completed.outputs()).containsEntry("delivered", false);
+        assertThat(payloads(StepLog.class)).flatExtracting(StepLog::lines)
+                .contains("nothing new: no slack message sent");
+        assertThat(webhook.getRequestCount()).isZero();
+    }
+
+    @Test
+    void givenAnOnlyNewStepWhoseUpstreamIsNeverSorted_whenTheWaitLimitPasses_thenItFailsNamingTheUpstreamNode() {
+        StepRequested alert = onlyNewAlert(RunMode.LIVE);
+
+        publisher.publish(runId, alert);
+
+        StepCompleted completed = awaitCompleted(alert.stepId());
+        assertThat(completed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(completed.outcome()).isEqualTo("findings_unavailable");
+        assertThat(completed.error()).contains("upstream node(s) scan").contains("nothing was sent");
+        assertThat(webhook.getRequestCount()).isZero();
+    }
+
+    @Test
+    void givenAnOnlyNewStepWithAConfigThatIsNotABoolean_whenRequested_thenItFailsAsInvalidInput() {
+        StepRequested alert = onlyNewAlert(RunMode.DEMO);
+        StepRequested odd = new StepRequested(alert.stepId(), alert.nodeId(), alert.kind(), alert.name(),
+                Map.of("message", "hi", "onlyNew", "sometimes"), alert.targets(), RunMode.DEMO, AuthorizedScope.NONE, 1,
+                30, alert.upstream());
+
+        publisher.publish(runId, odd);
+
+        StepCompleted completed = awaitCompleted(odd.stepId());
+        assertThat(completed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(completed.outcome()).isEqualTo("invalid_input");
+        assertThat(completed.error()).isEqualTo("slack config 'onlyNew' must be true or false");
     }
 }

@@ -170,6 +170,49 @@ class EndToEndIT {
         });
     }
 
+    @Test
+    void givenASlackNodeWithOnlyNew_whenTheSameScanRunsTwice_thenTheFirstAlertIsAboutItsFindingsAndTheSecondSaysNothingIsNew() {
+        Map<String, Object> workflow = new java.util.LinkedHashMap<>(SampleWorkflow.body());
+        workflow.put("name", "e2e onlyNew");
+        workflow.put("nodes", List.of(
+                node("start", "start", Map.of()),
+                node("nmap", "nmap", Map.of("targets", List.of(), "profile", "quick", "flags", "-sV")),
+                node("alert", "slack", Map.of("message", "New: {{findings}}", "onlyNew", true))));
+        workflow.put("edges", List.of(edge("start", "nmap"), edge("nmap", "alert")));
+        String workflowId = api.post("/workflows", workflow).expect(201).json().get("id").asString();
+        // a host no other test scans, so every finding of the first run is new
+        String target = "onlynew-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".example.test";
+        Map<String, Object> request = Map.of("workflowId", workflowId, "targets", List.of(target), "runMode", "demo",
+                "authorizeTargets", false);
+
+        JsonNode first = awaitFinished(api.post("/runs", request).expect(201).json().get("id").asString());
+        JsonNode second = awaitFinished(api.post("/runs", request).expect(201).json().get("id").asString());
+
+        assertThat(first.get("status").asString()).isEqualTo("succeeded");
+        int found = stepOf(first, "nmap").get("findings").size();
+        assertThat(found).isPositive();
+        assertThat(logsOf(stepOf(first, "alert"))).anyMatch(line -> line.startsWith("onlyNew: " + found + " of " + found + " "))
+                .contains("demo mode: slack message not sent");
+        assertThat(second.get("status").asString()).isEqualTo("succeeded");
+        assertThat(logsOf(stepOf(second, "alert"))).anyMatch(line -> line.startsWith("onlyNew: 0 of " + found + " "))
+                .contains("nothing new: no slack message sent");
+    }
+
+    private static JsonNode stepOf(JsonNode run, String nodeId) {
+        for (JsonNode step : run.get("steps")) {
+            if (step.get("nodeId").asString().equals(nodeId)) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step " + nodeId + " in " + run);
+    }
+
+    private static List<String> logsOf(JsonNode step) {
+        List<String> lines = new java.util.ArrayList<>();
+        step.get("logs").forEach(line -> lines.add(line.isString() ? line.asString() : line.toString()));
+        return lines;
+    }
+
     private String stepStatus(String runId, String nodeId) {
         for (JsonNode step : api.get("/runs/" + runId).expect(200).json().get("steps")) {
             if (step.get("nodeId").asString().equals(nodeId)) {

@@ -38,7 +38,8 @@ public class FindingSorter {
             Finding finding = findings.get(i);
             sorted.add(seen(runId, workflowId, finding, at, 1)
                     .map(record -> new FindingsUpdated.FindingChange(index, record.id(),
-                            record.entryOf(runId).map(FindingRecord.HistoryEntry::change).orElse("unchanged"))));
+                            record.entryOf(runId).map(FindingRecord.HistoryEntry::change).orElse("unchanged"),
+                            record.triage() == null ? FindingRecord.UNTRIAGED : record.triage())));
         }
         // one at a time: two findings of a step may share a fingerprint
         return Flux.concat(sorted).collectList();

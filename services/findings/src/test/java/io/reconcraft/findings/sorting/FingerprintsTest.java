@@ -55,6 +55,20 @@ class FingerprintsTest {
         assertThat(Fingerprints.of(leak)).matches("[0-9a-f]{64}");
     }
 
+    @Test
+    void givenASecretThatMovedToAnotherLine_whenItsHashIsSent_thenItIsTheSameFinding_andWithoutAHashTheLineDecides() {
+        Finding before = gitleaks(Map.of("rule", "aws-access-token", "file", "config/settings.py", "line", 12,
+                "secretHash", "5e3c"));
+        Finding moved = gitleaks(Map.of("rule", "aws-access-token", "file", "config/settings.py", "line", 40,
+                "secretHash", "5e3c"));
+        Finding oldRunnerBefore = gitleaks(Map.of("rule", "aws-access-token", "file", "config/settings.py", "line", 12));
+        Finding oldRunnerMoved = gitleaks(Map.of("rule", "aws-access-token", "file", "config/settings.py", "line", 40));
+
+        assertThat(Fingerprints.of(moved)).isEqualTo(Fingerprints.of(before));
+        assertThat(Fingerprints.of(oldRunnerMoved)).isNotEqualTo(Fingerprints.of(oldRunnerBefore));
+        assertThat(Fingerprints.of(oldRunnerBefore)).isNotEqualTo(Fingerprints.of(before));
+    }
+
     private static Finding nmap(String title, Severity severity, int port, Map<String, Object> metadata) {
         return new Finding("x", severity, title, "d", "ssh", port, "host.test", "nmap", "tool-fp", metadata);
     }

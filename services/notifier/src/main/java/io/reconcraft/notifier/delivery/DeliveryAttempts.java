@@ -25,11 +25,13 @@ public class DeliveryAttempts {
     private final WebhookClient webhooks;
     private final RetryPolicy policy;
     private final DeliveryReporter reporter;
+    private final AwaitingFindings awaiting;
     private final Clock clock;
 
     public DeliveryAttempts(DeliveryStore store, WebhookClient webhooks, RetryPolicy policy, DeliveryReporter reporter,
-                            Clock clock) {
+                            AwaitingFindings awaiting, Clock clock) {
         this.store = store;
+        this.awaiting = awaiting;
         this.webhooks = webhooks;
         this.policy = policy;
         this.reporter = reporter;
@@ -38,6 +40,12 @@ public class DeliveryAttempts {
 
     public void process(Delivery claimed, String token) {
         Delivery delivery = claimed;
+        if (delivery.status() == Delivery.Status.AWAITING_FINDINGS) {
+            delivery = awaiting.resolve(delivery, token);
+            if (delivery == null) {
+                return; // waits on, or taken over meanwhile
+            }
+        }
         if (delivery.status() == Delivery.Status.PENDING) {
             delivery = attempt(delivery, token);
             if (delivery == null) {

@@ -35,6 +35,10 @@ final class DeliveryDocuments {
         if (d.outcome() != null) {
             doc.append("outcome", outcome(d.outcome()));
         }
+        if (d.awaiting() != null) {
+            doc.append("awaiting", new Document("request", d.awaiting().request())
+                    .append("until", Date.from(d.awaiting().until())));
+        }
         return doc;
     }
 
@@ -47,6 +51,7 @@ final class DeliveryDocuments {
     static Delivery fromDocument(Document doc) {
         Document step = doc.get("step", Document.class);
         Document outcome = doc.get("outcome", Document.class);
+        Document awaiting = doc.get("awaiting", Document.class);
         return new Delivery(doc.getString("_id"), Delivery.Kind.valueOf(doc.getString("kind")), doc.getString("runId"),
                 doc.getString("channel"), doc.getString("webhookUrl"), doc.getString("body"), doc.getString("message"),
                 Delivery.Status.valueOf(doc.getString("status")), doc.getInteger("attempts", 0),
@@ -57,7 +62,9 @@ final class DeliveryDocuments {
                 doc.getString("notificationId"),
                 outcome == null ? null : new Delivery.Outcome(outcome.getBoolean("succeeded", false),
                         outcome.getBoolean("delivered", false), outcome.getString("code"), outcome.getString("error"),
-                        (List<String>) outcome.get("logLines")));
+                        (List<String>) outcome.get("logLines")),
+                awaiting == null ? null : new Delivery.Awaiting(awaiting.getString("request"),
+                        instant(awaiting.getDate("until"))));
     }
 
     private static Instant instant(Date date) {

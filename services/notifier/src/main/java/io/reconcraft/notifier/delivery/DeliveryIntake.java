@@ -6,11 +6,15 @@ import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.notifier.message.MessageTemplate;
 import io.reconcraft.notifier.message.Notification;
+import io.reconcraft.notifier.onlynew.OnlyNewFilter;
+import io.reconcraft.notifier.onlynew.OnlyNewProperties;
 import io.reconcraft.notifier.webhook.Channel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,10 +32,13 @@ public class DeliveryIntake {
     private final DeliveryStore store;
     private final DeliveryWorker worker;
     private final DeliveryProperties properties;
+    private final OnlyNewProperties onlyNew;
     private final Clock clock;
 
-    public DeliveryIntake(DeliveryStore store, DeliveryWorker worker, DeliveryProperties properties, Clock clock) {
+    public DeliveryIntake(DeliveryStore store, DeliveryWorker worker, DeliveryProperties properties,
+                          OnlyNewProperties onlyNew, Clock clock) {
         this.store = store;
+        this.onlyNew = onlyNew;
         this.worker = worker;
         this.properties = properties;
         this.clock = clock;
@@ -50,6 +57,10 @@ public class DeliveryIntake {
         Object template = step.config().get("message");
         Object webhookUrl = step.config().get("webhookUrl");
         String problem = stepProblem(channel, step, template, webhookUrl);
+        if (problem == null && OnlyNewFilter.setting(step.config()).orElse(false)) {
+            acceptOnlyNewStep(runId, channel, step, (String) webhookUrl, now);
+            return;
+        }
         String message = problem == null ? MessageTemplate.render((String) template, step) : null;
         Delivery.Outcome decided;
         if (problem != null) {
@@ -67,9 +78,29 @@ public class DeliveryIntake {
                 new Delivery.StepRef(step.stepId(), step.nodeId(), step.attempt()), null, decided));
     }
 
+    /**
+     * Its message depends on what the findings service sorted as new, which may not be known yet (FindingsUpdated
+     * comes on another topic, from another service): stored awaiting it, worked on by {@link AwaitingFindings}.
+     */
+    private void acceptOnlyNewStep(String runId, Channel channel, StepRequested step, String webhookUrl, Instant now) {
+        Map<String, Object> config = new LinkedHashMap<>(step.config());
+        config.remove("webhookUrl"); // kept once, in the delivery's own field
+        StepRequested kept = new StepRequested(step.stepId(), step.nodeId(), step.kind(), step.name(), config,
+                step.targets(), step.runMode(), step.scope(), step.attempt(), step.timeoutSeconds(), step.upstream());
+        Duration budget = budget(step);
+        Duration wait = onlyNew.waitLimit().compareTo(budget) < 0 ? onlyNew.waitLimit() : budget;
+        create(new Delivery(stepKey(step.stepId(), step.attempt()), Delivery.Kind.STEP, runId, channel.wireName(),
+                step.runMode() == RunMode.LIVE ? webhookUrl : null, null, null, Delivery.Status.AWAITING_FINDINGS, 0,
+                now, now.plus(budget), null, 0, false, new Delivery.StepRef(step.stepId(), step.nodeId(), step.attempt()),
+                null, null, new Delivery.Awaiting(EventCodec.mapper().writeValueAsString(kept), now.plus(wait))));
+    }
+
     private static String stepProblem(Channel channel, StepRequested step, Object template, Object webhookUrl) {
         if (step.runMode() == null) {
             return "the step has no runMode (live or demo)";
+        }
+        if (OnlyNewFilter.setting(step.config()).isEmpty()) {
+            return channel.wireName() + " config 'onlyNew' must be true or false";
         }
         if ((template != null && !(template instanceof String)) || (webhookUrl != null && !(webhookUrl instanceof String))) {
             return channel.wireName() + " config 'message' and 'webhookUrl' must be strings";

@@ -49,7 +49,8 @@ public class DeliveryStore {
 
     /** The most overdue delivery that has work left, now held by {@code token} until {@code now + lease}. */
     public Optional<Delivery> claimNextDue(Instant now, Duration lease, String worker, String token) {
-        Query due = Query.query(where("status").in(Delivery.Status.PENDING.name(), Delivery.Status.REPORTING.name())
+        Query due = Query.query(where("status").in(Delivery.Status.AWAITING_FINDINGS.name(),
+                        Delivery.Status.PENDING.name(), Delivery.Status.REPORTING.name())
                 .and("dueAt").lte(Date.from(now))).with(Sort.by("dueAt"));
         Update claim = new Update().set("dueAt", Date.from(now.plus(lease))).set("claimedBy", worker).set("claimToken", token);
         Document claimed = mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true), Document.class,
@@ -71,9 +72,30 @@ public class DeliveryStore {
                 .set("lastError", lastError).set("httpStatus", httpStatus).unset("claimToken"));
     }
 
+    /** An awaiting onlyNew step's upstream findings are sorted: its message is known, attempts can start. */
+    public boolean ready(String id, String token, String body, String message) {
+        Query query = held(id, token).addCriteria(where("status").is(Delivery.Status.AWAITING_FINDINGS.name()));
+        return update(query, new Update().set("status", Delivery.Status.PENDING.name()).set("body", body)
+                .set("message", message));
+    }
+
+    /** An awaiting onlyNew step looks again at {@code at} (or earlier, when {@link #wakeAwaiting} is called). */
+    public boolean release(String id, String token, Instant at) {
+        return update(held(id, token), new Update().set("dueAt", Date.from(at)).unset("claimToken"));
+    }
+
+    /** Something the run's awaiting onlyNew steps wait for has arrived: they are due now (unless claimed). */
+    public boolean wakeAwaiting(String runId, Instant now) {
+        Query awaiting = Query.query(where("runId").is(runId).and("status").is(Delivery.Status.AWAITING_FINDINGS.name())
+                .and("claimToken").exists(false));
+        return mongo.updateMulti(awaiting, new Update().set("dueAt", Date.from(now)), COLLECTION).block(TIMEOUT)
+                .getModifiedCount() > 0;
+    }
+
     public boolean decide(String id, String token, Delivery decided) {
-        Query query = held(id, token).addCriteria(where("status").is(Delivery.Status.PENDING.name()));
-        return update(query, new Update().set("status", Delivery.Status.REPORTING.name())
+        Query query = held(id, token).addCriteria(where("status").in(Delivery.Status.PENDING.name(),
+                Delivery.Status.AWAITING_FINDINGS.name()));
+        return update(query, new Update().set("status", Delivery.Status.REPORTING.name()).set("message", decided.message())
                 .set("attempts", decided.attempts()).set("lastError", decided.lastError())
                 .set("httpStatus", decided.httpStatus()).set("outcome", DeliveryDocuments.outcome(decided.outcome())));
     }
@@ -85,7 +107,8 @@ public class DeliveryStore {
 
     /** A pending delivery becomes a cancelled one, to be reported at once; false when it was already decided. */
     public boolean cancel(String id, Delivery.Outcome cancelled, Instant now) {
-        Query pending = Query.query(where("_id").is(id).and("status").is(Delivery.Status.PENDING.name()));
+        Query pending = Query.query(where("_id").is(id).and("status").in(Delivery.Status.PENDING.name(),
+                Delivery.Status.AWAITING_FINDINGS.name()));
         return update(pending, new Update().set("status", Delivery.Status.REPORTING.name()).set("dueAt", Date.from(now))
                 .set("lastError", cancelled.error()).set("outcome", DeliveryDocuments.outcome(cancelled))
                 .unset("claimToken"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.toolrunner.execution.RecordingStepLog;
+import io.reconcraft.toolrunner.execution.live.gitleaks.SecretHasher;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.execution.Steps;
 import io.reconcraft.toolrunner.execution.demo.DemoToolBackend;
@@ -20,7 +21,8 @@ class StepDispatcherTest {
 
     private final StepDispatcher dispatcher = new StepDispatcher(List.of(new DemoToolBackend(),
             new SandboxToolBackend(Sandboxes.unreachable(), Sandboxes.properties(Sandboxes.NO_ENGINE),
-                    new HttpProbeProperties(null, null, null, null))));
+                    new HttpProbeProperties(null, null, null, null),
+                    new SecretHasher(new byte[32]))));
 
     @Test
     void givenAKindThatHasNoExecutorYet_whenExecuted_thenItFailsSayingSo() {

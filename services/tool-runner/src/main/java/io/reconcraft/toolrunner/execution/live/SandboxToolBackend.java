@@ -6,6 +6,7 @@ import io.reconcraft.events.model.RunMode;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.ToolBackend;
 import io.reconcraft.toolrunner.execution.live.gitleaks.LiveGitleaksExecutor;
+import io.reconcraft.toolrunner.execution.live.gitleaks.SecretHasher;
 import io.reconcraft.toolrunner.execution.live.http.HttpProbeProperties;
 import io.reconcraft.toolrunner.execution.live.http.LiveHttpProbeExecutor;
 import io.reconcraft.toolrunner.execution.live.nmap.LiveNmapExecutor;
@@ -26,9 +27,9 @@ public class SandboxToolBackend implements ToolBackend {
     private final Map<String, StepExecutor> executors;
 
     public SandboxToolBackend(ContainerSandbox sandbox, SandboxProperties properties,
-                              HttpProbeProperties httpProbe) {
+                              HttpProbeProperties httpProbe, SecretHasher secrets) {
         this.executors = Map.of("nmap", new LiveNmapExecutor(sandbox, properties),
-                "gitleaks", new LiveGitleaksExecutor(sandbox, properties),
+                "gitleaks", new LiveGitleaksExecutor(sandbox, properties, secrets),
                 "http-probe", new LiveHttpProbeExecutor(httpProbe),
                 // reads only upstream output and sends no traffic: the same executor as in demo runs
                 ParserExecutor.KIND, new ParserExecutor());

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Every leak is a high finding (CWE-798, hard-coded credentials). gitleaks reports a secret once per
- * commit that carries it; those are one finding (same rule, file and line — or, with no line, same secret)
- * listing every commit.
+ * commit that carries it; those are one finding (same rule, file and secret — or, with no secret reported, same
+ * line) listing every commit, and carrying the secret's keyed hash as {@code secretHash}: the findings service
+ * follows the leak by it across runs, however its line moves. The secret itself is never in a finding.
  */
 public final class GitleaksFindings {
 
@@ -24,9 +25,9 @@ public final class GitleaksFindings {
     public static List<Finding> of(List<GitleaksLeak> leaks, String repository, String branch) {
         Map<String, List<GitleaksLeak>> byPlace = new LinkedHashMap<>();
         for (GitleaksLeak leak : leaks) {
-            // Without a line (gitleaks v7 may not say), the place is not enough: two secrets of one rule in one
-            // file are two findings, so the secret itself (its fingerprint) tells them apart.
-            String where = leak.line() != null ? String.valueOf(leak.line()) : "secret:" + leak.secretFingerprint();
+            // By the secret (its keyed hash), not the line: the same secret on another line in an older commit is
+            // the same leak. Only when no secret was reported does the line tell two leaks of a rule apart.
+            String where = leak.secretFingerprint() != null ? "secret:" + leak.secretFingerprint() : "line:" + leak.line();
             byPlace.computeIfAbsent(leak.rule() + "|" + leak.file() + "|" + where, key -> new ArrayList<>()).add(leak);
         }
         List<Finding> findings = new ArrayList<>();
@@ -49,6 +50,7 @@ public final class GitleaksFindings {
         putPresent(metadata, "commit", commits.isEmpty() ? null : commits.get(0));
         metadata.put("commits", commits);
         metadata.put("secret", leak.redactedSecret());
+        putPresent(metadata, "secretHash", leak.secretFingerprint());
         putPresent(metadata, "branch", branch);
         return FINDINGS.finding(Severity.HIGH, "Hard-coded secret: " + what + " in " + where,
                 "gitleaks rule " + leak.rule() + " matched at " + where + " in " + commits.size()

@@ -19,7 +19,12 @@ public final class GitleaksReportParser {
     private GitleaksReportParser() {
     }
 
-    public static List<GitleaksLeak> parse(byte[] report) {
+    /** With a key of this process only: for tests that compare leaks within one parse. */
+    static List<GitleaksLeak> parse(byte[] report) {
+        return parse(report, SecretHasher.ephemeral());
+    }
+
+    public static List<GitleaksLeak> parse(byte[] report, SecretHasher hasher) {
         if (report == null || new String(report, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             throw new GitleaksReportException("the report is empty");
         }
@@ -44,12 +49,12 @@ public final class GitleaksReportParser {
             if (!entry.isObject()) {
                 throw new GitleaksReportException("entry " + i + " is not an object");
             }
-            leaks.add(leakOf(entry, i));
+            leaks.add(leakOf(entry, i, hasher));
         }
         return leaks;
     }
 
-    private static GitleaksLeak leakOf(JsonNode entry, int index) {
+    private static GitleaksLeak leakOf(JsonNode entry, int index, SecretHasher hasher) {
         boolean v8 = entry.has("RuleID");
         String rule = text(entry, v8 ? "RuleID" : "rule");
         if (rule == null) {
@@ -58,7 +63,7 @@ public final class GitleaksReportParser {
         String secret = v8 ? text(entry, "Secret") : text(entry, "offender");
         return new GitleaksLeak(rule, text(entry, v8 ? "Description" : "rule"), text(entry, v8 ? "File" : "file"),
                 number(entry, v8 ? "StartLine" : "lineNumber", index), text(entry, v8 ? "Commit" : "commit"),
-                GitleaksLeak.redact(secret), GitleaksLeak.fingerprint(secret));
+                GitleaksLeak.redact(secret), hasher.hash(secret));
     }
 
     private static String text(JsonNode entry, String field) {

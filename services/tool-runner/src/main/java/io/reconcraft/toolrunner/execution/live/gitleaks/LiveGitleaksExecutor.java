@@ -37,10 +37,17 @@ public class LiveGitleaksExecutor implements StepExecutor {
 
     private final ContainerSandbox sandbox;
     private final SandboxProperties properties;
+    private final SecretHasher secrets;
 
+    /** Secret hashes of this process only: enough where nothing is compared across runs (tests). */
     public LiveGitleaksExecutor(ContainerSandbox sandbox, SandboxProperties properties) {
+        this(sandbox, properties, SecretHasher.ephemeral());
+    }
+
+    public LiveGitleaksExecutor(ContainerSandbox sandbox, SandboxProperties properties, SecretHasher secrets) {
         this.sandbox = sandbox;
         this.properties = properties;
+        this.secrets = secrets;
     }
 
     @Override
@@ -84,7 +91,7 @@ public class LiveGitleaksExecutor implements StepExecutor {
         }
         List<GitleaksLeak> leaks;
         try {
-            leaks = GitleaksReportParser.parse(run.stdout());
+            leaks = GitleaksReportParser.parse(run.stdout(), secrets);
         } catch (GitleaksReportException e) {
             return StepResult.failed(LiveNmapExecutor.INVALID_OUTPUT, e.getMessage());
         }

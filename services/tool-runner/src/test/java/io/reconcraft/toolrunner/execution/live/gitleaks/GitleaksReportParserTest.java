@@ -116,4 +116,50 @@ class GitleaksReportParserTest {
         assertThat(GitleaksLeak.redact("ghp_0123456789abcdef")).isEqualTo("ghp_…REDACTED");
         assertThat(GitleaksLeak.redact(null)).isEqualTo("…REDACTED");
     }
+
+    private static final byte[] MOVED = json("""
+            [{"RuleID": "aws-access-token", "Description": "AWS", "File": "conf/aws.tf", "StartLine": 40,
+              "Commit": "c3", "Secret": "AKIAIOSFODNN7EXAMPLE", "Match": "key = AKIAIOSFODNN7EXAMPLE"},
+             {"RuleID": "aws-access-token", "Description": "AWS", "File": "conf/aws.tf", "StartLine": 12,
+              "Commit": "c1", "Secret": "AKIAIOSFODNN7EXAMPLE", "Match": "key = AKIAIOSFODNN7EXAMPLE"}]""");
+
+    @Test
+    void givenASecretWhoseLineMovedBetweenCommits_whenTurnedIntoFindings_thenItIsOneFindingCarryingTheSecretsKeyedHash() {
+        SecretHasher hasher = new SecretHasher("k".repeat(32).getBytes(StandardCharsets.UTF_8));
+
+        List<Finding> findings = GitleaksFindings.of(GitleaksReportParser.parse(MOVED, hasher), "https://example.org/r", "main");
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.metadata()).containsEntry("secretHash", hasher.hash("AKIAIOSFODNN7EXAMPLE"))
+                    .containsEntry("line", 40);
+            assertThat(finding.metadata().get("commits")).isEqualTo(List.of("c3", "c1"));
+        });
+        assertThat(findings.toString()).doesNotContain("AKIAIOSFODNN7EXAMPLE").doesNotContain("OSFODNN7");
+    }
+
+    @Test
+    void givenTheSameReportInTwoRuns_whenHashedWithTheSameKey_thenTheSecretHashIsTheSame_andAnotherKeyGivesAnother() {
+        SecretHasher stack = new SecretHasher("k".repeat(32).getBytes(StandardCharsets.UTF_8));
+        SecretHasher sameKeyAfterARestart = new SecretHasher("k".repeat(32).getBytes(StandardCharsets.UTF_8));
+        SecretHasher otherStack = new SecretHasher("o".repeat(32).getBytes(StandardCharsets.UTF_8));
+
+        String first = GitleaksReportParser.parse(MOVED, stack).get(0).secretFingerprint();
+
+        assertThat(GitleaksReportParser.parse(MOVED, sameKeyAfterARestart).get(0).secretFingerprint()).isEqualTo(first);
+        assertThat(GitleaksReportParser.parse(MOVED, otherStack).get(0).secretFingerprint()).isNotEqualTo(first);
+        // keyed: not the plain SHA-256 anyone could compute from a guessed secret
+        assertThat(first).matches("[0-9a-f]{64}")
+                .isNotEqualTo(io.reconcraft.toolrunner.execution.FindingFactory.sha256Hex("AKIAIOSFODNN7EXAMPLE"));
+    }
+
+    @Test
+    void givenLeaksWithoutASecret_whenTurnedIntoFindings_thenTheLineTellsThemApartAndNoHashIsSent() {
+        List<GitleaksLeak> leaks = GitleaksReportParser.parse(json("""
+                [{"rule": "Generic", "file": "a.env", "lineNumber": 1, "commit": "c1"},
+                 {"rule": "Generic", "file": "a.env", "lineNumber": 2, "commit": "c1"}]"""));
+
+        List<Finding> findings = GitleaksFindings.of(leaks, "https://example.org/r", "main");
+
+        assertThat(findings).hasSize(2).allSatisfy(finding -> assertThat(finding.metadata()).doesNotContainKey("secretHash"));
+    }
 }

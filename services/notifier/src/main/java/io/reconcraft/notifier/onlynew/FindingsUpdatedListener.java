@@ -1,0 +1,47 @@
+package io.reconcraft.notifier.onlynew;
+
+import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.events.FindingsUpdated;
+import io.reconcraft.events.Topics;
+import io.reconcraft.notifier.delivery.DeliveryStore;
+import io.reconcraft.notifier.delivery.DeliveryWorker;
+import java.time.Clock;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the findings service's sorting of each node result (FindingsUpdated on {@code run-events}) for the onlyNew
+ * steps, and wakes the run's steps that wait for it. Everything else on the topic is skipped unread.
+ */
+@Component
+public class FindingsUpdatedListener {
+
+    private final FindingChangesStore changes;
+    private final DeliveryStore deliveries;
+    private final DeliveryWorker worker;
+    private final Clock clock;
+
+    public FindingsUpdatedListener(FindingChangesStore changes, DeliveryStore deliveries, DeliveryWorker worker,
+                                   Clock clock) {
+        this.changes = changes;
+        this.deliveries = deliveries;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = Topics.RUN_EVENTS)
+    public void on(EventEnvelope event) {
+        if (!(event.payload() instanceof FindingsUpdated updated) || event.runId() == null || !isNodeResult(event.runId(), updated)) {
+            return;
+        }
+        changes.save(event.runId(), updated, clock.instant());
+        if (deliveries.wakeAwaiting(event.runId(), clock.instant())) {
+            worker.kick();
+        }
+    }
+
+    /** The sorting of a node's result (what its downstream steps receive), not the run-end resolutions nor a fan-out task. */
+    static boolean isNodeResult(String runId, FindingsUpdated updated) {
+        return updated.nodeId() != null && updated.stepId() != null && updated.stepId().equals(runId + ":" + updated.nodeId());
+    }
+}
