@@ -1,5 +1,6 @@
 package io.reconcraft.gateway.readmodel;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.RunCompleted;
@@ -84,7 +85,7 @@ class RunChanges {
     }
 
     private List<RunEvent.Draft> runStatusChanged(RunState run, EventEnvelope event, RunStatusChanged changed) {
-        if (RunRetry.OUTCOME.equals(changed.outcome())) {
+        if (StepOutcome.RETRYING.is(changed.outcome())) {
             RunRetry.reopen(run);
             return drafts.runStatusChanged(event, changed);
         }

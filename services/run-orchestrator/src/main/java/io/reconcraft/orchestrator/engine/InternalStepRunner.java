@@ -11,7 +11,7 @@ import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.execute.InternalExecutors;
 import io.reconcraft.orchestrator.execute.InternalOutcome;
 import io.reconcraft.orchestrator.execute.StepContext;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepResult;
@@ -56,7 +56,7 @@ public class InternalStepRunner {
         InternalOutcome outcome = executors.of(kind)
                 .map(executor -> executor.execute(new StepContext(runId, stepId, node, step.attempt(), upstream, clock.instant())))
                 .orElseGet(() -> new InternalOutcome.Completed(
-                        StepResult.failed(Outcomes.INVALID_CONFIG, "no executor for kind " + kind.wireName()), List.of()));
+                        StepResult.failed(StepOutcome.INVALID_CONFIG.wire(), "no executor for kind " + kind.wireName()), List.of()));
         if (outcome instanceof InternalOutcome.Completed completed) {
             stepFinisher.finishRunning(runId, index, step, completed.result(), completed.logs(), RunStatus.QUEUED);
         } else if (outcome instanceof InternalOutcome.Waiting waiting) {

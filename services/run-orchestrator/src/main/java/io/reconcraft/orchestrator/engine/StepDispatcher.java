@@ -9,7 +9,7 @@ import io.reconcraft.orchestrator.plan.FanOut;
 import io.reconcraft.orchestrator.plan.StepTargets;
 import io.reconcraft.orchestrator.plan.UpstreamCollector;
 import io.reconcraft.orchestrator.retry.RetryPolicy;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
@@ -85,7 +85,7 @@ public class StepDispatcher {
             targets = StepTargets.of(node, run.targets());
             RetryPolicy.retriesOf(node);
         } catch (IllegalArgumentException e) {
-            return stepFinisher.finishUnrun(run.id(), index, step, StepResult.failed(Outcomes.INVALID_CONFIG,
+            return stepFinisher.finishUnrun(run.id(), index, step, StepResult.failed(StepOutcome.INVALID_CONFIG.wire(),
                     e.getMessage()), List.of("step not started: " + e.getMessage()));
         }
         markRunning(run);

@@ -3,7 +3,7 @@ package io.reconcraft.orchestrator.engine;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
@@ -85,7 +85,7 @@ public class StepResultIntake {
     /** A result is untrusted input: one without a final status fails the step with the reason. */
     static StepResult resultOf(StepCompleted completed) {
         if (completed.status() == null || !completed.status().isTerminal()) {
-            return StepResult.failed(Outcomes.INVALID_RESULT,
+            return StepResult.failed(StepOutcome.INVALID_RESULT.wire(),
                     "the executor reported status " + (completed.status() == null ? "none" : completed.status().wireName()) + " instead of succeeded or failed");
         }
         List<Finding> findings = completed.findings().stream().filter(f -> f != null && f.severity() != null).toList();

@@ -2,6 +2,7 @@ package io.reconcraft.orchestrator.retry;
 
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.run.StepResult;
@@ -9,7 +10,6 @@ import io.reconcraft.orchestrator.run.TaskDocument;
 import io.reconcraft.workflow.ConfigValues;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether a failed task attempt is tried again, and after how long. Only failures that another attempt
- * may cure are retried (a timeout, a sandbox that could not start, an executor error, a webhook that could
- * not be reached), never bad input or config, a target out of scope, or a cancelled run. The wait is
+ * may cure are retried ({@link StepOutcome#retryable()}), never while the run is cancelled. The wait is
  * exponential backoff with full jitter: a uniformly random time up to min(cap, base × 2^(n-1)), so tasks
  * that failed together do not retry together.
  */
@@ -26,8 +25,6 @@ import org.springframework.stereotype.Component;
 public class RetryPolicy {
 
     public static final int MAX_RETRIES = 5;
-    public static final Set<String> RETRYABLE_OUTCOMES = Set.of("timeout", "sandbox_unavailable", "error",
-            "delivery_failed");
 
     private final Duration base;
     private final Duration cap;
@@ -70,7 +67,7 @@ public class RetryPolicy {
     /** The wait before the next attempt, or empty when this failure ends the task. */
     public Optional<Duration> retryDelay(int retries, TaskDocument task, StepResult result, boolean runCancelled) {
         boolean retryable = result.status() == RunStatus.FAILED && result.outcome() != null
-                && RETRYABLE_OUTCOMES.contains(result.outcome());
+                && StepOutcome.isRetryable(result.outcome());
         if (!retryable || runCancelled || task.retriesUsed() >= retries) {
             return Optional.empty();
         }

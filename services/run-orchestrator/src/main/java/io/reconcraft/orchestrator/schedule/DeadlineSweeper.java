@@ -5,7 +5,7 @@ import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.engine.OverdueTasks;
 import io.reconcraft.orchestrator.engine.RunAdvancer;
 import io.reconcraft.orchestrator.engine.StepFinisher;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
@@ -54,7 +54,7 @@ public class DeadlineSweeper extends PeriodicTask {
                     String reason = "no result by the deadline " + step.deadline() + " (requested at "
                             + step.requestedAt() + ", timeout plus grace)";
                     stepFinisher.finishRunning(run.id(), index, step,
-                            StepResult.failed(Outcomes.TIMEOUT, reason), List.of(reason), RunStatus.RUNNING);
+                            StepResult.failed(StepOutcome.TIMEOUT.wire(), reason), List.of(reason), RunStatus.RUNNING);
                 }
             }
             advancer.advance(run.id());
