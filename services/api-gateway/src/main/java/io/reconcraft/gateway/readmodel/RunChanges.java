@@ -1,5 +1,6 @@
 package io.reconcraft.gateway.readmodel;
 
+import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.FindingsUpdated;
@@ -68,7 +69,7 @@ class RunChanges {
     }
 
     private List<RunEvent.Draft> stepCompleted(RunState run, EventEnvelope event, StepCompleted completed) {
-        if (!StepIds.isNodeResult(event.runId(), completed)) {
+        if (!StepId.isNodeResult(event.runId(), completed.nodeId(), completed.stepId())) {
             // One target's task of a fanned-out node: the orchestrator follows it with the node's merged result.
             return List.of();
         }

@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.UpstreamOutput;
@@ -46,7 +47,7 @@ public class InternalStepRunner {
     }
 
     void run(String runId, int index, StepDocument step, WorkflowNode node, NodeKind kind, List<UpstreamOutput> upstream) {
-        String stepId = StepIds.of(runId, node.id());
+        String stepId = StepId.of(runId, node.id()).wire();
         try {
             publisher.publish(runId, new StepStarted(stepId, node.id(), step.attempt(), WORKER));
         } catch (RuntimeException e) {

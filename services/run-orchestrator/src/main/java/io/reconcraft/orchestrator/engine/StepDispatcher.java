@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.UpstreamOutput;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunStatus;
@@ -90,7 +91,7 @@ public class StepDispatcher {
         }
         markRunning(run);
         List<TaskDocument> planned = step.hasTasks() ? null
-                : FanOut.tasks(StepIds.of(run.id(), node.id()), node.kind(), targets, upstream, step.attempt());
+                : FanOut.tasks(StepId.of(run.id(), node.id()).wire(), node.kind(), targets, upstream, step.attempt());
         return tasks.claimStep(run.id(), index, step.attempt(), planned, now);
     }
 }

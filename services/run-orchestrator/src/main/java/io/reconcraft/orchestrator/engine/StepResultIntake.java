@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
@@ -60,7 +61,7 @@ public class StepResultIntake {
         int task = completed.stepId() == null ? -1 : step.taskIndexOf(completed.stepId());
         if (task >= 0) {
             applyToTask(run.get(), TaskRef.of(run.get(), index, task), completed);
-        } else if (!step.hasTasks() && StepIds.of(runId, completed.nodeId()).equals(completed.stepId())) {
+        } else if (!step.hasTasks() && StepId.of(runId, completed.nodeId()).wire().equals(completed.stepId())) {
             // A step the orchestrator ran itself (already applied), or one claimed before steps had tasks.
             store.completeStep(runId, index, completed.attempt(), resultOf(completed), clock.instant());
         } else {

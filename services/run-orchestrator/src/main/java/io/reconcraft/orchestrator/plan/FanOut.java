@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.plan;
 
+import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.UpstreamOutput;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.orchestrator.run.TaskDocument;
@@ -25,13 +26,9 @@ public final class FanOut {
         }
         List<TaskDocument> tasks = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            tasks.add(TaskDocument.queued(taskStepId(stepId, i), targets.get(i), attempt));
+            tasks.add(TaskDocument.queued(StepId.task(stepId, i), targets.get(i), attempt));
         }
         return tasks;
-    }
-
-    public static String taskStepId(String stepId, int index) {
-        return stepId + ":" + index;
     }
 
     static boolean fansOut(String kind, List<String> targets, List<UpstreamOutput> upstream) {
