@@ -2,6 +2,7 @@ package io.reconcraft.orchestrator.plan;
 
 import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.UpstreamOutput;
+import io.reconcraft.events.model.NmapOutput;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.orchestrator.run.TaskDocument;
 import java.util.ArrayList;
@@ -39,6 +40,6 @@ public final class FanOut {
             return true;
         }
         return NodeKind.HTTP_PROBE.wireName().equals(kind)
-                && upstream.stream().noneMatch(output -> output.outputs().get("hosts") != null);
+                && upstream.stream().noneMatch(output -> NmapOutput.in(output.outputs()));
     }
 }

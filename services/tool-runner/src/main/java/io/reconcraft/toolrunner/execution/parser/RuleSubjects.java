@@ -1,6 +1,7 @@
 package io.reconcraft.toolrunner.execution.parser;
 
 import io.reconcraft.events.UpstreamOutput;
+import io.reconcraft.events.model.NmapOutput;
 import io.reconcraft.workflow.RuleSubject;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,8 @@ final class RuleSubjects {
         List<RuleSubject> subjects = new ArrayList<>();
         for (UpstreamOutput output : upstream) {
             output.findings().forEach(finding -> subjects.add(RuleSubject.ofFinding(finding)));
-            for (Map<?, ?> host : maps(output.outputs().get("hosts"))) {
-                String address = host.get("address") instanceof String text ? text : null;
-                maps(host.get("ports")).forEach(port -> subjects.add(RuleSubject.ofPort(address, port)));
+            for (NmapOutput.Host host : NmapOutput.read(output.outputs()).hosts()) {
+                host.ports().forEach(port -> subjects.add(RuleSubject.ofPort(host.address(), port)));
             }
             maps(output.outputs().get("responses")).forEach(response -> subjects.add(RuleSubject.ofResponse(response)));
         }
