@@ -1,13 +1,12 @@
 package io.reconcraft.orchestrator.retry;
 
-import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.run.StepResult;
 import io.reconcraft.orchestrator.run.TaskDocument;
-import io.reconcraft.workflow.ConfigValues;
+import io.reconcraft.workflow.NodeKinds;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RetryPolicy {
 
-    public static final int MAX_RETRIES = 5;
+    public static final int MAX_RETRIES = NodeKinds.MAX_RETRIES;
 
     private final Duration base;
     private final Duration cap;
@@ -43,25 +42,15 @@ public class RetryPolicy {
     }
 
     /**
-     * {@code config.retries}: 0 to 5, a number or a numeric string, 0 when absent. Always 0 for the notifier's
-     * steps (slack, discord): the notifier retries a delivery itself (attempts with backoff, up to its give-up
-     * time), and retrying the step on top would multiply the two budgets — one failing alert posted up to
-     * 6 × 5 times. One retry budget per notification: the notifier's.
+     * {@code config.retries} as its node kind allows it ({@link io.reconcraft.workflow.NodeDescriptor#retriesOf}):
+     * always 0 for the notifier's steps, which retry a delivery themselves.
      */
     public static int retriesOf(WorkflowNode node) {
-        Optional<Double> value;
         try {
-            value = ConfigValues.number(node.config(), "retries");
+            return NodeKinds.of(node.kind()).map(kind -> kind.retriesOf(node)).orElseGet(() -> NodeKinds.retries(node.config()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("config.retries must be a whole number from 0 to " + MAX_RETRIES);
+            throw new IllegalArgumentException("config.retries " + e.getMessage());
         }
-        double retries = value.orElse(0.0);
-        if (retries != Math.rint(retries) || retries < 0 || retries > MAX_RETRIES) {
-            throw new IllegalArgumentException("config.retries must be a whole number from 0 to " + MAX_RETRIES);
-        }
-        boolean notifierStep = NodeKind.fromWire(node.kind()).map(kind -> kind.executor() == NodeKind.Executor.NOTIFIER)
-                .orElse(false);
-        return notifierStep ? 0 : (int) retries;
     }
 
     /** The wait before the next attempt, or empty when this failure ends the task. */
