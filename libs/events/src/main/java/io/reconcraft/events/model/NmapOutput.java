@@ -105,9 +105,9 @@ public record NmapOutput(List<Host> hosts) {
      */
     public static NmapOutput read(Map<String, ?> outputs) {
         List<Host> hosts = new ArrayList<>();
-        for (Map<?, ?> host : maps(outputs.get(HOSTS))) {
+        for (Map<?, ?> host : OutputValues.maps(outputs.get(HOSTS))) {
             List<Port> ports = new ArrayList<>();
-            for (Map<?, ?> port : maps(host.get("ports"))) {
+            for (Map<?, ?> port : OutputValues.maps(host.get("ports"))) {
                 ports.add(readPort(port));
             }
             hosts.add(new Host(text(host.get("address")), text(host.get("target")), text(host.get("status")), null,
@@ -149,18 +149,6 @@ public record NmapOutput(List<Host> hosts) {
                 ? n.intValue() : null;
         return new Port(number, text(port.get("protocol")), text(port.get("state")), text(port.get("service")),
                 text(port.get("product")), text(port.get("version")), null);
-    }
-
-    private static List<Map<?, ?>> maps(Object value) {
-        List<Map<?, ?>> maps = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> map) {
-                    maps.add(map);
-                }
-            }
-        }
-        return maps;
     }
 
     private static List<Map<?, ?>> strictMaps(Object value, String field) {

@@ -6,6 +6,7 @@ import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.run.StepResult;
 import io.reconcraft.orchestrator.run.TaskDocument;
+import io.reconcraft.workflow.FullJitter;
 import io.reconcraft.workflow.NodeKinds;
 import java.time.Duration;
 import java.util.Optional;
@@ -65,12 +66,7 @@ public class RetryPolicy {
 
     /** Full jitter for the {@code retry}-th retry (1-based). */
     public Duration backoff(int retry) {
-        long ceiling = cap.toMillis();
-        long exponential = base.toMillis();
-        for (int i = 1; i < retry && exponential < ceiling; i++) {
-            exponential *= 2;
-        }
-        long bound = Math.min(ceiling, exponential);
+        long bound = FullJitter.ceilingMillis(base, cap, retry);
         return Duration.ofMillis((long) Math.floor(random.getAsDouble() * (bound + 1)));
     }
 }
