@@ -20,6 +20,9 @@ import java.util.List;
 public class LiveNmapExecutor implements StepExecutor {
 
     static final String TOOL = "nmap";
+    /** Kept for callers on main written before StepOutcome (the gitleaks clone step); use StepOutcome. */
+    public static final String TOOL_FAILED = StepOutcome.TOOL_FAILED.wire();
+    public static final String INVALID_OUTPUT = StepOutcome.INVALID_OUTPUT.wire();
 
     private final ContainerSandbox sandbox;
     private final SandboxProperties properties;
