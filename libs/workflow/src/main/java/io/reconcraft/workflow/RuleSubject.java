@@ -1,5 +1,6 @@
 package io.reconcraft.workflow;
 
+import io.reconcraft.events.model.NmapOutput;
 import io.reconcraft.events.model.Finding;
 import java.util.Map;
 
@@ -40,16 +41,21 @@ public final class RuleSubject {
     }
 
     /** One entry of {@code hosts[].ports[]} of a scan, on the host at {@code address}. */
-    public static RuleSubject ofPort(String address, Map<?, ?> port) {
+    public static RuleSubject ofPort(String address, NmapOutput.Port port) {
         RuleSubject subject = new RuleSubject();
         subject.target = address;
-        subject.port = integer(port.get("port"));
-        subject.protocol = text(port.get("protocol"));
-        subject.state = text(port.get("state"));
-        subject.service = text(port.get("service"));
-        subject.product = text(port.get("product"));
-        subject.version = text(port.get("version"));
+        subject.port = port.port();
+        subject.protocol = port.protocol();
+        subject.state = port.state();
+        subject.service = port.service();
+        subject.product = port.product();
+        subject.version = port.version();
         return subject;
+    }
+
+    /** The same, from an untrusted entry read leniently. */
+    public static RuleSubject ofPort(String address, Map<?, ?> port) {
+        return ofPort(address, NmapOutput.readPort(port));
     }
 
     /** One entry of {@code responses[]} of an HTTP probe. */

@@ -17,8 +17,6 @@ import java.util.function.Consumer;
  */
 public final class WorkflowValidator {
 
-    public static final int MAX_RETRIES = 5;
-    private static final String RETRIES_RULE = "must be a whole number from 0 to " + MAX_RETRIES;
     private static final Set<String> NMAP_PROFILES = Set.of("quick", "deep", "udp", "custom");
     private static final Set<String> REPORT_FORMATS = Set.of("html", "pdf", "json", "sarif", "csv");
     private static final Set<String> SEVERITIES = Set.of("low", "medium", "high", "critical");
@@ -57,8 +55,8 @@ public final class WorkflowValidator {
             }
             NodeKind.fromWire(node.kind()).ifPresentOrElse(
                     kind -> {
-                        checkRetries(node.config(), path + ".config", problems::add);
-                        checkConfig(kind, node.config(), path + ".config", problems::add);
+                        guard(path + ".config.retries", problems::add, () -> NodeKinds.retries(node.config()));
+                        NodeKinds.of(kind).config().check(this, node.config(), path + ".config", problems::add);
                     },
                     () -> problems.add(new Problem(path + ".kind", "unknown node kind '" + node.kind() + "'")));
         }
@@ -88,43 +86,48 @@ public final class WorkflowValidator {
         return problems;
     }
 
-    private void checkConfig(NodeKind kind, Map<String, Object> config, String path, Consumer<Problem> report) {
-        switch (kind) {
-            case NMAP -> {
-                checkTargets(config, path, report);
-                guard(path + ".profile", report, () -> ConfigValues.text(config, "profile")
-                        .filter(profile -> !NMAP_PROFILES.contains(profile))
-                        .ifPresent(profile -> {
-                            throw new IllegalArgumentException("must be one of quick, deep, udp, custom");
-                        }));
-                guard(path + ".flags", report, () -> NmapFlags.parse(ConfigValues.text(config, "flags").orElse("")));
-            }
-            case HTTP_PROBE -> {
-                checkTargets(config, path, report);
-                range(config, "timeout", 1, 60, path, report);
-            }
-            case DELAY -> range(config, "duration", 0, 86_400, path, report);
-            case CONDITION -> guard(path + ".condition", report, () -> ConditionExpression.parse(
-                    ConfigValues.text(config, "condition").orElse(null)));
-            case PARSER -> checkRules(config, path, report);
-            case GITLEAKS -> guard(path + ".repoUrl", report, () -> ConfigValues.text(config, "repoUrl")
-                    .filter(url -> !url.strip().toLowerCase().startsWith("https://"))
-                    .ifPresent(url -> {
-                        throw new IllegalArgumentException("must be an https URL");
-                    }));
-            case SLACK, DISCORD -> guard(path + ".webhookUrl", report, () -> ConfigValues.text(config, "webhookUrl")
-                    .map(webhookRule::check)
-                    .ifPresent(reason -> {
-                        throw new IllegalArgumentException(reason);
-                    }));
-            case REPORT -> checkReport(config, path, report);
-            case START -> {
-            }
-        }
+    void checkNmap(Map<String, Object> config, String path, Consumer<Problem> report) {
+        checkTargets(config, path, report);
+        guard(path + ".profile", report, () -> ConfigValues.text(config, "profile")
+                .filter(profile -> !NMAP_PROFILES.contains(profile))
+                .ifPresent(profile -> {
+                    throw new IllegalArgumentException("must be one of quick, deep, udp, custom");
+                }));
+        guard(path + ".flags", report, () -> NmapFlags.parse(ConfigValues.text(config, "flags").orElse("")));
+    }
+
+    void checkHttpProbe(Map<String, Object> config, String path, Consumer<Problem> report) {
+        checkTargets(config, path, report);
+        range(config, "timeout", 1, 60, path, report);
+    }
+
+    void checkDelay(Map<String, Object> config, String path, Consumer<Problem> report) {
+        range(config, "duration", 0, NodeKinds.MAX_DELAY.toSeconds(), path, report);
+    }
+
+    void checkCondition(Map<String, Object> config, String path, Consumer<Problem> report) {
+        guard(path + ".condition", report, () -> ConditionExpression.parse(
+                ConfigValues.text(config, "condition").orElse(null)));
+    }
+
+    void checkGitleaks(Map<String, Object> config, String path, Consumer<Problem> report) {
+        guard(path + ".repoUrl", report, () -> ConfigValues.text(config, "repoUrl")
+                .filter(url -> !url.strip().toLowerCase().startsWith("https://"))
+                .ifPresent(url -> {
+                    throw new IllegalArgumentException("must be an https URL");
+                }));
+    }
+
+    void checkWebhook(Map<String, Object> config, String path, Consumer<Problem> report) {
+        guard(path + ".webhookUrl", report, () -> ConfigValues.text(config, "webhookUrl")
+                .map(webhookRule::check)
+                .ifPresent(reason -> {
+                    throw new IllegalArgumentException(reason);
+                }));
     }
 
     /** What the Studio writes ({@code title}, {@code includeSections}) and ours ({@code formats}, {@code minSeverity}). */
-    private static void checkReport(Map<String, Object> config, String path, Consumer<Problem> report) {
+    void checkReport(Map<String, Object> config, String path, Consumer<Problem> report) {
         guard(path + ".title", report, () -> ConfigValues.text(config, "title"));
         guard(path + ".includeSections", report, () -> ConfigValues.strings(config, "includeSections"));
         guard(path + ".formats", report, () -> ConfigValues.strings(config, "formats").stream()
@@ -139,22 +142,7 @@ public final class WorkflowValidator {
                 }));
     }
 
-    /** Automatic retries of a failed step (timeouts, container start errors), for any kind. */
-    private static void checkRetries(Map<String, Object> config, String path, Consumer<Problem> report) {
-        guard(path + ".retries", report, () -> {
-            double retries;
-            try {
-                retries = ConfigValues.number(config, "retries").orElse(0.0);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(RETRIES_RULE);
-            }
-            if (retries != Math.rint(retries) || retries < 0 || retries > MAX_RETRIES) {
-                throw new IllegalArgumentException(RETRIES_RULE);
-            }
-        });
-    }
-
-    private static void checkRules(Map<String, Object> config, String path, Consumer<Problem> report) {
+    void checkRules(Map<String, Object> config, String path, Consumer<Problem> report) {
         List<String> rules;
         try {
             rules = ConfigValues.strings(config, "rules");

@@ -1,7 +1,6 @@
 package io.reconcraft.notifier;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.reconcraft.messaging.WorkerIds;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,19 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record NotifierProperties(String workerId, Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
 
     public NotifierProperties {
-        workerId = workerId == null || workerId.isBlank() ? hostAndPid() : workerId.trim();
+        workerId = workerId == null || workerId.isBlank() ? WorkerIds.of("notifier") : workerId.trim();
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
         callTimeout = callTimeout == null ? Duration.ofSeconds(20) : callTimeout;
-    }
-
-    private static String hostAndPid() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return "notifier@" + host + ":" + ProcessHandle.current().pid();
     }
 }

@@ -1,7 +1,6 @@
 package io.reconcraft.toolrunner;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.reconcraft.messaging.WorkerIds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,18 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ToolRunnerProperties(String workerId, Integer logBatchSize, Integer maxConcurrentSteps) {
 
     public ToolRunnerProperties {
-        workerId = workerId == null || workerId.isBlank() ? hostAndPid() : workerId.trim();
+        workerId = workerId == null || workerId.isBlank() ? WorkerIds.of("tool-runner") : workerId.trim();
         logBatchSize = logBatchSize == null || logBatchSize < 1 ? 20 : logBatchSize;
         maxConcurrentSteps = maxConcurrentSteps == null || maxConcurrentSteps < 1 ? 2 : maxConcurrentSteps;
-    }
-
-    private static String hostAndPid() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return "tool-runner@" + host + ":" + ProcessHandle.current().pid();
     }
 }

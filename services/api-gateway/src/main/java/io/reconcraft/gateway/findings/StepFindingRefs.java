@@ -1,5 +1,6 @@
 package io.reconcraft.gateway.findings;
 
+import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.FindingsUpdated;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class StepFindingRefs {
             return Optional.empty();
         }
         // Only a node's own result is sorted (a fanned-out task's partial result never is).
-        if (updated.stepId() != null && !updated.stepId().equals(runId + ":" + updated.nodeId())) {
+        if (!StepId.isNodeResult(runId, updated.nodeId(), updated.stepId())) {
             return Optional.empty();
         }
         return Optional.of(updated.nodeId());

@@ -1,5 +1,7 @@
 package io.reconcraft.gateway.readmodel;
 
+import io.reconcraft.events.model.StepId;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.RunCompleted;
@@ -67,7 +69,7 @@ class RunChanges {
     }
 
     private List<RunEvent.Draft> stepCompleted(RunState run, EventEnvelope event, StepCompleted completed) {
-        if (!StepIds.isNodeResult(event.runId(), completed)) {
+        if (!StepId.isNodeResult(event.runId(), completed.nodeId(), completed.stepId())) {
             // One target's task of a fanned-out node: the orchestrator follows it with the node's merged result.
             return List.of();
         }
@@ -84,7 +86,7 @@ class RunChanges {
     }
 
     private List<RunEvent.Draft> runStatusChanged(RunState run, EventEnvelope event, RunStatusChanged changed) {
-        if (RunRetry.OUTCOME.equals(changed.outcome())) {
+        if (StepOutcome.RETRYING.is(changed.outcome())) {
             RunRetry.reopen(run);
             return drafts.runStatusChanged(event, changed);
         }

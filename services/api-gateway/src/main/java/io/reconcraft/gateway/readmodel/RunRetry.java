@@ -8,9 +8,6 @@ import java.util.List;
 /** How the view of a finished run changes when the orchestrator retries it from its failed steps. */
 final class RunRetry {
 
-    /** The outcome of the RunStatusChanged(running) that announces a retry. */
-    static final String OUTCOME = "retrying";
-
     private RunRetry() {
     }
 

@@ -1,5 +1,6 @@
 package io.reconcraft.findings.report;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.ReportWritten;
 import io.reconcraft.events.StepCancelRequested;
 import io.reconcraft.events.StepCompleted;
@@ -38,9 +39,6 @@ import reactor.core.publisher.Mono;
 @Component
 public class ReportSteps {
 
-    static final String INVALID_CONFIG = "invalid_config";
-    static final String UPSTREAM_UNKNOWN = "upstream_unknown";
-    static final String REPORT_FAILED = "report_failed";
     private static final Logger log = LoggerFactory.getLogger(ReportSteps.class);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -79,7 +77,7 @@ public class ReportSteps {
         for (ReportStep step : store.ofStep(cancel.stepId()).collectList().block(WRITE_TIMEOUT)) {
             if (step.attempt() == cancel.attempt()
                     && Boolean.TRUE.equals(store.claim(step.id(), now, now.plus(properties.reportLease())).block(WRITE_TIMEOUT))) {
-                complete(step, RunStatus.FAILED, "cancelled", cancel.reason(), Map.of());
+                complete(step, RunStatus.FAILED, StepOutcome.CANCELLED.wire(), cancel.reason(), Map.of());
                 store.finish(step.id(), ReportStep.CANCELLED).block(WRITE_TIMEOUT);
             }
         }
@@ -112,7 +110,7 @@ public class ReportSteps {
             return;
         }
         if (!ready) {
-            complete(step, RunStatus.FAILED, UPSTREAM_UNKNOWN, "the results of the steps before the report did not "
+            complete(step, RunStatus.FAILED, StepOutcome.UPSTREAM_UNKNOWN.wire(), "the results of the steps before the report did not "
                     + "arrive within " + properties.reportWaitLimit().toSeconds() + " s", Map.of());
             store.finish(step.id(), ReportStep.DONE).block(WRITE_TIMEOUT);
             return;
@@ -126,7 +124,7 @@ public class ReportSteps {
         try {
             config = ReportConfig.of(step.config());
         } catch (IllegalArgumentException e) {
-            complete(step, RunStatus.FAILED, INVALID_CONFIG, e.getMessage(), Map.of());
+            complete(step, RunStatus.FAILED, StepOutcome.INVALID_CONFIG.wire(), e.getMessage(), Map.of());
             return;
         }
         List<ReportRecord> written;
@@ -134,7 +132,7 @@ public class ReportSteps {
             written = writer.write(step.runId(), step.stepId(), step.nodeId(), step.id(), config).block(WRITE_TIMEOUT);
         } catch (RuntimeException e) {
             log.warn("report step {} of run {} failed", step.stepId(), step.runId(), e);
-            complete(step, RunStatus.FAILED, REPORT_FAILED, "the report could not be written: " + e.getMessage(),
+            complete(step, RunStatus.FAILED, StepOutcome.REPORT_FAILED.wire(), "the report could not be written: " + e.getMessage(),
                     Map.of());
             return;
         }

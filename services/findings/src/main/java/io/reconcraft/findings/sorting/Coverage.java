@@ -1,6 +1,7 @@
 package io.reconcraft.findings.sorting;
 
 import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.NmapOutput;
 import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -24,9 +25,9 @@ public final class Coverage {
         covered.addAll(runTargets);
         covered.addAll(nodeTargets);
         findings.forEach(finding -> add(covered, finding.target()));
-        listOf(outputs.get("hosts")).forEach(host -> {
-            add(covered, host.get("target"));
-            add(covered, host.get("address"));
+        NmapOutput.read(outputs).hosts().forEach(host -> {
+            add(covered, host.target());
+            add(covered, host.address());
         });
         listOf(outputs.get("responses")).forEach(response -> add(covered, hostOf(response.get("url"))));
         add(covered, outputs.get("repository"));

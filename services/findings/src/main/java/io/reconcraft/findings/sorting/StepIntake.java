@@ -1,5 +1,6 @@
 package io.reconcraft.findings.sorting;
 
+import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.StepCompleted;
@@ -34,7 +35,7 @@ public class StepIntake {
     }
 
     public static boolean isNodeResult(String runId, StepCompleted completed) {
-        return completed.stepId() == null || completed.stepId().equals(runId + ":" + completed.nodeId());
+        return StepId.isNodeResult(runId, completed.nodeId(), completed.stepId());
     }
 
     public Mono<StepRecord> apply(EventEnvelope event, StepCompleted completed) {

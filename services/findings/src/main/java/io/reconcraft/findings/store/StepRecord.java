@@ -1,5 +1,6 @@
 package io.reconcraft.findings.store;
 
+import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.model.Finding;
 import java.time.Instant;
@@ -32,7 +33,7 @@ public record StepRecord(
     }
 
     public static String idOf(String runId, String nodeId) {
-        return runId + ":" + nodeId;
+        return StepId.of(runId, nodeId).wire();
     }
 
     public boolean succeeded() {

@@ -1,5 +1,6 @@
 package io.reconcraft.notifier.delivery;
 
+import io.reconcraft.events.model.StepOutcome;
 import java.time.Instant;
 import java.util.List;
 
@@ -72,7 +73,7 @@ public record Delivery(
         }
 
         public static Outcome invalid(String reason) {
-            return new Outcome(false, false, "invalid_input", reason, List.of(reason));
+            return new Outcome(false, false, StepOutcome.INVALID_INPUT.wire(), reason, List.of(reason));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.reconcraft.notifier.delivery;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.notifier.webhook.WebhookClient;
 import io.reconcraft.notifier.webhook.WebhookRefusedException;
 import io.reconcraft.notifier.webhook.WebhookUrls;
@@ -85,7 +86,7 @@ public class DeliveryAttempts {
             return null;
         }
         String reason = delivery.channel() + " webhook: " + ((RetryPolicy.GiveUp) next).reason();
-        return decide(delivery, token, new Delivery.Outcome(false, false, "delivery_failed", reason,
+        return decide(delivery, token, new Delivery.Outcome(false, false, StepOutcome.DELIVERY_FAILED.wire(), reason,
                 List.of("posting " + target, "not delivered: " + reason)), attempts, result.httpStatus());
     }
 

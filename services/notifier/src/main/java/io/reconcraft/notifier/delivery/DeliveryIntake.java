@@ -1,5 +1,6 @@
 package io.reconcraft.notifier.delivery;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.NotificationRequested;
 import io.reconcraft.events.StepRequested;
@@ -125,7 +126,7 @@ public class DeliveryIntake {
                 : request.webhookUrl() == null || request.webhookUrl().isBlank()
                 ? "no webhook URL given (the gateway resolves the configured integration and passes its URL)"
                 : request.message() == null || request.message().isBlank() ? "the message is empty" : null;
-        Delivery.Outcome decided = problem == null ? null : new Delivery.Outcome(false, false, "invalid_input", problem, List.of());
+        Delivery.Outcome decided = problem == null ? null : new Delivery.Outcome(false, false, StepOutcome.INVALID_INPUT.wire(), problem, List.of());
         String body = problem == null
                 ? json(Channel.fromWire(request.channel()).orElseThrow(), Notification.ofMessage(request.message())) : null;
         create(new Delivery(notificationKey(notificationId), Delivery.Kind.NOTIFICATION, runId, channelName,
@@ -136,7 +137,7 @@ public class DeliveryIntake {
     /** The run was cancelled: a delivery still waiting for its next attempt is not attempted again. */
     public void cancelStep(String stepId, int attempt, String reason) {
         String why = "cancelled" + (reason == null || reason.isBlank() ? "" : ": " + reason);
-        if (store.cancel(stepKey(stepId, attempt), new Delivery.Outcome(false, false, "cancelled", why, List.of(why)),
+        if (store.cancel(stepKey(stepId, attempt), new Delivery.Outcome(false, false, StepOutcome.CANCELLED.wire(), why, List.of(why)),
                 clock.instant())) {
             worker.kick();
         }

@@ -1,5 +1,6 @@
 package io.reconcraft.notifier.delivery;
 
+import io.reconcraft.workflow.FullJitter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.LongUnaryOperator;
@@ -46,9 +47,8 @@ public class RetryPolicy {
     }
 
     Duration backoff(int attempts) {
-        long base = Math.max(1, properties.baseDelay().toMillis());
-        int doublings = Math.min(attempts - 1, 30);
-        long ceiling = Math.min(properties.maxDelay().toMillis(), base << doublings);
+        Duration base = Duration.ofMillis(Math.max(1, properties.baseDelay().toMillis()));
+        long ceiling = FullJitter.ceilingMillis(base, properties.maxDelay(), attempts);
         return Duration.ofMillis(random.applyAsLong(Math.max(1, ceiling) + 1));
     }
 

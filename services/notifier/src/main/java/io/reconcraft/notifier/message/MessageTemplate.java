@@ -1,5 +1,6 @@
 package io.reconcraft.notifier.message;
 
+import io.reconcraft.events.model.NmapOutput;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.UpstreamOutput;
 import io.reconcraft.events.model.Finding;
@@ -48,34 +49,17 @@ public final class MessageTemplate {
     static String ports(List<UpstreamOutput> upstream) {
         List<String> hosts = new ArrayList<>();
         for (UpstreamOutput output : upstream) {
-            if (!(output.outputs().get("hosts") instanceof List<?> hostList)) {
-                continue;
-            }
-            for (Object host : hostList) {
-                if (host instanceof Map<?, ?> hostMap && hostMap.get("address") instanceof String address) {
-                    List<String> open = openPorts(hostMap.get("ports"));
-                    if (!open.isEmpty()) {
-                        hosts.add(address + " " + String.join(", ", open));
-                    }
+            for (NmapOutput.Host host : NmapOutput.read(output.outputs()).hosts()) {
+                List<String> open = host.ports().stream().filter(port -> port.open() && port.port() != null)
+                        .map(port -> port.port() + "/" + (port.protocol() == null ? "tcp" : port.protocol())
+                                + (port.service() == null ? "" : " (" + port.service() + ")"))
+                        .toList();
+                if (host.address() != null && !open.isEmpty()) {
+                    hosts.add(host.address() + " " + String.join(", ", open));
                 }
             }
         }
         return hosts.isEmpty() ? "none" : String.join("; ", hosts);
-    }
-
-    private static List<String> openPorts(Object ports) {
-        List<String> open = new ArrayList<>();
-        if (ports instanceof List<?> portList) {
-            for (Object port : portList) {
-                if (port instanceof Map<?, ?> portMap && "open".equals(portMap.get("state"))
-                        && portMap.get("port") instanceof Number number) {
-                    Object protocol = portMap.get("protocol") instanceof String p ? p : "tcp";
-                    Object service = portMap.get("service");
-                    open.add(number.intValue() + "/" + protocol + (service instanceof String s ? " (" + s + ")" : ""));
-                }
-            }
-        }
-        return open;
     }
 
     private static void addCount(List<String> parts, int count, String severity) {

@@ -1,14 +1,16 @@
 package io.reconcraft.orchestrator.condition;
 
+import io.reconcraft.events.model.NmapOutput;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads open ports out of a step's outputs, which are untrusted: {@code ports} or {@code openPorts}
- * holding numbers, numeric strings or objects with a {@code port} (and optionally a {@code state},
- * which must then be "open"). Anything else is ignored.
+ * Reads open ports out of a step's outputs, which are untrusted: an nmap step's open
+ * {@code hosts[].ports[]} ({@link NmapOutput}), and {@code ports} or {@code openPorts} holding numbers,
+ * numeric strings or objects with a {@code port} (and optionally a {@code state}, which must then be
+ * "open"). Anything else is ignored.
  */
 final class OpenPorts {
 
@@ -19,6 +21,8 @@ final class OpenPorts {
 
     static Set<Integer> in(Map<String, Object> outputs) {
         Set<Integer> ports = new TreeSet<>();
+        NmapOutput.read(outputs).hosts().forEach(host -> host.ports().stream().filter(NmapOutput.Port::open)
+                .forEach(port -> add(ports, port.port())));
         for (String key : new String[] {"ports", "openPorts"}) {
             if (outputs.get(key) instanceof Collection<?> entries) {
                 entries.forEach(entry -> add(ports, entry));

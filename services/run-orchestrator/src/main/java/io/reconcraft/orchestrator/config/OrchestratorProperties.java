@@ -1,17 +1,19 @@
 package io.reconcraft.orchestrator.config;
 
+import io.reconcraft.workflow.NodeKinds;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param stepTimeouts         how long an executor may take for a step of each kind (by wire name, e.g. {@code nmap})
+ * @param stepTimeouts         how long an executor may take for a step of each kind (by wire name, e.g. {@code nmap});
+ *                             each kind's default is in its {@link NodeKinds} descriptor
  * @param defaultStepTimeout   for kinds not listed in {@code stepTimeouts}
  * @param timeoutGrace         extra time after a step's timeout before the orchestrator fails it itself
  * @param delayPollInterval    how often due delay steps are looked for
  * @param timeoutSweepInterval how often steps past their deadline are looked for
- * @param maxDelay             the longest a delay node may wait
+ * @param maxDelay             the longest a delay node may wait (default: what the validator allows on save)
  * @param retryBackoffBase     backoff before the first automatic retry of a task, doubled for each further one
  * @param retryBackoffCap      the longest backoff; the wait is a random time up to the backoff (full jitter)
  * @param maxParallelTasksPerRun tasks of one run that may run at once; the others wait queued
@@ -40,16 +42,7 @@ public record OrchestratorProperties(
         Duration admissionRefreshInterval) {
 
     public OrchestratorProperties {
-        Map<String, Duration> timeouts = new LinkedHashMap<>(Map.of(
-                "start", Duration.ofSeconds(30),
-                "condition", Duration.ofSeconds(30),
-                "nmap", Duration.ofMinutes(10),
-                "http-probe", Duration.ofMinutes(2),
-                "gitleaks", Duration.ofMinutes(10),
-                "parser", Duration.ofMinutes(1),
-                "report", Duration.ofMinutes(2),
-                "slack", Duration.ofMinutes(2),
-                "discord", Duration.ofMinutes(2)));
+        Map<String, Duration> timeouts = new LinkedHashMap<>(NodeKinds.defaultTimeouts());
         if (stepTimeouts != null) {
             timeouts.putAll(stepTimeouts);
         }
@@ -58,7 +51,7 @@ public record OrchestratorProperties(
         timeoutGrace = timeoutGrace == null ? Duration.ofSeconds(30) : timeoutGrace;
         delayPollInterval = delayPollInterval == null ? Duration.ofMillis(250) : delayPollInterval;
         timeoutSweepInterval = timeoutSweepInterval == null ? Duration.ofSeconds(1) : timeoutSweepInterval;
-        maxDelay = maxDelay == null ? Duration.ofDays(7) : maxDelay;
+        maxDelay = maxDelay == null ? NodeKinds.MAX_DELAY : maxDelay;
         retryBackoffBase = retryBackoffBase == null ? Duration.ofSeconds(2) : retryBackoffBase;
         retryBackoffCap = retryBackoffCap == null ? Duration.ofMinutes(5) : retryBackoffCap;
         maxParallelTasksPerRun = maxParallelTasksPerRun == null ? 8 : Math.max(1, maxParallelTasksPerRun);

@@ -4,7 +4,7 @@ import io.reconcraft.events.StepCancelRequested;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.messaging.EventPublisher;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepResult;
@@ -51,7 +51,7 @@ public class CancelCascade {
     boolean apply(RunView view) {
         RunDocument run = view.run();
         String reason = reason(run);
-        StepResult cancelled = StepResult.failed(Outcomes.CANCELLED, reason);
+        StepResult cancelled = StepResult.failed(StepOutcome.CANCELLED.wire(), reason);
         boolean changed = false;
         for (int i = 0; i < run.steps().size(); i++) {
             StepDocument step = run.steps().get(i);

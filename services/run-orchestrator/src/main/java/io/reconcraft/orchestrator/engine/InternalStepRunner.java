@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.UpstreamOutput;
@@ -11,7 +12,7 @@ import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.execute.InternalExecutors;
 import io.reconcraft.orchestrator.execute.InternalOutcome;
 import io.reconcraft.orchestrator.execute.StepContext;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepResult;
@@ -46,7 +47,7 @@ public class InternalStepRunner {
     }
 
     void run(String runId, int index, StepDocument step, WorkflowNode node, NodeKind kind, List<UpstreamOutput> upstream) {
-        String stepId = StepIds.of(runId, node.id());
+        String stepId = StepId.of(runId, node.id()).wire();
         try {
             publisher.publish(runId, new StepStarted(stepId, node.id(), step.attempt(), WORKER));
         } catch (RuntimeException e) {
@@ -56,7 +57,7 @@ public class InternalStepRunner {
         InternalOutcome outcome = executors.of(kind)
                 .map(executor -> executor.execute(new StepContext(runId, stepId, node, step.attempt(), upstream, clock.instant())))
                 .orElseGet(() -> new InternalOutcome.Completed(
-                        StepResult.failed(Outcomes.INVALID_CONFIG, "no executor for kind " + kind.wireName()), List.of()));
+                        StepResult.failed(StepOutcome.INVALID_CONFIG.wire(), "no executor for kind " + kind.wireName()), List.of()));
         if (outcome instanceof InternalOutcome.Completed completed) {
             stepFinisher.finishRunning(runId, index, step, completed.result(), completed.logs(), RunStatus.QUEUED);
         } else if (outcome instanceof InternalOutcome.Waiting waiting) {

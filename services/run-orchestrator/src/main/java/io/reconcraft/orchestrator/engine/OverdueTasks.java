@@ -1,7 +1,7 @@
 package io.reconcraft.orchestrator.engine;
 
 import io.reconcraft.events.model.RunStatus;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.StepResult;
 import io.reconcraft.orchestrator.run.TaskDocument;
@@ -37,9 +37,9 @@ public class OverdueTasks {
 
     private static StepResult resultOf(TaskDocument task) {
         if (task.isCancelRequested()) {
-            return StepResult.failed(Outcomes.CANCELLED, "the executor did not confirm the cancel by " + task.deadline());
+            return StepResult.failed(StepOutcome.CANCELLED.wire(), "the executor did not confirm the cancel by " + task.deadline());
         }
-        return StepResult.failed(Outcomes.TIMEOUT, "no result by the deadline " + task.deadline() + " (requested at "
+        return StepResult.failed(StepOutcome.TIMEOUT.wire(), "no result by the deadline " + task.deadline() + " (requested at "
                 + task.requestedAt() + ", timeout plus grace)");
     }
 }

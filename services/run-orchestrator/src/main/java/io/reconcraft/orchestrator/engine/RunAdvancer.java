@@ -3,7 +3,7 @@ package io.reconcraft.orchestrator.engine;
 import io.reconcraft.orchestrator.plan.Decision;
 import io.reconcraft.orchestrator.plan.RunPlanner;
 import io.reconcraft.orchestrator.plan.WorkflowShape;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
@@ -110,7 +110,7 @@ public class RunAdvancer {
             case SKIP -> stepFinisher.finishUnrun(view.run().id(), index, step, StepResult.skipped(),
                     List.of(decision.reason()));
             case FAIL_UPSTREAM -> stepFinisher.finishUnrun(view.run().id(), index, step,
-                    StepResult.failed(Outcomes.UPSTREAM_FAILED, decision.reason()), List.of(decision.reason()));
+                    StepResult.failed(StepOutcome.UPSTREAM_FAILED.wire(), decision.reason()), List.of(decision.reason()));
         };
     }
 }

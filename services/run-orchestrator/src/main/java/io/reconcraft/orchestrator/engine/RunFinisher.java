@@ -6,7 +6,7 @@ import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.RunSummary;
 import io.reconcraft.messaging.EventPublisher;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
@@ -54,18 +54,18 @@ public class RunFinisher {
         run.steps().forEach(step -> findings.addAll(StepJson.findings(step)));
         Optional<StepDocument> failed = firstFailure(run);
         if (run.isCancelRequested()) {
-            complete(run, RunStatus.FAILED, Outcomes.CANCELLED, CancelCascade.reason(run), RunSummary.of(findings));
+            complete(run, RunStatus.FAILED, StepOutcome.CANCELLED.wire(), CancelCascade.reason(run), RunSummary.of(findings));
         } else if (failed.isPresent()) {
             StepDocument step = failed.get();
             String reason = "step '" + step.name() + "' failed" + (step.error() == null ? "" : ": " + step.error());
-            complete(run, RunStatus.FAILED, Outcomes.STEP_FAILED, reason, RunSummary.of(findings));
+            complete(run, RunStatus.FAILED, StepOutcome.STEP_FAILED.wire(), reason, RunSummary.of(findings));
         } else {
             complete(run, RunStatus.SUCCEEDED, null, null, RunSummary.of(findings));
         }
     }
 
     public void failUnplannable(RunDocument run, String reason) {
-        complete(run, RunStatus.FAILED, Outcomes.INVALID_WORKFLOW, reason, RunSummary.of(List.of()));
+        complete(run, RunStatus.FAILED, StepOutcome.INVALID_WORKFLOW.wire(), reason, RunSummary.of(List.of()));
     }
 
     private void complete(RunDocument run, RunStatus status, String outcome, String reason, RunSummary summary) {
@@ -84,7 +84,7 @@ public class RunFinisher {
     /** The root cause: a step that failed by itself rather than because its upstream failed. */
     private static Optional<StepDocument> firstFailure(RunDocument run) {
         List<StepDocument> failed = run.steps().stream().filter(s -> s.runStatus() == RunStatus.FAILED).toList();
-        return failed.stream().filter(s -> !Outcomes.UPSTREAM_FAILED.equals(s.outcome())).findFirst()
+        return failed.stream().filter(s -> !StepOutcome.UPSTREAM_FAILED.is(s.outcome())).findFirst()
                 .or(() -> failed.stream().findFirst());
     }
 }

@@ -4,7 +4,7 @@ import io.reconcraft.events.RunRetryRequested;
 import io.reconcraft.events.RunStatusChanged;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.messaging.EventPublisher;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
@@ -56,7 +56,7 @@ public class RunRetrier {
         }
         long again = steps.stream().filter(step -> step.runStatus() == RunStatus.QUEUED).count();
         try {
-            publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, Outcomes.RETRYING, "retry requested by "
+            publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, StepOutcome.RETRYING.wire(), "retry requested by "
                     + request.requestedBy() + ": " + again + " of " + steps.size() + " steps run again"));
         } catch (RuntimeException e) {
             store.undoRestart(run);

@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.model.RunStatus;
@@ -59,7 +60,7 @@ public class StepAggregator {
         if (step.tasks().size() == 1) {
             return true;
         }
-        String stepId = StepIds.of(runId, step.nodeId());
+        String stepId = StepId.of(runId, step.nodeId()).wire();
         long failed = step.tasks().stream().filter(task -> task.runStatus() == RunStatus.FAILED).count();
         try {
             publisher.publish(runId, new StepLog(stepId, step.nodeId(), step.attempt(), List.of(

@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.UpstreamOutput;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunStatus;
@@ -9,7 +10,7 @@ import io.reconcraft.orchestrator.plan.FanOut;
 import io.reconcraft.orchestrator.plan.StepTargets;
 import io.reconcraft.orchestrator.plan.UpstreamCollector;
 import io.reconcraft.orchestrator.retry.RetryPolicy;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
@@ -85,12 +86,12 @@ public class StepDispatcher {
             targets = StepTargets.of(node, run.targets());
             RetryPolicy.retriesOf(node);
         } catch (IllegalArgumentException e) {
-            return stepFinisher.finishUnrun(run.id(), index, step, StepResult.failed(Outcomes.INVALID_CONFIG,
+            return stepFinisher.finishUnrun(run.id(), index, step, StepResult.failed(StepOutcome.INVALID_CONFIG.wire(),
                     e.getMessage()), List.of("step not started: " + e.getMessage()));
         }
         markRunning(run);
         List<TaskDocument> planned = step.hasTasks() ? null
-                : FanOut.tasks(StepIds.of(run.id(), node.id()), node.kind(), targets, upstream, step.attempt());
+                : FanOut.tasks(StepId.of(run.id(), node.id()).wire(), node.kind(), targets, upstream, step.attempt());
         return tasks.claimStep(run.id(), index, step.attempt(), planned, now);
     }
 }

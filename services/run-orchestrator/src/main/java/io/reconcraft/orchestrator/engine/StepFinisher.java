@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.model.RunStatus;
@@ -51,7 +52,7 @@ public class StepFinisher {
 
     private void publishOrReopen(String runId, int index, StepDocument step, StepResult result, List<String> logs,
                                  RunStatus reopenAs) {
-        String stepId = StepIds.of(runId, step.nodeId());
+        String stepId = StepId.of(runId, step.nodeId()).wire();
         try {
             if (!logs.isEmpty()) {
                 publisher.publish(runId, new StepLog(stepId, step.nodeId(), step.attempt(), logs));

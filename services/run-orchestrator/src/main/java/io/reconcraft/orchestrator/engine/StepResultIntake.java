@@ -1,9 +1,10 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
@@ -60,7 +61,7 @@ public class StepResultIntake {
         int task = completed.stepId() == null ? -1 : step.taskIndexOf(completed.stepId());
         if (task >= 0) {
             applyToTask(run.get(), TaskRef.of(run.get(), index, task), completed);
-        } else if (!step.hasTasks() && StepIds.of(runId, completed.nodeId()).equals(completed.stepId())) {
+        } else if (!step.hasTasks() && StepId.of(runId, completed.nodeId()).wire().equals(completed.stepId())) {
             // A step the orchestrator ran itself (already applied), or one claimed before steps had tasks.
             store.completeStep(runId, index, completed.attempt(), resultOf(completed), clock.instant());
         } else {
@@ -85,7 +86,7 @@ public class StepResultIntake {
     /** A result is untrusted input: one without a final status fails the step with the reason. */
     static StepResult resultOf(StepCompleted completed) {
         if (completed.status() == null || !completed.status().isTerminal()) {
-            return StepResult.failed(Outcomes.INVALID_RESULT,
+            return StepResult.failed(StepOutcome.INVALID_RESULT.wire(),
                     "the executor reported status " + (completed.status() == null ? "none" : completed.status().wireName()) + " instead of succeeded or failed");
         }
         List<Finding> findings = completed.findings().stream().filter(f -> f != null && f.severity() != null).toList();

@@ -3,7 +3,7 @@ package io.reconcraft.orchestrator.execute;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.orchestrator.condition.ConditionEvaluator;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.StepResult;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ public class ConditionExecutor implements InternalStepExecutor {
     }
 
     private static InternalOutcome failed(String reason) {
-        return new InternalOutcome.Completed(StepResult.failed(Outcomes.INVALID_CONFIG, reason),
+        return new InternalOutcome.Completed(StepResult.failed(StepOutcome.INVALID_CONFIG.wire(), reason),
                 List.of("condition failed: " + reason));
     }
 }

@@ -2,7 +2,7 @@ package io.reconcraft.orchestrator.execute;
 
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.StepResult;
 import io.reconcraft.workflow.ConfigValues;
 import java.time.Duration;
@@ -48,7 +48,7 @@ public class DelayExecutor implements InternalStepExecutor {
     }
 
     private static InternalOutcome failed(String reason) {
-        return new InternalOutcome.Completed(StepResult.failed(Outcomes.INVALID_CONFIG, reason),
+        return new InternalOutcome.Completed(StepResult.failed(StepOutcome.INVALID_CONFIG.wire(), reason),
                 List.of("delay failed: " + reason));
     }
 }

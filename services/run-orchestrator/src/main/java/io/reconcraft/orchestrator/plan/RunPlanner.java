@@ -3,7 +3,7 @@ package io.reconcraft.orchestrator.plan;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.WorkflowEdge;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.workflow.WorkflowGraph;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class RunPlanner {
             }
             if (parent.runStatus() == RunStatus.FAILED) {
                 failedParent = failedParent == null ? edge.source() : failedParent;
-            } else if (Outcomes.SKIPPED.equals(parent.outcome())) {
+            } else if (StepOutcome.SKIPPED.is(parent.outcome())) {
                 notTakenBecause = "upstream step '" + parent.name() + "' was skipped";
             } else if (branchNotTaken(parent, edge)) {
                 notTakenBecause = "branch '" + EdgeBranch.of(edge).orElseThrow() + "' of condition '"
@@ -71,7 +71,7 @@ public final class RunPlanner {
 
     /** Whether data and control flow along {@code edge} from a parent that has ended. */
     public static boolean isTaken(StepDocument parent, WorkflowEdge edge) {
-        return parent.runStatus() == RunStatus.SUCCEEDED && !Outcomes.SKIPPED.equals(parent.outcome())
+        return parent.runStatus() == RunStatus.SUCCEEDED && !StepOutcome.SKIPPED.is(parent.outcome())
                 && !branchNotTaken(parent, edge);
     }
 

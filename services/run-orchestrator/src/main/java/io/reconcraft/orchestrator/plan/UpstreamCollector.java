@@ -1,10 +1,11 @@
 package io.reconcraft.orchestrator.plan;
 
 import io.reconcraft.events.UpstreamOutput;
-import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.WorkflowEdge;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepJson;
+import io.reconcraft.workflow.NodeDescriptor;
+import io.reconcraft.workflow.NodeKinds;
 import io.reconcraft.workflow.WorkflowGraph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +45,6 @@ public final class UpstreamCollector {
     }
 
     private static boolean passesDataThrough(String kind) {
-        return NodeKind.CONDITION.wireName().equals(kind) || NodeKind.DELAY.wireName().equals(kind);
+        return NodeKinds.of(kind).map(NodeDescriptor::passesDataThrough).orElse(false);
     }
 }

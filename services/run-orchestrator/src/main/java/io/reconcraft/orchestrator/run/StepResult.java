@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.run;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
 import java.util.List;
@@ -28,6 +29,6 @@ public record StepResult(
     }
 
     public static StepResult skipped() {
-        return new StepResult(RunStatus.SUCCEEDED, Outcomes.SKIPPED, null, List.of(), Map.of(), null);
+        return new StepResult(RunStatus.SUCCEEDED, StepOutcome.SKIPPED.wire(), null, List.of(), Map.of(), null);
     }
 }

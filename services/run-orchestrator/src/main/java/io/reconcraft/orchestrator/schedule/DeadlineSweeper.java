@@ -1,11 +1,10 @@
 package io.reconcraft.orchestrator.schedule;
 
-import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.engine.OverdueTasks;
 import io.reconcraft.orchestrator.engine.RunAdvancer;
 import io.reconcraft.orchestrator.engine.StepFinisher;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
@@ -46,19 +45,11 @@ public class DeadlineSweeper extends PeriodicTask {
     @Override
     protected void runOnce() {
         Instant now = clock.instant();
-        for (RunDocument run : store.findWithOverdueSteps(now)) {
-            List<StepDocument> steps = run.steps();
-            for (int index = 0; index < steps.size(); index++) {
-                StepDocument step = steps.get(index);
-                if (step.runStatus() == RunStatus.RUNNING && step.deadline() != null && !step.deadline().isAfter(now)) {
-                    String reason = "no result by the deadline " + step.deadline() + " (requested at "
-                            + step.requestedAt() + ", timeout plus grace)";
-                    stepFinisher.finishRunning(run.id(), index, step,
-                            StepResult.failed(Outcomes.TIMEOUT, reason), List.of(reason), RunStatus.RUNNING);
-                }
-            }
-            advancer.advance(run.id());
-        }
+        DueSteps.finish(store.findWithOverdueSteps(now), now, StepDocument::deadline, step -> {
+            String reason = "no result by the deadline " + step.deadline() + " (requested at "
+                    + step.requestedAt() + ", timeout plus grace)";
+            return new DueSteps.Ending(StepResult.failed(StepOutcome.TIMEOUT.wire(), reason), List.of(reason));
+        }, stepFinisher, advancer);
         for (RunDocument run : store.findWithOverdueTasks(now)) {
             try {
                 overdueTasks.end(run, now);

@@ -1,10 +1,8 @@
 package io.reconcraft.orchestrator.schedule;
 
-import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.engine.RunAdvancer;
 import io.reconcraft.orchestrator.engine.StepFinisher;
-import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepResult;
@@ -39,18 +37,10 @@ public class DelayScheduler extends PeriodicTask {
     @Override
     protected void runOnce() {
         Instant now = clock.instant();
-        for (RunDocument run : store.findWithDueDelays(now)) {
-            List<StepDocument> steps = run.steps();
-            for (int index = 0; index < steps.size(); index++) {
-                StepDocument step = steps.get(index);
-                if (step.runStatus() == RunStatus.RUNNING && step.dueAt() != null && !step.dueAt().isAfter(now)) {
-                    long waited = Duration.between(step.requestedAt(), step.dueAt()).toMillis();
-                    stepFinisher.finishRunning(run.id(), index, step,
-                            StepResult.succeeded(Map.of("waitedMillis", waited)),
-                            List.of("delay of " + waited + " ms is over"), RunStatus.RUNNING);
-                }
-            }
-            advancer.advance(run.id());
-        }
+        DueSteps.finish(store.findWithDueDelays(now), now, StepDocument::dueAt, step -> {
+            long waited = Duration.between(step.requestedAt(), step.dueAt()).toMillis();
+            return new DueSteps.Ending(StepResult.succeeded(Map.of("waitedMillis", waited)),
+                    List.of("delay of " + waited + " ms is over"));
+        }, stepFinisher, advancer);
     }
 }

@@ -6,7 +6,7 @@ import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.Severity;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.StepResult;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +21,7 @@ class StepResultIntakeTest {
                 List.of(), Map.of()));
 
         assertThat(result.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(result.outcome()).isEqualTo(Outcomes.INVALID_RESULT);
+        assertThat(result.outcome()).isEqualTo(StepOutcome.INVALID_RESULT.wire());
         assertThat(result.error()).contains("running");
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ class DelayExecutorTest {
 
         assertThat(outcome).isInstanceOfSatisfying(InternalOutcome.Completed.class, completed -> {
             assertThat(completed.result().status()).isEqualTo(RunStatus.FAILED);
-            assertThat(completed.result().outcome()).isEqualTo(Outcomes.INVALID_CONFIG);
+            assertThat(completed.result().outcome()).isEqualTo(StepOutcome.INVALID_CONFIG.wire());
             assertThat(completed.result().error()).contains("duration");
         });
     }

@@ -7,7 +7,7 @@ import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.WorkflowEdge;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.events.model.WorkflowSnapshot;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.workflow.WorkflowGraph;
 import io.reconcraft.workflow.WorkflowValidator;
@@ -59,7 +59,7 @@ class RunPlannerProperties {
                     .anyMatch(parent -> steps.get(parent).runStatus() == RunStatus.FAILED);
             assertThat(ran.contains(nodeId)).as("%s ran", nodeId).isEqualTo(!parentFailed);
             if (parentFailed) {
-                assertThat(steps.get(nodeId).outcome()).isEqualTo(Outcomes.UPSTREAM_FAILED);
+                assertThat(steps.get(nodeId).outcome()).isEqualTo(StepOutcome.UPSTREAM_FAILED.wire());
             }
         }
     }
@@ -101,7 +101,7 @@ class RunPlannerProperties {
                         running.add(id);
                         ran.add(id);
                     }
-                    case FAIL_UPSTREAM -> steps.put(id, with(steps.get(id), RunStatus.FAILED, Outcomes.UPSTREAM_FAILED));
+                    case FAIL_UPSTREAM -> steps.put(id, with(steps.get(id), RunStatus.FAILED, StepOutcome.UPSTREAM_FAILED.wire()));
                     case SKIP -> throw new AssertionError("nothing is skipped without conditions: " + id);
                 }
             }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.WorkflowSnapshot;
-import io.reconcraft.orchestrator.run.Outcomes;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.workflow.WorkflowGraph;
 import java.util.LinkedHashMap;
@@ -90,7 +90,7 @@ class RunPlannerTest {
         WorkflowSnapshot workflow = workflow().node("probe", "http-probe").node("parse", "parser")
                 .edge("probe", "parse").build();
         Map<String, StepDocument> steps = queued(workflow);
-        steps.put("probe", ended("probe", "http-probe", RunStatus.SUCCEEDED, Outcomes.SKIPPED, null));
+        steps.put("probe", ended("probe", "http-probe", RunStatus.SUCCEEDED, StepOutcome.SKIPPED.wire(), null));
 
         assertThat(decide(workflow, steps)).singleElement().satisfies(decision -> {
             assertThat(decision.action()).isEqualTo(Decision.Action.SKIP);

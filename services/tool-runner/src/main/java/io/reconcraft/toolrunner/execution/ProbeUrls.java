@@ -2,10 +2,10 @@ package io.reconcraft.toolrunner.execution;
 
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.UpstreamOutput;
+import io.reconcraft.events.model.NmapOutput;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,17 +56,15 @@ public final class ProbeUrls {
     private static List<ProbeUrl> fromUpstream(List<UpstreamOutput> upstream, boolean everyOpenTcpPort) {
         Set<ProbeUrl> urls = new LinkedHashSet<>();
         for (UpstreamOutput output : upstream) {
-            Object hosts = output.outputs().get("hosts");
-            if (hosts == null) {
-                continue;
+            NmapOutput scan;
+            try {
+                scan = NmapOutput.parse(output.outputs());
+            } catch (IllegalArgumentException e) {
+                throw badShape(output.nodeId(), e.getMessage());
             }
-            for (Map<?, ?> host : maps(hosts, output.nodeId(), "hosts")) {
-                if (!(host.get("address") instanceof String address) || address.isBlank()) {
-                    throw badShape(output.nodeId(), "a host without an address");
-                }
-                Object ports = host.get("ports");
-                for (Map<?, ?> port : ports == null ? List.<Map<?, ?>>of() : maps(ports, output.nodeId(), "ports")) {
-                    ProbeUrl url = urlOf(address, port, output.nodeId(), everyOpenTcpPort);
+            for (NmapOutput.Host host : scan.hosts()) {
+                for (NmapOutput.Port port : host.ports()) {
+                    ProbeUrl url = urlOf(host.address(), port, everyOpenTcpPort);
                     if (url != null) {
                         urls.add(url);
                     }
@@ -76,44 +74,27 @@ public final class ProbeUrls {
         return new ArrayList<>(urls);
     }
 
-    private static ProbeUrl urlOf(String address, Map<?, ?> port, String nodeId, boolean everyOpenTcpPort) {
-        if (!(port.get("port") instanceof Number number) || number.intValue() < 1 || number.intValue() > 65535) {
-            throw badShape(nodeId, "a port that is not a number between 1 and 65535");
-        }
-        String service = String.valueOf(port.get("service"));
+    private static ProbeUrl urlOf(String address, NmapOutput.Port port, boolean everyOpenTcpPort) {
+        int portNumber = port.port();
+        String service = String.valueOf(port.service());
         boolean httpNamed = service.equals("http") || service.equals("https") || service.equals("ssl/http")
                 || service.equals("http-alt");
-        boolean tcp = port.get("protocol") == null || "tcp".equals(port.get("protocol"));
-        if (!"open".equals(port.get("state")) || !tcp) {
+        boolean tcp = port.protocol() == null || "tcp".equals(port.protocol());
+        if (!port.open() || !tcp) {
             return null;
         }
         if (!httpNamed) {
             if (!everyOpenTcpPort) {
                 return null;
             }
-            String authority = hostPart(address) + ":" + number.intValue();
-            return new ProbeUrl("http://" + authority, address, number.intValue(), textOrNull(port.get("product")),
-                    textOrNull(port.get("version")), "https://" + authority);
+            String authority = hostPart(address) + ":" + portNumber;
+            return new ProbeUrl("http://" + authority, address, portNumber, textOrNull(port.product()),
+                    textOrNull(port.version()), "https://" + authority);
         }
-        int portNumber = number.intValue();
         String scheme = service.equals("http") || service.equals("http-alt") ? "http" : "https";
         boolean defaultPort = (scheme.equals("http") && portNumber == 80) || (scheme.equals("https") && portNumber == 443);
         String url = scheme + "://" + hostPart(address) + (defaultPort ? "" : ":" + portNumber);
-        return new ProbeUrl(url, address, portNumber, textOrNull(port.get("product")), textOrNull(port.get("version")));
-    }
-
-    private static List<Map<?, ?>> maps(Object value, String nodeId, String field) {
-        if (!(value instanceof List<?> items)) {
-            throw badShape(nodeId, "'" + field + "' that is not a list");
-        }
-        List<Map<?, ?>> maps = new ArrayList<>();
-        for (Object item : items) {
-            if (!(item instanceof Map<?, ?> map)) {
-                throw badShape(nodeId, "an entry of '" + field + "' that is not an object");
-            }
-            maps.add(map);
-        }
-        return maps;
+        return new ProbeUrl(url, address, portNumber, textOrNull(port.product()), textOrNull(port.version()));
     }
 
     private static StepInputException badShape(String nodeId, String what) {

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.execution;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.StepCompleted;
@@ -71,7 +72,7 @@ public class ResultSizeLimit {
             return fitted;
         }
         return new StepCompleted(completed.stepId(), completed.nodeId(), completed.attempt(), RunStatus.FAILED,
-                StepResult.ERROR, "the step's result (" + size + " bytes) does not fit the " + maxBytes
+                StepOutcome.ERROR.wire(), "the step's result (" + size + " bytes) does not fit the " + maxBytes
                 + "-byte event limit even when cut down", List.of(), Map.of());
     }
 

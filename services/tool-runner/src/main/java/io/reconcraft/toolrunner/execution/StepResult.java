@@ -9,12 +9,6 @@ import java.util.Map;
 public record StepResult(RunStatus status, String outcome, String error, List<Finding> findings,
                          Map<String, Object> outputs) {
 
-    public static final String OUT_OF_SCOPE = "out_of_scope";
-    public static final String NOT_SUPPORTED = "not_supported";
-    public static final String INVALID_INPUT = "invalid_input";
-    public static final String ERROR = "error";
-    public static final String CANCELLED = "cancelled";
-
     public StepResult {
         findings = findings == null ? List.of() : List.copyOf(findings);
         outputs = outputs == null ? Map.of() : outputs;

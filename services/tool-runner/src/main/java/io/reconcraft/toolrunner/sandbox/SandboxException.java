@@ -1,13 +1,15 @@
 package io.reconcraft.toolrunner.sandbox;
 
+import io.reconcraft.events.model.StepOutcome;
+
 /** A sandboxed run that did not end by itself; {@code outcome} is the step outcome to report. */
 public class SandboxException extends RuntimeException {
 
-    public static final String TIMEOUT = "timeout";
-    public static final String UNAVAILABLE = "sandbox_unavailable";
-    public static final String RESOURCE_LIMIT = "resource_limit";
-    public static final String OUTPUT_LIMIT = "output_limit";
-    public static final String CANCELLED = "cancelled";
+    public static final String TIMEOUT = StepOutcome.TIMEOUT.wire();
+    public static final String UNAVAILABLE = StepOutcome.SANDBOX_UNAVAILABLE.wire();
+    public static final String RESOURCE_LIMIT = StepOutcome.RESOURCE_LIMIT.wire();
+    public static final String OUTPUT_LIMIT = StepOutcome.OUTPUT_LIMIT.wire();
+    public static final String CANCELLED = StepOutcome.CANCELLED.wire();
 
     private final String outcome;
 

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.scope;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.messaging.AuthorizedTargetsView;
@@ -46,7 +47,7 @@ public class ScopeCheck {
         try {
             authorized = allowList.entries(properties.allowListPatience());
         } catch (AuthorizedTargetsView.UnknownException e) {
-            return Optional.of(StepResult.failed(StepResult.OUT_OF_SCOPE, "out of scope: " + e.getMessage()
+            return Optional.of(StepResult.failed(StepOutcome.OUT_OF_SCOPE.wire(), "out of scope: " + e.getMessage()
                     + "; nothing runs until it is known"));
         }
         return violation(step, authorized, repositoryHosts);
@@ -59,7 +60,7 @@ public class ScopeCheck {
         try {
             targets = StepTargets.of(step);
         } catch (StepInputException e) {
-            return Optional.of(StepResult.failed(StepResult.INVALID_INPUT, e.getMessage()));
+            return Optional.of(StepResult.failed(StepOutcome.INVALID_INPUT.wire(), e.getMessage()));
         }
         List<String> invalid = new ArrayList<>();
         for (String target : targets) {
@@ -70,7 +71,7 @@ public class ScopeCheck {
             }
         }
         if (!invalid.isEmpty()) {
-            return Optional.of(StepResult.failed(StepResult.OUT_OF_SCOPE,
+            return Optional.of(StepResult.failed(StepOutcome.OUT_OF_SCOPE.wire(),
                     "out of scope: invalid target " + String.join("; ", invalid)));
         }
         if (step.runMode() == RunMode.DEMO) {
@@ -81,13 +82,13 @@ public class ScopeCheck {
         Set<String> outside = new LinkedHashSet<>(allowList.outOfScope(targets));
         outside.addAll(requested.outOfScope(targets));
         if (!outside.isEmpty()) {
-            return Optional.of(StepResult.failed(StepResult.OUT_OF_SCOPE,
+            return Optional.of(StepResult.failed(StepOutcome.OUT_OF_SCOPE.wire(),
                     "out of scope: " + String.join(", ", outside)));
         }
         if ("gitleaks".equals(step.kind()) && step.config().get("repoUrl") instanceof String repoUrl) {
             Optional<String> refused = repositoryHosts.refusedHost(repoUrl, allowList);
             if (refused.isPresent()) {
-                return Optional.of(StepResult.failed(StepResult.OUT_OF_SCOPE, "out of scope: repository host "
+                return Optional.of(StepResult.failed(StepOutcome.OUT_OF_SCOPE.wire(), "out of scope: repository host "
                         + refused.get() + " is neither an authorized target nor an allowed code host"));
             }
         }

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.step;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.messaging.EventPublisher;
 import io.reconcraft.toolrunner.execution.StepExecutor;
@@ -35,17 +36,17 @@ public class StepDispatcher {
                 .findFirst()
                 .flatMap(backend -> backend.executorFor(step.kind()));
         if (executor.isEmpty()) {
-            return StepResult.failed(StepResult.NOT_SUPPORTED, "the " + step.kind() + " node is not executable yet");
+            return StepResult.failed(StepOutcome.NOT_SUPPORTED.wire(), "the " + step.kind() + " node is not executable yet");
         }
         try {
             return executor.get().execute(runId, step, stepLog);
         } catch (EventPublisher.EventPublishingException e) {
             throw e;
         } catch (StepInputException e) {
-            return StepResult.failed(StepResult.INVALID_INPUT, e.getMessage());
+            return StepResult.failed(StepOutcome.INVALID_INPUT.wire(), e.getMessage());
         } catch (RuntimeException e) {
             log.error("{} step {} failed unexpectedly", step.kind(), step.stepId(), e);
-            return StepResult.failed(StepResult.ERROR, "the " + step.kind() + " step failed unexpectedly: "
+            return StepResult.failed(StepOutcome.ERROR.wire(), "the " + step.kind() + " step failed unexpectedly: "
                     + e.getClass().getSimpleName());
         }
     }

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.step;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.StepCancelRequested;
 import io.reconcraft.events.StepCompleted;
@@ -102,10 +103,10 @@ public class StepRunner {
             running.remove(step.stepId(), step.attempt());
         }
         if (cancelled != null) {
-            result = StepResult.failed(StepResult.CANCELLED, "cancelled: " + cancelled);
+            result = StepResult.failed(StepOutcome.CANCELLED.wire(), "cancelled: " + cancelled);
         } else if (failure != null) {
             log.error("step {} attempt {} could not be reported while it ran", step.stepId(), step.attempt(), failure);
-            result = StepResult.failed(StepResult.ERROR, "the step's progress could not be published");
+            result = StepResult.failed(StepOutcome.ERROR.wire(), "the step's progress could not be published");
         }
         if (result.status() != RunStatus.SUCCEEDED) {
             log.info("{} step {} attempt {} failed ({}): {}", step.kind(), step.stepId(), step.attempt(),
@@ -127,7 +128,7 @@ public class StepRunner {
     private void publishFailure(String runId, StepRequested step, String reason) {
         try {
             publisher.publish(runId, new StepCompleted(step.stepId(), step.nodeId(), step.attempt(), RunStatus.FAILED,
-                    StepResult.ERROR, reason.length() > 500 ? reason.substring(0, 500) + "…" : reason,
+                    StepOutcome.ERROR.wire(), reason.length() > 500 ? reason.substring(0, 500) + "…" : reason,
                     java.util.List.of(), java.util.Map.of()));
         } catch (EventPublisher.EventPublishingException again) {
             log.error("not even the failure of step {} attempt {} could be published; the orchestrator's step timeout "
@@ -137,7 +138,7 @@ public class StepRunner {
 
     private StepResult resultOf(String runId, StepRequested step) {
         if (step.runMode() == null) {
-            return StepResult.failed(StepResult.INVALID_INPUT, "the step has no runMode (live or demo)");
+            return StepResult.failed(StepOutcome.INVALID_INPUT.wire(), "the step has no runMode (live or demo)");
         }
         return scopeCheck.violation(step).orElseGet(() -> execute(runId, step));
     }

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.execution;
 
+import io.reconcraft.events.model.StepOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcraft.events.EventCodec;
@@ -81,7 +82,7 @@ class ResultSizeLimitTest {
 
         assertThat(size(fitted)).isLessThanOrEqualTo(LIMIT);
         assertThat(fitted.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(fitted.outcome()).isEqualTo(StepResult.ERROR);
+        assertThat(fitted.outcome()).isEqualTo(StepOutcome.ERROR.wire());
         assertThat(fitted.error()).contains("does not fit the 900000-byte event limit");
     }
 }

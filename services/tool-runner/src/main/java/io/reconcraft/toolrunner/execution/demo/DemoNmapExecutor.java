@@ -2,6 +2,7 @@ package io.reconcraft.toolrunner.execution.demo;
 
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.NmapOutput;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.FindingFactory;
 import io.reconcraft.toolrunner.execution.StepExecutor;
@@ -10,7 +11,6 @@ import io.reconcraft.toolrunner.execution.StepLog;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.execution.StepTargets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +32,7 @@ public class DemoNmapExecutor implements StepExecutor {
         if (targets.isEmpty()) {
             throw new StepInputException("nmap needs at least one target");
         }
-        List<Map<String, Object>> hosts = new ArrayList<>();
+        List<NmapOutput.Host> hosts = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (String target : targets) {
             DemoHost host = DemoHost.of(target);
@@ -40,7 +40,7 @@ public class DemoNmapExecutor implements StepExecutor {
             hosts.add(host.toOutput());
             findings.addAll(findingsOf(host));
         }
-        return StepResult.succeeded(findings, Map.of("hosts", hosts));
+        return StepResult.succeeded(findings, new NmapOutput(hosts).toOutputs());
     }
 
     private static void scan(DemoHost host, StepLog log) {
@@ -78,15 +78,8 @@ public class DemoNmapExecutor implements StepExecutor {
     record DemoPort(int port, String protocol, String state, String service, String product, String version,
                     boolean database) {
 
-        Map<String, Object> toOutput() {
-            Map<String, Object> output = new LinkedHashMap<>();
-            output.put("port", port);
-            output.put("protocol", protocol);
-            output.put("state", state);
-            output.put("service", service);
-            output.put("product", product);
-            output.put("version", version);
-            return output;
+        NmapOutput.Port toOutput() {
+            return new NmapOutput.Port(port, protocol, state, service, product, version);
         }
     }
 
@@ -111,12 +104,8 @@ public class DemoNmapExecutor implements StepExecutor {
                     addressCount(target.substring(0, slash), target.substring(slash + 1)), ports);
         }
 
-        Map<String, Object> toOutput() {
-            Map<String, Object> output = new LinkedHashMap<>();
-            output.put("address", address);
-            output.put("target", target);
-            output.put("ports", ports.stream().map(DemoPort::toOutput).toList());
-            return output;
+        NmapOutput.Host toOutput() {
+            return new NmapOutput.Host(address, target, null, null, ports.stream().map(DemoPort::toOutput).toList());
         }
 
         /** The one host a demo scan of a network "finds" up: the network's first address after its base. */

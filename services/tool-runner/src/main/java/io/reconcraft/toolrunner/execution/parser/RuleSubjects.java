@@ -1,10 +1,11 @@
 package io.reconcraft.toolrunner.execution.parser;
 
 import io.reconcraft.events.UpstreamOutput;
+import io.reconcraft.events.model.NmapOutput;
+import io.reconcraft.events.model.OutputValues;
 import io.reconcraft.workflow.RuleSubject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything a parser's rules look at, from the upstream steps: each finding, each scanned port
@@ -20,24 +21,11 @@ final class RuleSubjects {
         List<RuleSubject> subjects = new ArrayList<>();
         for (UpstreamOutput output : upstream) {
             output.findings().forEach(finding -> subjects.add(RuleSubject.ofFinding(finding)));
-            for (Map<?, ?> host : maps(output.outputs().get("hosts"))) {
-                String address = host.get("address") instanceof String text ? text : null;
-                maps(host.get("ports")).forEach(port -> subjects.add(RuleSubject.ofPort(address, port)));
+            for (NmapOutput.Host host : NmapOutput.read(output.outputs()).hosts()) {
+                host.ports().forEach(port -> subjects.add(RuleSubject.ofPort(host.address(), port)));
             }
-            maps(output.outputs().get("responses")).forEach(response -> subjects.add(RuleSubject.ofResponse(response)));
+            OutputValues.maps(output.outputs().get("responses")).forEach(response -> subjects.add(RuleSubject.ofResponse(response)));
         }
         return subjects;
-    }
-
-    private static List<Map<?, ?>> maps(Object value) {
-        List<Map<?, ?>> maps = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> map) {
-                    maps.add(map);
-                }
-            }
-        }
-        return maps;
     }
 }

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.execution.live.gitleaks;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.toolrunner.execution.RepositoryUrl;
@@ -86,14 +87,14 @@ public class LiveGitleaksExecutor implements StepExecutor {
                     + " clone workspace)" + (run.lastLogLine() == null ? "" : ": " + run.lastLogLine()));
         }
         if (run.exitCode() != 0 && run.exitCode() != LEAKS_FOUND) {
-            return StepResult.failed(LiveNmapExecutor.TOOL_FAILED, "gitleaks exited with code " + run.exitCode()
+            return StepResult.failed(StepOutcome.TOOL_FAILED.wire(), "gitleaks exited with code " + run.exitCode()
                     + (run.lastLogLine() == null ? "" : ": " + run.lastLogLine()));
         }
         List<GitleaksLeak> leaks;
         try {
             leaks = GitleaksReportParser.parse(run.stdout(), secrets);
         } catch (GitleaksReportException e) {
-            return StepResult.failed(LiveNmapExecutor.INVALID_OUTPUT, e.getMessage());
+            return StepResult.failed(StepOutcome.INVALID_OUTPUT.wire(), e.getMessage());
         }
         List<Finding> findings = GitleaksFindings.of(leaks, repo.display(), branch);
         log.line("leaks found: " + leaks.size() + " (" + findings.size() + " distinct)");

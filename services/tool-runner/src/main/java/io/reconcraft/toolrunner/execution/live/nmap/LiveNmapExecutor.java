@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.execution.live.nmap;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.toolrunner.execution.StepConfig;
 import io.reconcraft.toolrunner.execution.StepExecutor;
@@ -19,8 +20,9 @@ import java.util.List;
 public class LiveNmapExecutor implements StepExecutor {
 
     static final String TOOL = "nmap";
-    public static final String TOOL_FAILED = "tool_failed";
-    public static final String INVALID_OUTPUT = "invalid_output";
+    /** Kept for callers on main written before StepOutcome (the gitleaks clone step); use StepOutcome. */
+    public static final String TOOL_FAILED = StepOutcome.TOOL_FAILED.wire();
+    public static final String INVALID_OUTPUT = StepOutcome.INVALID_OUTPUT.wire();
 
     private final ContainerSandbox sandbox;
     private final SandboxProperties properties;
@@ -59,14 +61,14 @@ public class LiveNmapExecutor implements StepExecutor {
             return StepResult.failed(e.outcome(), e.getMessage());
         }
         if (run.exitCode() != 0) {
-            return StepResult.failed(TOOL_FAILED, "nmap exited with code " + run.exitCode()
+            return StepResult.failed(StepOutcome.TOOL_FAILED.wire(), "nmap exited with code " + run.exitCode()
                     + (run.lastLogLine() == null ? "" : ": " + run.lastLogLine()));
         }
         NmapScan scan;
         try {
             scan = NmapXmlParser.parse(run.stdout());
         } catch (NmapOutputException e) {
-            return StepResult.failed(INVALID_OUTPUT, e.getMessage());
+            return StepResult.failed(StepOutcome.INVALID_OUTPUT.wire(), e.getMessage());
         }
         return StepResult.succeeded(NmapFindings.of(scan), scan.toOutputs());
     }

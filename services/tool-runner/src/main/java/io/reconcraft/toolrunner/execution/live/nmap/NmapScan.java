@@ -1,10 +1,10 @@
 package io.reconcraft.toolrunner.execution.live.nmap;
 
-import java.util.LinkedHashMap;
+import io.reconcraft.events.model.NmapOutput;
 import java.util.List;
 import java.util.Map;
 
-/** What nmap's XML says about the scanned hosts, as step outputs ({@code {hosts: [...]}}, the demo's shape). */
+/** What nmap's XML says about the scanned hosts, as step outputs ({@link NmapOutput}, the demo's shape). */
 public record NmapScan(List<Host> hosts) {
 
     public NmapScan {
@@ -12,7 +12,7 @@ public record NmapScan(List<Host> hosts) {
     }
 
     public Map<String, Object> toOutputs() {
-        return Map.of("hosts", hosts.stream().map(Host::toOutput).toList());
+        return new NmapOutput(hosts.stream().map(Host::toOutput).toList()).toOutputs();
     }
 
     public record Host(String address, String status, List<String> hostnames, List<Port> ports) {
@@ -22,13 +22,8 @@ public record NmapScan(List<Host> hosts) {
             ports = List.copyOf(ports);
         }
 
-        Map<String, Object> toOutput() {
-            Map<String, Object> output = new LinkedHashMap<>();
-            output.put("address", address);
-            output.put("status", status);
-            output.put("hostnames", hostnames);
-            output.put("ports", ports.stream().map(Port::toOutput).toList());
-            return output;
+        NmapOutput.Host toOutput() {
+            return new NmapOutput.Host(address, null, status, hostnames, ports.stream().map(Port::toOutput).toList());
         }
     }
 
@@ -57,18 +52,9 @@ public record NmapScan(List<Host> hosts) {
             return port + "/" + protocol;
         }
 
-        Map<String, Object> toOutput() {
-            Map<String, Object> output = new LinkedHashMap<>();
-            output.put("port", port);
-            output.put("protocol", protocol);
-            output.put("state", state);
-            output.put("service", service);
-            output.put("product", product);
-            output.put("version", version);
-            output.put("extrainfo", extraInfo);
-            output.put("cpe", cpes);
-            output.put("scripts", scripts.stream().map(Script::toOutput).toList());
-            return output;
+        NmapOutput.Port toOutput() {
+            return new NmapOutput.Port(port, protocol, state, service, product, version,
+                    new NmapOutput.Details(extraInfo, cpes, scripts.stream().map(Script::toOutput).toList()));
         }
     }
 
@@ -79,11 +65,8 @@ public record NmapScan(List<Host> hosts) {
             vulnerabilities = List.copyOf(vulnerabilities);
         }
 
-        Map<String, Object> toOutput() {
-            Map<String, Object> output = new LinkedHashMap<>();
-            output.put("id", id);
-            output.put("output", this.output);
-            return output;
+        NmapOutput.Script toOutput() {
+            return new NmapOutput.Script(id, output);
         }
     }
 
