@@ -94,6 +94,7 @@ final class DemoRuns {
      * seconds until that run's first tool step has started, and the queue position shown on the backlog's last run.
      */
     Backlog newRunBehind(String workflowId, int backlog) throws Exception {
+        long finishedBefore = finishedRuns();
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         onThreads(8, backlog, i -> ids.add(start(workflowId)));
         String last = ids.get(ids.size() - 1);
@@ -107,8 +108,7 @@ final class DemoRuns {
             Thread.sleep(POLL_MILLIS);
         }
         double startedAfter = (System.nanoTime() - t0) / 1e9;
-        long finishedBefore = finishedRuns();
-        while (finishedRuns() - finishedBefore < backlog) {
+        while (finishedRuns() - finishedBefore < backlog + 1) {
             Thread.sleep(200);
         }
         JsonNode position = lastRun.get("queuePosition");

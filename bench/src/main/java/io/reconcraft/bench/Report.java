@@ -43,10 +43,13 @@ final class Report {
 
     void cpu(String store, Map<String, Double> secondsByProcess, int finishedRuns) {
         double total = secondsByProcess.values().stream().mapToDouble(Double::doubleValue).sum();
-        secondsByProcess.forEach((process, seconds) -> cpuRows.add(String.format(Locale.ROOT,
+        List<String> rows = new ArrayList<>();
+        secondsByProcess.forEach((process, seconds) -> rows.add(String.format(Locale.ROOT,
                 "| %s | %s | %.1f s | %.1f ms |", store, process, seconds, seconds * 1000 / finishedRuns)));
-        cpuRows.add(String.format(Locale.ROOT, "| %s | **all processes** | %.1f s | **%.1f ms** |", store, total,
+        rows.add(String.format(Locale.ROOT, "| %s | **all processes** | %.1f s | **%.1f ms** |", store, total,
                 total * 1000 / finishedRuns));
+        rows.forEach(System.out::println);
+        cpuRows.addAll(rows);
     }
 
     void backlog(DemoRuns.Backlog backlog) {
