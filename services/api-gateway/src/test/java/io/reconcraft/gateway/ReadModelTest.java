@@ -95,6 +95,26 @@ class ReadModelTest extends GatewayTestSupport {
     }
 
     @Test
+    void givenAStepThatLogsWithoutEnd_whenItsLinesArrive_thenTheRunViewKeepsTheFirst2000AndSaysWhereTheRestIs() {
+        String runId = startDemoRun();
+        for (int batch = 0; batch < 5; batch++) {
+            List<String> lines = new java.util.ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                lines.add("line " + (batch * 500 + i));
+            }
+            publisher.publish(runId, new StepLog(runId + ":scan", "scan", 1, lines));
+        }
+        publisher.publish(runId, new StepLog(runId + ":scan", "scan", 1, List.of("marker")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scanLogs(runId)).hasSize(2001));
+        List<String> logs = scanLogs(runId);
+        assertThat(logs.get(0)).isEqualTo("line 0");
+        assertThat(logs.get(1999)).isEqualTo("line 1999");
+        assertThat(logs.get(2000)).contains("GET /api/runs/{id}/events");
+        assertThat(logs).doesNotContain("marker");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void givenTheSameEventDeliveredTwice_whenApplied_thenItChangesTheRunOnce() {
         String runId = startDemoRun();
