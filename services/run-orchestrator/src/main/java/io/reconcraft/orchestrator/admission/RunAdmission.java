@@ -49,7 +49,7 @@ public class RunAdmission {
     /** A run was accepted and waits for admission; admits what fits now. */
     public void offer(String runId, String group) {
         synchronized (this) {
-            queue.add(runId, group == null ? "unknown" : group);
+            queue.add(runId, group);
         }
         admitWhatFits();
     }
@@ -89,10 +89,6 @@ public class RunAdmission {
             }
         }
         admitWhatFits();
-    }
-
-    public synchronized int waiting() {
-        return queue.size();
     }
 
     private void admitWhatFits() {

@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.orchestrator.plan.Decision;
 import io.reconcraft.orchestrator.plan.RunPlanner;
 import io.reconcraft.orchestrator.plan.WorkflowShape;
@@ -60,7 +61,7 @@ public class RunAdvancer {
             if (run.runStatus().isTerminal()) {
                 return;
             }
-            if (run.runStatus() == io.reconcraft.events.model.RunStatus.QUEUED && !run.isCancelRequested()) {
+            if (run.runStatus() == RunStatus.QUEUED && !run.isCancelRequested()) {
                 return; // not admitted yet: RunAdmission sets it going
             }
             RunView view;
