@@ -29,7 +29,9 @@ public class FindingsUpdatedListener {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = Topics.RUN_EVENTS)
+    // Only onlyNew steps wait on this, and they wait for a sorting that itself follows the step's result: a fetch
+    // may gather up to 100 ms of the run-events topic, so a busy stack is read in few large polls.
+    @KafkaListener(topics = Topics.RUN_EVENTS, properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=100"})
     public void on(EventEnvelope event) {
         if (!(event.payload() instanceof FindingsUpdated updated) || event.runId() == null || !isNodeResult(event.runId(), updated)) {
             return;
