@@ -30,15 +30,29 @@ final class DemoRuns {
     }
 
     String createWorkflow() throws Exception {
-        Map<String, Object> workflow = Map.of(
-                "name", "bench: start → nmap → http-probe",
-                "authorizedTargets", false,
-                "nodes", List.of(
-                        node("start", "start", "utilities", Map.of()),
-                        node("nmap", "nmap", "recon", Map.of("targets", List.of(), "profile", "quick", "flags", "-sV")),
-                        node("probe", "http-probe", "recon", Map.of("timeout", 5, "followRedirects", true))),
-                "edges", List.of(edge("start", "nmap"), edge("nmap", "probe")));
-        return send("POST", "/workflows", workflow).get("id").asString();
+        return createWorkflow("bench: start → nmap → http-probe", List.of());
+    }
+
+    /** The Studio's ordinary graph: the demo workflow ending in a report node (html + json, its defaults). */
+    String createReportWorkflow() throws Exception {
+        return createWorkflow("bench: start → nmap → http-probe → report", List.of(
+                node("report", "report", "output", Map.of("title", "Bench report", "includeSections", List.of("summary", "findings", "recommendations")))));
+    }
+
+    private String createWorkflow(String name, List<Map<String, Object>> after) throws Exception {
+        List<Map<String, Object>> nodes = new ArrayList<>(List.of(
+                node("start", "start", "utilities", Map.of()),
+                node("nmap", "nmap", "recon", Map.of("targets", List.of(), "profile", "quick", "flags", "-sV")),
+                node("probe", "http-probe", "recon", Map.of("timeout", 5, "followRedirects", true))));
+        List<Map<String, Object>> edges = new ArrayList<>(List.of(edge("start", "nmap"), edge("nmap", "probe")));
+        String previous = "probe";
+        for (Map<String, Object> node : after) {
+            nodes.add(node);
+            edges.add(edge(previous, (String) node.get("id")));
+            previous = (String) node.get("id");
+        }
+        return send("POST", "/workflows", Map.of("name", name, "authorizedTargets", false, "nodes", nodes,
+                "edges", edges)).get("id").asString();
     }
 
     /** Posts {@code runs} runs as fast as 8 clients can, then waits until every one has ended (open loop). */
@@ -52,7 +66,7 @@ final class DemoRuns {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the runs did not end within 30 minutes");
             }
-            Thread.sleep(50);
+            Thread.sleep(250); // each check is a /api/metrics call: polling faster would load the stack it measures
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(runs, seconds, Percentiles.of(List.of()), (int) (failedRuns() - failedBefore));

@@ -32,7 +32,8 @@ public final class PipelineBenchmark {
         Path repo = Path.of(System.getProperty("reconcraft.repo", ".")).toAbsolutePath().normalize();
 
         System.out.println("starting a local stack on free ports…");
-        try (StackProcess stack = StackProcess.start(repo, processes)) {
+        try (StackProcess stack = StackProcess.start(repo, processes);
+             MongoCommands commands = new MongoCommands(stack.mongoUri)) {
             Report report = new Report(Runtime.version().feature());
             CpuMeter cpu = new CpuMeter(stack.process);
             Percentiles kafka = KafkaRoundTrip.measure(stack.kafkaBootstrap, kafkaSamples);
@@ -44,11 +45,11 @@ public final class PipelineBenchmark {
             String sampleRun = demo.start(workflowId);
             demo.openLoop(workflowId, 50);
 
-            measure(report, demo, cpu, workflowId, runs, clients, seconds, "empty store");
+            measure(report, demo, cpu, commands, workflowId, runs, clients, seconds, "empty store");
             if (history > 0) {
                 System.out.printf(Locale.ROOT, "seeding %,d runs of history…%n", history);
                 History.seed(stack.mongoUri, sampleRun, history);
-                measure(report, demo, cpu, workflowId, runs, clients, seconds, String.format(Locale.ROOT,
+                measure(report, demo, cpu, commands, workflowId, runs, clients, seconds, String.format(Locale.ROOT,
                         "%,d runs stored", history));
             }
             if (backlog > 0) {
@@ -59,15 +60,17 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static void measure(Report report, DemoRuns demo, CpuMeter cpu, String workflowId, int runs, int clients,
-            int seconds, String store) throws Exception {
+    private static void measure(Report report, DemoRuns demo, CpuMeter cpu, MongoCommands commands,
+            String workflowId, int runs, int clients, int seconds, String store) throws Exception {
         System.out.println("measuring with " + store + "…");
         DemoRuns.Result sequential = demo.run(workflowId, 50, 1);
         report.row("1 client, one run at a time (" + store + ")", sequential);
 
         Map<String, Double> before = cpu.read();
+        Map<String, Long> commandsBefore = commands.read();
         DemoRuns.Result open = demo.openLoop(workflowId, runs);
         Map<String, Double> used = CpuMeter.difference(before, cpu.read());
+        report.commands(store, MongoCommands.difference(commandsBefore, commands.read()), open.runs());
         report.row(String.format(Locale.ROOT, "open loop: %,d runs posted at once (%s)", runs, store), open);
         report.cpu(store, used, open.runs());
 
@@ -77,6 +80,16 @@ public final class PipelineBenchmark {
         String runId = demo.start(workflowId);
         report.read("GET /api/runs/{id} at 500/s (" + store + ")", demo.reads("/runs/" + runId, 2500, 500));
         report.read("GET /api/runs?limit=50 (" + store + ")", demo.reads("/runs?limit=50", 200, 20));
+
+        String reportWorkflowId = demo.createReportWorkflow();
+        demo.run(reportWorkflowId, 10, 1); // warms the report writer (templates, PDF-free formats)
+        report.row("1 client, one run at a time, + report node (" + store + ")", demo.run(reportWorkflowId, 20, 1));
+        Map<String, Double> beforeReports = cpu.read();
+        int reportRuns = Math.max(50, runs / 4);
+        DemoRuns.Result reportOpen = demo.openLoop(reportWorkflowId, reportRuns);
+        report.row(String.format(Locale.ROOT, "open loop: %,d runs + report node posted at once (%s)", reportRuns,
+                store), reportOpen);
+        report.cpu(store + ", + report node", CpuMeter.difference(beforeReports, cpu.read()), reportOpen.runs());
     }
 
     private static Map<String, Integer> options(String[] args) {

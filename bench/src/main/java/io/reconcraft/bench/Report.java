@@ -14,6 +14,7 @@ final class Report {
     private final List<String> readRows = new ArrayList<>();
     private final List<String> cpuRows = new ArrayList<>();
     private final List<String> backlogRows = new ArrayList<>();
+    private final List<String> commandRows = new ArrayList<>();
     private Percentiles kafka;
 
     Report(int javaVersion) {
@@ -52,6 +53,26 @@ final class Report {
         cpuRows.addAll(rows);
     }
 
+    /** Database commands per finished run: each service's total, then the commands that make up most of it. */
+    void commands(String store, Map<String, Long> used, int finishedRuns) {
+        if (used.isEmpty()) {
+            return;
+        }
+        Map<String, Long> byService = new java.util.TreeMap<>();
+        used.forEach((key, count) -> byService.merge(key.split(" ")[0].replace("reconcraft-", ""), count, Long::sum));
+        List<String> rows = new ArrayList<>();
+        byService.forEach((service, count) -> rows.add(String.format(Locale.ROOT, "| %s | %s | all | %.1f |", store,
+                service, (double) count / finishedRuns)));
+        rows.add(String.format(Locale.ROOT, "| %s | **all services** | all | **%.1f** |", store,
+                used.values().stream().mapToLong(Long::longValue).sum() / (double) finishedRuns));
+        used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %.2f |", store,
+                        e.getKey().split(" ")[0].replace("reconcraft-", ""),
+                        e.getKey().substring(e.getKey().indexOf(' ') + 1), (double) e.getValue() / finishedRuns)));
+        rows.forEach(System.out::println);
+        commandRows.addAll(rows);
+    }
+
     void backlog(DemoRuns.Backlog backlog) {
         String line = String.format(Locale.ROOT, "| %,d runs queued by one submitter | %.2f s | %d |",
                 backlog.queued(), backlog.newRunStartedAfterSeconds(), backlog.lastQueuePosition());
@@ -76,6 +97,12 @@ final class Report {
         System.out.println("| store | process | CPU | per finished run |");
         System.out.println("|---|---|---|---|");
         cpuRows.forEach(System.out::println);
+        if (!commandRows.isEmpty()) {
+            System.out.println("\nMongoDB commands per finished run during the open-loop phase (the embedded server's count):\n");
+            System.out.println("| store | service | command | per finished run |");
+            System.out.println("|---|---|---|---|");
+            commandRows.forEach(System.out::println);
+        }
         if (!backlogRows.isEmpty()) {
             System.out.println("\nA new run from another submitter while a backlog waits for admission:\n");
             System.out.println("| backlog | new run's first tool step started after | queue position shown on the backlog's last run |");

@@ -31,6 +31,7 @@ public final class DurableBackend extends MemoryBackend {
         return thread;
     });
     private final AtomicBoolean compacting = new AtomicBoolean();
+    private final CommandCounts commandCounts = new CommandCounts();
 
     public DurableBackend(Path folder, long compactAfterBytes) {
         this.files = new StoreFiles(folder);
@@ -52,6 +53,10 @@ public final class DurableBackend extends MemoryBackend {
     public void dropDatabase(String name) {
         super.dropDatabase(name);
         journal.dropDatabase(name);
+    }
+
+    CommandCounts commandCounts() {
+        return commandCounts;
     }
 
     Journal journal() {

@@ -44,6 +44,10 @@ final class IndexedDatabase extends MemoryDatabase {
     @Override
     public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
             Oplog oplog) {
+        if (CommandCounts.COMMAND.equals(command)) {
+            return backend.commandCounts().answer();
+        }
+        backend.commandCounts().count(getDatabaseName(), command, query);
         if ("aggregate".equalsIgnoreCase(command) && query.get("aggregate") instanceof String name) {
             MongoCollection<Integer> collection = resolveCollection(name, false);
             if (collection != null) {

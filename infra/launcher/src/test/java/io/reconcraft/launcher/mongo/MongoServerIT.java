@@ -217,6 +217,26 @@ class MongoServerIT {
     }
 
     @Test
+    void givenCommandsFromTwoDatabases_whenCountsAreAsked_thenEachCommandIsCountedByDatabaseAndCollection() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> runs = runs(client);
+            MongoCollection<Document> keys = client.getDatabase("gateway").getCollection("api_keys");
+            runs.insertOne(new Document("_id", "r1"));
+            runs.insertOne(new Document("_id", "r2"));
+            runs.find(Filters.eq("_id", "r1")).first();
+            keys.insertOne(new Document("_id", "k1"));
+
+            Document counts = client.getDatabase("anything").runCommand(new Document(CommandCounts.COMMAND, 1))
+                    .get("counts", Document.class);
+
+            assertThat(counts.get("reconcraft insert runs", Number.class).longValue()).isEqualTo(2);
+            assertThat(counts.get("reconcraft find runs", Number.class).longValue()).isEqualTo(1);
+            assertThat(counts.get("gateway insert api_keys", Number.class).longValue()).isEqualTo(1);
+            assertThat(counts).doesNotContainKey("anything " + CommandCounts.COMMAND);
+        });
+    }
+
+    @Test
     void givenStartedServer_whenClosedTwice_thenSecondCloseIsHarmless() {
         MongoServer server = new MongoServer(home.resolve("m.mv"), Ports.free().mongo());
         server.start();
