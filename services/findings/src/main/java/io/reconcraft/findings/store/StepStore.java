@@ -2,7 +2,14 @@ package io.reconcraft.findings.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -27,8 +34,51 @@ public class StepStore {
                 .flatMap(newer -> newer ? Mono.<Void>empty() : mongo.save(step).then());
     }
 
+    /**
+     * Stores each step unless a later attempt of it is stored already or comes later in {@code steps}: one query
+     * and one bulk write. Only the listener of the run's partition writes a run's steps.
+     */
+    public Mono<Void> saveAll(List<StepRecord> steps) {
+        if (steps.isEmpty()) {
+            return Mono.empty();
+        }
+        List<String> ids = steps.stream().map(StepRecord::id).distinct().toList();
+        return mongo.find(Query.query(where("_id").in(ids)), StepRecord.class).collectMap(StepRecord::id)
+                .flatMap(stored -> {
+                    Map<String, StepRecord> newest = new LinkedHashMap<>();
+                    for (StepRecord step : steps) {
+                        StepRecord known = newest.containsKey(step.id()) ? newest.get(step.id()) : stored.get(step.id());
+                        if (known == null || known.attempt() <= step.attempt()) {
+                            newest.put(step.id(), step);
+                        }
+                    }
+                    if (newest.isEmpty()) {
+                        return Mono.<Void>empty();
+                    }
+                    var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StepRecord.class);
+                    newest.values().forEach(step -> bulk.replaceOne(Query.query(where("_id").is(step.id())), step,
+                            FindAndReplaceOptions.options().upsert()));
+                    return bulk.execute().then();
+                });
+    }
+
+    /** The steps of these runs, each run's in the order they completed, in one query. */
+    public Mono<Map<String, List<StepRecord>>> ofRuns(Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return mongo.find(Query.query(where("runId").in(runIds)).with(Sort.by("completedAt")), StepRecord.class)
+                .collect(LinkedHashMap::new, (Map<String, List<StepRecord>> byRun, StepRecord step) ->
+                        byRun.computeIfAbsent(step.runId(), id -> new ArrayList<>()).add(step));
+    }
+
     public Flux<StepRecord> ofRun(String runId) {
         return mongo.find(Query.query(where("runId").is(runId)).with(Sort.by("completedAt")), StepRecord.class);
+    }
+
+    /** How many of these steps are stored. */
+    public Mono<Long> countOf(Collection<String> ids) {
+        return mongo.count(Query.query(where("_id").in(ids)), StepRecord.class);
     }
 
     public Mono<StepRecord> byId(String id) {
