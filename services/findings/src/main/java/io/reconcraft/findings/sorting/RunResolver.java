@@ -39,8 +39,7 @@ public class RunResolver {
     public Flux<FindingRecord> preview(RunRecord run, String runId, Collection<StepRecord> steps, Instant now) {
         Instant since = run != null && run.startedAt() != null ? run.startedAt() : now;
         Map<String, FindingRecord> candidates = new LinkedHashMap<>();
-        return Flux.fromIterable(covered(run, steps).entrySet())
-                .concatMap(entry -> store.openOf(entry.getKey(), entry.getValue()))
+        return store.openOf(covered(run, steps))
                 .filter(record -> record.entryOf(runId).isEmpty())
                 .filter(record -> record.lastSeenAt() == null || !record.lastSeenAt().isAfter(since))
                 .filter(record -> candidates.putIfAbsent(record.id(), record) == null)
@@ -107,7 +106,6 @@ public class RunResolver {
 
         List<FindingStore.Change> changes = new ArrayList<>();
         resolutions.forEach((id, entries) -> {
-            FindingRecord after = current.get(id);
             Update update = new Update().set("state", FindingRecord.RESOLVED).set("lastChange", FindingRecord.RESOLVED)
                     .set("resolvedAt", entries.get(entries.size() - 1).at()).push("history").each(entries.toArray());
             Set<String> workflows = workflowsOfResolved.getOrDefault(id, Set.of());

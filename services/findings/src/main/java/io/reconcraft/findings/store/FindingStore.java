@@ -30,10 +30,6 @@ public class FindingStore {
         this.mongo = mongo;
     }
 
-    public Mono<FindingRecord> byFingerprint(String fingerprint) {
-        return mongo.findOne(Query.query(where("fingerprint").is(fingerprint)), FindingRecord.class);
-    }
-
     /** The stored records of these fingerprints, in one query. */
     public Flux<FindingRecord> byFingerprints(Collection<String> fingerprints) {
         if (fingerprints.isEmpty()) {
@@ -46,37 +42,11 @@ public class FindingStore {
         return mongo.findById(id, FindingRecord.class);
     }
 
-    /** Fails with a DuplicateKeyException when another writer stored the fingerprint first. */
-    public Mono<FindingRecord> insert(FindingRecord record) {
-        return mongo.insert(record);
-    }
-
     /** Applies {@code update} when the record still has the version read; false when someone changed it meanwhile. */
     public Mono<Boolean> updateIfUnchanged(FindingRecord read, Update update) {
-        return updateIfUnchanged(read, null, update);
-    }
-
-    public Mono<Boolean> updateIfUnchanged(FindingRecord read, Criteria extra, Update update) {
-        Criteria criteria = where("_id").is(read.id()).and("version").is(read.version());
-        if (extra != null) {
-            criteria = new Criteria().andOperator(criteria, extra);
-        }
-        return mongo.updateFirst(Query.query(criteria), update.inc("version", 1), FindingRecord.class)
+        return mongo.updateFirst(Query.query(where("_id").is(read.id()).and("version").is(read.version())),
+                        update.inc("version", 1), FindingRecord.class)
                 .map(result -> result.getMatchedCount() > 0);
-    }
-
-    public Mono<Void> addWorkflow(Collection<String> ids, String workflowId) {
-        if (ids.isEmpty() || workflowId == null) {
-            return Mono.empty();
-        }
-        return mongo.updateMulti(Query.query(where("_id").in(ids)), new Update().addToSet("workflowIds", workflowId),
-                FindingRecord.class).then();
-    }
-
-    /** Open findings of {@code tool} on any of {@code targets}: what a run of that tool on those targets could resolve. */
-    public Flux<FindingRecord> openOf(String tool, Collection<String> targets) {
-        return mongo.find(Query.query(where("state").is(FindingRecord.OPEN).and("tool").is(tool)
-                .and("target").in(targets)), FindingRecord.class);
     }
 
     /** Open findings of each tool on any of its targets, in one query. */
@@ -127,7 +97,7 @@ public class FindingStore {
         }
         return bulk.execute()
                 .map(result -> matchedAll(result, changes.size()))
-                .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicates(e) ? Mono.just(false) : Mono.error(e));
+                .onErrorResume(FindingStore::onlyDuplicates, e -> Mono.just(false));
     }
 
     /** @param readVersion the version the change was decided on; null for a change that holds whatever the version */
@@ -138,9 +108,15 @@ public class FindingStore {
         return result.getMatchedCount() >= updates;
     }
 
-    private static boolean onlyDuplicates(MongoBulkWriteException e) {
-        return !e.getWriteErrors().isEmpty()
-                && e.getWriteErrors().stream().mapToInt(BulkWriteError::getCode).allMatch(code -> code == DUPLICATE_KEY);
+    /** Whether a bulk write failed only on fingerprints stored meanwhile (Spring translates it, the cause says). */
+    private static boolean onlyDuplicates(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof MongoBulkWriteException bulk) {
+                return !bulk.getWriteErrors().isEmpty() && bulk.getWriteErrors().stream()
+                        .mapToInt(BulkWriteError::getCode).allMatch(code -> code == DUPLICATE_KEY);
+            }
+        }
+        return false;
     }
 
     private static final int DUPLICATE_KEY = 11000;

@@ -26,14 +26,6 @@ public class StepStore {
         this.mongo = mongo;
     }
 
-    /** Stores the step unless a later attempt of it is stored already. */
-    public Mono<Void> save(StepRecord step) {
-        return mongo.findById(step.id(), StepRecord.class)
-                .filter(stored -> stored.attempt() > step.attempt())
-                .hasElement()
-                .flatMap(newer -> newer ? Mono.<Void>empty() : mongo.save(step).then());
-    }
-
     /**
      * Stores each step unless a later attempt of it is stored already or comes later in {@code steps}: one query
      * and one bulk write. Only the listener of the run's partition writes a run's steps.
