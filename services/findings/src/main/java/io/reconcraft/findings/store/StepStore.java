@@ -2,6 +2,7 @@ package io.reconcraft.findings.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.MongoBulkWriteException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,32 +28,40 @@ public class StepStore {
     }
 
     /**
-     * Stores each step unless a later attempt of it is stored already or comes later in {@code steps}: one query
-     * and one bulk write. Only the listener of the run's partition writes a run's steps.
+     * Stores each step unless a later attempt of it is stored already or comes later in {@code steps}, in one bulk
+     * write: each replacement applies only over an attempt no later than its own, and where a later one is stored,
+     * its upsert meets the stored id and is refused as a duplicate, which is the answer. Only the listener of the
+     * run's partition writes a run's steps.
      */
     public Mono<Void> saveAll(List<StepRecord> steps) {
-        if (steps.isEmpty()) {
+        Map<String, StepRecord> newest = new LinkedHashMap<>();
+        for (StepRecord step : steps) {
+            StepRecord known = newest.get(step.id());
+            if (known == null || known.attempt() <= step.attempt()) {
+                newest.put(step.id(), step);
+            }
+        }
+        if (newest.isEmpty()) {
             return Mono.empty();
         }
-        List<String> ids = steps.stream().map(StepRecord::id).distinct().toList();
-        return mongo.find(Query.query(where("_id").in(ids)), StepRecord.class).collectMap(StepRecord::id)
-                .flatMap(stored -> {
-                    Map<String, StepRecord> newest = new LinkedHashMap<>();
-                    for (StepRecord step : steps) {
-                        StepRecord known = newest.containsKey(step.id()) ? newest.get(step.id()) : stored.get(step.id());
-                        if (known == null || known.attempt() <= step.attempt()) {
-                            newest.put(step.id(), step);
-                        }
-                    }
-                    if (newest.isEmpty()) {
-                        return Mono.<Void>empty();
-                    }
-                    var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StepRecord.class);
-                    newest.values().forEach(step -> bulk.replaceOne(Query.query(where("_id").is(step.id())), step,
-                            FindAndReplaceOptions.options().upsert()));
-                    return bulk.execute().then();
-                });
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StepRecord.class);
+        newest.values().forEach(step -> bulk.replaceOne(
+                Query.query(where("_id").is(step.id()).and("attempt").lte(step.attempt())), step,
+                FindAndReplaceOptions.options().upsert()));
+        return bulk.execute().then().onErrorResume(StepStore::onlyLaterAttemptsStored, e -> Mono.empty());
     }
+
+    private static boolean onlyLaterAttemptsStored(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof MongoBulkWriteException bulk) {
+                return !bulk.getWriteErrors().isEmpty()
+                        && bulk.getWriteErrors().stream().allMatch(write -> write.getCode() == DUPLICATE_KEY);
+            }
+        }
+        return false;
+    }
+
+    private static final int DUPLICATE_KEY = 11000;
 
     /** The steps of these runs, each run's in the order they completed, in one query. */
     public Mono<Map<String, List<StepRecord>>> ofRuns(Collection<String> runIds) {
