@@ -3,6 +3,7 @@ package io.reconcraft.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.FindingTriaged;
 import io.reconcraft.events.FindingsUpdated;
@@ -68,7 +69,8 @@ class FindingsIntegrationTest {
     @BeforeEach
     void tapEvents() {
         if (events == null) {
-            events = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS, Topics.FINDINGS_EVENTS));
+            events = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS, Topics.FINDINGS_EVENTS,
+                    Topics.deadLetterOf(Topics.RUN_EVENTS)));
         }
     }
 
@@ -184,6 +186,23 @@ class FindingsIntegrationTest {
         assertThat(updates).filteredOn(update -> update.stepId() != null)
                 .allSatisfy(update -> assertThat(update.findings()).extracting(FindingsUpdated.FindingChange::change)
                         .containsExactly("new"));
+    }
+
+    @Test
+    void givenAnUnsignedRecordAmongARunsEvents_whenTheyArrive_thenItIsDeadLetteredAndTheOthersAreApplied() {
+        String runId = "run-" + UUID.randomUUID();
+        publish(runId, requested(runId));
+        EventEnvelope forged = EventEnvelope.of(runId, scanResult(runId, RunStatus.SUCCEEDED, 3306));
+        events.publishRaw(Topics.RUN_EVENTS, runId, EventCodec.write(forged));
+        publish(runId, scanResult(runId, RunStatus.SUCCEEDED, 22));
+        publish(runId, new RunCompleted(RunStatus.SUCCEEDED, null, null, RunSummary.of(List.of())));
+
+        awaitResolution(runId, 1);
+
+        assertThat(names(diff(runId), "new")).containsExactly("Open port 22/tcp (ssh)");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.drain())
+                .filteredOn(seen -> seen.topic().equals(Topics.deadLetterOf(Topics.RUN_EVENTS)))
+                .extracting(seen -> seen.event().eventId()).contains(forged.eventId()));
     }
 
     @Test

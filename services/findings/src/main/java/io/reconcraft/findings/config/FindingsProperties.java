@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param workerId           names this instance in StepStarted (host name when blank)
- * @param reportPollInterval how often report steps waiting for their upstream results look again
+ * @param reportPollInterval how often unfinished report steps are looked at for the wait limit and for leases that ran
+ *                           out (an arriving upstream result wakes a waiting step at once)
  * @param reportWaitLimit    a report step whose upstream results never arrive fails after this
  * @param reportLease        a report claimed by an instance that died is taken over after this
  * @param defaultLimit       page size of the finding list when none is asked for
@@ -19,7 +20,7 @@ public record FindingsProperties(String workerId, Duration reportPollInterval, D
         if (workerId == null || workerId.isBlank()) {
             workerId = "findings@" + hostName();
         }
-        reportPollInterval = reportPollInterval == null ? Duration.ofMillis(500) : reportPollInterval;
+        reportPollInterval = reportPollInterval == null ? Duration.ofSeconds(5) : reportPollInterval;
         reportWaitLimit = reportWaitLimit == null ? Duration.ofMinutes(2) : reportWaitLimit;
         reportLease = reportLease == null ? Duration.ofSeconds(60) : reportLease;
         defaultLimit = defaultLimit == null ? 100 : defaultLimit;

@@ -7,10 +7,13 @@ import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.findings.store.RunRecord;
 import io.reconcraft.findings.store.RunStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /** Remembers each run's workflow, targets and node kinds: what a report names and what a run's steps cover. */
@@ -25,11 +28,45 @@ public class RunRequestListener {
         this.runs = runs;
     }
 
-    @KafkaListener(topics = Topics.RUN_REQUESTS)
-    public void on(EventEnvelope event) {
-        if (!(event.payload() instanceof RunRequested requested) || event.runId() == null) {
-            return;
+    /** A poll's worth of requests in one bulk write; a record that cannot be read is dead-lettered after the rest. */
+    @KafkaListener(topics = Topics.RUN_REQUESTS, batch = "true")
+    public void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+        List<RunStore.Requested> requests = new ArrayList<>();
+        int unreadable = -1;
+        for (int i = 0; i < records.size(); i++) {
+            EventEnvelope event = records.get(i).value();
+            if (event == null) {
+                unreadable = i;
+                break;
+            }
+            if (event.payload() instanceof RunRequested requested && event.runId() != null) {
+                requests.add(requestOf(event.runId(), requested, event.occurredAt()));
+            }
         }
+        try {
+            runs.requestedAll(requests).block(WRITE_TIMEOUT);
+        } catch (RuntimeException batchFailed) {
+            // one at a time: the one that fails is retried and dead-lettered alone, the ones before it committed
+            for (int i = 0; i < requests.size(); i++) {
+                try {
+                    runs.requestedAll(List.of(requests.get(i))).block(WRITE_TIMEOUT);
+                } catch (RuntimeException failed) {
+                    throw new BatchListenerFailedException(failed.getMessage(), failed, recordOf(records, requests.get(i)));
+                }
+            }
+        }
+        if (unreadable >= 0) {
+            throw new BatchListenerFailedException("the event could not be read", records.get(unreadable));
+        }
+    }
+
+    private static ConsumerRecord<String, EventEnvelope> recordOf(List<ConsumerRecord<String, EventEnvelope>> records,
+                                                                  RunStore.Requested request) {
+        return records.stream().filter(r -> r.value() != null && request.runId().equals(r.value().runId())
+                && r.value().payload() instanceof RunRequested).findFirst().orElse(records.get(0));
+    }
+
+    private static RunStore.Requested requestOf(String runId, RunRequested requested, java.time.Instant at) {
         Map<String, RunRecord.NodeInfo> nodes = new LinkedHashMap<>();
         String workflowId = null;
         String workflowName = null;
@@ -40,8 +77,7 @@ public class RunRequestListener {
                 nodes.put(node.id(), new RunRecord.NodeInfo(node.kind(), node.displayName(), targetsOf(node)));
             }
         }
-        runs.requested(event.runId(), workflowId, workflowName, requested.targets(), nodes, event.occurredAt())
-                .block(WRITE_TIMEOUT);
+        return new RunStore.Requested(runId, workflowId, workflowName, requested.targets(), nodes, at);
     }
 
     private static List<String> targetsOf(WorkflowNode node) {

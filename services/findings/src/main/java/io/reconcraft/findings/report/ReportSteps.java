@@ -27,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -83,12 +82,19 @@ public class ReportSteps {
         }
     }
 
-    /** A result of this run arrived: a report step waiting for it may go now. */
-    public void lookAgain(String runId) {
-        store.waitingOf(runId).collectList().block(WRITE_TIMEOUT).forEach(this::tryRun);
+    /** Results of these runs arrived: a report step waiting for them may go now. */
+    public void lookAgain(java.util.Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return;
+        }
+        store.waitingOf(runIds).collectList().block(WRITE_TIMEOUT).forEach(this::tryRun);
     }
 
-    @Scheduled(fixedDelayString = "${reconcraft.findings.report-poll-interval:500ms}")
+    /**
+     * The timer only matters for steps whose results never arrive (failed after the wait limit) and for steps of an
+     * instance that died (taken over after the lease): arrivals wake a waiting step at once.
+     */
+    @Scheduled(fixedDelayString = "${reconcraft.findings.report-poll-interval:5s}")
     void poll() {
         try {
             store.open(clock.instant()).collectList().block(WRITE_TIMEOUT).forEach(this::tryRun);
@@ -99,9 +105,10 @@ public class ReportSteps {
 
     void tryRun(ReportStep step) {
         Instant now = clock.instant();
-        boolean ready = Boolean.TRUE.equals(Flux.fromIterable(step.upstreamNodeIds())
-                .flatMap(nodeId -> steps.byId(StepRecord.idOf(step.runId(), nodeId)).hasElement())
-                .all(Boolean::booleanValue).block(WRITE_TIMEOUT));
+        List<String> upstream = step.upstreamNodeIds().stream().map(nodeId -> StepRecord.idOf(step.runId(), nodeId))
+                .distinct().toList();
+        boolean ready = upstream.isEmpty()
+                || Long.valueOf(upstream.size()).equals(steps.countOf(upstream).block(WRITE_TIMEOUT));
         boolean overdue = step.receivedAt() != null && step.receivedAt().plus(properties.reportWaitLimit()).isBefore(now);
         if (!ready && !overdue) {
             return;

@@ -5,12 +5,14 @@ import io.reconcraft.findings.store.FindingStore;
 import io.reconcraft.findings.store.RunRecord;
 import io.reconcraft.findings.store.StepRecord;
 import java.time.Instant;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -24,6 +26,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class RunResolver {
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     static final Set<String> TOOL_KINDS = Set.of("nmap", "http-probe", "gitleaks", "parser");
 
     private final FindingStore store;
@@ -35,8 +39,7 @@ public class RunResolver {
     public Flux<FindingRecord> preview(RunRecord run, String runId, Collection<StepRecord> steps, Instant now) {
         Instant since = run != null && run.startedAt() != null ? run.startedAt() : now;
         Map<String, FindingRecord> candidates = new LinkedHashMap<>();
-        return Flux.fromIterable(covered(run, steps).entrySet())
-                .concatMap(entry -> store.openOf(entry.getKey(), entry.getValue()))
+        return store.openOf(covered(run, steps))
                 .filter(record -> record.entryOf(runId).isEmpty())
                 .filter(record -> record.lastSeenAt() == null || !record.lastSeenAt().isAfter(since))
                 .filter(record -> candidates.putIfAbsent(record.id(), record) == null)
@@ -44,20 +47,104 @@ public class RunResolver {
                         .filter(entry -> FindingRecord.RESOLVED.equals(entry.change())).isPresent()));
     }
 
-    /** Resolves, once, and answers the ids the run resolved (also those resolved by an earlier delivery). */
-    public Mono<List<String>> apply(RunRecord run, String runId, Collection<StepRecord> steps, Instant at) {
-        return preview(run, runId, steps, at)
-                .concatMap(record -> record.entryOf(runId).isPresent() ? Mono.just(record.id()) : resolve(record, runId, at))
-                .distinct()
-                .collectList();
+    /** A run that ended, with what this service knows of it and its steps. */
+    public record Ended(String runId, RunRecord run, Collection<StepRecord> steps, Instant at) {
     }
 
-    private Mono<String> resolve(FindingRecord record, String runId, Instant at) {
-        Update update = new Update().set("state", FindingRecord.RESOLVED).set("lastChange", FindingRecord.RESOLVED)
-                .set("resolvedAt", at).push("history", new FindingRecord.HistoryEntry(runId, at, FindingRecord.RESOLVED));
-        Criteria stillOpen = Criteria.where("state").is(FindingRecord.OPEN);
-        // A record changed meanwhile was seen by someone: not resolved by this run.
-        return store.updateIfUnchanged(record, stillOpen, update).filter(Boolean::booleanValue).map(done -> record.id());
+    /**
+     * Resolves, once, what each ended run resolves, in the order given, and adds each run's workflow to what it
+     * touched: two queries and one bulk write for all of them. Answers, per ended run in the order given, the ids
+     * it resolved (also those resolved by an earlier delivery). A record changed by someone since it was read was
+     * seen by someone: this run does not resolve it.
+     */
+    public List<List<String>> apply(List<Ended> ended) {
+        Map<String, Set<String>> coveredTargets = new LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> coveredByRun = new LinkedHashMap<>();
+        for (Ended run : ended) {
+            Map<String, List<String>> covered = covered(run.run(), run.steps());
+            coveredByRun.put(run.runId(), covered);
+            covered.forEach((tool, targets) -> coveredTargets.computeIfAbsent(tool, t -> new LinkedHashSet<>())
+                    .addAll(targets));
+        }
+        List<String> runIds = ended.stream().map(Ended::runId).distinct().toList();
+        Map<String, FindingRecord> current = new LinkedHashMap<>();
+        store.openOf(coveredTargets).doOnNext(record -> current.put(record.id(), record)).then().block(TIMEOUT);
+        store.touchedBy(runIds).doOnNext(record -> current.put(record.id(), record)).then().block(TIMEOUT);
+        Map<String, FindingRecord> read = new LinkedHashMap<>(current);
+
+        List<List<String>> resolvedByRun = new ArrayList<>();
+        Map<String, List<FindingRecord.HistoryEntry>> resolutions = new LinkedHashMap<>();
+        Map<String, Set<String>> workflowsOfResolved = new LinkedHashMap<>();
+        for (Ended run : ended) {
+            String runId = run.runId();
+            Instant since = run.run() != null && run.run().startedAt() != null ? run.run().startedAt() : run.at();
+            Set<String> resolved = new LinkedHashSet<>();
+            for (Map.Entry<String, List<String>> tool : coveredByRun.get(runId).entrySet()) {
+                for (FindingRecord record : List.copyOf(current.values())) {
+                    if (FindingRecord.OPEN.equals(record.state()) && tool.getKey().equals(record.tool())
+                            && tool.getValue().contains(record.target()) && record.entryOf(runId).isEmpty()
+                            && (record.lastSeenAt() == null || !record.lastSeenAt().isAfter(since))) {
+                        current.put(record.id(), record.resolvedBy(runId, run.at()));
+                        resolutions.computeIfAbsent(record.id(), id -> new ArrayList<>())
+                                .add(new FindingRecord.HistoryEntry(runId, run.at(), FindingRecord.RESOLVED));
+                        if (workflowOf(run) != null) {
+                            workflowsOfResolved.computeIfAbsent(record.id(), id -> new LinkedHashSet<>())
+                                    .add(workflowOf(run));
+                        }
+                        resolved.add(record.id());
+                    }
+                }
+            }
+            // resolved by an earlier delivery of this run's end (or an earlier one in this batch)
+            for (FindingRecord record : current.values()) {
+                if (record.entryOf(runId).filter(entry -> FindingRecord.RESOLVED.equals(entry.change())).isPresent()) {
+                    resolved.add(record.id());
+                }
+            }
+            resolvedByRun.add(new ArrayList<>(resolved));
+        }
+
+        List<FindingStore.Change> changes = new ArrayList<>();
+        resolutions.forEach((id, entries) -> {
+            Update update = new Update().set("state", FindingRecord.RESOLVED).set("lastChange", FindingRecord.RESOLVED)
+                    .set("resolvedAt", entries.get(entries.size() - 1).at()).push("history").each(entries.toArray());
+            Set<String> workflows = workflowsOfResolved.getOrDefault(id, Set.of());
+            if (!workflows.isEmpty()) {
+                update.addToSet("workflowIds").each(workflows.toArray());
+            }
+            changes.add(new FindingStore.Change(id, read.get(id).version(), update));
+        });
+        // what the runs saw (stored before they ended) is tagged with their workflows whatever its version
+        Map<String, Set<String>> workflowsOfSeen = new LinkedHashMap<>();
+        for (Ended run : ended) {
+            String workflowId = workflowOf(run);
+            if (workflowId == null) {
+                continue;
+            }
+            for (FindingRecord record : read.values()) {
+                if (record.entryOf(run.runId()).isPresent() && !record.workflowIds().contains(workflowId)) {
+                    workflowsOfSeen.computeIfAbsent(record.id(), id -> new LinkedHashSet<>()).add(workflowId);
+                }
+            }
+        }
+        workflowsOfSeen.forEach((id, workflows) -> changes.add(new FindingStore.Change(id, null,
+                new Update().addToSet("workflowIds").each(workflows.toArray()))));
+        if (!Boolean.TRUE.equals(store.write(List.of(), changes).block(TIMEOUT)) && !resolutions.isEmpty()) {
+            // some record changed meanwhile: what each run resolved is what is stored as its resolution
+            Map<String, FindingRecord> stored = new LinkedHashMap<>();
+            store.byIds(resolutions.keySet()).doOnNext(record -> stored.put(record.id(), record)).then().block(TIMEOUT);
+            for (int i = 0; i < ended.size(); i++) {
+                String runId = ended.get(i).runId();
+                resolvedByRun.get(i).removeIf(id -> resolutions.containsKey(id) && (stored.get(id) == null
+                        || stored.get(id).entryOf(runId)
+                        .filter(entry -> FindingRecord.RESOLVED.equals(entry.change())).isEmpty()));
+            }
+        }
+        return resolvedByRun;
+    }
+
+    private static String workflowOf(Ended run) {
+        return run.run() == null ? null : run.run().workflowId();
     }
 
     /** Tool → the targets its succeeded steps covered in the run. */

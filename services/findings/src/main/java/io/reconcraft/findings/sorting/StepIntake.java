@@ -1,34 +1,36 @@
 package io.reconcraft.findings.sorting;
 
-import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.StepCompleted;
+import io.reconcraft.events.model.StepId;
 import io.reconcraft.findings.store.RunRecord;
-import io.reconcraft.findings.store.RunStore;
 import io.reconcraft.findings.store.StepRecord;
 import io.reconcraft.findings.store.StepStore;
 import io.reconcraft.messaging.EventPublisher;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
- * A node's result arrived: its findings are sorted, the step is stored as known (which is what a waiting report
- * step looks for) and the sorting is announced in FindingsUpdated. Safe to repeat: a redelivery sorts to the same
- * changes and announces them again.
+ * Nodes' results arrived: their findings are sorted, the steps are stored as known (which is what a waiting report
+ * step looks for) and each sorting is announced in FindingsUpdated. Safe to repeat: a redelivery sorts to the same
+ * changes and announces them again. A batch of results is sorted together and its steps stored in one bulk write.
  */
 @Component
 public class StepIntake {
 
-    private final RunStore runs;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     private final StepStore steps;
     private final FindingSorter sorter;
     private final EventPublisher publisher;
 
-    public StepIntake(RunStore runs, StepStore steps, FindingSorter sorter, EventPublisher publisher) {
-        this.runs = runs;
+    public StepIntake(StepStore steps, FindingSorter sorter, EventPublisher publisher) {
         this.steps = steps;
         this.sorter = sorter;
         this.publisher = publisher;
@@ -38,26 +40,45 @@ public class StepIntake {
         return StepId.isNodeResult(runId, completed.nodeId(), completed.stepId());
     }
 
-    public Mono<StepRecord> apply(EventEnvelope event, StepCompleted completed) {
-        String runId = event.runId();
-        return runs.byId(runId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(run -> sorter.sort(runId, run.map(RunRecord::workflowId).orElse(null), completed.findings(),
-                                event.occurredAt())
-                        .flatMap(changes -> {
-                            StepRecord step = new StepRecord(StepRecord.idOf(runId, completed.nodeId()), runId,
-                                    completed.nodeId(), completed.stepId(), completed.attempt(),
-                                    completed.status() == null ? null : completed.status().name().toLowerCase(Locale.ROOT),
-                                    completed.outcome(), completed.findings(), covered(run.orElse(null), completed),
-                                    changes, event.occurredAt());
-                            return steps.save(step).then(Mono.fromRunnable(() -> announce(runId, completed, changes)))
-                                    .thenReturn(step);
-                        }));
+    /** A node's result as it arrived. */
+    public record Result(EventEnvelope event, StepCompleted completed) {
     }
 
-    private void announce(String runId, StepCompleted completed, List<FindingsUpdated.FindingChange> changes) {
-        if (!changes.isEmpty()) {
-            publisher.publish(runId, new FindingsUpdated(completed.stepId(), completed.nodeId(), changes, List.of()));
+    /** Applies the results in order; {@code known} has what this service stored of their runs. */
+    public List<StepRecord> apply(List<Result> results, Map<String, RunRecord> known) {
+        if (results.isEmpty()) {
+            return List.of();
         }
+        List<FindingSorter.Sighting> sightings = new ArrayList<>();
+        for (Result result : results) {
+            RunRecord run = known.get(result.event().runId());
+            sightings.add(new FindingSorter.Sighting(result.event().runId(), run == null ? null : run.workflowId(),
+                    result.completed().findings(), result.event().occurredAt()));
+        }
+        List<List<FindingsUpdated.FindingChange>> changes = sorter.sort(sightings);
+        List<StepRecord> stored = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            Result result = results.get(i);
+            StepCompleted completed = result.completed();
+            String runId = result.event().runId();
+            RunRecord run = known.get(runId);
+            stored.add(new StepRecord(StepRecord.idOf(runId, completed.nodeId()), runId, completed.nodeId(),
+                    completed.stepId(), completed.attempt(),
+                    completed.status() == null ? null : completed.status().name().toLowerCase(Locale.ROOT),
+                    completed.outcome(), completed.findings(), covered(run, completed), changes.get(i),
+                    result.event().occurredAt()));
+        }
+        steps.saveAll(stored).block(TIMEOUT);
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (!changes.get(i).isEmpty()) {
+                StepCompleted completed = results.get(i).completed();
+                sent.add(publisher.publishAsync(EventEnvelope.of(results.get(i).event().runId(),
+                        new FindingsUpdated(completed.stepId(), completed.nodeId(), changes.get(i), List.of()))));
+            }
+        }
+        Publishing.await(sent);
+        return stored;
     }
 
     private static List<String> covered(RunRecord run, StepCompleted completed) {

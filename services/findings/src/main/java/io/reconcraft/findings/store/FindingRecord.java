@@ -68,6 +68,27 @@ public record FindingRecord(
         return history.stream().filter(entry -> runId.equals(entry.runId())).findFirst();
     }
 
+    /** This record after {@code runId} saw it again as {@code fresh} (severity, text, service, evidence): as {@link FindingStore#seen} writes it. */
+    public FindingRecord seenBy(FindingRecord fresh, String runId, Instant at, String change, boolean resetTriage) {
+        List<HistoryEntry> entries = new java.util.ArrayList<>(history);
+        entries.add(new HistoryEntry(runId, at, change));
+        return new FindingRecord(id, fingerprint, tool, kind, fresh.severity(), fresh.title(), fresh.description(),
+                target, host, port, protocol, fresh.service(), url, repository, file, line, rule, cves, fresh.evidence(),
+                remediation, firstSeenAt, at, firstRunId, runId, occurrences + 1, OPEN, change,
+                resetTriage ? UNTRIAGED : triage, triageNote, resetTriage ? null : triagedBy,
+                resetTriage ? null : triagedAt, workflowIds, entries, version);
+    }
+
+    /** This record after {@code runId} resolved it. */
+    public FindingRecord resolvedBy(String runId, Instant at) {
+        List<HistoryEntry> entries = new java.util.ArrayList<>(history);
+        entries.add(new HistoryEntry(runId, at, RESOLVED));
+        return new FindingRecord(id, fingerprint, tool, kind, severity, title, description, target, host, port,
+                protocol, service, url, repository, file, line, rule, cves, evidence, remediation, firstSeenAt,
+                lastSeenAt, firstRunId, lastRunId, occurrences, RESOLVED, RESOLVED, triage, triageNote, triagedBy,
+                triagedAt, workflowIds, entries, version);
+    }
+
     /** Left out of alerts and report totals. */
     public boolean triagedAway() {
         return "false_positive".equals(triage) || "accepted_risk".equals(triage);

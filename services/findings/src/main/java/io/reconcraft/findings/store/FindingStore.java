@@ -2,8 +2,15 @@ package io.reconcraft.findings.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -23,46 +30,96 @@ public class FindingStore {
         this.mongo = mongo;
     }
 
-    public Mono<FindingRecord> byFingerprint(String fingerprint) {
-        return mongo.findOne(Query.query(where("fingerprint").is(fingerprint)), FindingRecord.class);
+    /** The stored records of these fingerprints, in one query. */
+    public Flux<FindingRecord> byFingerprints(Collection<String> fingerprints) {
+        if (fingerprints.isEmpty()) {
+            return Flux.empty();
+        }
+        return mongo.find(Query.query(where("fingerprint").in(fingerprints)), FindingRecord.class);
     }
 
     public Mono<FindingRecord> byId(String id) {
         return mongo.findById(id, FindingRecord.class);
     }
 
-    /** Fails with a DuplicateKeyException when another writer stored the fingerprint first. */
-    public Mono<FindingRecord> insert(FindingRecord record) {
-        return mongo.insert(record);
-    }
-
     /** Applies {@code update} when the record still has the version read; false when someone changed it meanwhile. */
     public Mono<Boolean> updateIfUnchanged(FindingRecord read, Update update) {
-        return updateIfUnchanged(read, null, update);
-    }
-
-    public Mono<Boolean> updateIfUnchanged(FindingRecord read, Criteria extra, Update update) {
-        Criteria criteria = where("_id").is(read.id()).and("version").is(read.version());
-        if (extra != null) {
-            criteria = new Criteria().andOperator(criteria, extra);
-        }
-        return mongo.updateFirst(Query.query(criteria), update.inc("version", 1), FindingRecord.class)
+        return mongo.updateFirst(Query.query(where("_id").is(read.id()).and("version").is(read.version())),
+                        update.inc("version", 1), FindingRecord.class)
                 .map(result -> result.getMatchedCount() > 0);
     }
 
-    public Mono<Void> addWorkflow(Collection<String> ids, String workflowId) {
-        if (ids.isEmpty() || workflowId == null) {
-            return Mono.empty();
+    /** Open findings of each tool on any of its targets, in one query. */
+    public Flux<FindingRecord> openOf(Map<String, ? extends Collection<String>> targetsByTool) {
+        List<Criteria> byTool = new ArrayList<>();
+        targetsByTool.forEach((tool, targets) -> {
+            if (!targets.isEmpty()) {
+                byTool.add(where("tool").is(tool).and("target").in(targets));
+            }
+        });
+        if (byTool.isEmpty()) {
+            return Flux.empty();
         }
-        return mongo.updateMulti(Query.query(where("_id").in(ids)), new Update().addToSet("workflowIds", workflowId),
-                FindingRecord.class).then();
+        Criteria open = where("state").is(FindingRecord.OPEN);
+        return mongo.find(Query.query(open.orOperator(byTool)), FindingRecord.class);
     }
 
-    /** Open findings of {@code tool} on any of {@code targets}: what a run of that tool on those targets could resolve. */
-    public Flux<FindingRecord> openOf(String tool, Collection<String> targets) {
-        return mongo.find(Query.query(where("state").is(FindingRecord.OPEN).and("tool").is(tool)
-                .and("target").in(targets)), FindingRecord.class);
+    /** Every finding any of these runs saw or resolved, in one query. */
+    public Flux<FindingRecord> touchedBy(Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return mongo.find(Query.query(where("history.runId").in(runIds)), FindingRecord.class);
     }
+
+    /**
+     * Inserts new records and applies changes in one bulk write. A change with a read record applies only while the
+     * record still has the version read (and increments it); one without applies to the record as it is. Answers
+     * false when a new record's fingerprint was stored meanwhile or a record changed since it was read: the caller
+     * reads again and decides again (what is written is keyed by run, so writing it twice changes nothing).
+     */
+    public Mono<Boolean> write(List<FindingRecord> inserts, List<Change> changes) {
+        if (inserts.isEmpty() && changes.isEmpty()) {
+            return Mono.just(true);
+        }
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FindingRecord.class);
+        if (!inserts.isEmpty()) {
+            bulk.insert(inserts);
+        }
+        for (Change change : changes) {
+            Criteria criteria = where("_id").is(change.id());
+            Update update = change.update();
+            if (change.readVersion() != null) {
+                criteria = criteria.and("version").is(change.readVersion());
+                update = update.inc("version", 1);
+            }
+            bulk.updateOne(Query.query(criteria), update);
+        }
+        return bulk.execute()
+                .map(result -> matchedAll(result, changes.size()))
+                .onErrorResume(FindingStore::onlyDuplicates, e -> Mono.just(false));
+    }
+
+    /** @param readVersion the version the change was decided on; null for a change that holds whatever the version */
+    public record Change(String id, Long readVersion, Update update) {
+    }
+
+    private static boolean matchedAll(BulkWriteResult result, int updates) {
+        return result.getMatchedCount() >= updates;
+    }
+
+    /** Whether a bulk write failed only on fingerprints stored meanwhile (Spring translates it, the cause says). */
+    private static boolean onlyDuplicates(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof MongoBulkWriteException bulk) {
+                return !bulk.getWriteErrors().isEmpty() && bulk.getWriteErrors().stream()
+                        .mapToInt(BulkWriteError::getCode).allMatch(code -> code == DUPLICATE_KEY);
+            }
+        }
+        return false;
+    }
+
+    private static final int DUPLICATE_KEY = 11000;
 
     /** Every finding a run saw or resolved. */
     public Flux<FindingRecord> touchedBy(String runId) {
@@ -83,19 +140,23 @@ public class FindingStore {
         return mongo.count(Query.query(criteria), FindingRecord.class);
     }
 
-    public static Update seen(FindingRecord fresh, String runId, Instant at, String change, boolean resetTriage) {
+    /**
+     * What one or more sightings in a batch do to a stored record: the fields of the newest sighting, every run's
+     * history entry, one occurrence per run, the triage reset if a sighting reopened a fixed finding.
+     */
+    public static Update seen(FindingRecord after, List<FindingRecord.HistoryEntry> entries, boolean resetTriage) {
         Update update = new Update()
-                .set("severity", fresh.severity())
-                .set("title", fresh.title())
-                .set("description", fresh.description())
-                .set("service", fresh.service())
-                .set("evidence", fresh.evidence())
-                .set("lastSeenAt", at)
-                .set("lastRunId", runId)
+                .set("severity", after.severity())
+                .set("title", after.title())
+                .set("description", after.description())
+                .set("service", after.service())
+                .set("evidence", after.evidence())
+                .set("lastSeenAt", after.lastSeenAt())
+                .set("lastRunId", after.lastRunId())
                 .set("state", FindingRecord.OPEN)
-                .set("lastChange", change)
-                .inc("occurrences", 1)
-                .push("history", new FindingRecord.HistoryEntry(runId, at, change));
+                .set("lastChange", after.lastChange())
+                .inc("occurrences", entries.size())
+                .push("history").each(entries.toArray());
         if (resetTriage) {
             update.set("triage", FindingRecord.UNTRIAGED).unset("triagedBy").unset("triagedAt");
         }

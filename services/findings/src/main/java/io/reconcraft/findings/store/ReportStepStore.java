@@ -51,10 +51,13 @@ public class ReportStepStore {
                 .then();
     }
 
-    /** Steps not finished: waiting, or held by an instance whose lease ran out. */
+    /**
+     * Steps not finished: waiting, or held by an instance whose lease ran out. The status's {@code $in} at the top level
+     * is what lets the index on it select selects the few unfinished steps instead of every report step ever written.
+     */
     public Flux<ReportStep> open(Instant now) {
-        return mongo.find(Query.query(new Criteria().orOperator(where("status").is(ReportStep.WAITING),
-                new Criteria().andOperator(where("status").is(ReportStep.WRITING), where("claimedUntil").lt(now)))),
+        return mongo.find(Query.query(where("status").in(ReportStep.WAITING, ReportStep.WRITING)
+                        .orOperator(where("status").is(ReportStep.WAITING), where("claimedUntil").lt(now))),
                 ReportStep.class);
     }
 
@@ -62,7 +65,8 @@ public class ReportStepStore {
         return mongo.find(Query.query(where("stepId").is(stepId)), ReportStep.class);
     }
 
-    public Flux<ReportStep> waitingOf(String runId) {
-        return mongo.find(Query.query(where("runId").is(runId).and("status").is(ReportStep.WAITING)), ReportStep.class);
+    public Flux<ReportStep> waitingOf(java.util.Collection<String> runIds) {
+        return mongo.find(Query.query(where("runId").in(runIds).and("status").is(ReportStep.WAITING)),
+                ReportStep.class);
     }
 }
