@@ -95,7 +95,15 @@ public final class StartupBenchmark {
         variants.forEach(v -> trials.put(v, new ArrayList<>()));
         for (int round = 1; round <= repeat; round++) {
             for (Variant variant : variants) {
-                Trial trial = run(variant, repo, launcher, processes, idle);
+                Trial trial;
+                try {
+                    trial = run(variant, repo, launcher, processes, idle);
+                } catch (IllegalStateException e) {
+                    // e.g. a free port taken by another program before the stack bound it: count it, go on
+                    System.err.printf(Locale.ROOT, "round %d %-24s FAILED: %s%n", round, variant.label(),
+                            e.getMessage().lines().findFirst().orElse(""));
+                    continue;
+                }
                 trials.get(variant).add(trial);
                 System.err.printf(Locale.ROOT, "round %d %-24s ready %.1f s, RSS %s in %d processes, stop %.1f s%s%n",
                         round, variant.label(), trial.readySeconds(), mib(trial.rssBytes()), trial.processes(),
