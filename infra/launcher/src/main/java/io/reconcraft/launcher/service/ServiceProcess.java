@@ -1,8 +1,6 @@
 package io.reconcraft.launcher.service;
 
 import io.reconcraft.launcher.process.ChildProcess;
-import io.reconcraft.launcher.stack.AdminKey;
-import io.reconcraft.launcher.stack.EventSigningKey;
 import io.reconcraft.launcher.stack.ServiceName;
 import io.reconcraft.launcher.stack.StackConfig;
 import io.reconcraft.launcher.stack.StackException;
@@ -10,17 +8,17 @@ import io.reconcraft.launcher.stack.StackException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** One packaged Spring Boot service in a child JVM, ready once its actuator health says UP. */
 public final class ServiceProcess implements StackService, Supervisor.Restartable {
 
     private static final Duration POLL = Duration.ofMillis(500);
-    static final String AUDIT_API_TOKEN = "RECONCRAFT_AUDIT_API_TOKEN";
-    static final String AUDIT_CHAIN_KEY = "RECONCRAFT_AUDIT_CHAIN_KEY";
+    static final String SETTINGS_VARIABLE = "SPRING_APPLICATION_JSON";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ServiceName service;
     private final StackConfig config;
@@ -121,41 +119,18 @@ public final class ServiceProcess implements StackService, Supervisor.Restartabl
         }
     }
 
+    /**
+     * The child's environment: the same settings an in-process service gets ({@link ServiceSettings}), as
+     * {@code SPRING_APPLICATION_JSON} — above the services' application.yml, and, unlike command-line arguments,
+     * not readable by other users from the process list (the settings hold the stack's secrets).
+     */
     Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", String.valueOf(config.ports().of(service)));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
-        env.put("MONGODB_URI", config.mongoUri());
-        env.put(EventSigningKey.VARIABLE, EventSigningKey.resolve(System.getenv(), config.home()));
-        // Boot's Mongo health indicator reports DOWN against mongo-java-server, which would block readiness
-        env.put("MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
-        // local stack: nothing but this machine can reach a service (the gateway is the only door, and on loopback too)
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        if (service == ServiceName.AUDIT || service == ServiceName.API_GATEWAY) {
-            // the gateway's credential for the audit service (issue 11, item 8)
-            env.put(AUDIT_API_TOKEN, AdminKey.resolveSecret(System.getenv(), config.home(), AUDIT_API_TOKEN, "audit-api-token"));
-        }
-        if (service == ServiceName.AUDIT) {
-            // the audit chain's HMAC key: outside the database, kept in the data folder like the admin key
-            env.put(AUDIT_CHAIN_KEY, AdminKey.resolveSecret(System.getenv(), config.home(), AUDIT_CHAIN_KEY, "audit-chain-key"));
-        }
-        if (service == ServiceName.API_GATEWAY) {
-            env.put(AdminKey.VARIABLE, adminKey);
-            // the gateway answers admins' audit queries from the audit service, wherever its port is
-            env.put("RECONCRAFT_GATEWAY_AUDIT_URL", "http://127.0.0.1:" + config.ports().of(ServiceName.AUDIT));
-            // and findings, diffs and reports from the findings service
-            env.put("RECONCRAFT_GATEWAY_FINDINGS_URL", "http://127.0.0.1:" + config.ports().of(ServiceName.FINDINGS));
-        }
-        return env;
+        return Map.of(SETTINGS_VARIABLE, JSON.writeValueAsString(ServiceSettings.properties(service, config, adminKey)));
     }
 
     private List<String> command() {
         return List.of(ChildProcess.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", config.serviceJar(service).toString(),
-                // a member that died is dropped from its group after 10 s instead of 45 s, so its partitions
-                // move to the restarted instance (and health sees the gap) sooner
-                "--spring.kafka.consumer.properties[session.timeout.ms]=10000",
-                "--spring.kafka.consumer.properties[heartbeat.interval.ms]=3000");
+                "-jar", config.serviceJar(service).toString());
     }
 
     private StackException failure(String what, ChildProcess running) {

@@ -8,8 +8,15 @@ import io.reconcraft.launcher.stack.StackConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The Spring properties the launcher gives each service, whether it runs in a child JVM or in this one. */
+/**
+ * The Spring properties the launcher gives each service, the one place they are decided: an in-process service gets
+ * them as arguments, a child JVM as {@code SPRING_APPLICATION_JSON} (see {@link ServiceProcess}).
+ */
 public final class ServiceSettings {
+
+    /** The secrets' variables: set in the launcher's environment they win, else they are generated once per data folder. */
+    static final String AUDIT_API_TOKEN = "RECONCRAFT_AUDIT_API_TOKEN";
+    static final String AUDIT_CHAIN_KEY = "RECONCRAFT_AUDIT_CHAIN_KEY";
 
     private ServiceSettings() {
     }
@@ -31,7 +38,7 @@ public final class ServiceSettings {
         if (service == ServiceName.AUDIT) {
             properties.put("reconcraft.audit.api-token", auditApiToken(config));
             properties.put("reconcraft.audit.chain-key", AdminKey.resolveSecret(System.getenv(), config.home(),
-                    ServiceProcess.AUDIT_CHAIN_KEY, "audit-chain-key"));
+                    AUDIT_CHAIN_KEY, "audit-chain-key"));
         }
         if (service == ServiceName.API_GATEWAY) {
             properties.put("reconcraft.gateway.admin-api-key", adminKey);
@@ -45,6 +52,6 @@ public final class ServiceSettings {
     }
 
     private static String auditApiToken(StackConfig config) {
-        return AdminKey.resolveSecret(System.getenv(), config.home(), ServiceProcess.AUDIT_API_TOKEN, "audit-api-token");
+        return AdminKey.resolveSecret(System.getenv(), config.home(), AUDIT_API_TOKEN, "audit-api-token");
     }
 }

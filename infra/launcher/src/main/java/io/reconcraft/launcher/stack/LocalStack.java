@@ -89,6 +89,8 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new StackException("cannot write to " + config.home() + ": " + e.getMessage(), e);
         }
+        out.println("Java " + Runtime.version() + " (" + System.getProperty("java.home") + ")"
+                + (mode == Mode.PROCESSES ? ", for every service too" : ""));
         out.println("starting MongoDB (embedded) on 127.0.0.1:" + config.ports().mongo());
         mongo.start();
         out.println("starting Kafka on " + config.kafkaBootstrap());
@@ -141,10 +143,22 @@ public final class LocalStack implements AutoCloseable {
         }
         supervisor.close();
         // services first so they do not log a storm of connection errors while Kafka and Mongo go away
+        long start = System.nanoTime();
         Parallel.runAll(services.stream().<Runnable>map(service -> service::close).toList());
+        long servicesStopped = System.nanoTime();
         kafka.close();
+        long kafkaStopped = System.nanoTime();
         mongo.close();
         pidFile.deleteIfOwned();
+        long end = System.nanoTime();
+        // where a slow stop goes, so that it can be measured and fixed (issue 14: stop within 5 s)
+        out.printf(java.util.Locale.ROOT, "stopped in %.1f s (services %.1f s, Kafka %.1f s, MongoDB %.1f s)%n",
+                seconds(end - start), seconds(servicesStopped - start), seconds(kafkaStopped - servicesStopped),
+                seconds(end - kafkaStopped));
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 
     private void awaitServicesHealthy() {

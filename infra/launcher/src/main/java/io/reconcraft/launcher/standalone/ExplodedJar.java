@@ -19,7 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * A Spring Boot fat jar unpacked into a folder — {@code BOOT-INF/classes} and {@code BOOT-INF/lib/*.jar} — so a
- * plain {@link java.net.URLClassLoader} can load it; unpacked again only when the jar changed.
+ * plain {@link java.net.URLClassLoader} can load it; unpacked again only when the jar changed. The folder sits beside
+ * the jar ({@link #besideJar}), so a stack with a fresh data folder does not unpack 400 MB again, and the libraries keep
+ * one path from run to run (what the JDK's AOT cache checks before it uses the classes it holds).
  *
  * @param startClass the application's main class ({@code Start-Class} of the manifest)
  * @param classpath  classes folder first, then the libraries in the order of {@code BOOT-INF/classpath.idx}
@@ -30,13 +32,17 @@ public record ExplodedJar(String startClass, List<URL> classpath) {
     private static final String LIB = "BOOT-INF/lib/";
     private static final String STAMP = ".exploded-from";
 
+    /** {@code services/x/target/x.jar} unpacked into {@code services/x/target/unpacked/}. */
+    public static ExplodedJar besideJar(Path jar) {
+        return of(jar, jar.toAbsolutePath().resolveSibling("unpacked"));
+    }
+
     public static ExplodedJar of(Path jar, Path folder) {
         try {
             String stamp = jar.toAbsolutePath() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
             Path stampFile = folder.resolve(STAMP);
             if (!Files.isRegularFile(stampFile) || !Files.readString(stampFile).equals(stamp)) {
-                explode(jar, folder);
-                Files.writeString(stampFile, stamp, StandardCharsets.UTF_8);
+                unpackAtomically(jar, folder, stamp);
             }
             String startClass;
             try (JarFile file = new JarFile(jar.toFile())) {
@@ -48,6 +54,30 @@ public record ExplodedJar(String startClass, List<URL> classpath) {
             return new ExplodedJar(startClass, classpath(folder));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + jar + " into " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    // unpacked beside the folder, then moved in place: a second stack starting at the same moment, or one killed
+    // while unpacking, never sees half a folder
+    private static void unpackAtomically(Path jar, Path folder, String stamp) throws IOException {
+        Path parent = folder.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path fresh = Files.createTempDirectory(parent, folder.getFileName() + ".");
+        try {
+            explode(jar, fresh);
+            Files.writeString(fresh.resolve(STAMP), stamp, StandardCharsets.UTF_8);
+            Path old = parent.resolve(folder.getFileName() + ".old." + System.nanoTime());
+            if (Files.exists(folder)) {
+                Files.move(folder, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
+            deleteRecursively(old);
+        } catch (IOException e) {
+            deleteRecursively(fresh);
+            // another stack may have put the same jar's folder in place meanwhile: that one is as good
+            if (!Files.isRegularFile(folder.resolve(STAMP)) || !Files.readString(folder.resolve(STAMP)).equals(stamp)) {
+                throw e;
+            }
         }
     }
 

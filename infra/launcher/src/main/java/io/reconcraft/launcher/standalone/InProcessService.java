@@ -52,7 +52,7 @@ public final class InProcessService implements StackService {
 
     @Override
     public synchronized void start() {
-        ExplodedJar jar = ExplodedJar.of(config.serviceJar(service), config.home().resolve("standalone").resolve(service.id()));
+        ExplodedJar jar = ExplodedJar.besideJar(config.serviceJar(service));
         loader = new URLClassLoader(service.id(), jar.classpath().toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         main = new Thread(() -> run(jar.startClass()), service.id() + "-main");
         main.setContextClassLoader(loader);

@@ -61,10 +61,11 @@ class LocalStackIT {
                 assertThat(get(config.ports().of(service), "/actuator/health")).contains("UP");
             }
             String gatewayEnv = get(config.ports().gateway(), "/env");
-            assertThat(gatewayEnv).contains("KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + config.ports().kafka(),
-                    "MONGODB_URI=mongodb://127.0.0.1:" + config.ports().mongo(), "RECONCRAFT_ADMIN_API_KEY=rc_it_key",
-                    "RECONCRAFT_GATEWAY_AUDIT_URL=http://127.0.0.1:" + config.ports().of(ServiceName.AUDIT));
-            assertThat(get(config.ports().of(ServiceName.AUDIT), "/env")).contains("RECONCRAFT_ADMIN_API_KEY=null");
+            assertThat(gatewayEnv).contains("spring.kafka.bootstrap-servers=127.0.0.1:" + config.ports().kafka(),
+                    "spring.mongodb.uri=mongodb://127.0.0.1:" + config.ports().mongo(),
+                    "reconcraft.gateway.admin-api-key=rc_it_key",
+                    "reconcraft.gateway.audit-url=http://127.0.0.1:" + config.ports().of(ServiceName.AUDIT));
+            assertThat(get(config.ports().of(ServiceName.AUDIT), "/env")).contains("reconcraft.gateway.admin-api-key=null");
             assertThat(new StackPidFile(home).liveOwner()).map(ProcessHandle::pid)
                     .contains(ProcessHandle.current().pid());
             ProcessHandle.current().children().forEach(child -> {
