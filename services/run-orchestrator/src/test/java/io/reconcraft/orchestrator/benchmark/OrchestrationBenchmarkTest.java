@@ -34,14 +34,15 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "reconcraft.orchestrator.max-parallel-tasks-per-run=200",
+        "reconcraft.orchestrator.max-parallel-tasks-per-run=1000",
         "reconcraft.orchestrator.max-parallel-tasks=1000"})
 @DirtiesContext
 class OrchestrationBenchmarkTest {
 
     private static final int CHAIN_RUNS = 3;
     private static final int CHAIN_LENGTH = 100;
-    private static final int WIDTH = 100;
+    /** The fan-out's width: {@code -Dbenchmark.width=1000} for the 1 → 1000 → 1 figure. */
+    private static final int WIDTH = Integer.getInteger("benchmark.width", 100);
     private static InstantToolRunner toolRunner;
     private static KafkaRoundTrip roundTrip;
 
