@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner;
 
+import io.reconcraft.events.model.NodeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -92,8 +93,8 @@ class StepCancelIT {
         ToolBackend sleepingLiveBackend(ContainerSandbox sandbox) {
             StepExecutor sleeper = new StepExecutor() {
                 @Override
-                public String kind() {
-                    return "nmap";
+                public NodeKind kind() {
+                    return NodeKind.NMAP;
                 }
 
                 @Override
@@ -119,7 +120,7 @@ class StepCancelIT {
                 }
 
                 @Override
-                public Optional<StepExecutor> executorFor(String kind) {
+                public Optional<StepExecutor> executorFor(NodeKind kind) {
                     return Optional.of(sleeper);
                 }
             };

@@ -86,8 +86,7 @@ public class DeliveryIntake {
     private void acceptOnlyNewStep(String runId, Channel channel, StepRequested step, String webhookUrl, Instant now) {
         Map<String, Object> config = new LinkedHashMap<>(step.config());
         config.remove("webhookUrl"); // kept once, in the delivery's own field
-        StepRequested kept = new StepRequested(step.stepId(), step.nodeId(), step.kind(), step.name(), config,
-                step.targets(), step.runMode(), step.scope(), step.attempt(), step.timeoutSeconds(), step.upstream());
+        StepRequested kept = step.withConfig(config);
         Duration budget = budget(step);
         Duration wait = onlyNew.waitLimit().compareTo(budget) < 0 ? onlyNew.waitLimit() : budget;
         create(new Delivery(stepKey(step.stepId(), step.attempt()), Delivery.Kind.STEP, runId, channel.wireName(),

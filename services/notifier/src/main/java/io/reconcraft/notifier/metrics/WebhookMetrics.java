@@ -1,5 +1,6 @@
 package io.reconcraft.notifier.metrics;
 
+import io.reconcraft.notifier.webhook.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reconcraft.events.EventEnvelope;
@@ -37,16 +38,16 @@ public class WebhookMetrics implements EventObserver {
 
     public WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;
-        for (String channel : new String[] {"slack", "discord"}) {
-            deliveries(channel, DELIVERED);
-            deliveries(channel, FAILED);
+        for (Channel channel : Channel.values()) {
+            deliveries(channel.wireName(), DELIVERED);
+            deliveries(channel.wireName(), FAILED);
         }
     }
 
     @Override
     public void consumed(EventEnvelope event) {
         if (event.payload() instanceof StepRequested requested) {
-            stepChannels.put(event.runId() + '/' + requested.stepId(), requested.kind());
+            stepChannels.put(event.runId() + '/' + requested.stepId(), String.valueOf(requested.kind()));
         }
     }
 

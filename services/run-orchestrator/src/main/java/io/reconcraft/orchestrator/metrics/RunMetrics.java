@@ -89,7 +89,7 @@ public class RunMetrics implements EventObserver {
     public void published(EventEnvelope event) {
         if (event.payload() instanceof StepRequested requested) {
             steps.put(stepKey(event.runId(), requested.stepId(), requested.attempt()),
-                    new StepTimes(requested.kind(), event.occurredAt()));
+                    new StepTimes(String.valueOf(requested.kind()), event.occurredAt()));
         }
     }
 

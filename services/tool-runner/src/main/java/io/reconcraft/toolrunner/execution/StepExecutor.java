@@ -1,6 +1,7 @@
 package io.reconcraft.toolrunner.execution;
 
 import io.reconcraft.events.StepRequested;
+import io.reconcraft.events.model.NodeKind;
 
 /**
  * Executes one node kind. Runs only after the step's targets passed the scope check.
@@ -8,8 +9,7 @@ import io.reconcraft.events.StepRequested;
  */
 public interface StepExecutor {
 
-    /** The node kind's wire name, e.g. {@code nmap}. */
-    String kind();
+    NodeKind kind();
 
     StepResult execute(StepRequested step, StepLog log);
 

@@ -17,7 +17,7 @@ public final class StepTargets {
         for (String target : step.targets()) {
             targets.add(target == null ? "" : target.trim());
         }
-        targets.addAll(new StepConfig(step.kind(), step.config()).textList("targets"));
+        targets.addAll(new StepConfig(String.valueOf(step.kind()), step.config()).textList("targets"));
         return new ArrayList<>(targets);
     }
 }

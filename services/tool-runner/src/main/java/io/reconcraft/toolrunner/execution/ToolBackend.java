@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.execution;
 
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
 import java.util.Optional;
 
@@ -11,5 +12,5 @@ public interface ToolBackend {
 
     RunMode mode();
 
-    Optional<StepExecutor> executorFor(String kind);
+    Optional<StepExecutor> executorFor(NodeKind kind);
 }

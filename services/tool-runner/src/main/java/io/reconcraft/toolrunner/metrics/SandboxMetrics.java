@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.metrics;
 
+import io.reconcraft.events.model.NodeKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class SandboxMetrics {
 
     static final String CONTAINER_START = "reconcraft.sandbox.container.start";
-    private static final String[] TOOLS = {"nmap", "gitleaks"};
+    private static final String[] TOOLS = {NodeKind.NMAP.wireName(), NodeKind.GITLEAKS.wireName()};
 
     private final MeterRegistry registry;
 

@@ -2,6 +2,7 @@ package io.reconcraft.toolrunner.scope;
 
 import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.StepRequested;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.messaging.AuthorizedTargetsView;
 import io.reconcraft.toolrunner.execution.StepInputException;
@@ -85,7 +86,7 @@ public class ScopeCheck {
             return Optional.of(StepResult.failed(StepOutcome.OUT_OF_SCOPE.wire(),
                     "out of scope: " + String.join(", ", outside)));
         }
-        if ("gitleaks".equals(step.kind()) && step.config().get("repoUrl") instanceof String repoUrl) {
+        if (step.kind() == NodeKind.GITLEAKS && step.config().get("repoUrl") instanceof String repoUrl) {
             Optional<String> refused = repositoryHosts.refusedHost(repoUrl, allowList);
             if (refused.isPresent()) {
                 return Optional.of(StepResult.failed(StepOutcome.OUT_OF_SCOPE.wire(), "out of scope: repository host "

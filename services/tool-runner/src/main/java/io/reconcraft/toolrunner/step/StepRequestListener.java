@@ -36,9 +36,7 @@ public class StepRequestListener {
                     event.eventId(), Topics.TOOL_STEP_REQUESTS);
             return;
         }
-        boolean forUs = NodeKind.fromWire(step.kind())
-                .map(kind -> kind.executor() == NodeKind.Executor.TOOL_RUNNER)
-                .orElse(false);
+        boolean forUs = step.kind() != null && step.kind().executor() == NodeKind.Executor.TOOL_RUNNER;
         if (!forUs || step.stepId() == null || step.stepId().isBlank()) {
             log.warn("ignoring StepRequested {}: kind '{}' with step id '{}' is not a tool-runner step",
                     event.eventId(), step.kind(), step.stepId());

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.execution.demo;
 
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.Severity;
@@ -17,7 +18,7 @@ import java.util.Map;
 /** Canned gitleaks report for an https repository; clones nothing, and never shows more than a secret's first 4 characters. */
 public class DemoGitleaksExecutor implements StepExecutor {
 
-    static final String TOOL = "gitleaks";
+    static final String TOOL = NodeKind.GITLEAKS.wireName();
     private static final FindingFactory FINDINGS = new FindingFactory(TOOL);
 
     private record Leak(String rule, String description, String file, int line, String prefix) {
@@ -30,8 +31,8 @@ public class DemoGitleaksExecutor implements StepExecutor {
             new Leak("generic-api-key", "Generic API key", "src/main/resources/application.properties", 41, "sk_l"));
 
     @Override
-    public String kind() {
-        return TOOL;
+    public NodeKind kind() {
+        return NodeKind.GITLEAKS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.execution.demo;
 
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.Severity;
@@ -17,14 +18,14 @@ import java.util.Map;
 /** Canned HTTP probe: a plausible response per URL, derived from the URL and upstream facts; sends no request. */
 public class DemoHttpProbeExecutor implements StepExecutor {
 
-    static final String TOOL = "http-probe";
+    static final String TOOL = NodeKind.HTTP_PROBE.wireName();
     static final List<String> SECURITY_HEADERS = List.of("Strict-Transport-Security", "Content-Security-Policy",
             "X-Frame-Options", "X-Content-Type-Options");
     private static final FindingFactory FINDINGS = new FindingFactory(TOOL);
 
     @Override
-    public String kind() {
-        return TOOL;
+    public NodeKind kind() {
+        return NodeKind.HTTP_PROBE;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.execution.demo;
 
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.NmapOutput;
@@ -18,12 +19,12 @@ import java.util.Map;
 /** Canned nmap: plausible port scans per target, derived from the target alone; sends no packets. */
 public class DemoNmapExecutor implements StepExecutor {
 
-    static final String TOOL = "nmap";
+    static final String TOOL = NodeKind.NMAP.wireName();
     private static final FindingFactory FINDINGS = new FindingFactory(TOOL);
 
     @Override
-    public String kind() {
-        return TOOL;
+    public NodeKind kind() {
+        return NodeKind.NMAP;
     }
 
     @Override

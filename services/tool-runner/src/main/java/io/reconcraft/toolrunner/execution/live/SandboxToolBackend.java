@@ -2,8 +2,10 @@ package io.reconcraft.toolrunner.execution.live;
 
 import io.reconcraft.toolrunner.execution.parser.ParserExecutor;
 
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.toolrunner.execution.StepExecutor;
+import io.reconcraft.toolrunner.execution.StepExecutors;
 import io.reconcraft.toolrunner.execution.ToolBackend;
 import io.reconcraft.toolrunner.execution.live.gitleaks.LiveGitleaksExecutor;
 import io.reconcraft.toolrunner.execution.live.gitleaks.SecretHasher;
@@ -12,7 +14,6 @@ import io.reconcraft.toolrunner.execution.live.http.LiveHttpProbeExecutor;
 import io.reconcraft.toolrunner.execution.live.nmap.LiveNmapExecutor;
 import io.reconcraft.toolrunner.sandbox.ContainerSandbox;
 import io.reconcraft.toolrunner.sandbox.SandboxProperties;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -24,15 +25,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class SandboxToolBackend implements ToolBackend {
 
-    private final Map<String, StepExecutor> executors;
+    private final StepExecutors executors;
 
     public SandboxToolBackend(ContainerSandbox sandbox, SandboxProperties properties,
                               HttpProbeProperties httpProbe, SecretHasher secrets) {
-        this.executors = Map.of("nmap", new LiveNmapExecutor(sandbox, properties),
-                "gitleaks", new LiveGitleaksExecutor(sandbox, properties, secrets),
-                "http-probe", new LiveHttpProbeExecutor(httpProbe),
+        this.executors = new StepExecutors(new LiveNmapExecutor(sandbox, properties),
+                new LiveGitleaksExecutor(sandbox, properties, secrets),
+                new LiveHttpProbeExecutor(httpProbe),
                 // reads only upstream output and sends no traffic: the same executor as in demo runs
-                ParserExecutor.KIND, new ParserExecutor());
+                new ParserExecutor());
     }
 
     @Override
@@ -41,7 +42,7 @@ public class SandboxToolBackend implements ToolBackend {
     }
 
     @Override
-    public Optional<StepExecutor> executorFor(String kind) {
-        return Optional.ofNullable(executors.get(kind));
+    public Optional<StepExecutor> executorFor(NodeKind kind) {
+        return executors.of(kind);
     }
 }

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.execution.parser;
 
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.toolrunner.execution.FindingFactory;
@@ -23,13 +24,13 @@ import java.util.Map;
  */
 public final class ParserExecutor implements StepExecutor {
 
-    public static final String KIND = "parser";
+    public static final String KIND = NodeKind.PARSER.wireName();
 
     private final FindingFactory findings = new FindingFactory(KIND);
 
     @Override
-    public String kind() {
-        return KIND;
+    public NodeKind kind() {
+        return NodeKind.PARSER;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.execution.live.gitleaks;
 
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
@@ -30,7 +31,7 @@ import java.util.Map;
  */
 public class LiveGitleaksExecutor implements StepExecutor {
 
-    static final String TOOL = "gitleaks";
+    static final String TOOL = NodeKind.GITLEAKS.wireName();
     /** gitleaks exits 1 when it found leaks, 0 when it found none; anything else is a failure. */
     private static final int LEAKS_FOUND = 1;
     /** scan-repo.sh's exit code when git could not clone (unreachable, unknown branch, or too large). */
@@ -52,8 +53,8 @@ public class LiveGitleaksExecutor implements StepExecutor {
     }
 
     @Override
-    public String kind() {
-        return TOOL;
+    public NodeKind kind() {
+        return NodeKind.GITLEAKS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.execution.live.http;
 
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunMode;
@@ -46,8 +47,8 @@ public class LiveHttpProbeExecutor implements StepExecutor {
     }
 
     @Override
-    public String kind() {
-        return HttpProbeFindings.TOOL;
+    public NodeKind kind() {
+        return NodeKind.HTTP_PROBE;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.execution.live.nmap;
 
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.toolrunner.execution.StepConfig;
@@ -19,7 +20,7 @@ import java.util.List;
 /** Real nmap in the container sandbox; its XML becomes the same outputs the demo nmap produces, plus findings. */
 public class LiveNmapExecutor implements StepExecutor {
 
-    static final String TOOL = "nmap";
+    static final String TOOL = NodeKind.NMAP.wireName();
     /** Kept for callers on main written before StepOutcome (the gitleaks clone step); use StepOutcome. */
     public static final String TOOL_FAILED = StepOutcome.TOOL_FAILED.wire();
     public static final String INVALID_OUTPUT = StepOutcome.INVALID_OUTPUT.wire();
@@ -33,8 +34,8 @@ public class LiveNmapExecutor implements StepExecutor {
     }
 
     @Override
-    public String kind() {
-        return TOOL;
+    public NodeKind kind() {
+        return NodeKind.NMAP;
     }
 
     @Override
