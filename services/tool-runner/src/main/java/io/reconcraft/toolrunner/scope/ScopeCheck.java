@@ -1,9 +1,9 @@
 package io.reconcraft.toolrunner.scope;
 
-import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.messaging.AuthorizedTargetsView;
 import io.reconcraft.toolrunner.execution.StepInputException;
 import io.reconcraft.toolrunner.execution.StepResult;
@@ -59,7 +59,7 @@ public class ScopeCheck {
             RepositoryHosts repositoryHosts) {
         List<String> targets;
         try {
-            targets = StepTargets.of(step);
+            targets = StepTargets.named(step);
         } catch (StepInputException e) {
             return Optional.of(StepResult.failed(StepOutcome.INVALID_INPUT.wire(), e.getMessage()));
         }
