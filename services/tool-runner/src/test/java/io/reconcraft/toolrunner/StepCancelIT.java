@@ -1,6 +1,5 @@
 package io.reconcraft.toolrunner;
 
-import io.reconcraft.events.model.NodeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,12 +10,13 @@ import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.Topics;
 import io.reconcraft.events.model.AuthorizedScope;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.testing.EventTap;
 import io.reconcraft.testing.RealInfrastructure;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
-import io.reconcraft.toolrunner.execution.StepLog;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.execution.ToolBackend;
 import io.reconcraft.toolrunner.sandbox.ContainerSandbox;
@@ -36,11 +36,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -98,15 +98,11 @@ class StepCancelIT {
                 }
 
                 @Override
-                public StepResult execute(StepRequested step, StepLog log) {
-                    return execute(null, step, log);
-                }
-
-                @Override
-                public StepResult execute(String runId, StepRequested step, StepLog log) {
+                public StepResult execute(StepContext context) {
                     try {
                         sandbox.run(new SandboxInvocation("testbox", Sandboxes.TESTBOX_IMAGE, List.of("sleep 600"),
-                                "none", false, Duration.ofMinutes(5), runId, step.stepId()), line -> { });
+                                "none", false, Duration.ofMinutes(5), context.runId(), context.step().stepId()),
+                                line -> { });
                         return StepResult.succeeded(List.of(), Map.of());
                     } catch (SandboxException e) {
                         return StepResult.failed(e.outcome(), e.getMessage());

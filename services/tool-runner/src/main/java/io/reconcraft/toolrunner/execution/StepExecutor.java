@@ -1,6 +1,5 @@
 package io.reconcraft.toolrunner.execution;
 
-import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.NodeKind;
 
 /**
@@ -11,10 +10,5 @@ public interface StepExecutor {
 
     NodeKind kind();
 
-    StepResult execute(StepRequested step, StepLog log);
-
-    /** The same, knowing the run: executors that label what they start with the run id override this. */
-    default StepResult execute(String runId, StepRequested step, StepLog log) {
-        return execute(step, log);
-    }
+    StepResult execute(StepContext context);
 }

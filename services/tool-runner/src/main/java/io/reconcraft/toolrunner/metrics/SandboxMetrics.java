@@ -1,8 +1,8 @@
 package io.reconcraft.toolrunner.metrics;
 
-import io.reconcraft.events.model.NodeKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.reconcraft.events.model.NodeKind;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 

@@ -1,14 +1,15 @@
 package io.reconcraft.toolrunner.execution.demo;
 
-import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.FindingFactory;
+import io.reconcraft.toolrunner.execution.RepositoryUrl;
 import io.reconcraft.toolrunner.execution.StepConfig;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepLog;
-import io.reconcraft.toolrunner.execution.RepositoryUrl;
 import io.reconcraft.toolrunner.execution.StepResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,9 @@ public class DemoGitleaksExecutor implements StepExecutor {
     }
 
     @Override
-    public StepResult execute(StepRequested step, StepLog log) {
+    public StepResult execute(StepContext context) {
+        StepRequested step = context.step();
+        StepLog log = context.log();
         StepConfig config = new StepConfig(TOOL, step.config());
         RepositoryUrl repo = RepositoryUrl.parse(config.requiredText("repoUrl"));
         String branch = RepositoryUrl.branch(config.text("branch"));

@@ -1,11 +1,12 @@
 package io.reconcraft.toolrunner.execution.demo;
 
-import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.NmapOutput;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.FindingFactory;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepInputException;
 import io.reconcraft.toolrunner.execution.StepLog;
@@ -28,7 +29,9 @@ public class DemoNmapExecutor implements StepExecutor {
     }
 
     @Override
-    public StepResult execute(StepRequested step, StepLog log) {
+    public StepResult execute(StepContext context) {
+        StepRequested step = context.step();
+        StepLog log = context.log();
         List<String> targets = StepTargets.of(step);
         if (targets.isEmpty()) {
             throw new StepInputException("nmap needs at least one target");

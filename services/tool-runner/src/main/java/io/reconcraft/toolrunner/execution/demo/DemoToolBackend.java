@@ -1,12 +1,11 @@
 package io.reconcraft.toolrunner.execution.demo;
 
-import io.reconcraft.toolrunner.execution.parser.ParserExecutor;
-
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepExecutors;
 import io.reconcraft.toolrunner.execution.ToolBackend;
+import io.reconcraft.toolrunner.execution.parser.ParserExecutor;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,5 @@
 package io.reconcraft.toolrunner.execution.live;
 
-import io.reconcraft.toolrunner.execution.parser.ParserExecutor;
-
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.toolrunner.execution.StepExecutor;
@@ -12,6 +10,7 @@ import io.reconcraft.toolrunner.execution.live.gitleaks.SecretHasher;
 import io.reconcraft.toolrunner.execution.live.http.HttpProbeProperties;
 import io.reconcraft.toolrunner.execution.live.http.LiveHttpProbeExecutor;
 import io.reconcraft.toolrunner.execution.live.nmap.LiveNmapExecutor;
+import io.reconcraft.toolrunner.execution.parser.ParserExecutor;
 import io.reconcraft.toolrunner.sandbox.ContainerSandbox;
 import io.reconcraft.toolrunner.sandbox.SandboxProperties;
 import java.util.Optional;

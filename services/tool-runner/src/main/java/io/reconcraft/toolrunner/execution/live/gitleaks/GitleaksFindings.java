@@ -1,7 +1,7 @@
 package io.reconcraft.toolrunner.execution.live.gitleaks;
 
-import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.FindingFactory;
 import java.util.ArrayList;

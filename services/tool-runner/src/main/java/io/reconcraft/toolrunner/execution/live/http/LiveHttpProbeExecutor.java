@@ -1,11 +1,12 @@
 package io.reconcraft.toolrunner.execution.live.http;
 
-import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
-import io.reconcraft.toolrunner.execution.ProbeUrls;
 import io.reconcraft.toolrunner.execution.ProbeUrls.ProbeUrl;
+import io.reconcraft.toolrunner.execution.ProbeUrls;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepLog;
 import io.reconcraft.toolrunner.execution.StepResult;
@@ -52,7 +53,9 @@ public class LiveHttpProbeExecutor implements StepExecutor {
     }
 
     @Override
-    public StepResult execute(StepRequested step, StepLog log) {
+    public StepResult execute(StepContext context) {
+        StepRequested step = context.step();
+        StepLog log = context.log();
         List<ProbeUrl> urls = ProbeUrls.of(step, true);
         HttpProbe probe = new HttpProbe(client, properties,
                 new HostGate(Scope.of(step.scope()), step.runMode() == RunMode.LIVE, resolver));
