@@ -15,8 +15,8 @@ import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.testing.EventTap;
 import io.reconcraft.testing.RealInfrastructure;
-import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
+import io.reconcraft.toolrunner.execution.StepExecutors;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.execution.ToolBackend;
 import io.reconcraft.toolrunner.sandbox.ContainerSandbox;
@@ -27,7 +27,6 @@ import io.reconcraft.toolrunner.sandbox.Sandboxes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
@@ -91,35 +90,16 @@ class StepCancelIT {
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
         ToolBackend sleepingLiveBackend(ContainerSandbox sandbox) {
-            StepExecutor sleeper = new StepExecutor() {
-                @Override
-                public NodeKind kind() {
-                    return NodeKind.NMAP;
-                }
-
-                @Override
-                public StepResult execute(StepContext context) {
-                    try {
-                        sandbox.run(new SandboxInvocation("testbox", Sandboxes.TESTBOX_IMAGE, List.of("sleep 600"),
-                                "none", false, Duration.ofMinutes(5), context.runId(), context.step().stepId()),
-                                line -> { });
-                        return StepResult.succeeded(List.of(), Map.of());
-                    } catch (SandboxException e) {
-                        return StepResult.failed(e.outcome(), e.getMessage());
-                    }
+            StepExecutor sleeper = context -> {
+                try {
+                    sandbox.run(new SandboxInvocation("testbox", Sandboxes.TESTBOX_IMAGE, List.of("sleep 600"),
+                            "none", false, Duration.ofMinutes(5), context.runId(), context.step().stepId()), line -> { });
+                    return StepResult.succeeded(List.of(), Map.of());
+                } catch (SandboxException e) {
+                    return StepResult.failed(e.outcome(), e.getMessage());
                 }
             };
-            return new ToolBackend() {
-                @Override
-                public RunMode mode() {
-                    return RunMode.LIVE;
-                }
-
-                @Override
-                public Optional<StepExecutor> executorFor(NodeKind kind) {
-                    return Optional.of(sleeper);
-                }
-            };
+            return new ToolBackend(RunMode.LIVE, new StepExecutors().with(NodeKind.NMAP, sleeper));
         }
     }
 

@@ -5,20 +5,20 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A backend's executors, registered by the node kind each declares; one executor per kind. */
+/** A backend's executors by node kind: one executor per kind, and only kinds the tool-runner executes. */
 public final class StepExecutors {
 
     private final Map<NodeKind, StepExecutor> byKind = new EnumMap<>(NodeKind.class);
 
-    public StepExecutors(StepExecutor... executors) {
-        for (StepExecutor executor : executors) {
-            if (executor.kind().executor() != NodeKind.Executor.TOOL_RUNNER) {
-                throw new IllegalStateException(executor.kind() + " is not executed by the tool-runner");
-            }
-            if (byKind.put(executor.kind(), executor) != null) {
-                throw new IllegalStateException("two executors for " + executor.kind());
-            }
+    /** Registers {@code executor} for {@code kind}. */
+    public StepExecutors with(NodeKind kind, StepExecutor executor) {
+        if (kind.executor() != NodeKind.Executor.TOOL_RUNNER) {
+            throw new IllegalStateException(kind + " is not executed by the tool-runner");
         }
+        if (byKind.putIfAbsent(kind, executor) != null) {
+            throw new IllegalStateException("two executors for " + kind);
+        }
+        return this;
     }
 
     public Optional<StepExecutor> of(NodeKind kind) {

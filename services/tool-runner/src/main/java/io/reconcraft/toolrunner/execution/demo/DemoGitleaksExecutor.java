@@ -32,11 +32,6 @@ public class DemoGitleaksExecutor implements StepExecutor {
             new Leak("generic-api-key", "Generic API key", "src/main/resources/application.properties", 41, "sk_l"));
 
     @Override
-    public NodeKind kind() {
-        return NodeKind.GITLEAKS;
-    }
-
-    @Override
     public StepResult execute(StepContext context) {
         StepRequested step = context.step();
         StepLog log = context.log();

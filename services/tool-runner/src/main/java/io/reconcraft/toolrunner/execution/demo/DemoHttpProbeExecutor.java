@@ -25,11 +25,6 @@ public class DemoHttpProbeExecutor implements StepExecutor {
     private static final FindingFactory FINDINGS = new FindingFactory(TOOL);
 
     @Override
-    public NodeKind kind() {
-        return NodeKind.HTTP_PROBE;
-    }
-
-    @Override
     public StepResult execute(StepContext context) {
         StepRequested step = context.step();
         StepLog log = context.log();

@@ -24,11 +24,6 @@ public class DemoNmapExecutor implements StepExecutor {
     private static final FindingFactory FINDINGS = new FindingFactory(TOOL);
 
     @Override
-    public NodeKind kind() {
-        return NodeKind.NMAP;
-    }
-
-    @Override
     public StepResult execute(StepContext context) {
         StepRequested step = context.step();
         StepLog log = context.log();

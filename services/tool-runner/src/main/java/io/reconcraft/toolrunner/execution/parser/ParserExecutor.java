@@ -30,11 +30,6 @@ public final class ParserExecutor implements StepExecutor {
     private final FindingFactory findings = new FindingFactory(KIND);
 
     @Override
-    public NodeKind kind() {
-        return NodeKind.PARSER;
-    }
-
-    @Override
     public StepResult execute(StepContext context) {
         StepRequested step = context.step();
         StepLog log = context.log();

@@ -49,11 +49,6 @@ public class LiveGitleaksExecutor implements StepExecutor {
     }
 
     @Override
-    public NodeKind kind() {
-        return NodeKind.GITLEAKS;
-    }
-
-    @Override
     public StepResult execute(StepContext context) {
         StepRequested step = context.step();
         StepLog log = context.log();

@@ -2,7 +2,6 @@ package io.reconcraft.toolrunner.execution.live.http;
 
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
-import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.toolrunner.execution.ProbeUrls.ProbeUrl;
 import io.reconcraft.toolrunner.execution.ProbeUrls;
@@ -45,11 +44,6 @@ public class LiveHttpProbeExecutor implements StepExecutor {
         this.properties = properties;
         this.clock = clock;
         this.resolver = resolver;
-    }
-
-    @Override
-    public NodeKind kind() {
-        return NodeKind.HTTP_PROBE;
     }
 
     @Override

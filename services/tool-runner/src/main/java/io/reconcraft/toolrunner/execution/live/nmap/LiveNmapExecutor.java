@@ -29,11 +29,6 @@ public class LiveNmapExecutor implements StepExecutor {
     }
 
     @Override
-    public NodeKind kind() {
-        return NodeKind.NMAP;
-    }
-
-    @Override
     public StepResult execute(StepContext context) {
         StepRequested step = context.step();
         StepConfig config = new StepConfig(TOOL, step.config());
