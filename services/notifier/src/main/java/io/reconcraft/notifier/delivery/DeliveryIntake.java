@@ -1,10 +1,10 @@
 package io.reconcraft.notifier.delivery;
 
-import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.NotificationRequested;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.RunMode;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.notifier.message.MessageTemplate;
 import io.reconcraft.notifier.message.Notification;
 import io.reconcraft.notifier.onlynew.OnlyNewFilter;

@@ -1,19 +1,19 @@
 package io.reconcraft.notifier.metrics;
 
-import io.reconcraft.notifier.webhook.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reconcraft.events.EventEnvelope;
-import io.reconcraft.messaging.EventObserver;
-import org.springframework.stereotype.Component;
 import io.reconcraft.events.NotificationFailed;
 import io.reconcraft.events.NotificationSent;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepRequested;
+import io.reconcraft.messaging.EventObserver;
+import io.reconcraft.notifier.webhook.Channel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * Webhook deliveries by channel and outcome (delivered / failed), counted from the final events the notifier

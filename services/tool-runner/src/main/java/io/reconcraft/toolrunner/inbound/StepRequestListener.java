@@ -1,10 +1,12 @@
-package io.reconcraft.toolrunner.step;
+package io.reconcraft.toolrunner.inbound;
 
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.StepCancelRequested;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.Topics;
 import io.reconcraft.events.model.NodeKind;
+import io.reconcraft.toolrunner.step.StepRunner;
+import io.reconcraft.toolrunner.step.StepWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
