@@ -14,7 +14,7 @@ import java.util.Map;
 public record StepRequested(
         String stepId,
         String nodeId,
-        String kind,
+        NodeKind kind,
         String name,
         Map<String, Object> config,
         List<String> targets,
@@ -31,9 +31,30 @@ public record StepRequested(
         upstream = upstream == null ? List.of() : List.copyOf(upstream);
     }
 
+    /** The same, naming the kind by its wire name (an unknown name is refused). */
+    public StepRequested(String stepId, String nodeId, String kind, String name, Map<String, Object> config,
+                         List<String> targets, RunMode runMode, AuthorizedScope scope, int attempt, int timeoutSeconds,
+                         List<UpstreamOutput> upstream) {
+        this(stepId, nodeId, NodeKind.parse(kind), name, config, targets, runMode, scope, attempt, timeoutSeconds,
+                upstream);
+    }
+
     public NodeKind.Executor executor() {
-        return NodeKind.fromWire(kind)
-                .orElseThrow(() -> new IllegalArgumentException("unknown node kind '" + kind + "'"))
-                .executor();
+        if (kind == null) {
+            throw new IllegalArgumentException("a step request needs a node kind");
+        }
+        return kind.executor();
+    }
+
+    /** A copy with another config (the rest unchanged). */
+    public StepRequested withConfig(Map<String, Object> config) {
+        return new StepRequested(stepId, nodeId, kind, name, config, targets, runMode, scope, attempt, timeoutSeconds,
+                upstream);
+    }
+
+    /** A copy with other upstream outputs (the rest unchanged). */
+    public StepRequested withUpstream(List<UpstreamOutput> upstream) {
+        return new StepRequested(stepId, nodeId, kind, name, config, targets, runMode, scope, attempt, timeoutSeconds,
+                upstream);
     }
 }

@@ -62,7 +62,7 @@ public final class Topics {
             return RUN_EVENTS;
         }
         if (payload instanceof StepRequested request) {
-            return stepRequestsOf(request.executor(), request.kind());
+            return stepRequestsOf(request.executor(), String.valueOf(request.kind()));
         }
         if (payload instanceof StepCancelRequested cancel) {
             // Same topic and key as the request it cancels, so it is read after that request.

@@ -10,12 +10,13 @@ import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.Topics;
 import io.reconcraft.events.model.AuthorizedScope;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.testing.EventTap;
 import io.reconcraft.testing.RealInfrastructure;
 import io.reconcraft.toolrunner.execution.StepExecutor;
-import io.reconcraft.toolrunner.execution.StepLog;
+import io.reconcraft.toolrunner.execution.StepExecutors;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.execution.ToolBackend;
 import io.reconcraft.toolrunner.sandbox.ContainerSandbox;
@@ -26,7 +27,6 @@ import io.reconcraft.toolrunner.sandbox.Sandboxes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
@@ -35,11 +35,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -90,39 +90,16 @@ class StepCancelIT {
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
         ToolBackend sleepingLiveBackend(ContainerSandbox sandbox) {
-            StepExecutor sleeper = new StepExecutor() {
-                @Override
-                public String kind() {
-                    return "nmap";
-                }
-
-                @Override
-                public StepResult execute(StepRequested step, StepLog log) {
-                    return execute(null, step, log);
-                }
-
-                @Override
-                public StepResult execute(String runId, StepRequested step, StepLog log) {
-                    try {
-                        sandbox.run(new SandboxInvocation("testbox", Sandboxes.TESTBOX_IMAGE, List.of("sleep 600"),
-                                "none", false, Duration.ofMinutes(5), runId, step.stepId()), line -> { });
-                        return StepResult.succeeded(List.of(), Map.of());
-                    } catch (SandboxException e) {
-                        return StepResult.failed(e.outcome(), e.getMessage());
-                    }
+            StepExecutor sleeper = context -> {
+                try {
+                    sandbox.run(new SandboxInvocation("testbox", Sandboxes.TESTBOX_IMAGE, List.of("sleep 600"),
+                            "none", false, Duration.ofMinutes(5), context.runId(), context.step().stepId()), line -> { });
+                    return StepResult.succeeded(List.of(), Map.of());
+                } catch (SandboxException e) {
+                    return StepResult.failed(e.outcome(), e.getMessage());
                 }
             };
-            return new ToolBackend() {
-                @Override
-                public RunMode mode() {
-                    return RunMode.LIVE;
-                }
-
-                @Override
-                public Optional<StepExecutor> executorFor(String kind) {
-                    return Optional.of(sleeper);
-                }
-            };
+            return new ToolBackend(RunMode.LIVE, new StepExecutors().with(NodeKind.NMAP, sleeper));
         }
     }
 

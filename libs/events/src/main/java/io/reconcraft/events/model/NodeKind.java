@@ -1,5 +1,7 @@
 package io.reconcraft.events.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -24,6 +26,8 @@ public enum NodeKind {
         this.executor = executor;
     }
 
+    /** The name events and workflows carry, e.g. {@code http-probe}. */
+    @JsonValue
     public String wireName() {
         return wireName;
     }
@@ -34,6 +38,18 @@ public enum NodeKind {
 
     public static Optional<NodeKind> fromWire(String value) {
         return Arrays.stream(values()).filter(k -> k.wireName.equals(value)).findFirst();
+    }
+
+    /** The kind named {@code value}; an unknown name is refused (an event carrying one is malformed). */
+    @JsonCreator
+    public static NodeKind parse(String value) {
+        return fromWire(value).orElseThrow(() -> new IllegalArgumentException("unknown node kind '" + value + "'"));
+    }
+
+    /** The wire name, so messages and logs read as before ({@code the nmap step ...}). */
+    @Override
+    public String toString() {
+        return wireName;
     }
 
     public enum Executor {

@@ -2,13 +2,12 @@ package io.reconcraft.gateway.actions;
 
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.EventPayload;
+import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.messaging.EventPublisher;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -33,7 +32,7 @@ class CommandSender {
                 .timeout(TIMEOUT)
                 .onErrorMap(e -> {
                     log.error("{} for run {} could not be sent: {}", event.type(), runId, e.getMessage());
-                    return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    return ApiException.unavailable(
                             "the message broker is unavailable; nothing was sent, try again");
                 });
     }

@@ -1,6 +1,7 @@
 package io.reconcraft.gateway.audit;
 
 import io.reconcraft.gateway.config.GatewayProperties;
+import io.reconcraft.gateway.error.ApiException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Mono;
 
@@ -51,7 +51,7 @@ public class AuditClient {
         return request.accept(MediaType.APPLICATION_JSON)
                 .exchangeToMono(response -> response.toEntity(String.class))
                 .timeout(properties.auditTimeout())
-                .onErrorMap(failure -> !(failure instanceof ResponseStatusException), failure -> {
+                .onErrorMap(failure -> !(failure instanceof ApiException), failure -> {
                     log.warn("the audit service at {} did not answer: {}", properties.auditUrl(), failure.toString());
                     return unavailable();
                 })
@@ -69,8 +69,8 @@ public class AuditClient {
         return uri;
     }
 
-    private static ResponseStatusException unavailable() {
-        return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+    private static ApiException unavailable() {
+        return ApiException.unavailable(
                 "the audit service is not answering; try again later");
     }
 }

@@ -36,6 +36,20 @@ public class ApiException extends ErrorResponseException {
         return new ApiException(HttpStatus.UNAUTHORIZED, detail, List.of());
     }
 
+    public static ApiException tooLarge(String detail) {
+        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, detail, List.of());
+    }
+
+    /** Something the request needs (the broker, another service) is not answering: the client may try again. */
+    public static ApiException unavailable(String detail) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, detail, List.of());
+    }
+
+    /** Whether trying the same request again later may succeed (something it needs was not answering). */
+    public boolean mayPass() {
+        return getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value();
+    }
+
     private static ProblemDetail problem(HttpStatus status, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = Problems.of(status, detail);
         if (!errors.isEmpty()) {

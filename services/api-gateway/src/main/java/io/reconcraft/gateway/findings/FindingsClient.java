@@ -1,16 +1,15 @@
 package io.reconcraft.gateway.findings;
 
+import io.reconcraft.gateway.error.ApiException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,7 +53,7 @@ public class FindingsClient {
     private Mono<ResponseEntity<byte[]>> call(WebClient.RequestHeadersSpec<?> request) {
         return request.exchangeToMono(response -> response.toEntity(byte[].class))
                 .timeout(properties.findingsTimeout())
-                .onErrorMap(failure -> !(failure instanceof ResponseStatusException), failure -> {
+                .onErrorMap(failure -> !(failure instanceof ApiException), failure -> {
                     log.warn("the findings service at {} did not answer: {}", properties.findingsUrl(), failure.toString());
                     return unavailable();
                 })
@@ -82,8 +81,8 @@ public class FindingsClient {
         return reply.header(HttpHeaders.CACHE_CONTROL, "no-store").body(body == null ? new byte[0] : body);
     }
 
-    private static ResponseStatusException unavailable() {
-        return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+    private static ApiException unavailable() {
+        return ApiException.unavailable(
                 "the findings service is not answering; try again later");
     }
 }

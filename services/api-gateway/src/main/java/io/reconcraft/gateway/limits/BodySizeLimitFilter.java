@@ -1,5 +1,6 @@
 package io.reconcraft.gateway.limits;
 
+import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.error.ProblemWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.annotation.Order;
@@ -9,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -52,7 +52,7 @@ public class BodySizeLimitFilter implements WebFilter {
                 return super.getBody().handle((buffer, sink) -> {
                     if (read.addAndGet(buffer.readableByteCount()) > maxBytes) {
                         DataBufferUtils.release(buffer);
-                        sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, tooLarge()));
+                        sink.error(ApiException.tooLarge(tooLarge()));
                     } else {
                         sink.next(buffer);
                     }

@@ -24,9 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -167,7 +165,7 @@ public class RunLauncher {
 
     private Mono<RunView> markUndispatched(RunView run, Throwable failure) {
         log.error("run {} could not be handed to the orchestrator: {}", run.id(), failure.getMessage());
-        return mongo.remove(run).then(Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+        return mongo.remove(run).then(Mono.error(ApiException.unavailable(
                 "the run could not be queued because the message broker is unavailable; nothing was started")));
     }
 

@@ -68,7 +68,8 @@ public class ScheduleFirer {
                             RunTrigger.schedule(schedule.id()), schedule.createdBy())
                     .flatMap(run -> finish(schedule, firing, run.id(), ScheduleFired.FIRED,
                             firing.catchUp() ? "a due time missed while no scheduler ran, caught up" : null))
-                    .onErrorResume(ApiException.class, refused -> refused(schedule, firing, refused));
+                    .onErrorResume(e -> e instanceof ApiException refused && !refused.mayPass(),
+                            e -> refused(schedule, firing, (ApiException) e));
         });
     }
 

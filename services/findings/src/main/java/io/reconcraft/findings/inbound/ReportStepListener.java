@@ -30,7 +30,7 @@ public class ReportStepListener {
             return;
         }
         if (!(event.payload() instanceof StepRequested step) || event.runId() == null
-                || !NodeKind.REPORT.wireName().equals(step.kind()) || step.stepId() == null) {
+                || step.kind() != NodeKind.REPORT || step.stepId() == null) {
             log.warn("ignoring {} {}: only report steps belong on {}", event.type(), event.eventId(),
                     Topics.FINDINGS_STEP_REQUESTS);
             return;

@@ -73,10 +73,7 @@ public class AwaitingFindings {
         if (!store.ready(delivery.id(), token, body, message)) {
             return null; // cancelled or taken over meanwhile
         }
-        Delivery ready = new Delivery(delivery.id(), delivery.kind(), delivery.runId(), delivery.channel(),
-                delivery.webhookUrl(), body, message, Delivery.Status.PENDING, delivery.attempts(), delivery.dueAt(),
-                delivery.deadline(), delivery.lastError(), delivery.httpStatus(), delivery.startedReported(),
-                delivery.step(), delivery.notificationId(), null, delivery.awaiting());
+        Delivery ready = delivery.ready(body, message);
         if (!ready.startedReported()) {
             reporter.started(ready);
             store.markStarted(ready.id(), token);
@@ -87,11 +84,7 @@ public class AwaitingFindings {
     }
 
     private Delivery decide(Delivery delivery, String token, Delivery.Outcome outcome, String message) {
-        Delivery withMessage = new Delivery(delivery.id(), delivery.kind(), delivery.runId(), delivery.channel(),
-                delivery.webhookUrl(), delivery.body(), message, delivery.status(), delivery.attempts(), delivery.dueAt(),
-                delivery.deadline(), delivery.lastError(), delivery.httpStatus(), delivery.startedReported(),
-                delivery.step(), delivery.notificationId(), delivery.outcome(), delivery.awaiting());
-        Delivery decided = withMessage.decided(outcome, delivery.attempts(), 0);
+        Delivery decided = delivery.withMessage(message).decided(outcome, delivery.attempts(), 0);
         return store.decide(delivery.id(), token, decided) ? decided : null;
     }
 }

@@ -8,6 +8,9 @@ import java.util.List;
  * One notification to post, as stored in {@code deliveries}: the durable state that lets retries wait
  * without holding a Kafka consumer thread and survive a restart. Its {@code id} is the idempotency key:
  * the insert of that unique id is the claim, so a redelivered request never creates a second delivery.
+ * Created with {@link #forStep} or {@link #forNotification}; its {@link Status} says where it stands, and the
+ * fields a state does not have yet (the outcome before it is decided, the body before an onlyNew step's
+ * message is known) are null.
  *
  * @param webhookUrl a secret: stored here because later attempts need it, never logged or published
  * @param body       the JSON posted, rendered once, the same on every attempt
@@ -35,13 +38,6 @@ public record Delivery(
         String notificationId,
         Outcome outcome,
         Awaiting awaiting) {
-
-    public Delivery(String id, Kind kind, String runId, String channel, String webhookUrl, String body, String message,
-                    Status status, int attempts, Instant dueAt, Instant deadline, String lastError, int httpStatus,
-                    boolean startedReported, StepRef step, String notificationId, Outcome outcome) {
-        this(id, kind, runId, channel, webhookUrl, body, message, status, attempts, dueAt, deadline, lastError,
-                httpStatus, startedReported, step, notificationId, outcome, null);
-    }
 
     public enum Kind { STEP, NOTIFICATION }
 
@@ -77,13 +73,147 @@ public record Delivery(
         }
     }
 
-    public Delivery decided(Outcome decided, int attemptsMade, int lastHttpStatus) {
-        return new Delivery(id, kind, runId, channel, webhookUrl, body, message, Status.REPORTING, attemptsMade, dueAt,
-                deadline, decided.error(), lastHttpStatus, startedReported, step, notificationId, decided, awaiting);
+    /** A workflow step's delivery, answering {@code step}. */
+    public static Builder forStep(String id, String runId, String channel, StepRef step) {
+        Builder builder = new Builder(id, Kind.STEP, runId, channel);
+        builder.step = step;
+        return builder;
     }
 
+    /** A send-to action's delivery, answering {@code notificationId}. */
+    public static Builder forNotification(String id, String runId, String channel, String notificationId) {
+        Builder builder = new Builder(id, Kind.NOTIFICATION, runId, channel);
+        builder.notificationId = notificationId;
+        return builder;
+    }
+
+    /** Decided: its outcome is to be reported. */
+    public Delivery decided(Outcome decided, int attemptsMade, int lastHttpStatus) {
+        Builder next = toBuilder().decided(decided);
+        next.attempts = attemptsMade;
+        next.lastError = decided.error();
+        next.httpStatus = lastHttpStatus;
+        return next.build();
+    }
+
+    /** Its StepStarted has been published. */
     public Delivery started() {
-        return new Delivery(id, kind, runId, channel, webhookUrl, body, message, status, attempts, dueAt, deadline,
-                lastError, httpStatus, true, step, notificationId, outcome, awaiting);
+        Builder next = toBuilder();
+        next.startedReported = true;
+        return next.build();
+    }
+
+    /** An onlyNew step whose message is now known: pending, to be posted. */
+    public Delivery ready(String readyBody, String readyMessage) {
+        Builder next = toBuilder().content(readyBody, readyMessage);
+        next.status = Status.PENDING;
+        next.outcome = null;
+        return next.build();
+    }
+
+    /** The same delivery with its rendered message. */
+    public Delivery withMessage(String renderedMessage) {
+        return toBuilder().content(body, renderedMessage).build();
+    }
+
+    private Builder toBuilder() {
+        Builder builder = new Builder(id, kind, runId, channel);
+        builder.webhookUrl = webhookUrl;
+        builder.body = body;
+        builder.message = message;
+        builder.status = status;
+        builder.attempts = attempts;
+        builder.dueAt = dueAt;
+        builder.deadline = deadline;
+        builder.lastError = lastError;
+        builder.httpStatus = httpStatus;
+        builder.startedReported = startedReported;
+        builder.step = step;
+        builder.notificationId = notificationId;
+        builder.outcome = outcome;
+        builder.awaiting = awaiting;
+        return builder;
+    }
+
+    /** Names each field of a new delivery; the status follows from what is set unless given explicitly. */
+    public static final class Builder {
+        private final String id;
+        private final Kind kind;
+        private final String runId;
+        private final String channel;
+        private String webhookUrl;
+        private String body;
+        private String message;
+        private Status status;
+        private int attempts;
+        private Instant dueAt;
+        private Instant deadline;
+        private String lastError;
+        private int httpStatus;
+        private boolean startedReported;
+        private StepRef step;
+        private String notificationId;
+        private Outcome outcome;
+        private Awaiting awaiting;
+
+        private Builder(String id, Kind kind, String runId, String channel) {
+            this.id = id;
+            this.kind = kind;
+            this.runId = runId;
+            this.channel = channel;
+        }
+
+        public Builder webhookUrl(String url) {
+            this.webhookUrl = url;
+            return this;
+        }
+
+        public Builder content(String postedBody, String renderedMessage) {
+            this.body = postedBody;
+            this.message = renderedMessage;
+            return this;
+        }
+
+        /** Due at {@code due}; retries end at {@code giveUpAt}. */
+        public Builder window(Instant due, Instant giveUpAt) {
+            this.dueAt = due;
+            this.deadline = giveUpAt;
+            return this;
+        }
+
+        /** Decided before any attempt (bad input, demo mode); null leaves it to be posted. */
+        public Builder decided(Outcome decided) {
+            this.outcome = decided;
+            if (decided != null) {
+                this.status = Status.REPORTING;
+            }
+            return this;
+        }
+
+        /** An onlyNew step waiting for its upstream findings to be sorted. */
+        public Builder awaiting(Awaiting waitingFor) {
+            this.awaiting = waitingFor;
+            if (waitingFor != null && outcome == null) {
+                this.status = Status.AWAITING_FINDINGS;
+            }
+            return this;
+        }
+
+        /** Where a stored delivery stands (read back from the store). */
+        public Builder progress(Status storedStatus, int attemptsMade, String error, int lastHttpStatus,
+                                boolean started) {
+            this.status = storedStatus;
+            this.attempts = attemptsMade;
+            this.lastError = error;
+            this.httpStatus = lastHttpStatus;
+            this.startedReported = started;
+            return this;
+        }
+
+        public Delivery build() {
+            return new Delivery(id, kind, runId, channel, webhookUrl, body, message,
+                    status == null ? Status.PENDING : status, attempts, dueAt, deadline, lastError, httpStatus,
+                    startedReported, step, notificationId, outcome, awaiting);
+        }
     }
 }

@@ -52,19 +52,24 @@ final class DeliveryDocuments {
         Document step = doc.get("step", Document.class);
         Document outcome = doc.get("outcome", Document.class);
         Document awaiting = doc.get("awaiting", Document.class);
-        return new Delivery(doc.getString("_id"), Delivery.Kind.valueOf(doc.getString("kind")), doc.getString("runId"),
-                doc.getString("channel"), doc.getString("webhookUrl"), doc.getString("body"), doc.getString("message"),
-                Delivery.Status.valueOf(doc.getString("status")), doc.getInteger("attempts", 0),
-                instant(doc.getDate("dueAt")), instant(doc.getDate("deadline")), doc.getString("lastError"),
-                doc.getInteger("httpStatus", 0), doc.getBoolean("startedReported", false),
-                step == null ? null : new Delivery.StepRef(step.getString("stepId"), step.getString("nodeId"),
-                        step.getInteger("attempt", 0)),
-                doc.getString("notificationId"),
-                outcome == null ? null : new Delivery.Outcome(outcome.getBoolean("succeeded", false),
+        String id = doc.getString("_id");
+        String runId = doc.getString("runId");
+        String channel = doc.getString("channel");
+        Delivery.Builder delivery = Delivery.Kind.valueOf(doc.getString("kind")) == Delivery.Kind.STEP
+                ? Delivery.forStep(id, runId, channel, step == null ? null : new Delivery.StepRef(
+                        step.getString("stepId"), step.getString("nodeId"), step.getInteger("attempt", 0)))
+                : Delivery.forNotification(id, runId, channel, doc.getString("notificationId"));
+        return delivery.webhookUrl(doc.getString("webhookUrl")).content(doc.getString("body"), doc.getString("message"))
+                .window(instant(doc.getDate("dueAt")), instant(doc.getDate("deadline")))
+                .decided(outcome == null ? null : new Delivery.Outcome(outcome.getBoolean("succeeded", false),
                         outcome.getBoolean("delivered", false), outcome.getString("code"), outcome.getString("error"),
-                        (List<String>) outcome.get("logLines")),
-                awaiting == null ? null : new Delivery.Awaiting(awaiting.getString("request"),
-                        instant(awaiting.getDate("until"))));
+                        (List<String>) outcome.get("logLines")))
+                .awaiting(awaiting == null ? null : new Delivery.Awaiting(awaiting.getString("request"),
+                        instant(awaiting.getDate("until"))))
+                .progress(Delivery.Status.valueOf(doc.getString("status")), doc.getInteger("attempts", 0),
+                        doc.getString("lastError"), doc.getInteger("httpStatus", 0),
+                        doc.getBoolean("startedReported", false))
+                .build();
     }
 
     private static Instant instant(Date date) {

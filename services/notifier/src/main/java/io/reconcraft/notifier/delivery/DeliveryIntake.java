@@ -1,10 +1,10 @@
 package io.reconcraft.notifier.delivery;
 
-import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.NotificationRequested;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.RunMode;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.notifier.message.MessageTemplate;
 import io.reconcraft.notifier.message.Notification;
 import io.reconcraft.notifier.onlynew.OnlyNewFilter;
@@ -73,10 +73,9 @@ public class DeliveryIntake {
             decided = null; // live: to be posted
         }
         String body = decided == null ? json(channel, Notification.ofStep(step, message)) : null;
-        create(new Delivery(stepKey(step.stepId(), step.attempt()), Delivery.Kind.STEP, runId, channel.wireName(),
-                decided == null ? (String) webhookUrl : null, body, message, status(decided), 0, now,
-                now.plus(budget(step)), null, 0, false,
-                new Delivery.StepRef(step.stepId(), step.nodeId(), step.attempt()), null, decided));
+        create(Delivery.forStep(stepKey(step.stepId(), step.attempt()), runId, channel.wireName(), stepRef(step))
+                .webhookUrl(decided == null ? (String) webhookUrl : null).content(body, message)
+                .window(now, now.plus(budget(step))).decided(decided).build());
     }
 
     /**
@@ -86,14 +85,12 @@ public class DeliveryIntake {
     private void acceptOnlyNewStep(String runId, Channel channel, StepRequested step, String webhookUrl, Instant now) {
         Map<String, Object> config = new LinkedHashMap<>(step.config());
         config.remove("webhookUrl"); // kept once, in the delivery's own field
-        StepRequested kept = new StepRequested(step.stepId(), step.nodeId(), step.kind(), step.name(), config,
-                step.targets(), step.runMode(), step.scope(), step.attempt(), step.timeoutSeconds(), step.upstream());
+        StepRequested kept = step.withConfig(config);
         Duration budget = budget(step);
         Duration wait = onlyNew.waitLimit().compareTo(budget) < 0 ? onlyNew.waitLimit() : budget;
-        create(new Delivery(stepKey(step.stepId(), step.attempt()), Delivery.Kind.STEP, runId, channel.wireName(),
-                step.runMode() == RunMode.LIVE ? webhookUrl : null, null, null, Delivery.Status.AWAITING_FINDINGS, 0,
-                now, now.plus(budget), null, 0, false, new Delivery.StepRef(step.stepId(), step.nodeId(), step.attempt()),
-                null, null, new Delivery.Awaiting(EventCodec.mapper().writeValueAsString(kept), now.plus(wait))));
+        create(Delivery.forStep(stepKey(step.stepId(), step.attempt()), runId, channel.wireName(), stepRef(step))
+                .webhookUrl(step.runMode() == RunMode.LIVE ? webhookUrl : null).window(now, now.plus(budget))
+                .awaiting(new Delivery.Awaiting(EventCodec.mapper().writeValueAsString(kept), now.plus(wait))).build());
     }
 
     private static String stepProblem(Channel channel, StepRequested step, Object template, Object webhookUrl) {
@@ -129,9 +126,9 @@ public class DeliveryIntake {
         Delivery.Outcome decided = problem == null ? null : new Delivery.Outcome(false, false, StepOutcome.INVALID_INPUT.wire(), problem, List.of());
         String body = problem == null
                 ? json(Channel.fromWire(request.channel()).orElseThrow(), Notification.ofMessage(request.message())) : null;
-        create(new Delivery(notificationKey(notificationId), Delivery.Kind.NOTIFICATION, runId, channelName,
-                problem == null ? request.webhookUrl() : null, body, null, status(decided), 0, now,
-                now.plus(properties.giveUpAfter()), null, 0, false, null, notificationId, decided));
+        create(Delivery.forNotification(notificationKey(notificationId), runId, channelName, notificationId)
+                .webhookUrl(problem == null ? request.webhookUrl() : null).content(body, null)
+                .window(now, now.plus(properties.giveUpAfter())).decided(decided).build());
     }
 
     /** The run was cancelled: a delivery still waiting for its next attempt is not attempted again. */
@@ -151,8 +148,8 @@ public class DeliveryIntake {
         }
     }
 
-    private static Delivery.Status status(Delivery.Outcome decided) {
-        return decided == null ? Delivery.Status.PENDING : Delivery.Status.REPORTING;
+    private static Delivery.StepRef stepRef(StepRequested step) {
+        return new Delivery.StepRef(step.stepId(), step.nodeId(), step.attempt());
     }
 
     private static String json(Channel channel, Notification notification) {

@@ -7,7 +7,7 @@ import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.messaging.EventPublisher;
-import io.reconcraft.notifier.NotifierProperties;
+import io.reconcraft.notifier.config.NotifierProperties;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.reconcraft.notifier.delivery;
 
-import io.reconcraft.notifier.NotifierProperties;
+import io.reconcraft.notifier.config.NotifierProperties;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executors;

@@ -23,7 +23,7 @@ public record Notification(String title, String message, List<Field> fields, Opt
     /** A workflow's slack/discord step: the rendered template plus what the upstream steps found. */
     public static Notification ofStep(StepRequested step, String renderedMessage) {
         List<Finding> findings = step.upstream().stream().flatMap(output -> output.findings().stream()).toList();
-        String name = step.name() == null || step.name().isBlank() ? step.kind() : step.name();
+        String name = step.name() == null || step.name().isBlank() ? String.valueOf(step.kind()) : step.name();
         return new Notification("ReconCraft: " + name, renderedMessage, List.of(
                 new Field("Target", MessageTemplate.targets(step.targets())),
                 new Field("Open ports", MessageTemplate.ports(step.upstream())),

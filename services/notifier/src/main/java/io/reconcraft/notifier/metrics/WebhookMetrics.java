@@ -3,16 +3,17 @@ package io.reconcraft.notifier.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reconcraft.events.EventEnvelope;
-import io.reconcraft.messaging.EventObserver;
-import org.springframework.stereotype.Component;
 import io.reconcraft.events.NotificationFailed;
 import io.reconcraft.events.NotificationSent;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepRequested;
+import io.reconcraft.messaging.EventObserver;
+import io.reconcraft.notifier.webhook.Channel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * Webhook deliveries by channel and outcome (delivered / failed), counted from the final events the notifier
@@ -37,16 +38,16 @@ public class WebhookMetrics implements EventObserver {
 
     public WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;
-        for (String channel : new String[] {"slack", "discord"}) {
-            deliveries(channel, DELIVERED);
-            deliveries(channel, FAILED);
+        for (Channel channel : Channel.values()) {
+            deliveries(channel.wireName(), DELIVERED);
+            deliveries(channel.wireName(), FAILED);
         }
     }
 
     @Override
     public void consumed(EventEnvelope event) {
         if (event.payload() instanceof StepRequested requested) {
-            stepChannels.put(event.runId() + '/' + requested.stepId(), requested.kind());
+            stepChannels.put(event.runId() + '/' + requested.stepId(), String.valueOf(requested.kind()));
         }
     }
 

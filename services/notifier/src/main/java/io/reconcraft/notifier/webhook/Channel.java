@@ -1,5 +1,6 @@
 package io.reconcraft.notifier.webhook;
 
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.notifier.message.DiscordFormat;
 import io.reconcraft.notifier.message.Notification;
 import io.reconcraft.notifier.message.SlackFormat;
@@ -25,6 +26,11 @@ public enum Channel {
     /** The webhook body for this platform, within its size limits. */
     public Map<String, Object> body(Notification notification) {
         return format.apply(notification);
+    }
+
+    /** The platform of a {@code slack} or {@code discord} step; empty for any other kind. */
+    public static Optional<Channel> of(NodeKind kind) {
+        return kind == null || kind.executor() != NodeKind.Executor.NOTIFIER ? Optional.empty() : fromWire(kind.wireName());
     }
 
     public static Optional<Channel> fromWire(String value) {

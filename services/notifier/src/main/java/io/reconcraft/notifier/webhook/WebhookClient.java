@@ -1,6 +1,6 @@
 package io.reconcraft.notifier.webhook;
 
-import io.reconcraft.notifier.NotifierProperties;
+import io.reconcraft.notifier.config.NotifierProperties;
 import io.reconcraft.notifier.delivery.AttemptResult;
 import io.reconcraft.notifier.delivery.RetryAfter;
 import java.io.IOException;

@@ -37,8 +37,8 @@ class DeliveryStoreTest {
     }
 
     private static Delivery pending(String id, Instant dueAt) {
-        return new Delivery(id, Delivery.Kind.NOTIFICATION, "run-1", "slack", "http://127.0.0.1:1/hook", "{}", null,
-                Delivery.Status.PENDING, 0, dueAt, dueAt.plusSeconds(300), null, 0, false, null, id, null);
+        return Delivery.forNotification(id, "run-1", "slack", id).webhookUrl("http://127.0.0.1:1/hook")
+                .content("{}", null).window(dueAt, dueAt.plusSeconds(300)).build();
     }
 
     @Test

@@ -105,7 +105,7 @@ public class TaskStarter {
         List<String> targets = target == null ? StepTargets.of(node, view.run().targets()) : List.of(target);
         Map<String, Object> config = node.config();
         if (target != null) {
-            // The tool-runner adds config.targets to the step's targets: a task must carry only its own.
+            // Executors read a step's targets by the same rule (StepTargets: config.targets first): a task's is its own.
             config = new LinkedHashMap<>(config);
             config.put("targets", List.of(target));
         }

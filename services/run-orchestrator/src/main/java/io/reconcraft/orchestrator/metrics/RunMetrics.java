@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.reconcraft.events.EventEnvelope;
-import io.reconcraft.messaging.EventObserver;
-import org.springframework.stereotype.Component;
 import io.reconcraft.events.RunCompleted;
 import io.reconcraft.events.RunRequested;
 import io.reconcraft.events.RunRetryRequested;
@@ -14,12 +12,14 @@ import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.messaging.EventObserver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs by status and trigger, step duration by kind and outcome, and queue time (StepRequested to
@@ -89,7 +89,7 @@ public class RunMetrics implements EventObserver {
     public void published(EventEnvelope event) {
         if (event.payload() instanceof StepRequested requested) {
             steps.put(stepKey(event.runId(), requested.stepId(), requested.attempt()),
-                    new StepTimes(requested.kind(), event.occurredAt()));
+                    new StepTimes(String.valueOf(requested.kind()), event.occurredAt()));
         }
     }
 

@@ -1,20 +1,12 @@
 package io.reconcraft.toolrunner.execution;
 
-import io.reconcraft.events.StepRequested;
-
 /**
- * Executes one node kind. Runs only after the step's targets passed the scope check.
- * Bad config or upstream input is reported by throwing {@link StepInputException}.
+ * Executes one node kind (the kind it is registered under in its backend's {@link StepExecutors}). Runs only after
+ * the step's targets passed the scope check. Bad config or upstream input is reported by throwing
+ * {@link StepInputException}.
  */
+@FunctionalInterface
 public interface StepExecutor {
 
-    /** The node kind's wire name, e.g. {@code nmap}. */
-    String kind();
-
-    StepResult execute(StepRequested step, StepLog log);
-
-    /** The same, knowing the run: executors that label what they start with the run id override this. */
-    default StepResult execute(String runId, StepRequested step, StepLog log) {
-        return execute(step, log);
-    }
+    StepResult execute(StepContext context);
 }

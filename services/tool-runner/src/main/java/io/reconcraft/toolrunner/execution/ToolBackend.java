@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner.execution;
 
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
 import java.util.Optional;
 
@@ -7,9 +8,21 @@ import java.util.Optional;
  * Where tools actually run for one run mode: canned and offline for demo, a container sandbox for
  * live. Each backend offers one executor per node kind it can run.
  */
-public interface ToolBackend {
+public class ToolBackend {
 
-    RunMode mode();
+    private final RunMode mode;
+    private final StepExecutors executors;
 
-    Optional<StepExecutor> executorFor(String kind);
+    public ToolBackend(RunMode mode, StepExecutors executors) {
+        this.mode = mode;
+        this.executors = executors;
+    }
+
+    public final RunMode mode() {
+        return mode;
+    }
+
+    public final Optional<StepExecutor> executorFor(NodeKind kind) {
+        return executors.of(kind);
+    }
 }

@@ -2,6 +2,7 @@ package io.reconcraft.toolrunner.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.reconcraft.events.model.NodeKind;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class SandboxMetrics {
 
     static final String CONTAINER_START = "reconcraft.sandbox.container.start";
-    private static final String[] TOOLS = {"nmap", "gitleaks"};
+    private static final String[] TOOLS = {NodeKind.NMAP.wireName(), NodeKind.GITLEAKS.wireName()};
 
     private final MeterRegistry registry;
 

@@ -1,6 +1,6 @@
 package io.reconcraft.toolrunner.sandbox;
 
-import io.reconcraft.toolrunner.ToolRunnerProperties;
+import io.reconcraft.toolrunner.config.ToolRunnerProperties;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.LinkedHashMap;

@@ -1,8 +1,9 @@
 package io.reconcraft.toolrunner.scope;
 
-import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.StepRequested;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.messaging.AuthorizedTargetsView;
 import io.reconcraft.toolrunner.execution.StepInputException;
 import io.reconcraft.toolrunner.execution.StepResult;
@@ -58,7 +59,7 @@ public class ScopeCheck {
             RepositoryHosts repositoryHosts) {
         List<String> targets;
         try {
-            targets = StepTargets.of(step);
+            targets = StepTargets.named(step);
         } catch (StepInputException e) {
             return Optional.of(StepResult.failed(StepOutcome.INVALID_INPUT.wire(), e.getMessage()));
         }
@@ -85,7 +86,7 @@ public class ScopeCheck {
             return Optional.of(StepResult.failed(StepOutcome.OUT_OF_SCOPE.wire(),
                     "out of scope: " + String.join(", ", outside)));
         }
-        if ("gitleaks".equals(step.kind()) && step.config().get("repoUrl") instanceof String repoUrl) {
+        if (step.kind() == NodeKind.GITLEAKS && step.config().get("repoUrl") instanceof String repoUrl) {
             Optional<String> refused = repositoryHosts.refusedHost(repoUrl, allowList);
             if (refused.isPresent()) {
                 return Optional.of(StepResult.failed(StepOutcome.OUT_OF_SCOPE.wire(), "out of scope: repository host "

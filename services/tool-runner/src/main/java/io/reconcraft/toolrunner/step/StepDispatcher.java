@@ -1,8 +1,9 @@
 package io.reconcraft.toolrunner.step;
 
-import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.StepRequested;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.messaging.EventPublisher;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepInputException;
 import io.reconcraft.toolrunner.execution.StepLog;
@@ -39,7 +40,7 @@ public class StepDispatcher {
             return StepResult.failed(StepOutcome.NOT_SUPPORTED.wire(), "the " + step.kind() + " node is not executable yet");
         }
         try {
-            return executor.get().execute(runId, step, stepLog);
+            return executor.get().execute(new StepContext(runId, step, stepLog));
         } catch (EventPublisher.EventPublishingException e) {
             throw e;
         } catch (StepInputException e) {

@@ -1,6 +1,6 @@
 package io.reconcraft.toolrunner.step;
 
-import io.reconcraft.toolrunner.ToolRunnerProperties;
+import io.reconcraft.toolrunner.config.ToolRunnerProperties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;

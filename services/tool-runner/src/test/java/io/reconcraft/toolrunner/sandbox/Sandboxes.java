@@ -1,6 +1,6 @@
 package io.reconcraft.toolrunner.sandbox;
 
-import io.reconcraft.toolrunner.ToolRunnerProperties;
+import io.reconcraft.toolrunner.config.ToolRunnerProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -2,12 +2,14 @@ package io.reconcraft.toolrunner.execution.demo;
 
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.FindingFactory;
+import io.reconcraft.toolrunner.execution.RepositoryUrl;
 import io.reconcraft.toolrunner.execution.StepConfig;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepLog;
-import io.reconcraft.toolrunner.execution.RepositoryUrl;
 import io.reconcraft.toolrunner.execution.StepResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ import java.util.Map;
 /** Canned gitleaks report for an https repository; clones nothing, and never shows more than a secret's first 4 characters. */
 public class DemoGitleaksExecutor implements StepExecutor {
 
-    static final String TOOL = "gitleaks";
+    static final String TOOL = NodeKind.GITLEAKS.wireName();
     private static final FindingFactory FINDINGS = new FindingFactory(TOOL);
 
     private record Leak(String rule, String description, String file, int line, String prefix) {
@@ -30,12 +32,9 @@ public class DemoGitleaksExecutor implements StepExecutor {
             new Leak("generic-api-key", "Generic API key", "src/main/resources/application.properties", 41, "sk_l"));
 
     @Override
-    public String kind() {
-        return TOOL;
-    }
-
-    @Override
-    public StepResult execute(StepRequested step, StepLog log) {
+    public StepResult execute(StepContext context) {
+        StepRequested step = context.step();
+        StepLog log = context.log();
         StepConfig config = new StepConfig(TOOL, step.config());
         RepositoryUrl repo = RepositoryUrl.parse(config.requiredText("repoUrl"));
         String branch = RepositoryUrl.branch(config.text("branch"));

@@ -2,13 +2,15 @@ package io.reconcraft.toolrunner.execution.demo;
 
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.FindingFactory;
+import io.reconcraft.toolrunner.execution.ProbeUrls.ProbeUrl;
+import io.reconcraft.toolrunner.execution.ProbeUrls;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepLog;
 import io.reconcraft.toolrunner.execution.StepResult;
-import io.reconcraft.toolrunner.execution.ProbeUrls;
-import io.reconcraft.toolrunner.execution.ProbeUrls.ProbeUrl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,18 +19,15 @@ import java.util.Map;
 /** Canned HTTP probe: a plausible response per URL, derived from the URL and upstream facts; sends no request. */
 public class DemoHttpProbeExecutor implements StepExecutor {
 
-    static final String TOOL = "http-probe";
+    static final String TOOL = NodeKind.HTTP_PROBE.wireName();
     static final List<String> SECURITY_HEADERS = List.of("Strict-Transport-Security", "Content-Security-Policy",
             "X-Frame-Options", "X-Content-Type-Options");
     private static final FindingFactory FINDINGS = new FindingFactory(TOOL);
 
     @Override
-    public String kind() {
-        return TOOL;
-    }
-
-    @Override
-    public StepResult execute(StepRequested step, StepLog log) {
+    public StepResult execute(StepContext context) {
+        StepRequested step = context.step();
+        StepLog log = context.log();
         List<ProbeUrl> urls = ProbeUrls.of(step);
         log.line("http-probe: " + urls.size() + " URL(s) [demo mode: canned responses, no requests sent]");
         List<Map<String, Object>> responses = new ArrayList<>();

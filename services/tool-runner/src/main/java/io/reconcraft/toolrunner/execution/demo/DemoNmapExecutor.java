@@ -3,8 +3,10 @@ package io.reconcraft.toolrunner.execution.demo;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.NmapOutput;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.FindingFactory;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepInputException;
 import io.reconcraft.toolrunner.execution.StepLog;
@@ -18,16 +20,13 @@ import java.util.Map;
 /** Canned nmap: plausible port scans per target, derived from the target alone; sends no packets. */
 public class DemoNmapExecutor implements StepExecutor {
 
-    static final String TOOL = "nmap";
+    static final String TOOL = NodeKind.NMAP.wireName();
     private static final FindingFactory FINDINGS = new FindingFactory(TOOL);
 
     @Override
-    public String kind() {
-        return TOOL;
-    }
-
-    @Override
-    public StepResult execute(StepRequested step, StepLog log) {
+    public StepResult execute(StepContext context) {
+        StepRequested step = context.step();
+        StepLog log = context.log();
         List<String> targets = StepTargets.of(step);
         if (targets.isEmpty()) {
             throw new StepInputException("nmap needs at least one target");

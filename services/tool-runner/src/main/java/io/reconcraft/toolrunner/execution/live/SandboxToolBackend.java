@@ -1,19 +1,17 @@
 package io.reconcraft.toolrunner.execution.live;
 
-import io.reconcraft.toolrunner.execution.parser.ParserExecutor;
-
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
-import io.reconcraft.toolrunner.execution.StepExecutor;
+import io.reconcraft.toolrunner.execution.StepExecutors;
 import io.reconcraft.toolrunner.execution.ToolBackend;
 import io.reconcraft.toolrunner.execution.live.gitleaks.LiveGitleaksExecutor;
 import io.reconcraft.toolrunner.execution.live.gitleaks.SecretHasher;
 import io.reconcraft.toolrunner.execution.live.http.HttpProbeProperties;
 import io.reconcraft.toolrunner.execution.live.http.LiveHttpProbeExecutor;
 import io.reconcraft.toolrunner.execution.live.nmap.LiveNmapExecutor;
+import io.reconcraft.toolrunner.execution.parser.ParserExecutor;
 import io.reconcraft.toolrunner.sandbox.ContainerSandbox;
 import io.reconcraft.toolrunner.sandbox.SandboxProperties;
-import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,26 +20,15 @@ import org.springframework.stereotype.Component;
  * {@link LiveHttpProbeExecutor}).
  */
 @Component
-public class SandboxToolBackend implements ToolBackend {
-
-    private final Map<String, StepExecutor> executors;
+public class SandboxToolBackend extends ToolBackend {
 
     public SandboxToolBackend(ContainerSandbox sandbox, SandboxProperties properties,
                               HttpProbeProperties httpProbe, SecretHasher secrets) {
-        this.executors = Map.of("nmap", new LiveNmapExecutor(sandbox, properties),
-                "gitleaks", new LiveGitleaksExecutor(sandbox, properties, secrets),
-                "http-probe", new LiveHttpProbeExecutor(httpProbe),
+        super(RunMode.LIVE, new StepExecutors()
+                .with(NodeKind.NMAP, new LiveNmapExecutor(sandbox, properties))
+                .with(NodeKind.GITLEAKS, new LiveGitleaksExecutor(sandbox, properties, secrets))
+                .with(NodeKind.HTTP_PROBE, new LiveHttpProbeExecutor(httpProbe))
                 // reads only upstream output and sends no traffic: the same executor as in demo runs
-                ParserExecutor.KIND, new ParserExecutor());
-    }
-
-    @Override
-    public RunMode mode() {
-        return RunMode.LIVE;
-    }
-
-    @Override
-    public Optional<StepExecutor> executorFor(String kind) {
-        return Optional.ofNullable(executors.get(kind));
+                .with(NodeKind.PARSER, new ParserExecutor()));
     }
 }

@@ -2,7 +2,9 @@ package io.reconcraft.toolrunner.execution.parser;
 
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.toolrunner.execution.FindingFactory;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepInputException;
 import io.reconcraft.toolrunner.execution.StepLog;
@@ -23,17 +25,14 @@ import java.util.Map;
  */
 public final class ParserExecutor implements StepExecutor {
 
-    public static final String KIND = "parser";
+    public static final String KIND = NodeKind.PARSER.wireName();
 
     private final FindingFactory findings = new FindingFactory(KIND);
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public StepResult execute(StepRequested step, StepLog log) {
+    public StepResult execute(StepContext context) {
+        StepRequested step = context.step();
+        StepLog log = context.log();
         List<ParserRule> rules = rules(step.config());
         List<RuleSubject> subjects = RuleSubjects.of(step.upstream());
         log.line("parser: " + rules.size() + " rule(s) over " + subjects.size() + " upstream item(s)");

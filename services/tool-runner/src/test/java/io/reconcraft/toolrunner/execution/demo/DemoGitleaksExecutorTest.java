@@ -7,6 +7,7 @@ import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.RecordingStepLog;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepInputException;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.execution.Steps;
@@ -22,7 +23,8 @@ class DemoGitleaksExecutorTest {
     private final DemoGitleaksExecutor gitleaks = new DemoGitleaksExecutor();
 
     private StepResult scan(String repoUrl, RecordingStepLog log) {
-        return gitleaks.execute(Steps.demo("gitleaks", List.of(), Map.of("repoUrl", repoUrl, "branch", "main")), log);
+        return gitleaks.execute(StepContext.of(Steps.demo("gitleaks", List.of(), Map.of("repoUrl", repoUrl,
+                "branch", "main")), log));
     }
 
     @Test
@@ -77,7 +79,8 @@ class DemoGitleaksExecutorTest {
 
     @Test
     void givenNoRepository_whenScanned_thenItIsRefusedWithAReason() {
-        assertThatThrownBy(() -> gitleaks.execute(Steps.demo("gitleaks", List.of(), Map.of()), new RecordingStepLog()))
+        assertThatThrownBy(() -> gitleaks.execute(StepContext.of(Steps.demo("gitleaks", List.of(), Map.of()),
+                new RecordingStepLog())))
                 .isInstanceOf(StepInputException.class).hasMessage("gitleaks config 'repoUrl' is required");
     }
 }

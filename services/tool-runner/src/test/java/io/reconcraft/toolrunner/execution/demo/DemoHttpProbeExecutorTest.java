@@ -8,6 +8,7 @@ import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.RecordingStepLog;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepInputException;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.execution.Steps;
@@ -34,7 +35,7 @@ class DemoHttpProbeExecutorTest {
                 port(8443, "https", "open"), port(8080, "http", "closed")));
         var step = Steps.step("http-probe", RunMode.DEMO, List.of("10.0.0.5"), List.of(), Map.of(), List.of(upstream));
 
-        StepResult result = probe.execute(step, new RecordingStepLog());
+        StepResult result = probe.execute(StepContext.of(step, new RecordingStepLog()));
 
         List<Map<String, Object>> responses = (List<Map<String, Object>>) result.outputs().get("responses");
         assertThat(responses).extracting(r -> r.get("url")).containsExactly("http://10.0.0.5", "https://10.0.0.5:8443");
@@ -46,7 +47,8 @@ class DemoHttpProbeExecutorTest {
     void givenNoUpstream_whenExecuted_thenHttpAndHttpsOfEachTargetAreProbedAndLogged() {
         RecordingStepLog log = new RecordingStepLog();
 
-        probe.execute(Steps.demo("http-probe", List.of("app.example.org", "2001:db8::5"), Map.of()), log);
+        probe.execute(StepContext.of(Steps.demo("http-probe", List.of("app.example.org", "2001:db8::5"), Map.of()),
+                log));
 
         assertThat(log.lines).anyMatch(l -> l.startsWith("GET http://app.example.org -> 200"))
                 .anyMatch(l -> l.startsWith("GET https://app.example.org -> 200"))
@@ -56,7 +58,8 @@ class DemoHttpProbeExecutorTest {
 
     @Test
     void givenAProbedUrl_whenExecuted_thenMissingHeadersAndServerVersionAreLowFindings() {
-        StepResult result = probe.execute(Steps.demo("http-probe", List.of("app.example.org"), Map.of()), new RecordingStepLog());
+        StepResult result = probe.execute(StepContext.of(Steps.demo("http-probe", List.of("app.example.org"),
+                Map.of()), new RecordingStepLog()));
 
         assertThat(result.findings()).extracting(Finding::severity).containsOnly(Severity.LOW);
         assertThat(result.findings()).extracting(Finding::title)
@@ -72,7 +75,8 @@ class DemoHttpProbeExecutorTest {
     void givenTheSameStepTwice_whenExecuted_thenResultsAreIdentical() {
         var step = Steps.demo("http-probe", List.of("app.example.org"), Map.of());
 
-        assertThat(probe.execute(step, new RecordingStepLog())).isEqualTo(probe.execute(step, new RecordingStepLog()));
+        assertThat(probe.execute(StepContext.of(step, new RecordingStepLog())))
+                .isEqualTo(probe.execute(StepContext.of(step, new RecordingStepLog())));
     }
 
     @Test
@@ -80,14 +84,15 @@ class DemoHttpProbeExecutorTest {
         var upstream = new UpstreamOutput("nmap-1", "nmap", Map.of("hosts", "not a list"), List.of());
         var step = Steps.step("http-probe", RunMode.DEMO, List.of("10.0.0.5"), List.of(), Map.of(), List.of(upstream));
 
-        assertThatThrownBy(() -> probe.execute(step, new RecordingStepLog()))
+        assertThatThrownBy(() -> probe.execute(StepContext.of(step, new RecordingStepLog())))
                 .isInstanceOf(StepInputException.class)
                 .hasMessage("upstream output of node nmap-1 has 'hosts' that is not a list");
     }
 
     @Test
     void givenNoTargetsAndNoUpstream_whenExecuted_thenItRefusesWithAReason() {
-        assertThatThrownBy(() -> probe.execute(Steps.demo("http-probe", List.of(), Map.of()), new RecordingStepLog()))
+        assertThatThrownBy(() -> probe.execute(StepContext.of(Steps.demo("http-probe", List.of(), Map.of()),
+                new RecordingStepLog())))
                 .isInstanceOf(StepInputException.class).hasMessageContaining("needs targets");
     }
 }

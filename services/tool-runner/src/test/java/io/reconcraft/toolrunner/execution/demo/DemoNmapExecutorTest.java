@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.RecordingStepLog;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepInputException;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.execution.Steps;
@@ -24,8 +25,8 @@ class DemoNmapExecutorTest {
         RecordingStepLog firstLog = new RecordingStepLog();
         RecordingStepLog secondLog = new RecordingStepLog();
 
-        StepResult first = nmap.execute(step, firstLog);
-        StepResult second = nmap.execute(step, secondLog);
+        StepResult first = nmap.execute(StepContext.of(step, firstLog));
+        StepResult second = nmap.execute(StepContext.of(step, secondLog));
 
         assertThat(second).isEqualTo(first);
         assertThat(secondLog.lines).isEqualTo(firstLog.lines);
@@ -35,7 +36,7 @@ class DemoNmapExecutorTest {
     void givenOneTarget_whenExecuted_thenLogsLookLikeNmapAndAreFlushedPerTarget() {
         RecordingStepLog log = new RecordingStepLog();
 
-        nmap.execute(Steps.demo("nmap", List.of("10.0.0.5", "10.0.0.6"), Map.of()), log);
+        nmap.execute(StepContext.of(Steps.demo("nmap", List.of("10.0.0.5", "10.0.0.6"), Map.of()), log));
 
         assertThat(log.lines).anyMatch(line -> line.startsWith("Starting Nmap 7.93"))
                 .contains("PORT     STATE SERVICE VERSION")
@@ -47,7 +48,8 @@ class DemoNmapExecutorTest {
     @Test
     @SuppressWarnings("unchecked")
     void givenATarget_whenExecuted_thenOutputsListItsHostWithTypedPorts() {
-        StepResult result = nmap.execute(Steps.demo("nmap", List.of("10.0.0.5"), Map.of()), new RecordingStepLog());
+        StepResult result = nmap.execute(StepContext.of(Steps.demo("nmap", List.of("10.0.0.5"), Map.of()),
+                new RecordingStepLog()));
 
         List<Map<String, Object>> hosts = (List<Map<String, Object>>) result.outputs().get("hosts");
         assertThat(hosts).hasSize(1);
@@ -60,7 +62,8 @@ class DemoNmapExecutorTest {
 
     @Test
     void givenATarget_whenExecuted_thenEveryOpenPortIsALowFindingWithStableFingerprint() {
-        StepResult result = nmap.execute(Steps.demo("nmap", List.of("10.0.0.5"), Map.of()), new RecordingStepLog());
+        StepResult result = nmap.execute(StepContext.of(Steps.demo("nmap", List.of("10.0.0.5"), Map.of()),
+                new RecordingStepLog()));
 
         Finding ssh = result.findings().stream().filter(f -> Integer.valueOf(22).equals(f.port())).findFirst().orElseThrow();
         assertThat(ssh.severity()).isEqualTo(Severity.LOW);
@@ -76,7 +79,7 @@ class DemoNmapExecutorTest {
     void givenManyTargets_whenExecuted_thenSomeButNotAllExposeADatabaseAsMediumFinding() {
         List<String> targets = IntStream.rangeClosed(1, 12).mapToObj(i -> "10.0.0." + i).toList();
 
-        StepResult result = nmap.execute(Steps.demo("nmap", targets, Map.of()), new RecordingStepLog());
+        StepResult result = nmap.execute(StepContext.of(Steps.demo("nmap", targets, Map.of()), new RecordingStepLog()));
 
         List<String> withDatabase = result.findings().stream().filter(f -> f.severity() == Severity.MEDIUM)
                 .peek(f -> assertThat(f.port()).isEqualTo(3306))
@@ -90,7 +93,7 @@ class DemoNmapExecutorTest {
     void givenACidrTarget_whenExecuted_thenItReportsTheNetworkSize() {
         RecordingStepLog log = new RecordingStepLog();
 
-        nmap.execute(Steps.demo("nmap", List.of("10.1.2.0/24"), Map.of()), log);
+        nmap.execute(StepContext.of(Steps.demo("nmap", List.of("10.1.2.0/24"), Map.of()), log));
 
         assertThat(log.lines).contains("Nmap scan report for 10.1.2.1")
                 .anyMatch(line -> line.startsWith("Nmap done: 256 IP addresses (1 host up)"));
@@ -98,7 +101,8 @@ class DemoNmapExecutorTest {
 
     @Test
     void givenNoTargets_whenExecuted_thenItRefusesWithAReason() {
-        assertThatThrownBy(() -> nmap.execute(Steps.demo("nmap", List.of(), Map.of()), new RecordingStepLog()))
+        assertThatThrownBy(() -> nmap.execute(StepContext.of(Steps.demo("nmap", List.of(), Map.of()),
+                new RecordingStepLog())))
                 .isInstanceOf(StepInputException.class).hasMessage("nmap needs at least one target");
     }
 }

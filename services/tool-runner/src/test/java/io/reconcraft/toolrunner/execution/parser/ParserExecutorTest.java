@@ -9,6 +9,7 @@ import io.reconcraft.events.model.AuthorizedScope;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.Severity;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepInputException;
 import io.reconcraft.toolrunner.execution.StepLog;
 import io.reconcraft.toolrunner.execution.StepResult;
@@ -45,11 +46,11 @@ class ParserExecutorTest {
 
     @Test
     void givenRulesOverPortsResponsesAndFindings_whenRun_thenEachMatchBecomesAFindingWithTheRulesSeverity() {
-        StepResult result = new ParserExecutor().execute(step(List.of(
+        StepResult result = new ParserExecutor().execute(StepContext.of(step(List.of(
                 "port == 23 -> high \"Telnet exposed\"",
                 "status != null and status >= 500 -> medium \"Server error page\"",
                 "title == 'Server version disclosed' -> low \"Version leak confirmed\"",
-                "service == 'ftp' -> high \"FTP exposed\"")), log);
+                "service == 'ftp' -> high \"FTP exposed\"")), log));
 
         assertThat(result.findings()).extracting(Finding::title, Finding::severity).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Telnet exposed", Severity.HIGH),
@@ -69,21 +70,21 @@ class ParserExecutorTest {
     void givenTheSameInput_whenRunTwice_thenTheFindingsAreIdentical() {
         List<String> rules = List.of("state == 'open' -> low \"Open port\"");
 
-        assertThat(new ParserExecutor().execute(step(rules), log).findings())
-                .isEqualTo(new ParserExecutor().execute(step(rules), log).findings());
+        assertThat(new ParserExecutor().execute(StepContext.of(step(rules), log)).findings())
+                .isEqualTo(new ParserExecutor().execute(StepContext.of(step(rules), log)).findings());
     }
 
     @Test
     void givenAnUnreadableRule_whenRun_thenTheStepFailsNamingTheRule() {
-        assertThatThrownBy(() -> new ParserExecutor().execute(step(List.of("port == 23 -> high \"ok\"", "port ==")), log))
+        assertThatThrownBy(() -> new ParserExecutor().execute(StepContext.of(step(List.of("port == 23 -> high \"ok\"", "port ==")), log)))
                 .isInstanceOf(StepInputException.class).hasMessageStartingWith("config.rules[1]");
     }
 
     @Test
     void givenAHostileRule_whenRun_thenItNeverMatches() {
         try {
-            StepResult result = new ParserExecutor().execute(step(List.of(
-                    "T(java.lang.Runtime).getRuntime().exec('id') != null -> high \"pwned\"")), log);
+            StepResult result = new ParserExecutor().execute(StepContext.of(step(List.of(
+                    "T(java.lang.Runtime).getRuntime().exec('id') != null -> high \"pwned\"")), log));
             assertThat(result.findings()).isEmpty();
         } catch (StepInputException refusedWhenParsed) {
             assertThat(refusedWhenParsed).hasMessageStartingWith("config.rules[0]");

@@ -1,6 +1,7 @@
 package io.reconcraft.toolrunner.execution.live.gitleaks;
 
 import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.FindingFactory;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public final class GitleaksFindings {
 
-    static final String TOOL = "gitleaks";
+    static final String TOOL = NodeKind.GITLEAKS.wireName();
     private static final FindingFactory FINDINGS = new FindingFactory(TOOL);
 
     private GitleaksFindings() {

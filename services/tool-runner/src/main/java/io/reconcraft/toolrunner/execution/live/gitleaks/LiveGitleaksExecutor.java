@@ -1,24 +1,23 @@
 package io.reconcraft.toolrunner.execution.live.gitleaks;
 
-import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.toolrunner.execution.RepositoryUrl;
 import io.reconcraft.toolrunner.execution.StepConfig;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepLog;
 import io.reconcraft.toolrunner.execution.StepResult;
-import io.reconcraft.toolrunner.execution.live.PacedStepLog;
-import io.reconcraft.toolrunner.execution.live.nmap.LiveNmapExecutor;
+import io.reconcraft.toolrunner.execution.live.SandboxCall;
 import io.reconcraft.toolrunner.sandbox.ContainerSandbox;
-import io.reconcraft.toolrunner.sandbox.SandboxException;
 import io.reconcraft.toolrunner.sandbox.SandboxInvocation;
 import io.reconcraft.toolrunner.sandbox.SandboxProperties;
 import io.reconcraft.toolrunner.sandbox.SandboxRun;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * gitleaks in the container sandbox. The runner never clones on its host: the image's entrypoint
@@ -30,14 +29,13 @@ import java.util.Map;
  */
 public class LiveGitleaksExecutor implements StepExecutor {
 
-    static final String TOOL = "gitleaks";
+    static final String TOOL = NodeKind.GITLEAKS.wireName();
     /** gitleaks exits 1 when it found leaks, 0 when it found none; anything else is a failure. */
     private static final int LEAKS_FOUND = 1;
     /** scan-repo.sh's exit code when git could not clone (unreachable, unknown branch, or too large). */
     static final int CLONE_FAILED = 3;
 
-    private final ContainerSandbox sandbox;
-    private final SandboxProperties properties;
+    private final SandboxCall sandbox;
     private final SecretHasher secrets;
 
     /** Secret hashes of this process only: enough where nothing is compared across runs (tests). */
@@ -46,62 +44,42 @@ public class LiveGitleaksExecutor implements StepExecutor {
     }
 
     public LiveGitleaksExecutor(ContainerSandbox sandbox, SandboxProperties properties, SecretHasher secrets) {
-        this.sandbox = sandbox;
-        this.properties = properties;
+        this.sandbox = new SandboxCall(sandbox, properties);
         this.secrets = secrets;
     }
 
     @Override
-    public String kind() {
-        return TOOL;
-    }
-
-    @Override
-    public StepResult execute(StepRequested step, StepLog log) {
-        return execute(null, step, log);
-    }
-
-    @Override
-    public StepResult execute(String runId, StepRequested step, StepLog log) {
+    public StepResult execute(StepContext context) {
+        StepRequested step = context.step();
+        StepLog log = context.log();
         StepConfig config = new StepConfig(TOOL, step.config());
         RepositoryUrl repo = RepositoryUrl.parse(config.requiredText("repoUrl"));
         String branch = RepositoryUrl.branch(config.text("branch"));
-        Duration timeout = step.timeoutSeconds() > 0 ? Duration.ofSeconds(step.timeoutSeconds())
-                : properties.defaultTimeout();
+        SandboxProperties properties = sandbox.properties();
         List<String> arguments = List.of("--repo-url", repo.display(), "--branch", branch, "--report-path", "/dev/stdout");
         SandboxInvocation invocation = new SandboxInvocation(TOOL, properties.images().gitleaks(), arguments,
-                properties.networks().gitleaks(), false, timeout, runId, step.stepId(), properties.cloneWorkspace());
-        log.line("gitleaks " + repo.display() + " (branch " + branch + ") [sandbox: " + invocation.image()
+                properties.networks().gitleaks(), false, sandbox.timeoutOf(step), context.runId(), step.stepId(),
+                properties.cloneWorkspace());
+        String description = "gitleaks " + repo.display() + " (branch " + branch + ") [sandbox: " + invocation.image()
                 + ", network " + invocation.networkMode() + ", no capabilities, clone workspace "
-                + ContainerSandbox.megabytes(properties.cloneWorkspace()) + "]");
-        log.flush();
-        SandboxRun run;
-        try {
-            run = sandbox.run(invocation, new PacedStepLog(log));
-        } catch (SandboxException e) {
-            return StepResult.failed(e.outcome(), e.getMessage());
-        }
-        if (run.exitCode() == CLONE_FAILED) {
-            return StepResult.failed(LiveNmapExecutor.TOOL_FAILED, "the repository could not be cloned (it must be"
-                    + " reachable, have the branch and fit in the " + ContainerSandbox.megabytes(properties.cloneWorkspace())
-                    + " clone workspace)" + (run.lastLogLine() == null ? "" : ": " + run.lastLogLine()));
-        }
-        if (run.exitCode() != 0 && run.exitCode() != LEAKS_FOUND) {
-            return StepResult.failed(StepOutcome.TOOL_FAILED.wire(), "gitleaks exited with code " + run.exitCode()
-                    + (run.lastLogLine() == null ? "" : ": " + run.lastLogLine()));
-        }
-        List<GitleaksLeak> leaks;
-        try {
-            leaks = GitleaksReportParser.parse(run.stdout(), secrets);
-        } catch (GitleaksReportException e) {
-            return StepResult.failed(StepOutcome.INVALID_OUTPUT.wire(), e.getMessage());
-        }
-        List<Finding> findings = GitleaksFindings.of(leaks, repo.display(), branch);
-        log.line("leaks found: " + leaks.size() + " (" + findings.size() + " distinct)");
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("repository", repo.display());
-        outputs.put("branch", branch);
-        outputs.put("leaks", findings.size());
-        return StepResult.succeeded(findings, outputs);
+                + ContainerSandbox.megabytes(properties.cloneWorkspace()) + "]";
+        SandboxCall.ExitCheck exits = SandboxCall.ExitCheck.accepting(TOOL, 0, LEAKS_FOUND);
+        return sandbox.run(invocation, description, log, run -> cloneFailure(run).or(() -> exits.failure(run)), run -> {
+            List<GitleaksLeak> leaks = GitleaksReportParser.parse(run.stdout(), secrets);
+            List<Finding> findings = GitleaksFindings.of(leaks, repo.display(), branch);
+            log.line("leaks found: " + leaks.size() + " (" + findings.size() + " distinct)");
+            Map<String, Object> outputs = new LinkedHashMap<>();
+            outputs.put("repository", repo.display());
+            outputs.put("branch", branch);
+            outputs.put("leaks", findings.size());
+            return StepResult.succeeded(findings, outputs);
+        });
+    }
+
+    private Optional<String> cloneFailure(SandboxRun run) {
+        return run.exitCode() != CLONE_FAILED ? Optional.empty() : Optional.of("the repository could not be cloned (it"
+                + " must be reachable, have the branch and fit in the "
+                + ContainerSandbox.megabytes(sandbox.properties().cloneWorkspace()) + " clone workspace)"
+                + SandboxCall.lastLine(run));
     }
 }

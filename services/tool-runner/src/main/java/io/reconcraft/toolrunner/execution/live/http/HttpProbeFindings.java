@@ -1,6 +1,7 @@
 package io.reconcraft.toolrunner.execution.live.http;
 
 import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.FindingFactory;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import okhttp3.HttpUrl;
  */
 final class HttpProbeFindings {
 
-    static final String TOOL = "http-probe";
+    static final String TOOL = NodeKind.HTTP_PROBE.wireName();
     static final List<String> SECURITY_HEADERS = List.of("Content-Security-Policy", "X-Frame-Options",
             "X-Content-Type-Options");
     static final String HSTS = "Strict-Transport-Security";

@@ -3,8 +3,9 @@ package io.reconcraft.toolrunner.execution.live.http;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunMode;
-import io.reconcraft.toolrunner.execution.ProbeUrls;
 import io.reconcraft.toolrunner.execution.ProbeUrls.ProbeUrl;
+import io.reconcraft.toolrunner.execution.ProbeUrls;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepLog;
 import io.reconcraft.toolrunner.execution.StepResult;
@@ -46,12 +47,9 @@ public class LiveHttpProbeExecutor implements StepExecutor {
     }
 
     @Override
-    public String kind() {
-        return HttpProbeFindings.TOOL;
-    }
-
-    @Override
-    public StepResult execute(StepRequested step, StepLog log) {
+    public StepResult execute(StepContext context) {
+        StepRequested step = context.step();
+        StepLog log = context.log();
         List<ProbeUrl> urls = ProbeUrls.of(step, true);
         HttpProbe probe = new HttpProbe(client, properties,
                 new HostGate(Scope.of(step.scope()), step.runMode() == RunMode.LIVE, resolver));

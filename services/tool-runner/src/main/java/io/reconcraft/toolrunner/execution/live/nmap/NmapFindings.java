@@ -1,6 +1,7 @@
 package io.reconcraft.toolrunner.execution.live.nmap;
 
 import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.FindingFactory;
 import io.reconcraft.toolrunner.execution.live.nmap.NmapScan.Host;
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 public final class NmapFindings {
 
-    private static final FindingFactory FINDINGS = new FindingFactory("nmap");
+    private static final FindingFactory FINDINGS = new FindingFactory(NodeKind.NMAP.wireName());
 
     private NmapFindings() {
     }

@@ -7,6 +7,7 @@ import io.reconcraft.events.model.AuthorizedScope;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.toolrunner.execution.RecordingStepLog;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.sandbox.ContainerSandbox;
 import io.reconcraft.toolrunner.sandbox.DockerEngine;
@@ -75,7 +76,7 @@ class GitleaksCloneWorkspaceIT {
     void givenARepositoryLargerThanTmp_whenTheWorkspaceHoldsIt_thenItIsClonedWholeAndScanned() {
         RecordingStepLog log = new RecordingStepLog();
 
-        StepResult result = gitleaks(DataSize.ofMegabytes(64)).execute("run-clone-it", step(), log);
+        StepResult result = gitleaks(DataSize.ofMegabytes(64)).execute(new StepContext("run-clone-it", step(), log));
 
         assertThat(result.status()).as(result.error() + " " + log.lines).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(result.findings()).hasSize(1);
@@ -89,7 +90,8 @@ class GitleaksCloneWorkspaceIT {
     void givenARepositoryLargerThanTheWorkspace_whenScanned_thenTheStepFailsSayingSoAndNoContainerIsLeft() {
         StepRequested step = step();
 
-        StepResult result = gitleaks(DataSize.ofMegabytes(16)).execute("run-clone-it", step, new RecordingStepLog());
+        StepResult result = gitleaks(DataSize.ofMegabytes(16)).execute(new StepContext("run-clone-it", step,
+                new RecordingStepLog()));
 
         assertThat(result.status()).isEqualTo(RunStatus.FAILED);
         assertThat(result.outcome()).isEqualTo("tool_failed");

@@ -2,13 +2,10 @@ package io.reconcraft.toolrunner.execution.live.gitleaks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcraft.toolrunner.execution.live.OutputMutations;
 import io.reconcraft.toolrunner.execution.live.nmap.SharedFixtures;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -51,18 +48,11 @@ class GitleaksReportParserProperties {
 
     @Provide
     Arbitrary<byte[]> truncatedJson() {
-        return Arbitraries.integers().between(0, REAL.length).map(length -> Arrays.copyOf(REAL, length));
+        return OutputMutations.truncated(REAL);
     }
 
     @Provide
     Arbitrary<byte[]> mutatedJson() {
-        String real = new String(REAL, StandardCharsets.UTF_8);
-        Arbitrary<Integer> position = Arbitraries.integers().between(0, real.length());
-        Arbitrary<Integer> span = Arbitraries.integers().between(0, 40);
-        Arbitrary<String> insert = Arbitraries.oneOf(Arbitraries.of(HOSTILE_SNIPPETS), Arbitraries.strings().ofMaxLength(8));
-        return Combinators.combine(position, span, insert).as((at, length, text) -> {
-            int end = Math.min(real.length(), at + length);
-            return (real.substring(0, at) + text + real.substring(end)).getBytes(StandardCharsets.UTF_8);
-        });
+        return OutputMutations.mutated(REAL, HOSTILE_SNIPPETS);
     }
 }

@@ -9,6 +9,7 @@ import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.RecordingStepLog;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepInputException;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.sandbox.ContainerSandbox;
@@ -55,8 +56,9 @@ class LiveGitleaksIT {
     void givenAnHttpsRepository_whenScannedInTheSandbox_thenTheReportBecomesARedactedHighFinding() {
         RecordingStepLog log = new RecordingStepLog();
 
-        StepResult result = gitleaks.execute("run-gitleaks-it", step(Map.of("repoUrl", "https://example.org/team/app.git",
-                "branch", "develop")), log);
+        StepResult result = gitleaks.execute(new StepContext("run-gitleaks-it", step(Map.of("repoUrl",
+                "https://example.org/team/app.git",
+                "branch", "develop")), log));
 
         assertThat(result.status()).as(result.error()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(result.findings()).singleElement().satisfies(finding -> {
@@ -75,7 +77,7 @@ class LiveGitleaksIT {
     void givenASshRepository_whenScanned_thenItIsRefusedBeforeAnyContainerStarts() {
         StepRequested step = step(Map.of("repoUrl", "ssh://git@example.org/team/app.git"));
 
-        assertThatThrownBy(() -> gitleaks.execute("run-gitleaks-it", step, new RecordingStepLog()))
+        assertThatThrownBy(() -> gitleaks.execute(new StepContext("run-gitleaks-it", step, new RecordingStepLog())))
                 .isInstanceOf(StepInputException.class)
                 .hasMessage("gitleaks repoUrl must be an https URL (got scheme 'ssh')");
         assertThat(engine.control().listContainersCmd().withShowAll(true)

@@ -9,6 +9,7 @@ import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.RecordingStepLog;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.execution.Steps;
 import java.io.IOException;
@@ -79,7 +80,7 @@ class LiveHttpProbeExecutorTest {
                 .setHeader("Content-Type", "text/html").body("<html><head><title> It\n works </title></head></html>").build());
         RecordingStepLog log = new RecordingStepLog();
 
-        StepResult result = probe.execute(stepAfterScanOf(server, "http"), log);
+        StepResult result = probe.execute(StepContext.of(stepAfterScanOf(server, "http"), log));
 
         Map<String, Object> response = onlyResponse(result);
         assertThat(response).containsEntry("status", 200).containsEntry("title", "It works")
@@ -99,7 +100,7 @@ class LiveHttpProbeExecutorTest {
                 .setHeader("Content-Security-Policy", "default-src 'self'").setHeader("X-Frame-Options", "DENY")
                 .setHeader("X-Content-Type-Options", "nosniff").body("ok").build());
 
-        StepResult result = probe.execute(stepAfterScanOf(server, "http"), new RecordingStepLog());
+        StepResult result = probe.execute(StepContext.of(stepAfterScanOf(server, "http"), new RecordingStepLog()));
 
         assertThat(onlyResponse(result)).containsEntry("status", 200);
         assertThat(result.findings()).isEmpty();
@@ -111,7 +112,8 @@ class LiveHttpProbeExecutorTest {
         server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/login").build());
         server.enqueue(new MockResponse.Builder().code(200).body("<title>Login</title>").build());
 
-        Map<String, Object> response = onlyResponse(probe.execute(stepAfterScanOf(server, "http"), new RecordingStepLog()));
+        Map<String, Object> response = onlyResponse(probe.execute(StepContext.of(stepAfterScanOf(server, "http"),
+                new RecordingStepLog())));
 
         assertThat(response).containsEntry("status", 200).containsEntry("title", "Login")
                 .containsEntry("redirectChain", List.of(base(server), base(server) + "/login"))
@@ -127,7 +129,8 @@ class LiveHttpProbeExecutorTest {
                 + "/steal").build());
         outside.enqueue(new MockResponse.Builder().code(200).body("should never be read").build());
 
-        Map<String, Object> response = onlyResponse(probe.execute(stepAfterScanOf(inScope, "http"), new RecordingStepLog()));
+        Map<String, Object> response = onlyResponse(probe.execute(StepContext.of(stepAfterScanOf(inScope, "http"),
+                new RecordingStepLog())));
 
         assertThat(response).containsEntry("status", 301).containsEntry("redirectBlocked", "out of scope: 127.0.0.2")
                 .containsEntry("redirectChain", List.of(base(inScope)));
@@ -141,7 +144,8 @@ class LiveHttpProbeExecutorTest {
             server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/hop" + i).build());
         }
 
-        Map<String, Object> response = onlyResponse(probe.execute(stepAfterScanOf(server, "http"), new RecordingStepLog()));
+        Map<String, Object> response = onlyResponse(probe.execute(StepContext.of(stepAfterScanOf(server, "http"),
+                new RecordingStepLog())));
 
         assertThat(response).containsEntry("redirectBlocked", "more than 5 redirects");
         assertThat((List<?>) response.get("redirectChain")).hasSize(6);
@@ -154,7 +158,8 @@ class LiveHttpProbeExecutorTest {
         String big = "<title>Big</title>" + "x".repeat(300 * 1024);
         server.enqueue(new MockResponse.Builder().code(200).body(big).build());
 
-        Map<String, Object> response = onlyResponse(probe.execute(stepAfterScanOf(server, "http"), new RecordingStepLog()));
+        Map<String, Object> response = onlyResponse(probe.execute(StepContext.of(stepAfterScanOf(server, "http"),
+                new RecordingStepLog())));
 
         assertThat(response).containsEntry("title", "Big").containsEntry("bodyTruncated", true);
     }
@@ -171,7 +176,7 @@ class LiveHttpProbeExecutorTest {
                 .setHeader("Content-Security-Policy", "default-src 'self'").setHeader("X-Frame-Options", "DENY")
                 .setHeader("X-Content-Type-Options", "nosniff").body("<title>Old</title>").build());
 
-        StepResult result = probe.execute(stepAfterScanOf(server, "https"), new RecordingStepLog());
+        StepResult result = probe.execute(StepContext.of(stepAfterScanOf(server, "https"), new RecordingStepLog()));
 
         Map<String, Object> response = onlyResponse(result);
         assertThat(response).containsEntry("status", 200);
@@ -192,7 +197,7 @@ class LiveHttpProbeExecutorTest {
         server.useHttps(new HandshakeCertificates.Builder().heldCertificate(valid).build().sslSocketFactory());
         server.enqueue(new MockResponse.Builder().code(200).body("hi").build());
 
-        StepResult result = probe.execute(stepAfterScanOf(server, "https"), new RecordingStepLog());
+        StepResult result = probe.execute(StepContext.of(stepAfterScanOf(server, "https"), new RecordingStepLog()));
 
         assertThat(result.findings()).filteredOn(f -> f.title().startsWith("Missing security headers")).singleElement()
                 .satisfies(f -> assertThat((List<?>) f.metadata().get("missingHeaders")).first()
@@ -207,7 +212,7 @@ class LiveHttpProbeExecutorTest {
                 Map.of("hosts", List.of(Map.of("address", "127.0.0.2", "ports", List.of(port)))), List.of());
         StepRequested step = Steps.step("http-probe", RunMode.LIVE, List.of("127.0.0.1"), SCOPE, Map.of(), List.of(scan));
 
-        Map<String, Object> response = onlyResponse(probe.execute(step, new RecordingStepLog()));
+        Map<String, Object> response = onlyResponse(probe.execute(StepContext.of(step, new RecordingStepLog())));
 
         assertThat(response).containsEntry("error", "out of scope: 127.0.0.2").doesNotContainKey("status");
         assertThat(outside.getRequestCount()).isZero();
@@ -232,8 +237,8 @@ class LiveHttpProbeExecutorTest {
     void givenAnAuthorizedNameThatResolvesToLoopback_whenProbed_thenItIsRefusedAndNothingIsSent() throws Exception {
         MockWebServer server = server("127.0.0.1");
 
-        StepResult result = probeResolvingTo("127.0.0.1").execute(
-                stepForHost("probe.test", server, "http", List.of("probe.test")), new RecordingStepLog());
+        StepResult result = probeResolvingTo("127.0.0.1").execute(StepContext.of(stepForHost("probe.test", server,
+                "http", List.of("probe.test")), new RecordingStepLog()));
 
         assertThat(onlyResponse(result).get("error").toString())
                 .isEqualTo("out of scope: probe.test resolves to 127.0.0.1 (loopback), which is not an authorized target");
@@ -247,8 +252,8 @@ class LiveHttpProbeExecutorTest {
         server.enqueue(new MockResponse.Builder().code(200).body("pinned").build());
 
         // probe.test exists in no DNS: the request can only arrive through the address the gate checked
-        StepResult result = probeResolvingTo("127.0.0.1").execute(
-                stepForHost("probe.test", server, "http", List.of("probe.test", "127.0.0.1/32")), new RecordingStepLog());
+        StepResult result = probeResolvingTo("127.0.0.1").execute(StepContext.of(stepForHost("probe.test", server,
+                "http", List.of("probe.test", "127.0.0.1/32")), new RecordingStepLog()));
 
         assertThat(onlyResponse(result)).containsEntry("status", 200);
         assertThat(server.takeRequest().getHeaders().get("Host")).isEqualTo("probe.test:" + server.url("/").port());
@@ -260,7 +265,7 @@ class LiveHttpProbeExecutorTest {
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Server", "nginx").body("<title>Hi</title>")
                 .build());
 
-        StepResult result = probe.execute(stepAfterScanOf(server, "unknown"), new RecordingStepLog());
+        StepResult result = probe.execute(StepContext.of(stepAfterScanOf(server, "unknown"), new RecordingStepLog()));
 
         assertThat(onlyResponse(result)).containsEntry("status", 200).containsEntry("title", "Hi")
                 .containsEntry("url", base(server));

@@ -9,6 +9,7 @@ import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.RecordingStepLog;
+import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.sandbox.ContainerSandbox;
 import io.reconcraft.toolrunner.sandbox.DockerEngine;
@@ -64,8 +65,8 @@ class LiveNmapIT {
         try (LoopbackServer server = new LoopbackServer(null)) {
             RecordingStepLog log = new RecordingStepLog();
 
-            StepResult result = nmap.execute("run-nmap-it", liveStep(Map.of("profile", "custom",
-                    "flags", "-p " + server.port()), 60), log);
+            StepResult result = nmap.execute(new StepContext("run-nmap-it", liveStep(Map.of("profile", "custom",
+                    "flags", "-p " + server.port()), 60), log));
 
             assertThat(result.status()).as(result.error()).isEqualTo(RunStatus.SUCCEEDED);
             Map<String, Object> port = onlyPort(result);
@@ -85,8 +86,9 @@ class LiveNmapIT {
     void givenAnSshBannerOnLoopback_whenScannedWithVersionDetection_thenServiceProductAndVersionComeOut()
             throws Exception {
         try (LoopbackServer server = new LoopbackServer("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n")) {
-            StepResult result = nmap.execute("run-nmap-it", liveStep(Map.of("flags", "-sV -p " + server.port()), 120),
-                    new RecordingStepLog());
+            StepResult result = nmap.execute(new StepContext("run-nmap-it", liveStep(Map.of("flags",
+                    "-sV -p " + server.port()), 120),
+                    new RecordingStepLog()));
 
             assertThat(result.status()).as(result.error()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(onlyPort(result)).containsEntry("state", "open").containsEntry("service", "ssh")
@@ -99,8 +101,9 @@ class LiveNmapIT {
     @Test
     void givenAnFtpServerOnLoopback_whenScannedWithVersionDetection_thenItIsARiskyServiceFinding() throws Exception {
         try (LoopbackServer server = new LoopbackServer("220 (vsFTPd 3.0.3)\r\n")) {
-            StepResult result = nmap.execute("run-nmap-it", liveStep(Map.of("flags", "-sV -p " + server.port()), 120),
-                    new RecordingStepLog());
+            StepResult result = nmap.execute(new StepContext("run-nmap-it", liveStep(Map.of("flags",
+                    "-sV -p " + server.port()), 120),
+                    new RecordingStepLog()));
 
             assertThat(result.status()).as(result.error()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(result.findings()).extracting(Finding::severity, Finding::title).contains(
@@ -116,8 +119,8 @@ class LiveNmapIT {
             closedUdpPort = probe.getLocalPort();
         }
 
-        StepResult result = nmap.execute("run-nmap-it", liveStep(Map.of("profile", "custom",
-                "flags", "-sU -p " + closedUdpPort), 60), new RecordingStepLog());
+        StepResult result = nmap.execute(new StepContext("run-nmap-it", liveStep(Map.of("profile", "custom",
+                "flags", "-sU -p " + closedUdpPort), 60), new RecordingStepLog()));
 
         assertThat(result.status()).as(result.error()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(onlyPort(result)).containsEntry("protocol", "udp").containsEntry("state", "closed");
@@ -127,8 +130,8 @@ class LiveNmapIT {
     void givenAScanThatOutlivesTheStepTimeout_whenRun_thenTheStepFailsAsTimeout() throws Exception {
         try (LoopbackServer silent = new LoopbackServer(null)) {
             // Version detection against a service that never answers waits far longer than 3 s.
-            StepResult result = nmap.execute("run-nmap-it", liveStep(Map.of("profile", "custom",
-                    "flags", "-sV --version-all --host-timeout 3600s -p " + silent.port()), 3), new RecordingStepLog());
+            StepResult result = nmap.execute(new StepContext("run-nmap-it", liveStep(Map.of("profile", "custom",
+                    "flags", "-sV --version-all --host-timeout 3600s -p " + silent.port()), 3), new RecordingStepLog()));
 
             assertThat(result.status()).isEqualTo(RunStatus.FAILED);
             assertThat(result.outcome()).isEqualTo("timeout");

@@ -2,11 +2,8 @@ package io.reconcraft.toolrunner.execution.live.nmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import net.jqwik.api.Arbitraries;
+import io.reconcraft.toolrunner.execution.live.OutputMutations;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -45,18 +42,11 @@ class NmapXmlParserProperties {
 
     @Provide
     Arbitrary<byte[]> truncatedXml() {
-        return Arbitraries.integers().between(0, REAL.length).map(length -> Arrays.copyOf(REAL, length));
+        return OutputMutations.truncated(REAL);
     }
 
     @Provide
     Arbitrary<byte[]> mutatedXml() {
-        String real = new String(REAL, StandardCharsets.UTF_8);
-        Arbitrary<Integer> position = Arbitraries.integers().between(0, real.length());
-        Arbitrary<Integer> span = Arbitraries.integers().between(0, 40);
-        Arbitrary<String> insert = Arbitraries.oneOf(Arbitraries.of(HOSTILE_SNIPPETS), Arbitraries.strings().ofMaxLength(8));
-        return Combinators.combine(position, span, insert).as((at, length, text) -> {
-            int end = Math.min(real.length(), at + length);
-            return (real.substring(0, at) + text + real.substring(end)).getBytes(StandardCharsets.UTF_8);
-        });
+        return OutputMutations.mutated(REAL, HOSTILE_SNIPPETS);
     }
 }

@@ -1,6 +1,9 @@
-package io.reconcraft.notifier.webhook;
+package io.reconcraft.notifier.config;
 
-import io.reconcraft.notifier.NotifierProperties;
+import io.reconcraft.notifier.webhook.HostResolver;
+import io.reconcraft.notifier.webhook.WebhookClient;
+import io.reconcraft.notifier.webhook.WebhookGuard;
+import io.reconcraft.notifier.webhook.WebhookProperties;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.reconcraft.toolrunner.scope;
+package io.reconcraft.toolrunner.config;
 
 import io.reconcraft.messaging.AuthorizedTargetsView;
 import org.springframework.context.annotation.Bean;

@@ -1,5 +1,7 @@
-package io.reconcraft.notifier.delivery;
+package io.reconcraft.notifier.config;
 
+import io.reconcraft.notifier.delivery.DeliveryProperties;
+import io.reconcraft.notifier.delivery.RetryPolicy;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.context.annotation.Bean;

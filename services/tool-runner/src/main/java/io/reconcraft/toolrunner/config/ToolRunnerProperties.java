@@ -1,4 +1,4 @@
-package io.reconcraft.toolrunner;
+package io.reconcraft.toolrunner.config;
 
 import io.reconcraft.messaging.WorkerIds;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package io.reconcraft.toolrunner.claim;
+package io.reconcraft.toolrunner.store;
 
 import java.util.Date;
 import org.bson.Document;

@@ -1,4 +1,4 @@
-package io.reconcraft.notifier;
+package io.reconcraft.notifier.config;
 
 import io.reconcraft.messaging.WorkerIds;
 import java.time.Duration;

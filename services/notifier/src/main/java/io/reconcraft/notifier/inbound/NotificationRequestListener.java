@@ -1,4 +1,4 @@
-package io.reconcraft.notifier.notification;
+package io.reconcraft.notifier.inbound;
 
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.NotificationRequested;

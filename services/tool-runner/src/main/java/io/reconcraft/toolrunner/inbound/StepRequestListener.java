@@ -1,10 +1,12 @@
-package io.reconcraft.toolrunner.step;
+package io.reconcraft.toolrunner.inbound;
 
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.StepCancelRequested;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.Topics;
 import io.reconcraft.events.model.NodeKind;
+import io.reconcraft.toolrunner.step.StepRunner;
+import io.reconcraft.toolrunner.step.StepWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -36,9 +38,7 @@ public class StepRequestListener {
                     event.eventId(), Topics.TOOL_STEP_REQUESTS);
             return;
         }
-        boolean forUs = NodeKind.fromWire(step.kind())
-                .map(kind -> kind.executor() == NodeKind.Executor.TOOL_RUNNER)
-                .orElse(false);
+        boolean forUs = step.kind() != null && step.kind().executor() == NodeKind.Executor.TOOL_RUNNER;
         if (!forUs || step.stepId() == null || step.stepId().isBlank()) {
             log.warn("ignoring StepRequested {}: kind '{}' with step id '{}' is not a tool-runner step",
                     event.eventId(), step.kind(), step.stepId());

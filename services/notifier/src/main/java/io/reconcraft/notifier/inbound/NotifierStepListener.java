@@ -1,4 +1,4 @@
-package io.reconcraft.notifier.step;
+package io.reconcraft.notifier.inbound;
 
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.StepCancelRequested;
@@ -35,7 +35,7 @@ public class NotifierStepListener {
                     event.eventId(), Topics.NOTIFIER_STEP_REQUESTS);
             return;
         }
-        Optional<Channel> channel = Channel.fromWire(step.kind());
+        Optional<Channel> channel = Channel.of(step.kind());
         if (channel.isEmpty() || step.stepId() == null || step.stepId().isBlank()) {
             log.warn("ignoring StepRequested {}: kind '{}' with step id '{}' is not a notifier step",
                     event.eventId(), step.kind(), step.stepId());
