@@ -58,9 +58,7 @@ public record OrchestratorProperties(
         maxParallelTasks = maxParallelTasks == null ? 64 : Math.max(1, maxParallelTasks);
         cancelGrace = cancelGrace == null ? Duration.ofSeconds(30) : cancelGrace;
         taskPollInterval = taskPollInterval == null ? Duration.ofMillis(250) : taskPollInterval;
-        // Admitted runs' steps wait in the executors' topics first come, first served: the fewer admitted at once, the
-        // sooner a newly admitted run's first step is reached; 16 still keeps a two-core stack saturated with demo runs.
-        maxActiveRuns = maxActiveRuns == null ? 16 : Math.max(1, maxActiveRuns);
+        maxActiveRuns = maxActiveRuns == null ? 64 : Math.max(1, maxActiveRuns);
         admissionRefreshInterval = admissionRefreshInterval == null ? Duration.ofSeconds(1) : admissionRefreshInterval;
     }
 
