@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
@@ -13,13 +14,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.listener.BatchInterceptor;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.ProducerListener;
 
 /**
- * Tells every {@link EventObserver} of the events read and sent, through the record interceptor and producer
- * listener that Boot wires into the listener containers and the KafkaTemplate. Only where there is an observer.
+ * Tells every {@link EventObserver} of the events read and sent, through the record and batch interceptors and the
+ * producer listener that Boot wires into the listener containers and the KafkaTemplate. Only where there is an observer.
  */
 @AutoConfiguration(before = MessagingAutoConfiguration.class)
 @ConditionalOnBean(EventObserver.class)
@@ -35,6 +37,22 @@ public class EventObserverHooks {
                     Consumer<Object, Object> consumer) {
                 tell(observers.orderedStream().toList(), record.value(), EventObserver::consumed);
                 return record;
+            }
+        };
+    }
+
+    /** The same for listeners that take a poll at a time, which the record interceptor does not see. */
+    @Bean
+    BatchInterceptor<Object, Object> eventObserverBatchInterceptor(ObjectProvider<EventObserver> observers) {
+        return new BatchInterceptor<>() {
+            @Override
+            public ConsumerRecords<Object, Object> intercept(ConsumerRecords<Object, Object> records,
+                    Consumer<Object, Object> consumer) {
+                List<EventObserver> told = observers.orderedStream().toList();
+                for (ConsumerRecord<Object, Object> record : records) {
+                    tell(told, record.value(), EventObserver::consumed);
+                }
+                return records;
             }
         };
     }
