@@ -2,6 +2,7 @@ package io.reconcraft.gateway.readmodel;
 
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.Topics;
+import io.reconcraft.messaging.ReadablePoll;
 import io.reconcraft.gateway.run.RunView;
 import io.reconcraft.gateway.stream.RunEvent;
 import io.reconcraft.gateway.stream.RunEventJournal;
@@ -15,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,12 +45,7 @@ public class RunEventListener {
 
     @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true")
     public void on(List<ConsumerRecord<String, EventEnvelope>> records) {
-        int unreadable = firstUnreadable(records);
-        apply(unreadable < 0 ? records : records.subList(0, unreadable));
-        if (unreadable >= 0) {
-            // the records before it are applied and committed; this one goes to the dead-letter topic
-            throw new BatchListenerFailedException("the event could not be read", records.get(unreadable));
-        }
+        ReadablePoll.apply(records, this::apply);
     }
 
     private void apply(List<ConsumerRecord<String, EventEnvelope>> records) {
@@ -95,12 +90,4 @@ public class RunEventListener {
         listeners.deliver(numbered);
     }
 
-    private static int firstUnreadable(List<ConsumerRecord<String, EventEnvelope>> records) {
-        for (int i = 0; i < records.size(); i++) {
-            if (records.get(i).value() == null) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

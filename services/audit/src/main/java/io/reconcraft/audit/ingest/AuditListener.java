@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reconcraft.audit.chain.AuditChain;
 import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.messaging.ReadablePoll;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,17 +43,14 @@ public class AuditListener {
 
     @KafkaListener(topics = "#{T(io.reconcraft.events.Topics).ALL}", batch = "true")
     void on(List<ConsumerRecord<String, EventEnvelope>> batch) {
+        ReadablePoll.apply(batch, this::store);
+    }
+
+    private void store(List<ConsumerRecord<String, EventEnvelope>> batch) {
         Instant receivedAt = clock.instant();
         List<Document> documents = new ArrayList<>(batch.size());
-        int unreadable = -1;
-        for (int i = 0; i < batch.size(); i++) {
-            ConsumerRecord<String, EventEnvelope> record = batch.get(i);
-            if (record.value() == null) {
-                unreadable = i;
-                break;
-            }
-            EventEnvelope event = record.value();
-            documents.add(records.of(event, record.topic(), record.partition(), record.offset(), receivedAt));
+        for (ConsumerRecord<String, EventEnvelope> record : batch) {
+            documents.add(records.of(record.value(), record.topic(), record.partition(), record.offset(), receivedAt));
         }
         if (!documents.isEmpty()) {
             AuditChain.Appended appended = chain.append(documents);
@@ -62,9 +59,6 @@ public class AuditListener {
             if (appended.duplicates() > 0) {
                 log.debug("{} events of a batch of {} were stored already", appended.duplicates(), documents.size());
             }
-        }
-        if (unreadable >= 0) {
-            throw new BatchListenerFailedException("the event could not be read", unreadable);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.reconcraft.events.RunStatusChanged;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.Topics;
+import io.reconcraft.messaging.ReadablePoll;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.findings.report.ReportSteps;
 import io.reconcraft.findings.sorting.RunEnd;
@@ -60,25 +61,21 @@ public class RunEventsListener {
 
     @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true")
     public void on(List<ConsumerRecord<String, EventEnvelope>> records) {
-        int unreadable = firstUnreadable(records);
-        List<ConsumerRecord<String, EventEnvelope>> readable = unreadable < 0 ? records : records.subList(0, unreadable);
-        try {
-            apply(readable);
-        } catch (RuntimeException batchFailed) {
-            // apply them one at a time, so that the one that fails is retried and dead-lettered alone and the ones
-            // before it are committed
-            for (ConsumerRecord<String, EventEnvelope> record : readable) {
-                try {
-                    apply(List.of(record));
-                } catch (RuntimeException failed) {
-                    throw new BatchListenerFailedException(failed.getMessage(), failed, record);
+        ReadablePoll.apply(records, readable -> {
+            try {
+                apply(readable);
+            } catch (RuntimeException batchFailed) {
+                // apply them one at a time, so that the one that fails is retried and dead-lettered alone and the
+                // ones before it are committed
+                for (ConsumerRecord<String, EventEnvelope> record : readable) {
+                    try {
+                        apply(List.of(record));
+                    } catch (RuntimeException failed) {
+                        throw new BatchListenerFailedException(failed.getMessage(), failed, record);
+                    }
                 }
             }
-        }
-        if (unreadable >= 0) {
-            // the records before it are applied and committed; this one goes to the dead-letter topic
-            throw new BatchListenerFailedException("the event could not be read", records.get(unreadable));
-        }
+        });
     }
 
     private void apply(List<ConsumerRecord<String, EventEnvelope>> records) {
@@ -148,12 +145,4 @@ public class RunEventsListener {
                 status, message);
     }
 
-    private static int firstUnreadable(List<ConsumerRecord<String, EventEnvelope>> records) {
-        for (int i = 0; i < records.size(); i++) {
-            if (records.get(i).value() == null) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

@@ -6,6 +6,7 @@ import io.reconcraft.events.Topics;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.findings.store.RunRecord;
 import io.reconcraft.findings.store.RunStore;
+import io.reconcraft.messaging.ReadablePoll;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,14 +32,13 @@ public class RunRequestListener {
     /** A poll's worth of requests in one bulk write; a record that cannot be read is dead-lettered after the rest. */
     @KafkaListener(topics = Topics.RUN_REQUESTS, batch = "true")
     public void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+        ReadablePoll.apply(records, this::store);
+    }
+
+    private void store(List<ConsumerRecord<String, EventEnvelope>> records) {
         List<RunStore.Requested> requests = new ArrayList<>();
-        int unreadable = -1;
-        for (int i = 0; i < records.size(); i++) {
-            EventEnvelope event = records.get(i).value();
-            if (event == null) {
-                unreadable = i;
-                break;
-            }
+        for (ConsumerRecord<String, EventEnvelope> record : records) {
+            EventEnvelope event = record.value();
             if (event.payload() instanceof RunRequested requested && event.runId() != null) {
                 requests.add(requestOf(event.runId(), requested, event.occurredAt()));
             }
@@ -54,9 +54,6 @@ public class RunRequestListener {
                     throw new BatchListenerFailedException(failed.getMessage(), failed, recordOf(records, requests.get(i)));
                 }
             }
-        }
-        if (unreadable >= 0) {
-            throw new BatchListenerFailedException("the event could not be read", records.get(unreadable));
         }
     }
 

@@ -3,6 +3,7 @@ package io.reconcraft.orchestrator.messaging;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.Topics;
+import io.reconcraft.messaging.ReadablePoll;
 import io.reconcraft.orchestrator.engine.StepResultIntake;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,18 +32,17 @@ public class StepEventListener {
 
     @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true")
     void on(List<ConsumerRecord<String, EventEnvelope>> batch) {
-        for (int i = 0; i < batch.size(); i++) {
-            EventEnvelope event = batch.get(i).value();
-            if (event == null) {
-                throw new BatchListenerFailedException("the event could not be read", i);
+        ReadablePoll.apply(batch, readable -> {
+            for (int i = 0; i < readable.size(); i++) {
+                EventEnvelope event = readable.get(i).value();
+                try {
+                    apply(event);
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException("StepCompleted " + event.eventId() + " could not be applied",
+                            e, i);
+                }
             }
-            try {
-                apply(event);
-            } catch (RuntimeException e) {
-                throw new BatchListenerFailedException("StepCompleted " + event.eventId() + " could not be applied",
-                        e, i);
-            }
-        }
+        });
     }
 
     private void apply(EventEnvelope event) {
