@@ -126,7 +126,7 @@ final class DemoRuns {
             Thread.sleep(200);
         }
         JsonNode position = lastRun.get("queuePosition");
-        return new Backlog(backlog, startedAfter, position == null ? -1 : position.asInt());
+        return new Backlog(backlog, startedAfter, position == null ? -1 : position.asInt(), runId);
     }
 
     /** The run's first tool step (nmap, after the orchestrator's own start step) has left queued. */
@@ -139,7 +139,7 @@ final class DemoRuns {
         return false;
     }
 
-    record Backlog(int queued, double newRunStartedAfterSeconds, int lastQueuePosition) {
+    record Backlog(int queued, double newRunStartedAfterSeconds, int lastQueuePosition, String runId) {
     }
 
     String start(String workflowId) throws Exception {
@@ -166,7 +166,14 @@ final class DemoRuns {
     }
 
     String runOnce(String workflowId, int pollMillis) throws Exception {
-        String runId = start(workflowId);
+        return awaitEnd(start(workflowId), pollMillis);
+    }
+
+    String awaitEnd(String runId) throws Exception {
+        return awaitEnd(runId, POLL_MILLIS);
+    }
+
+    private String awaitEnd(String runId, int pollMillis) throws Exception {
         while (true) {
             String status = send("GET", "/runs/" + runId, null).get("status").asString();
             if (status.equals("succeeded") || status.equals("failed")) {

@@ -44,6 +44,9 @@ public final class PipelineBenchmark {
             demo.openLoop(workflowId, Math.min(600, runs));
             String sampleRun = demo.start(workflowId);
             demo.openLoop(workflowId, 50);
+            String lone = demo.start(workflowId);
+            demo.awaitEnd(lone);
+            report.timeline("one run on an idle stack", RunTimeline.of(stack.kafkaBootstrap, lone));
 
             measure(report, demo, cpu, commands, workflowId, runs, clients, seconds, "empty store");
             if (history > 0) {
@@ -54,7 +57,9 @@ public final class PipelineBenchmark {
             }
             if (backlog > 0) {
                 System.out.printf(Locale.ROOT, "queueing %,d runs, then one from another submitter…%n", backlog);
-                report.backlog(demo.newRunBehind(workflowId, backlog));
+                DemoRuns.Backlog behind = demo.newRunBehind(workflowId, backlog);
+                report.backlog(behind);
+                report.timeline("the new run behind the backlog", RunTimeline.of(stack.kafkaBootstrap, behind.runId()));
             }
             report.print(InetAddress.getLocalHost().getHostName(), LocalDate.now());
         }

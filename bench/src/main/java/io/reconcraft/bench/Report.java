@@ -14,6 +14,7 @@ final class Report {
     private final List<String> readRows = new ArrayList<>();
     private final List<String> cpuRows = new ArrayList<>();
     private final List<String> backlogRows = new ArrayList<>();
+    private final List<String> timelineRows = new ArrayList<>();
     private final List<String> commandRows = new ArrayList<>();
     private Percentiles kafka;
 
@@ -80,6 +81,17 @@ final class Report {
         System.out.println(line);
     }
 
+    /** One run's records on every topic (RunTimeline), printed at once and again with the report. */
+    void timeline(String title, List<String> rows) {
+        List<String> table = new ArrayList<>();
+        table.add("\nWhere the time of " + title + " went (its records on every topic, by append time):\n");
+        table.add("| ms after the first | gap | topic | event | step |");
+        table.add("|---|---|---|---|---|");
+        table.addAll(rows);
+        table.forEach(System.out::println);
+        timelineRows.addAll(table);
+    }
+
     void print(String host, LocalDate date) {
         System.out.printf(Locale.ROOT, "%n## Pipeline benchmark — %s on %s (%d cores, Java %d)%n%n", date, host,
                 Runtime.getRuntime().availableProcessors(), javaVersion);
@@ -109,5 +121,6 @@ final class Report {
             System.out.println("|---|---|---|");
             backlogRows.forEach(System.out::println);
         }
+        timelineRows.forEach(System.out::println);
     }
 }
