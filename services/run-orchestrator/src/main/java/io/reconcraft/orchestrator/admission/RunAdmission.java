@@ -9,10 +9,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +30,13 @@ import org.springframework.stereotype.Component;
  * is marking it running (claimed atomically in the store, so a run is admitted once even with several
  * orchestrators) and setting it going. The count of running runs is kept here and re-read from the store by
  * {@link #refresh()}, which also picks up queued runs this instance has not seen (after a restart).
+ * Admitting (and setting the admitted run going, its first steps included) happens on one admission thread,
+ * never on the thread that offered the run or reported a run's end: when intake admitted inline, taking in
+ * run requests went only as fast as runs finished, so a backlog waited in the run-requests topic in arrival
+ * order — where no fair share applies — and a new submitter's run waited behind all of it.
  */
 @Component
-public class RunAdmission {
+public class RunAdmission implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RunAdmission.class);
     private static final int RELOAD_LIMIT = 10_000;
@@ -38,6 +49,9 @@ public class RunAdmission {
     private final ReentrantLock claiming = new ReentrantLock();
     private final Map<String, Integer> runningByGroup = new HashMap<>();
     private int running;
+    private final AtomicBoolean passPending = new AtomicBoolean();
+    private final Set<String> notGoing = ConcurrentHashMap.newKeySet();
+    private ExecutorService admitter;
 
     public RunAdmission(RunStore store, RunFinisher finisher, RunAdvancer advancer, OrchestratorProperties properties) {
         this.store = store;
@@ -46,12 +60,12 @@ public class RunAdmission {
         this.maxActiveRuns = properties.maxActiveRuns();
     }
 
-    /** A run was accepted and waits for admission; admits what fits now. */
+    /** A run was accepted and waits for admission; what fits is admitted on the admission thread. */
     public void offer(String runId, String group) {
         synchronized (this) {
             queue.add(runId, group);
         }
-        admitWhatFits();
+        admitSoon();
     }
 
     @EventListener
@@ -60,12 +74,13 @@ public class RunAdmission {
             synchronized (this) {
                 ended(ended.admissionGroup());
             }
-            admitWhatFits();
+            admitSoon();
         }
     }
 
     /** Re-reads the number of running runs, and the waiting runs when none wait here; then admits what fits. */
     public void refresh() {
+        List.copyOf(notGoing).forEach(runId -> setGoing(runId, () -> advancer.advance(runId)));
         boolean reload;
         // no admission in between: a run claimed after the count was read would be forgotten by it
         claiming.lock();
@@ -88,7 +103,58 @@ public class RunAdmission {
                 waiting.forEach(run -> queue.add(run.getString("_id"), groupOf(run)));
             }
         }
-        admitWhatFits();
+        admitSoon();
+    }
+
+    /** One admission pass after this call, however many calls come before it starts. */
+    private void admitSoon() {
+        ExecutorService executor;
+        synchronized (this) {
+            executor = admitter;
+        }
+        if (executor != null && passPending.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                passPending.set(false); // an offer from now on needs another pass
+                try {
+                    admitWhatFits();
+                } catch (RuntimeException e) {
+                    log.warn("admission pass failed, the next refresh retries it: {}", e.toString());
+                }
+            });
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        admitter = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "run-admission");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void stop() {
+        ExecutorService executor;
+        synchronized (this) {
+            executor = admitter;
+            admitter = null;
+        }
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                // a pass in flight ends its current admission; the runs it did not reach stay queued in the store
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return admitter != null;
     }
 
     private void admitWhatFits() {
@@ -98,8 +164,9 @@ public class RunAdmission {
             claiming.lock();
             try {
                 synchronized (this) {
-                    Optional<AdmissionQueue.Waiting> first = running < maxActiveRuns ? queue.next(runningByGroup)
-                            : Optional.empty();
+                    // stopping: what is not admitted yet stays queued in the store for the next start
+                    Optional<AdmissionQueue.Waiting> first = running < maxActiveRuns && admitter != null
+                            ? queue.next(runningByGroup) : Optional.empty();
                     if (first.isEmpty()) {
                         return;
                     }
@@ -109,6 +176,11 @@ public class RunAdmission {
                 }
                 try {
                     admitted = finisher.markRunning(next.runId());
+                } catch (RuntimeException e) {
+                    synchronized (this) {
+                        queue.add(next.runId(), next.group()); // still queued in the store: the next pass tries again
+                    }
+                    throw e;
                 } finally {
                     if (!admitted) {
                         // already admitted, cancelled or ended elsewhere: it takes no place
@@ -122,8 +194,23 @@ public class RunAdmission {
             }
             if (admitted) {
                 log.debug("run {} admitted", next.runId());
-                advancer.advance(next.runId());
+                setGoing(next.runId(), () -> advancer.advanceAfterOwnUpdate(next.runId()));
             }
+        }
+    }
+
+    /**
+     * Nothing else moves an admitted run whose first pass failed (its RunRequested was consumed long ago), so
+     * it is kept and advanced again by the next refresh until that works.
+     */
+    private void setGoing(String runId, Runnable advance) {
+        try {
+            advance.run();
+            notGoing.remove(runId);
+        } catch (RuntimeException e) {
+            notGoing.add(runId);
+            log.warn("run {} was admitted but could not be set going, trying again at the next refresh: {}", runId,
+                    e.toString());
         }
     }
 

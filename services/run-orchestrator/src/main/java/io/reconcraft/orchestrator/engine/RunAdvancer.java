@@ -52,6 +52,14 @@ public class RunAdvancer {
     }
 
     /**
+     * Advances right after this thread's own winning update of the run, from the document that update returned
+     * (no read); any change made since is followed by its writer's own advance.
+     */
+    public void advanceAfterOwnUpdate(String runId) {
+        writtenRuns.take(runId).ifPresentOrElse(this::advanceFrom, () -> advance(runId));
+    }
+
+    /**
      * Advances from {@code latest}, the run as this thread's latest winning update left it. Each pass goes
      * on from the document its own last update returned, so a transition costs one round trip to MongoDB.
      */

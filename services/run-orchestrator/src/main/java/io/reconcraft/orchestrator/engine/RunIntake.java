@@ -12,7 +12,9 @@ import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepJson;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,27 +37,50 @@ public class RunIntake {
         this.admission = admission;
     }
 
+    /** A requested run: its id and the request. */
+    public record Requested(String runId, RunRequested request) {
+    }
+
     public void accept(String runId, RunRequested request) {
+        acceptAll(List.of(new Requested(runId, request)));
+    }
+
+    /**
+     * Stores the runs of a poll with one insert, then queues each for admission; a run that existed already
+     * (a redelivered RunRequested) may be under way, so it is read and queued or advanced as it stands.
+     */
+    public void acceptAll(List<Requested> requests) {
+        List<RunDocument> runs = requests.stream().map(this::document).toList();
+        Set<String> inserted = store.insertAbsent(runs);
+        Set<String> seen = new HashSet<>();
+        for (RunDocument run : runs) {
+            if (!seen.add(run.id())) {
+                continue;
+            }
+            RunDocument stored = run;
+            if (inserted.contains(run.id())) {
+                log.info("run {} accepted: {} nodes, {} mode", run.id(), run.steps().size(), run.runMode());
+            } else {
+                stored = store.find(run.id()).orElse(run);
+            }
+            if (stored.runStatus() == RunStatus.QUEUED && !stored.isCancelRequested()) {
+                admission.offer(run.id(), stored.admissionGroup() == null ? run.admissionGroup() : stored.admissionGroup());
+            } else {
+                advancer.advance(run.id());
+            }
+        }
+    }
+
+    private RunDocument document(Requested requested) {
+        RunRequested request = requested.request();
         WorkflowSnapshot workflow = request.workflow() == null
                 ? new WorkflowSnapshot(null, null, List.of(), List.of()) : request.workflow();
         List<StepDocument> steps = workflow.nodes().stream()
                 .map(node -> StepDocument.queued(node.id(), node.kind(), displayName(node))).toList();
         RunMode mode = request.runMode() == null ? RunMode.DEMO : request.runMode();
         String group = AdmissionGroup.of(request.requestedBy(), request.trigger());
-        RunDocument run = RunDocument.accepted(runId, StepJson.write(workflow), request.targets(), mode.wireName(),
+        return RunDocument.accepted(requested.runId(), StepJson.write(workflow), request.targets(), mode.wireName(),
                 request.scope().entries(), clock.instant(), steps, group);
-        RunDocument stored = run;
-        if (store.insertIfAbsent(run)) {
-            log.info("run {} accepted: workflow {} with {} nodes, {} mode", runId, workflow.id(), steps.size(),
-                    mode.wireName());
-        } else {
-            stored = store.find(runId).orElse(run); // a redelivery: the run may be under way already
-        }
-        if (stored.runStatus() == RunStatus.QUEUED && !stored.isCancelRequested()) {
-            admission.offer(runId, stored.admissionGroup() == null ? group : stored.admissionGroup());
-        } else {
-            advancer.advance(runId);
-        }
     }
 
     private static String displayName(WorkflowNode node) {

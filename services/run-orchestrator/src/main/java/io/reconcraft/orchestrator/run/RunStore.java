@@ -5,8 +5,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.reconcraft.events.model.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -44,6 +49,34 @@ public class RunStore {
         return Boolean.TRUE.equals(mongo.insert(run).thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false))
                 .block(TIMEOUT));
+    }
+
+    /**
+     * Inserts the runs not stored yet, in two round trips for the whole batch (which ids exist, then one insert);
+     * returns the ids it inserted. The first of several runs with one id counts.
+     */
+    public Set<String> insertAbsent(Collection<RunDocument> runs) {
+        Map<String, RunDocument> byId = new LinkedHashMap<>();
+        runs.forEach(run -> byId.putIfAbsent(run.id(), run));
+        if (byId.isEmpty()) {
+            return Set.of();
+        }
+        Query existing = Query.query(where("_id").in(byId.keySet()));
+        existing.fields().include("_id");
+        mongo.find(existing, Document.class, RunDocument.COLLECTION).map(run -> String.valueOf(run.get("_id")))
+                .collectList().blockOptional(TIMEOUT).orElse(List.of()).forEach(byId::remove);
+        if (byId.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            mongo.insertAll(byId.values()).then().block(TIMEOUT);
+            return byId.keySet();
+        } catch (DuplicateKeyException e) {
+            // another writer stored one of them in between: one at a time, each insert deciding for itself
+            Set<String> inserted = new LinkedHashSet<>();
+            byId.values().stream().filter(this::insertIfAbsent).forEach(run -> inserted.add(run.id()));
+            return inserted;
+        }
     }
 
     public Optional<RunDocument> find(String runId) {
