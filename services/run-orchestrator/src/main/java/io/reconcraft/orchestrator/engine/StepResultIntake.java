@@ -62,8 +62,11 @@ public class StepResultIntake {
         if (task >= 0) {
             applyToTask(run.get(), TaskRef.of(run.get(), index, task), completed);
         } else if (!step.hasTasks() && StepId.of(runId, completed.nodeId()).wire().equals(completed.stepId())) {
-            // A step the orchestrator ran itself (already applied), or one claimed before steps had tasks.
-            store.completeStep(runId, index, completed.attempt(), resultOf(completed), clock.instant());
+            // A step the orchestrator ran itself (stored before its StepCompleted was sent: nothing to write), or one
+            // claimed before steps had tasks.
+            if (step.runStatus() == RunStatus.RUNNING && step.attempt() == completed.attempt()) {
+                store.completeStep(runId, index, completed.attempt(), resultOf(completed), clock.instant());
+            }
         } else {
             // Includes the merged StepCompleted this service publishes for a step that fans out.
             log.debug("StepCompleted {} answers no task of node {} in run {}", completed.stepId(),

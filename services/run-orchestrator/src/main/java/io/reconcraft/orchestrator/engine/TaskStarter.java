@@ -12,7 +12,7 @@ import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.plan.StepTargets;
 import io.reconcraft.orchestrator.plan.UpstreamCollector;
 import io.reconcraft.orchestrator.run.RunDocument;
-import io.reconcraft.orchestrator.run.RunStore;
+import io.reconcraft.orchestrator.run.RunningTaskCount;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.TaskRef;
 import io.reconcraft.orchestrator.run.TaskStore;
@@ -35,23 +35,23 @@ import org.springframework.stereotype.Component;
  * {@code max-parallel-tasks-per-run} running in this run and {@code max-parallel-tasks} in all runs.
  * The others stay queued and start when a later pass finds room (after a task ends, or from the task
  * scheduler). The per-run cap is exact (a counter in the run document, claimed atomically with the
- * task); the global count is read, not reserved, so concurrent dispatchers may overshoot it by the few
- * tasks they start in the same instant.
+ * task); the global count is read, not reserved (see RunningTaskCount), so concurrent dispatchers may overshoot
+ * it by the few tasks they start in the same instant.
  */
 @Component
 public class TaskStarter {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
-    private final RunStore runs;
+    private final RunningTaskCount running;
     private final TaskStore tasks;
     private final EventPublisher publisher;
     private final OrchestratorProperties properties;
     private final Clock clock;
 
-    public TaskStarter(RunStore runs, TaskStore tasks, EventPublisher publisher, OrchestratorProperties properties,
-                       Clock clock) {
-        this.runs = runs;
+    public TaskStarter(RunningTaskCount running, TaskStore tasks, EventPublisher publisher,
+                       OrchestratorProperties properties, Clock clock) {
+        this.running = running;
         this.tasks = tasks;
         this.publisher = publisher;
         this.properties = properties;
@@ -78,7 +78,7 @@ public class TaskStarter {
             return 0;
         }
         int room = Math.min(properties.maxParallelTasksPerRun() - run.runningTasks(),
-                properties.maxParallelTasks() - runs.countRunningTasks());
+                properties.maxParallelTasks() - running.current());
         List<Sending> sending = new ArrayList<>();
         for (TaskRef ref : ready) {
             if (sending.size() >= room) {

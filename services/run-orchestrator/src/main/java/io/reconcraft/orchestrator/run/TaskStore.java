@@ -28,10 +28,12 @@ public class TaskStore {
 
     private final ReactiveMongoTemplate mongo;
     private final WrittenRuns writtenRuns;
+    private final RunningTaskCount running;
 
-    public TaskStore(ReactiveMongoTemplate mongo, WrittenRuns writtenRuns) {
+    public TaskStore(ReactiveMongoTemplate mongo, WrittenRuns writtenRuns, RunningTaskCount running) {
         this.mongo = mongo;
         this.writtenRuns = writtenRuns;
+        this.running = running;
     }
 
     /**
@@ -46,7 +48,7 @@ public class TaskStore {
             update.set(path + "tasks", tasks);
         }
         return update(where("_id").is(runId).and(path + "status").is(RunStatus.QUEUED.wireName())
-                .and(path + "attempt").is(attempt), update);
+                .and(path + "attempt").is(attempt), update, 0);
     }
 
     /**
@@ -56,12 +58,12 @@ public class TaskStore {
     public boolean claim(TaskRef task, Instant now, Instant deadline, int maxActive) {
         return update(current(task, RunStatus.QUEUED).and(ACTIVE).not().gte(maxActive), new Update()
                 .set(task.path() + "status", RunStatus.RUNNING.wireName()).set(task.path() + "requestedAt", now)
-                .set(task.path() + "deadline", deadline).set(task.path() + "retryAt", null).inc(ACTIVE, 1));
+                .set(task.path() + "deadline", deadline).set(task.path() + "retryAt", null).inc(ACTIVE, 1), 1);
     }
 
     /** running → terminal (or queued → terminal for a task cancelled before it started), with the attempt recorded. */
     public boolean end(TaskRef task, RunStatus from, StepResult result, Instant now) {
-        return update(current(task, from), ending(task, from, result, now));
+        return update(current(task, from), ending(task, from, result, now), leavingDelta(from));
     }
 
     /**
@@ -72,7 +74,7 @@ public class TaskStore {
         String step = "steps." + task.stepIndex() + ".";
         Update update = RunStore.terminal(ending(task, RunStatus.RUNNING, result, now), step, result, now);
         return update(current(task, RunStatus.RUNNING).and(step + "status").is(RunStatus.RUNNING.wireName())
-                .and(step + "attempt").is(task.step().attempt()), update);
+                .and(step + "attempt").is(task.step().attempt()), update, -1);
     }
 
     private static Update ending(TaskRef task, RunStatus from, StepResult result, Instant now) {
@@ -92,7 +94,7 @@ public class TaskStore {
         return update(current(task, RunStatus.RUNNING), leaving(RunStatus.RUNNING)
                 .set(p + "status", RunStatus.QUEUED.wireName()).inc(p + "attempt", 1).inc(p + "retriesUsed", 1)
                 .set(p + "retryAt", retryAt).set(p + "deadline", null).set(p + "requestedAt", null)
-                .push(p + "attempts", record(task, failure, now, retryAt)));
+                .push(p + "attempts", record(task, failure, now, retryAt)), -1);
     }
 
     /** Marks a running attempt as asked to stop, and brings its deadline forward to {@code deadline} at the latest. */
@@ -100,14 +102,18 @@ public class TaskStore {
         Instant current = task.task().deadline();
         Instant earlier = current == null || deadline.isBefore(current) ? deadline : current;
         return update(current(task, RunStatus.RUNNING).and(task.path() + "cancelRequested").ne(true), new Update()
-                .set(task.path() + "cancelRequested", true).set(task.path() + "deadline", earlier));
+                .set(task.path() + "cancelRequested", true).set(task.path() + "deadline", earlier), 0);
     }
 
     /** Puts a task back exactly as it was read, undoing its transition to {@code to} whose event could not be sent. */
     public void restore(TaskRef task, RunStatus to) {
         int delta = (task.task().runStatus() == RunStatus.RUNNING ? 1 : 0) - (to == RunStatus.RUNNING ? 1 : 0);
         update(where("_id").is(task.runId()).and(task.path() + "status").is(to.wireName()), new Update()
-                .set(task.path().substring(0, task.path().length() - 1), task.task()).inc(ACTIVE, delta));
+                .set(task.path().substring(0, task.path().length() - 1), task.task()).inc(ACTIVE, delta), delta);
+    }
+
+    private static int leavingDelta(RunStatus from) {
+        return from == RunStatus.RUNNING ? -1 : 0;
     }
 
     private static Update leaving(RunStatus from) {
@@ -124,14 +130,20 @@ public class TaskStore {
                 .and(task.path() + "attempt").is(task.task().attempt());
     }
 
-    /** Every guard names the state it leaves, so a matched document is a changed one. */
-    private boolean update(Criteria criteria, Update update) {
+    /**
+     * Every guard names the state it leaves, so a matched document is a changed one; {@code activeDelta} is how
+     * the update changes the run's count of running tasks.
+     */
+    private boolean update(Criteria criteria, Update update, int activeDelta) {
         RunDocument written = mongo.findAndModify(Query.query(criteria), update, RETURN_NEW, RunDocument.class)
                 .block(TIMEOUT);
         if (written == null) {
             return false;
         }
         writtenRuns.record(written);
+        if (activeDelta != 0) {
+            running.changed(activeDelta);
+        }
         return true;
     }
 }
