@@ -63,11 +63,11 @@ public class StepAggregator {
         String stepId = StepId.of(runId, step.nodeId()).wire();
         long failed = step.tasks().stream().filter(task -> task.runStatus() == RunStatus.FAILED).count();
         try {
-            publisher.publish(runId, new StepLog(stepId, step.nodeId(), step.attempt(), List.of(
+            publisher.publishAll(runId, List.of(new StepLog(stepId, step.nodeId(), step.attempt(), List.of(
                     "all " + step.tasks().size() + " tasks ended: " + (step.tasks().size() - failed) + " succeeded, "
-                            + failed + " failed")));
-            publisher.publish(runId, new StepCompleted(stepId, step.nodeId(), step.attempt(), result.status(),
-                    result.outcome(), result.error(), result.findings(), result.outputs()));
+                            + failed + " failed")),
+                    new StepCompleted(stepId, step.nodeId(), step.attempt(), result.status(),
+                            result.outcome(), result.error(), result.findings(), result.outputs())));
         } catch (RuntimeException e) {
             store.reopenStep(runId, index, RunStatus.RUNNING);
             throw e;

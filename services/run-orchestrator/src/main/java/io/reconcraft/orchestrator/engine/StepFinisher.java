@@ -2,6 +2,7 @@ package io.reconcraft.orchestrator.engine;
 
 import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.StepCompleted;
+import io.reconcraft.events.EventPayload;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.messaging.EventPublisher;
@@ -9,6 +10,7 @@ import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepResult;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -53,12 +55,14 @@ public class StepFinisher {
     private void publishOrReopen(String runId, int index, StepDocument step, StepResult result, List<String> logs,
                                  RunStatus reopenAs) {
         String stepId = StepId.of(runId, step.nodeId()).wire();
+        List<EventPayload> events = new ArrayList<>();
+        if (!logs.isEmpty()) {
+            events.add(new StepLog(stepId, step.nodeId(), step.attempt(), logs));
+        }
+        events.add(new StepCompleted(stepId, step.nodeId(), step.attempt(), result.status(),
+                result.outcome(), result.error(), result.findings(), result.outputs()));
         try {
-            if (!logs.isEmpty()) {
-                publisher.publish(runId, new StepLog(stepId, step.nodeId(), step.attempt(), logs));
-            }
-            publisher.publish(runId, new StepCompleted(stepId, step.nodeId(), step.attempt(), result.status(),
-                    result.outcome(), result.error(), result.findings(), result.outputs()));
+            publisher.publishAll(runId, events);
         } catch (RuntimeException e) {
             store.reopenStep(runId, index, reopenAs);
             throw e;

@@ -1,6 +1,7 @@
 package io.reconcraft.orchestrator.engine;
 
 import io.reconcraft.events.StepCompleted;
+import io.reconcraft.events.EventPayload;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.messaging.EventPublisher;
@@ -80,14 +81,16 @@ public class TaskResults {
         } else if (!end(ref, from, result, now, publishResult)) {
             return false;
         }
+        List<EventPayload> events = new ArrayList<>();
+        if (!lines.isEmpty()) {
+            events.add(new StepLog(task.stepId(), ref.step().nodeId(), task.attempt(), lines));
+        }
+        if (publishResult) {
+            events.add(new StepCompleted(task.stepId(), ref.step().nodeId(), task.attempt(),
+                    result.status(), result.outcome(), result.error(), result.findings(), result.outputs()));
+        }
         try {
-            if (!lines.isEmpty()) {
-                publisher.publish(ref.runId(), new StepLog(task.stepId(), ref.step().nodeId(), task.attempt(), lines));
-            }
-            if (publishResult) {
-                publisher.publish(ref.runId(), new StepCompleted(task.stepId(), ref.step().nodeId(), task.attempt(),
-                        result.status(), result.outcome(), result.error(), result.findings(), result.outputs()));
-            }
+            publisher.publishAll(ref.runId(), events);
         } catch (RuntimeException e) {
             tasks.restore(ref, wait.isPresent() ? RunStatus.QUEUED : result.status());
             throw e;
