@@ -6,7 +6,6 @@ import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.FindingFactory;
 import io.reconcraft.toolrunner.execution.RepositoryUrl;
-import io.reconcraft.toolrunner.execution.StepConfig;
 import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepLog;
@@ -35,9 +34,9 @@ public class DemoGitleaksExecutor implements StepExecutor {
     public StepResult execute(StepContext context) {
         StepRequested step = context.step();
         StepLog log = context.log();
-        StepConfig config = new StepConfig(TOOL, step.config());
-        RepositoryUrl repo = RepositoryUrl.parse(config.requiredText("repoUrl"));
-        String branch = RepositoryUrl.branch(config.text("branch"));
+        RepositoryUrl.Checkout checkout = RepositoryUrl.Checkout.of(step.config());
+        RepositoryUrl repo = checkout.repo();
+        String branch = checkout.branch();
         log.line("gitleaks v8.18.4 [demo mode: canned report, nothing cloned]");
         log.line("scanning " + repo.display() + " (branch " + branch + ")");
         int commits = 40 + DemoChoice.of("commits|" + repo.display() + "|" + branch, 200);
