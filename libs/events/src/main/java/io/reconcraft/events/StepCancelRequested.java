@@ -9,12 +9,18 @@ import io.reconcraft.events.model.NodeKind;
  * that holds the attempt kills it and answers with StepCompleted (failed, outcome {@code cancelled});
  * one that does not know the attempt (already finished) ignores it.
  */
-public record StepCancelRequested(String stepId, String nodeId, String kind, int attempt, String reason)
+public record StepCancelRequested(String stepId, String nodeId, NodeKind kind, int attempt, String reason)
         implements EventPayload {
 
+    /** The same, naming the kind by its wire name (an unknown name is refused). */
+    public StepCancelRequested(String stepId, String nodeId, String kind, int attempt, String reason) {
+        this(stepId, nodeId, NodeKind.parse(kind), attempt, reason);
+    }
+
     public NodeKind.Executor executor() {
-        return NodeKind.fromWire(kind)
-                .orElseThrow(() -> new IllegalArgumentException("unknown node kind '" + kind + "'"))
-                .executor();
+        if (kind == null) {
+            throw new IllegalArgumentException("a step cancel request needs a node kind");
+        }
+        return kind.executor();
     }
 }

@@ -66,7 +66,7 @@ public final class Topics {
         }
         if (payload instanceof StepCancelRequested cancel) {
             // Same topic and key as the request it cancels, so it is read after that request.
-            return stepRequestsOf(cancel.executor(), cancel.kind());
+            return stepRequestsOf(cancel.executor(), String.valueOf(cancel.kind()));
         }
         if (payload instanceof StepStarted || payload instanceof StepLog || payload instanceof StepCompleted
                 || payload instanceof FindingsUpdated || payload instanceof ReportWritten) {

@@ -109,6 +109,29 @@ class EventCodecTest {
     }
 
     @Test
+    void givenAStepCancelAsEarlierBuildsWroteIt_whenRead_thenItsKindIsTypedAndItIsWrittenBackTheSame() {
+        String payload = "{\"stepId\":\"run-1:alert\",\"nodeId\":\"alert\",\"kind\":\"http-probe\","
+                + "\"attempt\":2,\"reason\":\"run cancelled\"}";
+        String json = "{\"eventId\":\"e-1\",\"type\":\"StepCancelRequested\",\"runId\":\"run-1\","
+                + "\"occurredAt\":\"2026-11-29T10:15:30Z\",\"version\":1,\"payload\":" + payload + "}";
+
+        EventEnvelope event = EventCodec.read(json);
+
+        StepCancelRequested cancel = event.payloadAs(StepCancelRequested.class);
+        assertThat(cancel.kind()).isEqualTo(io.reconcraft.events.model.NodeKind.HTTP_PROBE);
+        assertThat(new String(EventCodec.write(event), StandardCharsets.UTF_8)).contains("\"payload\":" + payload);
+    }
+
+    @Test
+    void givenAStepCancelNamingAnUnknownKind_whenRead_thenItIsMalformed() {
+        String json = """
+                {"eventId":"e-1","type":"StepCancelRequested","runId":"run-1","occurredAt":"2026-11-29T10:15:30Z",
+                 "version":1,"payload":{"stepId":"run-1:x","nodeId":"x","kind":"teleport","attempt":1,"reason":"r"}}""";
+
+        assertThatThrownBy(() -> EventCodec.read(json)).isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
     void givenACancelOfAStep_whenRouted_thenItGoesToTheTopicOfTheRequestItCancels() {
         assertThat(EventEnvelope.of("r", new StepCancelRequested("r:scan", "scan", "nmap", 1, "cancelled")).topic())
                 .isEqualTo(Topics.TOOL_STEP_REQUESTS);

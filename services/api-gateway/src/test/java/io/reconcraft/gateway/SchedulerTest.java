@@ -1,5 +1,6 @@
 package io.reconcraft.gateway;
 
+import io.reconcraft.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcraft.events.EventEnvelope;

@@ -25,16 +25,15 @@ import io.reconcraft.events.model.Severity;
 import io.reconcraft.events.model.WorkflowEdge;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.events.model.WorkflowSnapshot;
-import io.reconcraft.testing.EventTap;
+import io.reconcraft.testing.SharedEventTap;
 import io.reconcraft.testing.RealInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -52,7 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
 class FindingsIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static EventTap events;
+    @RegisterExtension
+    static final SharedEventTap events = SharedEventTap.on(Topics.RUN_EVENTS, Topics.FINDINGS_EVENTS,
+            Topics.deadLetterOf(Topics.RUN_EVENTS));
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -65,21 +66,6 @@ class FindingsIntegrationTest {
     /** Each test scans its own host, so findings stored by other tests never meet its runs. */
     private final String host = "host-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
     private final String workflowId = "wf-" + UUID.randomUUID();
-
-    @BeforeEach
-    void tapEvents() {
-        if (events == null) {
-            events = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS, Topics.FINDINGS_EVENTS,
-                    Topics.deadLetterOf(Topics.RUN_EVENTS)));
-        }
-    }
-
-    @AfterAll
-    static void closeTap() {
-        if (events != null) {
-            events.close();
-        }
-    }
 
     @Test
     void givenTheSameScanTwice_whenTheSecondRunEnds_thenNothingIsNewAndNothingResolved() {
@@ -150,13 +136,13 @@ class FindingsIntegrationTest {
         assertThat(idOf(diff, "reopened", "Open port 80/tcp (http)")).isEqualTo(http80);
         assertThat(body(http.get().uri("/findings/{id}", http80)).get("triage").asString()).isEqualTo("untriaged");
         // what the notifier's onlyNew alerts read: each change with the triage it stood at
-        assertThat(events.payloadsOf(second, FindingsUpdated.class)).filteredOn(update -> update.stepId() != null)
+        assertThat(events.tap().payloadsOf(second, FindingsUpdated.class)).filteredOn(update -> update.stepId() != null)
                 .singleElement().satisfies(update -> assertThat(update.findings())
                         .extracting(FindingsUpdated.FindingChange::findingId, FindingsUpdated.FindingChange::change,
                                 FindingsUpdated.FindingChange::triage)
                         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(ssh, "unchanged", "false_positive"),
                                 org.assertj.core.groups.Tuple.tuple(http80, "reopened", "untriaged")));
-        assertThat(events.drain()).extracting(seen -> seen.event().payload())
+        assertThat(events.tap().drain()).extracting(seen -> seen.event().payload())
                 .filteredOn(FindingTriaged.class::isInstance).map(FindingTriaged.class::cast)
                 .anySatisfy(triaged -> {
                     assertThat(triaged.findingId()).isEqualTo(ssh);
@@ -171,10 +157,10 @@ class FindingsIntegrationTest {
         publish(runId, requested(runId));
         EventEnvelope scan = EventEnvelope.of(runId, scanResult(runId, RunStatus.SUCCEEDED, 22));
         EventEnvelope end = EventEnvelope.of(runId, new RunCompleted(RunStatus.SUCCEEDED, null, null, RunSummary.of(List.of())));
-        events.publish(scan);
-        events.publish(scan);
-        events.publish(end);
-        events.publish(end);
+        events.tap().publish(scan);
+        events.tap().publish(scan);
+        events.tap().publish(end);
+        events.tap().publish(end);
         awaitResolution(runId, 2);
 
         JsonNode diff = diff(runId);
@@ -182,7 +168,7 @@ class FindingsIntegrationTest {
         JsonNode finding = body(http.get().uri("/findings/{id}", diff.get("new").get(0).get("id").asString()));
         assertThat(finding.get("occurrences").asInt()).isEqualTo(1);
         assertThat(finding.get("history")).hasSize(1);
-        List<FindingsUpdated> updates = events.payloadsOf(runId, FindingsUpdated.class);
+        List<FindingsUpdated> updates = events.tap().payloadsOf(runId, FindingsUpdated.class);
         assertThat(updates).filteredOn(update -> update.stepId() != null)
                 .allSatisfy(update -> assertThat(update.findings()).extracting(FindingsUpdated.FindingChange::change)
                         .containsExactly("new"));
@@ -193,14 +179,14 @@ class FindingsIntegrationTest {
         String runId = "run-" + UUID.randomUUID();
         publish(runId, requested(runId));
         EventEnvelope forged = EventEnvelope.of(runId, scanResult(runId, RunStatus.SUCCEEDED, 3306));
-        events.publishRaw(Topics.RUN_EVENTS, runId, EventCodec.write(forged));
+        events.tap().publishRaw(Topics.RUN_EVENTS, runId, EventCodec.write(forged));
         publish(runId, scanResult(runId, RunStatus.SUCCEEDED, 22));
         publish(runId, new RunCompleted(RunStatus.SUCCEEDED, null, null, RunSummary.of(List.of())));
 
         awaitResolution(runId, 1);
 
         assertThat(names(diff(runId), "new")).containsExactly("Open port 22/tcp (ssh)");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.drain())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.tap().drain())
                 .filteredOn(seen -> seen.topic().equals(Topics.deadLetterOf(Topics.RUN_EVENTS)))
                 .extracting(seen -> seen.event().eventId()).contains(forged.eventId()));
     }
@@ -214,18 +200,18 @@ class FindingsIntegrationTest {
                 List.of(), RunMode.DEMO, AuthorizedScope.NONE, 1, 120,
                 List.of(new UpstreamOutput("scan", "nmap", Map.of(), List.of()))));
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5))
-                .until(() -> events.payloadsOf(runId, StepCompleted.class).isEmpty());
+                .until(() -> events.tap().payloadsOf(runId, StepCompleted.class).isEmpty());
 
         publish(runId, scanResult(runId, RunStatus.SUCCEEDED, 22, 80));
 
-        StepCompleted report = await().atMost(Duration.ofSeconds(30)).until(() -> events.payloadsOf(runId, StepCompleted.class)
+        StepCompleted report = await().atMost(Duration.ofSeconds(30)).until(() -> events.tap().payloadsOf(runId, StepCompleted.class)
                 .stream().filter(step -> "report".equals(step.nodeId())).findFirst().orElse(null), done -> done != null);
         assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(events.payloadsOf(runId, StepStarted.class)).extracting(StepStarted::nodeId).contains("report");
-        List<String> lines = events.payloadsOf(runId, StepLog.class).stream().filter(log -> "report".equals(log.nodeId()))
+        assertThat(events.tap().payloadsOf(runId, StepStarted.class)).extracting(StepStarted::nodeId).contains("report");
+        List<String> lines = events.tap().payloadsOf(runId, StepLog.class).stream().filter(log -> "report".equals(log.nodeId()))
                 .flatMap(log -> log.lines().stream()).toList();
         assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("wrote reconcraft-report-"));
-        List<ReportWritten> written = events.payloadsOf(runId, ReportWritten.class);
+        List<ReportWritten> written = events.tap().payloadsOf(runId, ReportWritten.class);
         assertThat(written).extracting(ReportWritten::format).containsExactlyInAnyOrder("html", "json");
 
         JsonNode listed = body(http.get().uri("/runs/{id}/reports", runId));
@@ -307,7 +293,7 @@ class FindingsIntegrationTest {
     }
 
     private void awaitResolution(String runId, int atLeast) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> events.payloadsOf(runId, FindingsUpdated.class).stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.tap().payloadsOf(runId, FindingsUpdated.class).stream()
                 .filter(update -> update.stepId() == null).count() >= atLeast);
     }
 
@@ -341,7 +327,7 @@ class FindingsIntegrationTest {
     }
 
     private void publish(String runId, io.reconcraft.events.EventPayload payload) {
-        events.publish(runId, payload);
+        events.tap().publish(runId, payload);
     }
 
     private void triage(String id, String triage, String note) {

@@ -1,6 +1,6 @@
 package io.reconcraft.notifier;
 
-import io.reconcraft.testing.EventTap;
+import io.reconcraft.testing.SharedEventTap;
 import io.reconcraft.testing.RealInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,10 +37,10 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import tools.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,27 +55,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "reconcraft.notifier.only-new.recheck=200ms"})
 class NotifierIntegrationTest {
 
-    private static EventTap events;
+    @RegisterExtension
+    static final SharedEventTap events = SharedEventTap.on(Topics.RUN_EVENTS, Topics.NOTIFICATION_EVENTS);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.register(registry);
-    }
-
-    @BeforeEach
-    void tapEvents() {
-        // after the context has declared the topics, so the tap sees every partition
-        if (events == null) {
-            events = new EventTap(RealInfrastructure.bootstrapServers(),
-                    List.of(Topics.RUN_EVENTS, Topics.NOTIFICATION_EVENTS));
-        }
-    }
-
-    @AfterAll
-    static void closeTap() {
-        if (events != null) {
-            events.close();
-        }
     }
 
     @Autowired
@@ -122,7 +107,7 @@ class NotifierIntegrationTest {
     }
 
     private <P> List<P> payloads(Class<P> type) {
-        return events.eventsOf(runId).stream().map(EventEnvelope::payload).filter(type::isInstance).map(type::cast).toList();
+        return events.tap().eventsOf(runId).stream().map(EventEnvelope::payload).filter(type::isInstance).map(type::cast).toList();
     }
 
     private StepCompleted awaitCompleted(String stepId) {

@@ -1,8 +1,7 @@
 package io.reconcraft.toolrunner;
 
-import io.reconcraft.testing.EventTap;
+import io.reconcraft.testing.SharedEventTap;
 import io.reconcraft.testing.RealInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,9 +23,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -39,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "reconcraft.toolrunner.worker-id=live-runner-under-test")
 class LiveNmapStepIT {
 
-    private static EventTap stepEvents;
+    @RegisterExtension
+    static final SharedEventTap stepEvents = SharedEventTap.on(Topics.RUN_EVENTS);
 
     @BeforeAll
     static void requireEngine() {
@@ -52,21 +52,6 @@ class LiveNmapStepIT {
         registry.add("reconcraft.toolrunner.docker-host", Sandboxes::dockerHost);
     }
 
-    @BeforeEach
-    void tapStepEvents() {
-        // after the context has declared the topics, so the tap sees every partition
-        if (stepEvents == null) {
-            stepEvents = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS));
-        }
-    }
-
-    @AfterAll
-    static void closeTap() {
-        if (stepEvents != null) {
-            stepEvents.close();
-        }
-    }
-
     @Autowired
     private EventPublisher publisher;
 
@@ -76,7 +61,7 @@ class LiveNmapStepIT {
     private final String runId = "run-" + UUID.randomUUID();
 
     private <P> List<P> payloads(Class<P> type) {
-        return stepEvents.eventsOf(runId).stream().map(EventEnvelope::payload).filter(type::isInstance).map(type::cast)
+        return stepEvents.tap().eventsOf(runId).stream().map(EventEnvelope::payload).filter(type::isInstance).map(type::cast)
                 .toList();
     }
 

@@ -13,7 +13,7 @@ import io.reconcraft.events.model.AuthorizedScope;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
-import io.reconcraft.testing.EventTap;
+import io.reconcraft.testing.SharedEventTap;
 import io.reconcraft.testing.RealInfrastructure;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepExecutors;
@@ -31,8 +31,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -53,7 +53,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {"reconcraft.toolrunner.worker-id=cancel-runner", "reconcraft.toolrunner.max-concurrent-steps=1"})
 class StepCancelIT {
 
-    private static EventTap tap;
+    @RegisterExtension
+    static final SharedEventTap events = SharedEventTap.on(Topics.RUN_EVENTS);
     private static DockerEngine engine;
 
     @BeforeAll
@@ -67,18 +68,8 @@ class StepCancelIT {
         registry.add("reconcraft.toolrunner.docker-host", Sandboxes::dockerHost);
     }
 
-    @BeforeEach
-    void tap() {
-        if (tap == null) {
-            tap = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS));
-        }
-    }
-
     @AfterAll
     static void close() {
-        if (tap != null) {
-            tap.close();
-        }
         if (engine != null) {
             Sandboxes.close(engine);
         }
@@ -122,7 +113,7 @@ class StepCancelIT {
     }
 
     private StepCompleted awaitCompleted(String stepId) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> tap.payloadsOf(runId, StepCompleted.class).stream()
+        return await().atMost(Duration.ofSeconds(60)).until(() -> events.tap().payloadsOf(runId, StepCompleted.class).stream()
                 .filter(c -> c.stepId().equals(stepId)).toList(), done -> !done.isEmpty()).get(0);
     }
 
@@ -141,21 +132,21 @@ class StepCancelIT {
         assertThat(completed.outcome()).isEqualTo("cancelled");
         assertThat(completed.error()).isEqualTo("cancelled: run cancelled by alice");
         assertThat(containersOf(step.stepId())).isEmpty();
-        assertThat(tap.payloadsOf(runId, StepStarted.class)).singleElement()
+        assertThat(events.tap().payloadsOf(runId, StepStarted.class)).singleElement()
                 .satisfies(started -> assertThat(started.worker()).isEqualTo("cancel-runner"));
     }
 
     @Test
     void givenACancelForAStepThisRunnerDoesNotHold_whenItArrives_thenItIsIgnoredAndTheRunnerKeepsWorking() {
-        RecordMetadata cancel = tap.publish(runId, new StepCancelRequested(runId + ":nmap-9", "nmap-9", "nmap", 1, "late"));
+        RecordMetadata cancel = events.tap().publish(runId, new StepCancelRequested(runId + ":nmap-9", "nmap-9", "nmap", 1, "late"));
         StepRequested demo = new StepRequested(runId + ":nmap-2", "nmap-2", "nmap", "scan", Map.of("profile", "quick"),
                 List.of("10.0.0.5"), RunMode.DEMO, AuthorizedScope.NONE, 1, 60, List.of());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> tap.processed("tool-runner", cancel));
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.tap().processed("tool-runner", cancel));
         publisher.publish(runId, demo);
 
         assertThat(awaitCompleted(demo.stepId()).status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(tap.payloadsOf(runId, StepCompleted.class)).extracting(StepCompleted::stepId)
+        assertThat(events.tap().payloadsOf(runId, StepCompleted.class)).extracting(StepCompleted::stepId)
                 .containsExactly(demo.stepId());
     }
 }

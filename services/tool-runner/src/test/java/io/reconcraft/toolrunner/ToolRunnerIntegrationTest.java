@@ -1,8 +1,7 @@
 package io.reconcraft.toolrunner;
 
-import io.reconcraft.testing.EventTap;
+import io.reconcraft.testing.SharedEventTap;
 import io.reconcraft.testing.RealInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,26 +41,12 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = "reconcraft.toolrunner.worker-id=runner-under-test")
 class ToolRunnerIntegrationTest {
 
-    private static EventTap stepEvents;
+    @RegisterExtension
+    static final SharedEventTap stepEvents = SharedEventTap.on(Topics.RUN_EVENTS);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.register(registry);
-    }
-
-    @BeforeEach
-    void tapStepEvents() {
-        // after the context has declared the topics, so the tap sees every partition
-        if (stepEvents == null) {
-            stepEvents = new EventTap(RealInfrastructure.bootstrapServers(), List.of(Topics.RUN_EVENTS));
-        }
-    }
-
-    @AfterAll
-    static void closeTap() {
-        if (stepEvents != null) {
-            stepEvents.close();
-        }
     }
 
     @Autowired
@@ -89,7 +74,7 @@ class ToolRunnerIntegrationTest {
     }
 
     private <P> List<P> payloads(Class<P> type, String stepId) {
-        return stepEvents.eventsOf(runId).stream().map(EventEnvelope::payload).filter(type::isInstance).map(type::cast)
+        return stepEvents.tap().eventsOf(runId).stream().map(EventEnvelope::payload).filter(type::isInstance).map(type::cast)
                 .filter(p -> stepId.equals(stepIdOf(p))).toList();
     }
 
@@ -118,7 +103,7 @@ class ToolRunnerIntegrationTest {
         assertThat(completed.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(completed.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.fingerprint()).isNotBlank());
         assertThat(completed.outputs()).containsKey("hosts");
-        List<Object> seen = stepEvents.eventsOf(runId).stream().map(e -> (Object) e.payload()).toList();
+        List<Object> seen = stepEvents.tap().eventsOf(runId).stream().map(e -> (Object) e.payload()).toList();
         assertThat(seen.get(0)).isInstanceOfSatisfying(StepStarted.class,
                 started -> assertThat(started.worker()).isEqualTo("runner-under-test"));
         assertThat(seen.get(seen.size() - 1)).isInstanceOf(StepCompleted.class);

@@ -1,6 +1,7 @@
 package io.reconcraft.gateway.health;
 
 import io.reconcraft.gateway.config.GatewayProperties;
+import io.reconcraft.messaging.PeriodicTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -27,7 +26,6 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +35,7 @@ import org.springframework.stereotype.Component;
  * latest answer, so it stays cheap however often it is polled.
  */
 @Component
-class KafkaProbe implements InitializingBean, DisposableBean {
+class KafkaProbe extends PeriodicTask implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaProbe.class);
 
@@ -45,15 +43,11 @@ class KafkaProbe implements InitializingBean, DisposableBean {
     private final Duration timeout;
     private final HealthProperties properties;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "kafka-health");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final Map<String, Progress> progress = new HashMap<>();
     private volatile Snapshot latest;
 
     KafkaProbe(KafkaAdmin kafkaAdmin, GatewayProperties gateway, HealthProperties properties, Clock clock) {
+        super("kafka-health", 1, Duration.ZERO, properties.refreshInterval());
         this.timeout = gateway.healthTimeout();
         this.properties = properties;
         this.clock = clock;
@@ -70,9 +64,8 @@ class KafkaProbe implements InitializingBean, DisposableBean {
     }
 
     @Override
-    public void afterPropertiesSet() {
-        scheduler.scheduleWithFixedDelay(this::refresh, 0, properties.refreshInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
+    protected void runOnce() {
+        refresh();
     }
 
     void refresh() {
@@ -174,7 +167,7 @@ class KafkaProbe implements InitializingBean, DisposableBean {
 
     @Override
     public void destroy() {
-        scheduler.shutdownNow();
+        stop();
         admin.close(Duration.ofSeconds(2));
     }
 

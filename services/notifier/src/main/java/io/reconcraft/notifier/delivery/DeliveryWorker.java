@@ -1,15 +1,13 @@
 package io.reconcraft.notifier.delivery;
 
 import io.reconcraft.notifier.config.NotifierProperties;
+import io.reconcraft.messaging.PeriodicTask;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +17,7 @@ import org.springframework.stereotype.Component;
  * and a delivery left behind by an instance that died is taken over when its lease runs out.
  */
 @Component
-public class DeliveryWorker implements SmartLifecycle {
+public class DeliveryWorker extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -29,10 +27,10 @@ public class DeliveryWorker implements SmartLifecycle {
     private final String workerId;
     private final Clock clock;
     private final AtomicInteger queuedKicks = new AtomicInteger();
-    private volatile ScheduledExecutorService executor;
 
     public DeliveryWorker(DeliveryStore store, DeliveryAttempts attempts, DeliveryProperties properties,
                           NotifierProperties notifier, Clock clock) {
+        super("delivery-worker", properties.threads(), Duration.ZERO, properties.pollInterval());
         this.store = store;
         this.attempts = attempts;
         this.properties = properties;
@@ -42,27 +40,30 @@ public class DeliveryWorker implements SmartLifecycle {
 
     /** Look for due work now rather than at the next poll; cheap to call often (extra calls are dropped). */
     public void kick() {
-        ScheduledExecutorService running = executor;
-        if (running == null) {
+        if (!isRunning()) {
             return;
         }
         if (queuedKicks.incrementAndGet() > properties.threads()) {
             queuedKicks.decrementAndGet();
             return;
         }
-        try {
-            running.execute(() -> {
-                queuedKicks.decrementAndGet();
-                drain();
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        boolean queued = runNow(() -> {
+            queuedKicks.decrementAndGet();
+            drain();
+        });
+        if (!queued) {
             queuedKicks.decrementAndGet(); // stopping: the next start polls anyway
         }
     }
 
+    @Override
+    protected void runOnce() {
+        drain();
+    }
+
     void drain() {
         try {
-            while (executor != null) {
+            while (isRunning()) {
                 String token = DeliveryStore.newToken();
                 Optional<Delivery> next = store.claimNextDue(clock.instant(), properties.lease(), workerId, token);
                 if (next.isEmpty()) {
@@ -78,37 +79,5 @@ public class DeliveryWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("looking for due deliveries failed; trying again at the next poll", e);
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (executor == null) {
-            executor = Executors.newScheduledThreadPool(properties.threads(), runnable -> {
-                Thread thread = new Thread(runnable, "delivery-worker");
-                thread.setDaemon(true);
-                return thread;
-            });
-            long poll = properties.pollInterval().toMillis();
-            executor.scheduleWithFixedDelay(this::drain, 0, poll, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) {
-            running.shutdownNow();
-            try {
-                running.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
     }
 }

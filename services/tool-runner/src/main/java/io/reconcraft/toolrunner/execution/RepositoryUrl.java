@@ -1,7 +1,9 @@
 package io.reconcraft.toolrunner.execution;
 
 import java.net.URI;
+import io.reconcraft.events.model.NodeKind;
 import java.net.URISyntaxException;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** A repository to scan: https only (no file:, ssh or local paths), no embedded credentials. */
@@ -37,6 +39,15 @@ public record RepositoryUrl(URI uri) {
             throw new StepInputException("gitleaks branch must be a plain git branch name");
         }
         return text;
+    }
+
+    /** What a gitleaks step's config names: the repository and the branch ({@code main} when unset). */
+    public record Checkout(RepositoryUrl repo, String branch) {
+
+        public static Checkout of(Map<String, Object> config) {
+            StepConfig values = new StepConfig(NodeKind.GITLEAKS.wireName(), config);
+            return new Checkout(parse(values.requiredText("repoUrl")), RepositoryUrl.branch(values.text("branch")));
+        }
     }
 
     public String display() {

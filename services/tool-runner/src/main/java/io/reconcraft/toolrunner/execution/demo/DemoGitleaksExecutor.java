@@ -1,12 +1,10 @@
 package io.reconcraft.toolrunner.execution.demo;
 
-import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.toolrunner.execution.FindingFactory;
 import io.reconcraft.toolrunner.execution.RepositoryUrl;
-import io.reconcraft.toolrunner.execution.StepConfig;
 import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepLog;
@@ -33,19 +31,18 @@ public class DemoGitleaksExecutor implements StepExecutor {
 
     @Override
     public StepResult execute(StepContext context) {
-        StepRequested step = context.step();
+        RepositoryUrl.Checkout checkout = RepositoryUrl.Checkout.of(context.step().config());
+        String repo = checkout.repo().display();
+        String branch = checkout.branch();
         StepLog log = context.log();
-        StepConfig config = new StepConfig(TOOL, step.config());
-        RepositoryUrl repo = RepositoryUrl.parse(config.requiredText("repoUrl"));
-        String branch = RepositoryUrl.branch(config.text("branch"));
         log.line("gitleaks v8.18.4 [demo mode: canned report, nothing cloned]");
-        log.line("scanning " + repo.display() + " (branch " + branch + ")");
-        int commits = 40 + DemoChoice.of("commits|" + repo.display() + "|" + branch, 200);
+        log.line("scanning " + repo + " (branch " + branch + ")");
+        int commits = 40 + DemoChoice.of("commits|" + repo + "|" + branch, 200);
         log.line(commits + " commits scanned.");
-        int first = DemoChoice.of("leak|" + repo.display(), CATALOGUE.size());
+        int first = DemoChoice.of("leak|" + repo, CATALOGUE.size());
         List<Finding> findings = new ArrayList<>();
         for (Leak leak : List.of(CATALOGUE.get(first), CATALOGUE.get((first + 1) % CATALOGUE.size()))) {
-            String secret = demoSecret(leak.prefix(), repo.display() + "|" + leak.rule());
+            String secret = demoSecret(leak.prefix(), repo + "|" + leak.rule());
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("cwe", "CWE-798");
             metadata.put("rule", leak.rule());
@@ -55,12 +52,12 @@ public class DemoGitleaksExecutor implements StepExecutor {
             metadata.put("branch", branch);
             findings.add(FINDINGS.finding(Severity.HIGH, "Hard-coded secret: " + leak.description() + " in " + leak.file(),
                     "A " + leak.description() + " is committed at " + leak.file() + ":" + leak.line()
-                            + ". Revoke it and remove it from the history.", null, null, repo.display(), metadata));
+                            + ". Revoke it and remove it from the history.", null, null, repo, metadata));
             log.line("Finding: " + leak.rule() + " in " + leak.file() + ":" + leak.line() + " secret " + redact(secret));
         }
         log.line("leaks found: " + findings.size());
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("repository", repo.display());
+        outputs.put("repository", repo);
         outputs.put("branch", branch);
         outputs.put("commitsScanned", commits);
         outputs.put("leaks", findings.size());

@@ -4,7 +4,6 @@ import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.toolrunner.execution.RepositoryUrl;
-import io.reconcraft.toolrunner.execution.StepConfig;
 import io.reconcraft.toolrunner.execution.StepContext;
 import io.reconcraft.toolrunner.execution.StepExecutor;
 import io.reconcraft.toolrunner.execution.StepLog;
@@ -52,9 +51,9 @@ public class LiveGitleaksExecutor implements StepExecutor {
     public StepResult execute(StepContext context) {
         StepRequested step = context.step();
         StepLog log = context.log();
-        StepConfig config = new StepConfig(TOOL, step.config());
-        RepositoryUrl repo = RepositoryUrl.parse(config.requiredText("repoUrl"));
-        String branch = RepositoryUrl.branch(config.text("branch"));
+        RepositoryUrl.Checkout checkout = RepositoryUrl.Checkout.of(step.config());
+        RepositoryUrl repo = checkout.repo();
+        String branch = checkout.branch();
         SandboxProperties properties = sandbox.properties();
         List<String> arguments = List.of("--repo-url", repo.display(), "--branch", branch, "--report-path", "/dev/stdout");
         SandboxInvocation invocation = new SandboxInvocation(TOOL, properties.images().gitleaks(), arguments,

@@ -1,8 +1,6 @@
 package io.reconcraft.gateway.readmodel;
 
 import io.reconcraft.events.EventEnvelope;
-import io.reconcraft.events.Topics;
-import io.reconcraft.messaging.ReadablePoll;
 import io.reconcraft.gateway.run.RunView;
 import io.reconcraft.gateway.stream.RunEvent;
 import io.reconcraft.gateway.stream.RunEventJournal;
@@ -15,19 +13,19 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the run read model up to date from the run and step events, a poll's worth at a time: the events of each
+ * Keeps the run read model up to date from the run and step events ({@code inbound/RunEventsListener} hands it
+ * the readable part of each poll), a poll's worth at a time: the events of each
  * run are applied in memory, then the batch's SSE events are stored in one insert and its runs in one bulk write,
  * and only then are the events handed to live listeners. The partition's order and the position stored with each
  * run make a redelivered batch change nothing twice.
  */
 @Component
-public class RunEventListener {
+public class ReadModelUpdater {
 
-    private static final Logger log = LoggerFactory.getLogger(RunEventListener.class);
+    private static final Logger log = LoggerFactory.getLogger(ReadModelUpdater.class);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final RunViewStore store;
@@ -35,7 +33,7 @@ public class RunEventListener {
     private final RunEventJournal journal;
     private final RunEventListenerRegistry listeners;
 
-    public RunEventListener(RunViewStore store, RunChanges changes, RunEventJournal journal,
+    public ReadModelUpdater(RunViewStore store, RunChanges changes, RunEventJournal journal,
             RunEventListenerRegistry listeners) {
         this.store = store;
         this.changes = changes;
@@ -43,12 +41,8 @@ public class RunEventListener {
         this.listeners = listeners;
     }
 
-    @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true")
-    public void on(List<ConsumerRecord<String, EventEnvelope>> records) {
-        ReadablePoll.apply(records, this::apply);
-    }
-
-    private void apply(List<ConsumerRecord<String, EventEnvelope>> records) {
+    /** Applies one poll's readable records, in partition order. */
+    public void apply(List<ConsumerRecord<String, EventEnvelope>> records) {
         Map<String, List<ConsumerRecord<String, EventEnvelope>>> byRun = new LinkedHashMap<>();
         for (ConsumerRecord<String, EventEnvelope> record : records) {
             String runId = record.value().runId();

@@ -1,8 +1,9 @@
-package io.reconcraft.audit.ingest;
+package io.reconcraft.audit.inbound;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reconcraft.audit.chain.AuditChain;
+import io.reconcraft.audit.ingest.AuditRecords;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.messaging.ReadablePoll;
 import java.time.Clock;

@@ -1,10 +1,11 @@
-package io.reconcraft.notifier.onlynew;
+package io.reconcraft.notifier.inbound;
 
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.Topics;
 import io.reconcraft.notifier.delivery.DeliveryStore;
 import io.reconcraft.notifier.delivery.DeliveryWorker;
+import io.reconcraft.notifier.onlynew.FindingChangesStore;
 import java.time.Clock;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
