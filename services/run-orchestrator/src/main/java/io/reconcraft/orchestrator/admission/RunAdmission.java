@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.admission;
 
+import io.reconcraft.messaging.PeriodicTask;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.engine.RunAdvancer;
 import io.reconcraft.orchestrator.engine.RunEnded;
@@ -11,15 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +33,7 @@ import org.springframework.stereotype.Component;
  * order — where no fair share applies — and a new submitter's run waited behind all of it.
  */
 @Component
-public class RunAdmission implements SmartLifecycle {
+public class RunAdmission extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(RunAdmission.class);
     private static final int RELOAD_LIMIT = 10_000;
@@ -49,11 +46,13 @@ public class RunAdmission implements SmartLifecycle {
     private final ReentrantLock claiming = new ReentrantLock();
     private final Map<String, Integer> runningByGroup = new HashMap<>();
     private int running;
+    // not the instance's own monitor: the task's start and stop hold that one while they wait for the thread
+    private final Object state = new Object();
     private final AtomicBoolean passPending = new AtomicBoolean();
     private final Set<String> notGoing = ConcurrentHashMap.newKeySet();
-    private ExecutorService admitter;
 
     public RunAdmission(RunStore store, RunFinisher finisher, RunAdvancer advancer, OrchestratorProperties properties) {
+        super("run-admission", 1, properties.admissionRefreshInterval(), properties.admissionRefreshInterval());
         this.store = store;
         this.finisher = finisher;
         this.advancer = advancer;
@@ -62,7 +61,7 @@ public class RunAdmission implements SmartLifecycle {
 
     /** A run was accepted and waits for admission; what fits is admitted on the admission thread. */
     public void offer(String runId, String group) {
-        synchronized (this) {
+        synchronized (state) {
             queue.add(runId, group);
         }
         admitSoon();
@@ -71,7 +70,7 @@ public class RunAdmission implements SmartLifecycle {
     @EventListener
     public void on(RunEnded ended) {
         if (ended.wasRunning()) {
-            synchronized (this) {
+            synchronized (state) {
                 ended(ended.admissionGroup());
             }
             admitSoon();
@@ -86,7 +85,7 @@ public class RunAdmission implements SmartLifecycle {
         claiming.lock();
         try {
             List<String> groups = store.groupsOfRunningRuns();
-            synchronized (this) {
+            synchronized (state) {
                 log.debug("admission refresh: {} running (counted here: {}), {} waiting here", groups.size(), running,
                         queue.size());
                 runningByGroup.clear();
@@ -99,21 +98,23 @@ public class RunAdmission implements SmartLifecycle {
         }
         if (reload) {
             List<Document> waiting = store.waitingForAdmission(RELOAD_LIMIT);
-            synchronized (this) {
+            synchronized (state) {
                 waiting.forEach(run -> queue.add(run.getString("_id"), groupOf(run)));
             }
         }
         admitSoon();
     }
 
+    /** The periodic pass: the store's count and waiting runs re-read, then what fits admitted. */
+    @Override
+    protected void runOnce() {
+        refresh();
+    }
+
     /** One admission pass after this call, however many calls come before it starts. */
     private void admitSoon() {
-        ExecutorService executor;
-        synchronized (this) {
-            executor = admitter;
-        }
-        if (executor != null && passPending.compareAndSet(false, true)) {
-            executor.execute(() -> {
+        if (isRunning() && passPending.compareAndSet(false, true)) {
+            boolean scheduled = runNow(() -> {
                 passPending.set(false); // an offer from now on needs another pass
                 try {
                     admitWhatFits();
@@ -121,40 +122,10 @@ public class RunAdmission implements SmartLifecycle {
                     log.warn("admission pass failed, the next refresh retries it: {}", e.toString());
                 }
             });
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        admitter = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "run-admission");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @Override
-    public void stop() {
-        ExecutorService executor;
-        synchronized (this) {
-            executor = admitter;
-            admitter = null;
-        }
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                // a pass in flight ends its current admission; the runs it did not reach stay queued in the store
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!scheduled) {
+                passPending.set(false);
             }
-            executor.shutdownNow();
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return admitter != null;
     }
 
     private void admitWhatFits() {
@@ -163,9 +134,9 @@ public class RunAdmission implements SmartLifecycle {
             boolean admitted = false;
             claiming.lock();
             try {
-                synchronized (this) {
+                synchronized (state) {
                     // stopping: what is not admitted yet stays queued in the store for the next start
-                    Optional<AdmissionQueue.Waiting> first = running < maxActiveRuns && admitter != null
+                    Optional<AdmissionQueue.Waiting> first = running < maxActiveRuns && isRunning()
                             ? queue.next(runningByGroup) : Optional.empty();
                     if (first.isEmpty()) {
                         return;
@@ -177,14 +148,14 @@ public class RunAdmission implements SmartLifecycle {
                 try {
                     admitted = finisher.markRunning(next.runId());
                 } catch (RuntimeException e) {
-                    synchronized (this) {
+                    synchronized (state) {
                         queue.add(next.runId(), next.group()); // still queued in the store: the next pass tries again
                     }
                     throw e;
                 } finally {
                     if (!admitted) {
                         // already admitted, cancelled or ended elsewhere: it takes no place
-                        synchronized (this) {
+                        synchronized (state) {
                             ended(next.group());
                         }
                     }

@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.schedule;
 
+import io.reconcraft.messaging.PeriodicTask;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.engine.OverdueTasks;
 import io.reconcraft.orchestrator.engine.RunAdvancer;
@@ -34,7 +35,7 @@ public class DeadlineSweeper extends PeriodicTask {
 
     public DeadlineSweeper(RunStore store, StepFinisher stepFinisher, RunAdvancer advancer, OverdueTasks overdueTasks,
                            Clock clock, OrchestratorProperties properties) {
-        super("deadline-sweeper", properties.timeoutSweepInterval());
+        super("deadline-sweeper", 1, properties.timeoutSweepInterval(), properties.timeoutSweepInterval());
         this.store = store;
         this.overdueTasks = overdueTasks;
         this.stepFinisher = stepFinisher;

@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.schedule;
 
+import io.reconcraft.messaging.PeriodicTask;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.engine.RunAdvancer;
 import io.reconcraft.orchestrator.engine.StepFinisher;
@@ -27,7 +28,7 @@ public class DelayScheduler extends PeriodicTask {
 
     public DelayScheduler(RunStore store, StepFinisher stepFinisher, RunAdvancer advancer, Clock clock,
                           OrchestratorProperties properties) {
-        super("delay-scheduler", properties.delayPollInterval());
+        super("delay-scheduler", 1, properties.delayPollInterval(), properties.delayPollInterval());
         this.store = store;
         this.stepFinisher = stepFinisher;
         this.advancer = advancer;

@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.schedule;
 
+import io.reconcraft.messaging.PeriodicTask;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.engine.RunAdvancer;
 import io.reconcraft.orchestrator.run.RunDocument;
@@ -18,7 +19,7 @@ public class TaskScheduler extends PeriodicTask {
     private final RunAdvancer advancer;
 
     public TaskScheduler(RunStore store, RunAdvancer advancer, OrchestratorProperties properties) {
-        super("task-scheduler", properties.taskPollInterval());
+        super("task-scheduler", 1, properties.taskPollInterval(), properties.taskPollInterval());
         this.store = store;
         this.advancer = advancer;
     }
