@@ -17,9 +17,9 @@ import org.springframework.boot.mongodb.autoconfigure.StandardMongoClientSetting
 import org.springframework.context.annotation.Bean;
 
 /**
- * The reactive MongoDB driver on Netty, as Boot would set it up, but with an event loop that stops at once once the
- * client is closed: Boot's own loop waits Netty's default quiet period of 2 s on every stop (measured: about a third
- * of a service's stop time, issue 14).
+ * The reactive MongoDB driver on Netty, as Boot would set it up, but on an event loop that ends as soon as the client
+ * is closed: Boot's own loop waits Netty's default quiet period of 2 s on every stop (measured: about a third of a
+ * service's stop time, issue 14). Boot's settings bean and the customizer beside it are replaced as a pair.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
