@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.reconcraft.launcher.demo.SampleWorkflow;
+import io.reconcraft.launcher.process.TcpPort;
 import io.reconcraft.launcher.stack.LocalStack;
 import io.reconcraft.launcher.stack.ServiceName;
 import io.reconcraft.launcher.stack.StackConfig;
@@ -19,8 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +33,7 @@ import tools.jackson.databind.JsonNode;
  * properties, log file and database, talking to the others only through Kafka.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SingleJvmStackIT {
 
     private static final String ADMIN_KEY = "rc_e2e_" + java.util.UUID.randomUUID().toString().replace("-", "");
@@ -84,6 +89,35 @@ class SingleJvmStackIT {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> stack.crash(ServiceName.TOOL_RUNNER))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("--processes");
+    }
+
+    /** Runs last: it stops the stack the other tests use. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void givenTheStackInOneJvm_whenItIsClosed_thenNoPortIsOpenAndNoThreadOfItsServicesOrBrokerKeepsRunning() {
+        Set<String> stackLoaders = new java.util.HashSet<>(List.of("kafka"));
+        for (ServiceName service : ServiceName.values()) {
+            stackLoaders.add(service.id());
+        }
+        assertThat(threadsStartedFor(stackLoaders)).as("the stack's threads while it runs").isNotEmpty();
+
+        stack.close();
+
+        List<Integer> ports = new ArrayList<>(config.ports().services().values());
+        ports.addAll(List.of(config.ports().kafka(), config.ports().kafkaController(), config.ports().mongo()));
+        assertThat(ports).allSatisfy(port -> assertThat(TcpPort.acceptsConnections(port)).as("port %d", port).isFalse());
+        // a thread that is not a daemon would keep the launcher's JVM from ending
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(threadsStartedFor(stackLoaders)).filteredOn(thread -> !thread.isDaemon()).isEmpty());
+    }
+
+    /** Threads whose context class loader is one the stack made for a service or for Kafka (named after it). */
+    private static List<Thread> threadsStartedFor(Set<String> loaderNames) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(thread -> thread.getContextClassLoader() != null
+                        && loaderNames.contains(thread.getContextClassLoader().getName()))
+                .toList();
     }
 
     private static String readQuietly(Path file) {
