@@ -27,14 +27,7 @@ public class EventPublisher {
 
     /** Sends and waits for the broker's acknowledgement, so a caller never reports success for a lost event. */
     public EventEnvelope publish(EventEnvelope event) {
-        try {
-            return publishAsync(event).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EventPublishingException(event, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new EventPublishingException(event, e);
-        }
+        return acknowledged(event, publishAsync(event));
     }
 
     public EventEnvelope publish(String runId, EventPayload payload) {
@@ -49,14 +42,18 @@ public class EventPublisher {
         List<EventEnvelope> events = payloads.stream().map(payload -> EventEnvelope.of(runId, payload)).toList();
         List<CompletableFuture<EventEnvelope>> sent = events.stream().map(this::publishAsync).toList();
         for (int i = 0; i < sent.size(); i++) {
-            try {
-                sent.get(i).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EventPublishingException(events.get(i), e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new EventPublishingException(events.get(i), e);
-            }
+            acknowledged(events.get(i), sent.get(i));
+        }
+    }
+
+    private static EventEnvelope acknowledged(EventEnvelope event, CompletableFuture<EventEnvelope> sent) {
+        try {
+            return sent.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventPublishingException(event, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new EventPublishingException(event, e);
         }
     }
 

@@ -41,10 +41,6 @@ public class RunIntake {
     public record Requested(String runId, RunRequested request) {
     }
 
-    public void accept(String runId, RunRequested request) {
-        acceptAll(List.of(new Requested(runId, request)));
-    }
-
     /**
      * Stores the runs of a poll with one insert, then queues each for admission; a run that existed already
      * (a redelivered RunRequested) may be under way, so it is read and queued or advanced as it stands.

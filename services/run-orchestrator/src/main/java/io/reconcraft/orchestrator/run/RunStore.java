@@ -45,7 +45,7 @@ public class RunStore {
     }
 
     /** False when the run already exists (a redelivered RunRequested). */
-    public boolean insertIfAbsent(RunDocument run) {
+    private boolean insertIfAbsent(RunDocument run) {
         return Boolean.TRUE.equals(mongo.insert(run).thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false))
                 .block(TIMEOUT));
