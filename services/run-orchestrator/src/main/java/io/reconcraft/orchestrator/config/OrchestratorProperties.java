@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxActiveRuns        runs that may be running at once; the others stay queued, admitted in turn per
  *                             admission group (submitter and trigger) as running runs end
  * @param admissionRefreshInterval how often the count of running runs and the waiting runs are re-read
+ * @param resultWorkers        threads that apply the step results of one poll, one run per thread at a time
+ *                             (a run's results stay in order); 1 applies the poll in order on the consumer thread
  */
 @ConfigurationProperties("reconcraft.orchestrator")
 public record OrchestratorProperties(
@@ -39,7 +41,8 @@ public record OrchestratorProperties(
         Duration cancelGrace,
         Duration taskPollInterval,
         Integer maxActiveRuns,
-        Duration admissionRefreshInterval) {
+        Duration admissionRefreshInterval,
+        Integer resultWorkers) {
 
     public OrchestratorProperties {
         Map<String, Duration> timeouts = new LinkedHashMap<>(NodeKinds.defaultTimeouts());
@@ -60,11 +63,12 @@ public record OrchestratorProperties(
         taskPollInterval = taskPollInterval == null ? Duration.ofMillis(250) : taskPollInterval;
         maxActiveRuns = maxActiveRuns == null ? 64 : Math.max(1, maxActiveRuns);
         admissionRefreshInterval = admissionRefreshInterval == null ? Duration.ofSeconds(1) : admissionRefreshInterval;
+        resultWorkers = resultWorkers == null ? 8 : Math.max(1, resultWorkers);
     }
 
     /** All defaults: what a local start gets. */
     public static OrchestratorProperties defaults() {
-        return new OrchestratorProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new OrchestratorProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Duration timeoutOf(String kind) {

@@ -26,7 +26,7 @@ class RunningTaskCountTest {
 
     private static OrchestratorProperties pollEvery(Duration interval) {
         return new OrchestratorProperties(null, null, null, null, null, null, null, null, null, null, null, interval,
-                null, null);
+                null, null, null);
     }
 
     @Test
