@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Starts a node that is ready. A kind the orchestrator executes itself is claimed (queued → running, with
  * its deadline) and run. A kind another service executes is claimed with its tasks (see {@link FanOut});
- * the {@link TaskStarter} then requests them within the concurrency caps. Config that cannot work
+ * the {@link TaskStarter} then requests them within the concurrency caps — a step of one task with room under the
+ * caps is claimed with its task already started, and requested at once. Config that cannot work
  * (targets that are not a list, retries out of range) fails the step before anything is requested.
  */
 @Component
@@ -37,16 +38,19 @@ public class StepDispatcher {
     private final RunFinisher runFinisher;
     private final StepFinisher stepFinisher;
     private final InternalStepRunner internalRunner;
+    private final TaskStarter taskStarter;
     private final OrchestratorProperties properties;
     private final Clock clock;
 
     public StepDispatcher(RunStore store, TaskStore tasks, RunFinisher runFinisher, StepFinisher stepFinisher,
-                          InternalStepRunner internalRunner, OrchestratorProperties properties, Clock clock) {
+                          InternalStepRunner internalRunner, TaskStarter taskStarter, OrchestratorProperties properties,
+                          Clock clock) {
         this.store = store;
         this.tasks = tasks;
         this.runFinisher = runFinisher;
         this.stepFinisher = stepFinisher;
         this.internalRunner = internalRunner;
+        this.taskStarter = taskStarter;
         this.properties = properties;
         this.clock = clock;
     }
@@ -61,7 +65,7 @@ public class StepDispatcher {
         Instant now = clock.instant();
         List<UpstreamOutput> upstream = UpstreamCollector.collect(view.graph(), view.steps(), nodeId);
         if (kind.executor() != NodeKind.Executor.ORCHESTRATOR) {
-            return dispatchElsewhere(run, index, step, node, upstream, now);
+            return dispatchElsewhere(view, index, step, node, upstream, now);
         }
         Duration timeout = properties.timeoutOf(kind.wireName());
         markRunning(run);
@@ -79,8 +83,9 @@ public class StepDispatcher {
         }
     }
 
-    private boolean dispatchElsewhere(RunDocument run, int index, StepDocument step, WorkflowNode node,
+    private boolean dispatchElsewhere(RunView view, int index, StepDocument step, WorkflowNode node,
                                       List<UpstreamOutput> upstream, Instant now) {
+        RunDocument run = view.run();
         List<String> targets;
         try {
             targets = StepTargets.of(node, run.targets());
@@ -92,6 +97,9 @@ public class StepDispatcher {
         markRunning(run);
         List<TaskDocument> planned = step.hasTasks() ? null
                 : FanOut.tasks(StepId.of(run.id(), node.id()).wire(), node.kind(), targets, upstream, step.attempt());
+        if (planned != null && planned.size() == 1 && taskStarter.hasRoom(run)) {
+            return taskStarter.claimStepAndStart(view, index, planned.get(0));
+        }
         return tasks.claimStep(run.id(), index, step.attempt(), planned, now);
     }
 }

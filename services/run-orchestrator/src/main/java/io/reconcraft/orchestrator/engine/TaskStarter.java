@@ -14,6 +14,7 @@ import io.reconcraft.orchestrator.plan.UpstreamCollector;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunningTaskCount;
 import io.reconcraft.orchestrator.run.StepDocument;
+import io.reconcraft.orchestrator.run.TaskDocument;
 import io.reconcraft.orchestrator.run.TaskRef;
 import io.reconcraft.orchestrator.run.TaskStore;
 import java.time.Clock;
@@ -77,8 +78,7 @@ public class TaskStarter {
         if (ready.isEmpty()) {
             return 0;
         }
-        int room = Math.min(properties.maxParallelTasksPerRun() - run.runningTasks(),
-                properties.maxParallelTasks() - running.current());
+        int room = room(run);
         List<Sending> sending = new ArrayList<>();
         for (TaskRef ref : ready) {
             if (sending.size() >= room) {
@@ -90,16 +90,53 @@ public class TaskStarter {
         return sending.size();
     }
 
+    /** Whether the caps leave room for one more task of {@code run} now. */
+    boolean hasRoom(RunDocument run) {
+        return room(run) > 0;
+    }
+
+    private int room(RunDocument run) {
+        return Math.min(properties.maxParallelTasksPerRun() - run.runningTasks(),
+                properties.maxParallelTasks() - running.current());
+    }
+
+    /**
+     * Claims the queued step at {@code stepIndex} with its only task, {@code planned}, already started, and requests
+     * that task: the step's claim and the task's in one update. False when another caller claimed the step first or
+     * the run's cap filled in between (nothing written; the run is advanced again when one of its tasks ends).
+     */
+    boolean claimStepAndStart(RunView view, int stepIndex, TaskDocument planned) {
+        StepDocument step = view.run().steps().get(stepIndex);
+        TaskRef ref = new TaskRef(view.run().id(), stepIndex, 0, step, planned);
+        WorkflowNode node = view.node(step.nodeId());
+        Instant now = clock.instant();
+        if (!tasks.claimStepStartingTask(ref.runId(), stepIndex, step.attempt(), planned.startedAt(now, deadline(node, now)),
+                now, properties.maxParallelTasksPerRun())) {
+            return false;
+        }
+        awaitAcks(List.of(send(view, ref, node)));
+        return true;
+    }
+
     private record Sending(TaskRef ref, CompletableFuture<?> ack) {
     }
 
     /** Claims a task and sends its request without waiting: the tasks started in one pass wait for their acks together. */
     private Optional<Sending> startOne(RunView view, TaskRef ref, Instant now) {
         WorkflowNode node = view.node(ref.step().nodeId());
-        Duration timeout = properties.timeoutOf(node.kind());
-        if (!tasks.claim(ref, now, now.plus(timeout).plus(properties.timeoutGrace()), properties.maxParallelTasksPerRun())) {
+        if (!tasks.claim(ref, now, deadline(node, now), properties.maxParallelTasksPerRun())) {
             return Optional.empty();
         }
+        return Optional.of(send(view, ref, node));
+    }
+
+    private Instant deadline(WorkflowNode node, Instant now) {
+        return now.plus(properties.timeoutOf(node.kind())).plus(properties.timeoutGrace());
+    }
+
+    /** Sends the request of a task just claimed, without waiting for its acknowledgement. */
+    private Sending send(RunView view, TaskRef ref, WorkflowNode node) {
+        Duration timeout = properties.timeoutOf(node.kind());
         List<UpstreamOutput> upstream = UpstreamCollector.collect(view.graph(), view.steps(), node.id());
         String target = ref.task().target();
         List<String> targets = target == null ? StepTargets.of(node, view.run().targets()) : List.of(target);
@@ -118,7 +155,7 @@ public class TaskStarter {
         } catch (RuntimeException e) {
             ack = CompletableFuture.failedFuture(e);
         }
-        return Optional.of(new Sending(ref, ack));
+        return new Sending(ref, ack);
     }
 
     /** A task whose request was not acknowledged goes back to queued, so that a later pass requests it again. */

@@ -47,6 +47,12 @@ public record TaskDocument(
                 null, null, null, null, false, attempts);
     }
 
+    /** This queued task as started now, given up on after {@code deadline}. */
+    public TaskDocument startedAt(Instant now, Instant deadline) {
+        return new TaskDocument(stepId, target, RunStatus.RUNNING.wireName(), attempt, retriesUsed, now, deadline, null,
+                completedAt, outcome, error, findingsJson, outputsJson, cancelRequested, attempts);
+    }
+
     public RunStatus runStatus() {
         return RunStatus.fromWire(status);
     }

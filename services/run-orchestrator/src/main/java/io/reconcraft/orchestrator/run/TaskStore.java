@@ -52,6 +52,21 @@ public class TaskStore {
     }
 
     /**
+     * queued → running for a step executed elsewhere that has one task, with that task started in the same update
+     * ({@code started} is the task already running); false when another caller claimed the step or the run has
+     * {@code maxActive} tasks running. Saves the task's own claim: one round trip per step.
+     */
+    public boolean claimStepStartingTask(String runId, int step, int attempt, TaskDocument started, Instant now,
+                                         int maxActive) {
+        String path = "steps." + step + ".";
+        Update update = new Update().set(path + "status", RunStatus.RUNNING.wireName()).set(path + "requestedAt", now)
+                .set(path + "deadline", null).set(path + "dueAt", null).set(path + "tasks", List.of(started))
+                .inc(ACTIVE, 1);
+        return update(where("_id").is(runId).and(path + "status").is(RunStatus.QUEUED.wireName())
+                .and(path + "attempt").is(attempt).and(ACTIVE).not().gte(maxActive), update, 1);
+    }
+
+    /**
      * queued → running for this attempt, with the deadline after which the orchestrator gives up on it;
      * false as well when {@code maxActive} tasks of the run are running already.
      */
