@@ -32,20 +32,28 @@ public class StepResultIntake {
     private final RunStore store;
     private final RunAdvancer advancer;
     private final TaskResults taskResults;
+    private final StartedTasks startedTasks;
     private final WrittenRuns writtenRuns;
     private final Clock clock;
 
-    public StepResultIntake(RunStore store, RunAdvancer advancer, TaskResults taskResults, WrittenRuns writtenRuns,
-                            Clock clock) {
+    public StepResultIntake(RunStore store, RunAdvancer advancer, TaskResults taskResults, StartedTasks startedTasks,
+                            WrittenRuns writtenRuns, Clock clock) {
         this.store = store;
         this.advancer = advancer;
         this.taskResults = taskResults;
+        this.startedTasks = startedTasks;
         this.writtenRuns = writtenRuns;
         this.clock = clock;
     }
 
     public void apply(String runId, StepCompleted completed) {
-        writtenRuns.take(runId); // a leftover of an earlier pass on this thread: the run is read below
+        writtenRuns.take(runId); // a leftover of an earlier pass on this thread
+        Optional<TaskRef> started = completed.stepId() == null ? Optional.empty()
+                : startedTasks.take(completed.stepId(), completed.attempt());
+        if (started.isPresent() && appliedAsStarted(started.get(), runId, completed)) {
+            advancer.advanceAfterOwnUpdate(runId);
+            return;
+        }
         Optional<RunDocument> run = store.find(runId);
         if (run.isEmpty()) {
             log.warn("ignoring StepCompleted {} of unknown run {}", completed.stepId(), runId);
@@ -74,6 +82,13 @@ public class StepResultIntake {
         }
         // Our update's result if it won; otherwise the run as just read (a later change is advanced by its writer).
         advancer.advanceFrom(writtenRuns.take(runId).orElse(run.get()));
+    }
+
+    /** A success for a task this instance started: one guarded update instead of reading the run first. */
+    private boolean appliedAsStarted(TaskRef started, String runId, StepCompleted completed) {
+        return completed.status() == RunStatus.SUCCEEDED && started.runId().equals(runId)
+                && started.step().nodeId().equals(completed.nodeId())
+                && taskResults.succeededAsStarted(started, resultOf(completed));
     }
 
     private void applyToTask(RunDocument run, TaskRef ref, StepCompleted completed) {

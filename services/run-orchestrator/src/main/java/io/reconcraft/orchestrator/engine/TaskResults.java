@@ -55,6 +55,16 @@ public class TaskResults {
         return apply(view, ref, RunStatus.RUNNING, result, null, false);
     }
 
+    /**
+     * A success for a task as this instance started it, applied without reading the run: the update's guard (running,
+     * this attempt) is the check. False when the task is no longer that (the caller then reads the run and decides).
+     */
+    public boolean succeededAsStarted(TaskRef started, StepResult result) {
+        Instant now = clock.instant();
+        return started.isFanOut() ? tasks.end(started, RunStatus.RUNNING, result, now)
+                : tasks.endWithStep(started, result, now);
+    }
+
     /** An end the orchestrator decided for a task that is {@code from} (running, or queued when cancelled). */
     public boolean decided(RunView view, TaskRef ref, RunStatus from, StepResult result, String why) {
         return apply(view, ref, from, result, why, true);

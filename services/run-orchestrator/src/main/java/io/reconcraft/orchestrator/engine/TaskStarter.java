@@ -46,14 +46,16 @@ public class TaskStarter {
 
     private final RunningTaskCount running;
     private final TaskStore tasks;
+    private final StartedTasks started;
     private final EventPublisher publisher;
     private final OrchestratorProperties properties;
     private final Clock clock;
 
-    public TaskStarter(RunningTaskCount running, TaskStore tasks, EventPublisher publisher,
+    public TaskStarter(RunningTaskCount running, TaskStore tasks, StartedTasks started, EventPublisher publisher,
                        OrchestratorProperties properties, Clock clock) {
         this.running = running;
         this.tasks = tasks;
+        this.started = started;
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
@@ -110,10 +112,12 @@ public class TaskStarter {
         TaskRef ref = new TaskRef(view.run().id(), stepIndex, 0, step, planned);
         WorkflowNode node = view.node(step.nodeId());
         Instant now = clock.instant();
-        if (!tasks.claimStepStartingTask(ref.runId(), stepIndex, step.attempt(), planned.startedAt(now, deadline(node, now)),
-                now, properties.maxParallelTasksPerRun())) {
+        TaskDocument running = planned.startedAt(now, deadline(node, now));
+        if (!tasks.claimStepStartingTask(ref.runId(), stepIndex, step.attempt(), running, now,
+                properties.maxParallelTasksPerRun())) {
             return false;
         }
+        started.add(new TaskRef(ref.runId(), stepIndex, 0, step, running));
         awaitAcks(List.of(send(view, ref, node)));
         return true;
     }
@@ -124,9 +128,12 @@ public class TaskStarter {
     /** Claims a task and sends its request without waiting: the tasks started in one pass wait for their acks together. */
     private Optional<Sending> startOne(RunView view, TaskRef ref, Instant now) {
         WorkflowNode node = view.node(ref.step().nodeId());
-        if (!tasks.claim(ref, now, deadline(node, now), properties.maxParallelTasksPerRun())) {
+        Instant deadline = deadline(node, now);
+        if (!tasks.claim(ref, now, deadline, properties.maxParallelTasksPerRun())) {
             return Optional.empty();
         }
+        started.add(new TaskRef(ref.runId(), ref.stepIndex(), ref.taskIndex(), ref.step(),
+                ref.task().startedAt(now, deadline)));
         return Optional.of(send(view, ref, node));
     }
 
@@ -167,15 +174,20 @@ public class TaskStarter {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = failure == null ? new IllegalStateException("interrupted while sending step requests", e) : failure;
-                tasks.restore(sent.ref(), RunStatus.RUNNING);
+                unstart(sent.ref());
             } catch (ExecutionException | TimeoutException e) {
                 failure = failure == null ? new IllegalStateException("could not send the request of task "
                         + sent.ref().task().stepId(), e) : failure;
-                tasks.restore(sent.ref(), RunStatus.RUNNING);
+                unstart(sent.ref());
             }
         }
         if (failure != null) {
             throw failure;
         }
+    }
+
+    private void unstart(TaskRef ref) {
+        started.forget(ref);
+        tasks.restore(ref, RunStatus.RUNNING);
     }
 }

@@ -4,6 +4,7 @@ import static io.reconcraft.orchestrator.support.Runs.awaitRequest;
 import static io.reconcraft.orchestrator.support.Runs.awaitRunCompleted;
 import static io.reconcraft.orchestrator.support.Runs.newRunId;
 import static io.reconcraft.orchestrator.support.Runs.request;
+import static io.reconcraft.orchestrator.support.Runs.GROUP;
 import static io.reconcraft.orchestrator.support.Runs.WAIT;
 import static io.reconcraft.orchestrator.support.Runs.succeeded;
 import static io.reconcraft.orchestrator.support.Workflows.workflow;
@@ -13,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import io.reconcraft.events.RunCompleted;
+import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.orchestrator.run.RunDocument;
@@ -24,6 +26,7 @@ import io.reconcraft.orchestrator.support.RealBrokerTest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,15 +35,19 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A step of one task is claimed with its task already started: one update of the run, then the request. With the
- * run's cap full, the step is claimed with its task queued, and the task starts when a running one ends.
- * (The test context allows two running tasks per run.)
+ * Round trips of an ordinary step. A step of one task is claimed with its task already started: one update of the
+ * run, then the request; with the run's cap full, the step is claimed with its task queued, and the task starts when
+ * a running one ends (the test context allows two running tasks per run). A success for a task this instance started
+ * is applied with one guarded update, without reading the run first.
  */
 @OrchestratorSpringTest
-class SingleTaskStartIntegrationTest extends RealBrokerTest {
+class StepRoundTripsIntegrationTest extends RealBrokerTest {
 
-    /** Every findAndModify of a run: the run id it addressed and the fields its update wrote. */
-    private static final List<Map.Entry<String, List<String>>> RUN_UPDATES = new CopyOnWriteArrayList<>();
+    /** Every find and findAndModify of runs: the command, the run id it addressed, the fields an update wrote. */
+    private static final List<RunCommand> RUN_COMMANDS = new CopyOnWriteArrayList<>();
+
+    private record RunCommand(String name, String runId, List<String> fields) {
+    }
 
     @TestConfiguration
     static class RecordRunUpdates {
@@ -49,15 +56,19 @@ class SingleTaskStartIntegrationTest extends RealBrokerTest {
             return settings -> settings.addCommandListener(new CommandListener() {
                 @Override
                 public void commandStarted(CommandStartedEvent event) {
-                    if (event.getCommandName().equals("findAndModify")
-                            && event.getCommand().getString("findAndModify").getValue().equals(RunDocument.COLLECTION)) {
-                        // read now: the command's buffer is released after this call
-                        BsonDocument command = event.getCommand();
-                        List<String> fields = command.getDocument("update").values().stream()
-                                .filter(BsonDocument.class::isInstance).map(BsonDocument.class::cast)
-                                .flatMap(operator -> operator.keySet().stream()).toList();
-                        RUN_UPDATES.add(Map.entry(command.getDocument("query").getString("_id").getValue(), fields));
+                    String name = event.getCommandName();
+                    BsonDocument command = event.getCommand();
+                    if (!(name.equals("find") || name.equals("findAndModify"))
+                            || !command.getString(name).getValue().equals(RunDocument.COLLECTION)) {
+                        return;
                     }
+                    // read now: the command's buffer is released after this call
+                    BsonDocument query = command.getDocument(name.equals("find") ? "filter" : "query");
+                    String runId = query.isString("_id") ? query.getString("_id").getValue() : null;
+                    List<String> fields = name.equals("find") ? List.of() : command.getDocument("update").values()
+                            .stream().filter(BsonDocument.class::isInstance).map(BsonDocument.class::cast)
+                            .flatMap(operator -> operator.keySet().stream()).toList();
+                    RUN_COMMANDS.add(new RunCommand(name, runId, fields));
                 }
             });
         }
@@ -83,7 +94,36 @@ class SingleTaskStartIntegrationTest extends RealBrokerTest {
             assertThat(task.deadline()).isAfter(task.requestedAt());
         });
         assertThat(run.runningTasks()).isEqualTo(1);
-        assertThat(updatesOfStep(runId, nmap)).hasSize(1);
+        // Two callers may both try the claim (the admission thread, and the start step's own result): each try is
+        // the step and its started task together, never a separate claim of the task.
+        assertThat(updatesOfStep(runId, nmap)).isNotEmpty().allSatisfy(update -> assertThat(update.fields())
+                .contains("steps." + nmap + ".status", "steps." + nmap + ".tasks", "activeTasks")
+                .noneMatch(field -> field.startsWith("steps." + nmap + ".tasks.")));
+    }
+
+    @Test
+    void givenAScanThisInstanceStarted_whenItSucceeds_thenTheResultIsAppliedAndTheNextStepRequestedWithoutReadingTheRun() {
+        String runId = newRunId();
+        tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").node("probe", "http-probe")
+                .edge("start", "nmap").edge("nmap", "probe").build()));
+        StepRequested nmap = awaitRequest(tap, runId, "nmap", 1);
+        // everything of the run before this marker (the start step's own result included) has been handled
+        RecordMetadata marker = tap.publish(runId, new StepLog(runId + ":start", "start", 1, List.of("marker")));
+        await().atMost(WAIT).until(() -> tap.processed(GROUP, marker));
+        long readsBefore = readsOf(runId);
+
+        tap.publish(runId, succeeded(nmap, Map.of("ports", List.of(22))));
+        StepRequested probe = awaitRequest(tap, runId, "probe", 1);
+
+        assertThat(readsOf(runId)).isEqualTo(readsBefore);
+        assertThat(probe.upstream()).singleElement().satisfies(upstream -> {
+            assertThat(upstream.nodeId()).isEqualTo("nmap");
+            assertThat(upstream.outputs()).containsEntry("ports", List.of(22));
+        });
+        RunDocument run = store.find(runId).orElseThrow();
+        assertThat(run.steps().get(run.indexOf("nmap")).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.steps().get(run.indexOf("nmap")).tasks()).extracting(TaskDocument::runStatus)
+                .containsExactly(RunStatus.SUCCEEDED);
     }
 
     @Test
@@ -114,9 +154,14 @@ class SingleTaskStartIntegrationTest extends RealBrokerTest {
                 .containsExactlyInAnyOrder("a", "b", "c");
     }
 
-    private static List<List<String>> updatesOfStep(String runId, int index) {
+    private static List<RunCommand> updatesOfStep(String runId, int index) {
         String prefix = "steps." + index + ".";
-        return RUN_UPDATES.stream().filter(update -> update.getKey().equals(runId)).map(Map.Entry::getValue)
-                .filter(fields -> fields.stream().anyMatch(field -> field.startsWith(prefix))).toList();
+        return RUN_COMMANDS.stream().filter(command -> runId.equals(command.runId()))
+                .filter(command -> command.fields().stream().anyMatch(field -> field.startsWith(prefix))).toList();
+    }
+
+    private static long readsOf(String runId) {
+        return RUN_COMMANDS.stream().filter(command -> command.name().equals("find") && runId.equals(command.runId()))
+                .count();
     }
 }

@@ -1,0 +1,45 @@
+package io.reconcraft.orchestrator.engine;
+
+import io.reconcraft.orchestrator.run.TaskRef;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tasks this instance started and has not heard back from, as they were started: where each lives in its run
+ * document and its running state. A success reported for one of them is applied with one guarded update, without
+ * reading the run first; the update's guard (running, this attempt) still decides, so a task that changed meanwhile
+ * (cancelled, timed out, retried) is not touched and its result goes the reading way. Bounded: a task whose result
+ * never comes is forgotten after enough newer ones, and one started before a restart is simply not here.
+ */
+@Component
+class StartedTasks {
+
+    private static final int MAX = 10_000;
+
+    private final Map<String, TaskRef> started = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TaskRef> eldest) {
+            return size() > MAX;
+        }
+    };
+
+    /** {@code ref} holds the task as it was started (running, with its request time). */
+    synchronized void add(TaskRef ref) {
+        started.put(key(ref.task().stepId(), ref.task().attempt()), ref);
+    }
+
+    /** The started task that {@code stepId}'s {@code attempt} answers, once. */
+    synchronized Optional<TaskRef> take(String stepId, int attempt) {
+        return Optional.ofNullable(started.remove(key(stepId, attempt)));
+    }
+
+    synchronized void forget(TaskRef ref) {
+        started.remove(key(ref.task().stepId(), ref.task().attempt()));
+    }
+
+    private static String key(String stepId, int attempt) {
+        return stepId + "#" + attempt;
+    }
+}
