@@ -31,15 +31,17 @@ public class InternalStepRunner {
 
     private final InternalExecutors executors;
     private final StepFinisher stepFinisher;
+    private final AdvancedResults advanced;
     private final RunStore store;
     private final EventPublisher publisher;
     private final OrchestratorProperties properties;
     private final Clock clock;
 
-    public InternalStepRunner(InternalExecutors executors, StepFinisher stepFinisher, RunStore store,
-                              EventPublisher publisher, OrchestratorProperties properties, Clock clock) {
+    public InternalStepRunner(InternalExecutors executors, StepFinisher stepFinisher, AdvancedResults advanced,
+                              RunStore store, EventPublisher publisher, OrchestratorProperties properties, Clock clock) {
         this.executors = executors;
         this.stepFinisher = stepFinisher;
+        this.advanced = advanced;
         this.store = store;
         this.publisher = publisher;
         this.properties = properties;
@@ -59,7 +61,18 @@ public class InternalStepRunner {
                 .orElseGet(() -> new InternalOutcome.Completed(
                         StepResult.failed(StepOutcome.INVALID_CONFIG.wire(), "no executor for kind " + kind.wireName()), List.of()));
         if (outcome instanceof InternalOutcome.Completed completed) {
-            stepFinisher.finishRunning(runId, index, step, completed.result(), completed.logs(), RunStatus.QUEUED);
+            // The dispatcher's caller goes on advancing the run from this update, so the result needs nothing more
+            // when it comes back; noted before it is sent, since it may come back before the send returns.
+            advanced.add(stepId, step.attempt());
+            boolean finished = false;
+            try {
+                finished = stepFinisher.finishRunning(runId, index, step, completed.result(), completed.logs(),
+                        RunStatus.QUEUED);
+            } finally {
+                if (!finished) {
+                    advanced.take(stepId, step.attempt());
+                }
+            }
         } else if (outcome instanceof InternalOutcome.Waiting waiting) {
             store.scheduleStep(runId, index, step.attempt(), waiting.dueAt(),
                     waiting.dueAt().plus(properties.timeoutOf(kind.wireName())).plus(properties.timeoutGrace()));

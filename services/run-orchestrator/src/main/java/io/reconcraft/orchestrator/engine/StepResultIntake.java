@@ -33,20 +33,25 @@ public class StepResultIntake {
     private final RunAdvancer advancer;
     private final TaskResults taskResults;
     private final StartedTasks startedTasks;
+    private final AdvancedResults advanced;
     private final WrittenRuns writtenRuns;
     private final Clock clock;
 
     public StepResultIntake(RunStore store, RunAdvancer advancer, TaskResults taskResults, StartedTasks startedTasks,
-                            WrittenRuns writtenRuns, Clock clock) {
+                            AdvancedResults advanced, WrittenRuns writtenRuns, Clock clock) {
         this.store = store;
         this.advancer = advancer;
         this.taskResults = taskResults;
         this.startedTasks = startedTasks;
+        this.advanced = advanced;
         this.writtenRuns = writtenRuns;
         this.clock = clock;
     }
 
     public void apply(String runId, StepCompleted completed) {
+        if (completed.stepId() != null && advanced.take(completed.stepId(), completed.attempt())) {
+            return; // this instance ran the step and advanced the run past it
+        }
         writtenRuns.take(runId); // a leftover of an earlier pass on this thread
         Optional<TaskRef> started = completed.stepId() == null ? Optional.empty()
                 : startedTasks.take(completed.stepId(), completed.attempt());

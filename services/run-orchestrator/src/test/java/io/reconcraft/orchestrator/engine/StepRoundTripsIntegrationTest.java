@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import io.reconcraft.events.RunCompleted;
+import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.RunStatus;
@@ -124,6 +125,19 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
         assertThat(run.steps().get(run.indexOf("nmap")).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.steps().get(run.indexOf("nmap")).tasks()).extracting(TaskDocument::runStatus)
                 .containsExactly(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void givenTheStartStepThisInstanceRan_whenItsOwnResultComesBack_thenItIsPassedOverWithoutReadingTheRun() {
+        String runId = newRunId();
+        tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").edge("start", "nmap").build()));
+        awaitRequest(tap, runId, "nmap", 1);
+
+        RecordMetadata marker = tap.publish(runId, new StepLog(runId + ":start", "start", 1, List.of("marker")));
+        await().atMost(WAIT).until(() -> tap.processed(GROUP, marker));
+
+        assertThat(tap.payloadsOf(runId, StepCompleted.class)).extracting(StepCompleted::nodeId).containsExactly("start");
+        assertThat(readsOf(runId)).isZero();
     }
 
     @Test
