@@ -165,7 +165,12 @@ public class TaskStarter {
         return new Sending(ref, ack);
     }
 
-    /** A task whose request was not acknowledged goes back to queued, so that a later pass requests it again. */
+    /**
+     * A task whose request failed goes back to queued, so that a later pass requests it again. A wait interrupted (the
+     * service is stopping) leaves the task claimed: the request is in the producer, which sends what it holds as it
+     * closes, and putting the task back would have the next instance request it a second time; should it not arrive,
+     * the task's deadline ends it.
+     */
     private void awaitAcks(List<Sending> sending) {
         RuntimeException failure = null;
         for (Sending sent : sending) {
@@ -174,7 +179,6 @@ public class TaskStarter {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = failure == null ? new IllegalStateException("interrupted while sending step requests", e) : failure;
-                unstart(sent.ref());
             } catch (ExecutionException | TimeoutException e) {
                 failure = failure == null ? new IllegalStateException("could not send the request of task "
                         + sent.ref().task().stepId(), e) : failure;
