@@ -5,7 +5,6 @@ import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.UpstreamOutput;
 import io.reconcraft.events.model.NodeKind;
-import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.messaging.EventPublisher;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
@@ -17,6 +16,7 @@ import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepResult;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -48,35 +48,60 @@ public class InternalStepRunner {
         this.clock = clock;
     }
 
-    void run(String runId, int index, StepDocument step, WorkflowNode node, NodeKind kind, List<UpstreamOutput> upstream) {
+    /**
+     * Executes a queued step and records it in one update: ended (StepStarted, logs and StepCompleted sent together
+     * after it), or, for a step that waits, claimed with its due time and deadline (StepStarted and its log sent
+     * after it). The kinds run here only compute (start, condition, delay), so executing before the claim has no
+     * effect to repeat; false when another caller claimed the step first.
+     */
+    boolean run(String runId, int index, StepDocument step, WorkflowNode node, NodeKind kind, List<UpstreamOutput> upstream) {
+        String stepId = StepId.of(runId, node.id()).wire();
+        Instant now = clock.instant();
+        InternalOutcome outcome = execute(new StepContext(runId, stepId, node, step.attempt(), upstream, now), kind);
+        if (outcome instanceof InternalOutcome.Waiting waiting) {
+            return startWaiting(runId, index, step, node, kind, waiting, now);
+        }
+        InternalOutcome.Completed completed = (InternalOutcome.Completed) outcome;
+        // The dispatcher's caller goes on advancing the run from this update, so the result needs nothing more
+        // when it comes back; noted before it is sent, since it may come back before the send returns.
+        advanced.add(stepId, step.attempt());
+        boolean finished = false;
+        try {
+            finished = stepFinisher.finishExecutedAtOnce(runId, index, step, completed.result(), completed.logs(), WORKER);
+        } finally {
+            if (!finished) {
+                advanced.take(stepId, step.attempt());
+            }
+        }
+        return finished;
+    }
+
+    /** An executor that throws fails its step with the reason, instead of leaving it queued to throw again. */
+    private InternalOutcome execute(StepContext context, NodeKind kind) {
+        try {
+            return executors.of(kind).map(executor -> executor.execute(context))
+                    .orElseGet(() -> new InternalOutcome.Completed(StepResult.failed(StepOutcome.INVALID_CONFIG.wire(),
+                            "no executor for kind " + kind.wireName()), List.of()));
+        } catch (RuntimeException e) {
+            String reason = "the " + kind.wireName() + " step could not be executed: " + e.getMessage();
+            return new InternalOutcome.Completed(StepResult.failed(StepOutcome.STEP_FAILED.wire(), reason), List.of(reason));
+        }
+    }
+
+    private boolean startWaiting(String runId, int index, StepDocument step, WorkflowNode node, NodeKind kind,
+                                 InternalOutcome.Waiting waiting, Instant now) {
+        Instant deadline = waiting.dueAt().plus(properties.timeoutOf(kind.wireName())).plus(properties.timeoutGrace());
+        if (!store.claimStep(runId, index, step.attempt(), now, deadline, waiting.dueAt())) {
+            return false;
+        }
         String stepId = StepId.of(runId, node.id()).wire();
         try {
-            publisher.publish(runId, new StepStarted(stepId, node.id(), step.attempt(), WORKER));
+            publisher.publishAll(runId, List.of(new StepStarted(stepId, node.id(), step.attempt(), WORKER),
+                    new StepLog(stepId, node.id(), step.attempt(), waiting.logs())));
         } catch (RuntimeException e) {
             store.releaseStep(runId, index, step.attempt());
             throw e;
         }
-        InternalOutcome outcome = executors.of(kind)
-                .map(executor -> executor.execute(new StepContext(runId, stepId, node, step.attempt(), upstream, clock.instant())))
-                .orElseGet(() -> new InternalOutcome.Completed(
-                        StepResult.failed(StepOutcome.INVALID_CONFIG.wire(), "no executor for kind " + kind.wireName()), List.of()));
-        if (outcome instanceof InternalOutcome.Completed completed) {
-            // The dispatcher's caller goes on advancing the run from this update, so the result needs nothing more
-            // when it comes back; noted before it is sent, since it may come back before the send returns.
-            advanced.add(stepId, step.attempt());
-            boolean finished = false;
-            try {
-                finished = stepFinisher.finishRunning(runId, index, step, completed.result(), completed.logs(),
-                        RunStatus.QUEUED);
-            } finally {
-                if (!finished) {
-                    advanced.take(stepId, step.attempt());
-                }
-            }
-        } else if (outcome instanceof InternalOutcome.Waiting waiting) {
-            store.scheduleStep(runId, index, step.attempt(), waiting.dueAt(),
-                    waiting.dueAt().plus(properties.timeoutOf(kind.wireName())).plus(properties.timeoutGrace()));
-            publisher.publish(runId, new StepLog(stepId, node.id(), step.attempt(), waiting.logs()));
-        }
+        return true;
     }
 }

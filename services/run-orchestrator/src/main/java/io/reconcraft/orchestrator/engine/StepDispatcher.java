@@ -5,27 +5,24 @@ import io.reconcraft.events.UpstreamOutput;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.WorkflowNode;
-import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.plan.FanOut;
 import io.reconcraft.orchestrator.plan.StepTargets;
 import io.reconcraft.orchestrator.plan.UpstreamCollector;
 import io.reconcraft.orchestrator.retry.RetryPolicy;
 import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunDocument;
-import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepResult;
 import io.reconcraft.orchestrator.run.TaskDocument;
 import io.reconcraft.orchestrator.run.TaskStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts a node that is ready. A kind the orchestrator executes itself is claimed (queued → running, with
- * its deadline) and run. A kind another service executes is claimed with its tasks (see {@link FanOut});
+ * Starts a node that is ready. A kind the orchestrator executes itself is run and recorded in one update
+ * (see {@link InternalStepRunner}). A kind another service executes is claimed with its tasks (see {@link FanOut});
  * the {@link TaskStarter} then requests them within the concurrency caps — a step of one task with room under the
  * caps is claimed with its task already started, and requested at once. Config that cannot work
  * (targets that are not a list, retries out of range) fails the step before anything is requested.
@@ -33,25 +30,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class StepDispatcher {
 
-    private final RunStore store;
     private final TaskStore tasks;
     private final RunFinisher runFinisher;
     private final StepFinisher stepFinisher;
     private final InternalStepRunner internalRunner;
     private final TaskStarter taskStarter;
-    private final OrchestratorProperties properties;
     private final Clock clock;
 
-    public StepDispatcher(RunStore store, TaskStore tasks, RunFinisher runFinisher, StepFinisher stepFinisher,
-                          InternalStepRunner internalRunner, TaskStarter taskStarter, OrchestratorProperties properties,
-                          Clock clock) {
-        this.store = store;
+    public StepDispatcher(TaskStore tasks, RunFinisher runFinisher, StepFinisher stepFinisher,
+                          InternalStepRunner internalRunner, TaskStarter taskStarter, Clock clock) {
         this.tasks = tasks;
         this.runFinisher = runFinisher;
         this.stepFinisher = stepFinisher;
         this.internalRunner = internalRunner;
         this.taskStarter = taskStarter;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -67,13 +59,8 @@ public class StepDispatcher {
         if (kind.executor() != NodeKind.Executor.ORCHESTRATOR) {
             return dispatchElsewhere(view, index, step, node, upstream, now);
         }
-        Duration timeout = properties.timeoutOf(kind.wireName());
         markRunning(run);
-        if (!store.claimStep(run.id(), index, step.attempt(), now, now.plus(timeout).plus(properties.timeoutGrace()), null)) {
-            return false;
-        }
-        internalRunner.run(run.id(), index, step, node, kind, upstream);
-        return true;
+        return internalRunner.run(run.id(), index, step, node, kind, upstream);
     }
 
     /** Most dispatches find the run running already: no round trip for them. */

@@ -4,6 +4,7 @@ import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.EventPayload;
 import io.reconcraft.events.StepLog;
+import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.messaging.EventPublisher;
 import io.reconcraft.orchestrator.run.RunStore;
@@ -39,7 +40,22 @@ public class StepFinisher {
         if (!store.completeStep(runId, index, step.attempt(), result, clock.instant())) {
             return false;
         }
-        publishOrReopen(runId, index, step, result, logs, reopenAs);
+        publishOrReopen(runId, index, step, result, logs, reopenAs, List.of());
+        return true;
+    }
+
+    /**
+     * Claims and ends a queued step executed at once by {@code worker}, reported like any executed step: StepStarted,
+     * its logs, StepCompleted, sent together after the one update.
+     */
+    public boolean finishExecutedAtOnce(String runId, int index, StepDocument step, StepResult result, List<String> logs,
+                                        String worker) {
+        if (!store.completeQueuedStep(runId, index, step.attempt(), result, clock.instant())) {
+            return false;
+        }
+        String stepId = StepId.of(runId, step.nodeId()).wire();
+        publishOrReopen(runId, index, step, result, logs, RunStatus.QUEUED,
+                List.of(new StepStarted(stepId, step.nodeId(), step.attempt(), worker)));
         return true;
     }
 
@@ -48,14 +64,14 @@ public class StepFinisher {
         if (!store.resolveUnrunStep(runId, index, result, clock.instant())) {
             return false;
         }
-        publishOrReopen(runId, index, step, result, logs, RunStatus.QUEUED);
+        publishOrReopen(runId, index, step, result, logs, RunStatus.QUEUED, List.of());
         return true;
     }
 
     private void publishOrReopen(String runId, int index, StepDocument step, StepResult result, List<String> logs,
-                                 RunStatus reopenAs) {
+                                 RunStatus reopenAs, List<EventPayload> before) {
         String stepId = StepId.of(runId, step.nodeId()).wire();
-        List<EventPayload> events = new ArrayList<>();
+        List<EventPayload> events = new ArrayList<>(before);
         if (!logs.isEmpty()) {
             events.add(new StepLog(stepId, step.nodeId(), step.attempt(), logs));
         }

@@ -138,6 +138,17 @@ public class RunStore {
                 .set(step + "requestedAt", requestedAt).set(step + "deadline", deadline).set(step + "dueAt", dueAt));
     }
 
+    /**
+     * queued → terminal for a step the orchestrator executes at once (an internal kind that does not wait): its claim
+     * and its end in one update. False when another caller claimed the step first.
+     */
+    public boolean completeQueuedStep(String runId, int index, int attempt, StepResult result, Instant now) {
+        String step = "steps." + index + ".";
+        Update claimed = new Update().set(step + "attempt", attempt).set(step + "requestedAt", now)
+                .set(step + "deadline", null).set(step + "dueAt", null);
+        return update(run(runId).and(step + "status").is(RunStatus.QUEUED.wireName()), terminal(claimed, step, result, now));
+    }
+
     /** Undoes a claim whose request could not be sent, so that the next pass sends it again. */
     public void releaseStep(String runId, int index, int attempt) {
         String step = "steps." + index + ".";

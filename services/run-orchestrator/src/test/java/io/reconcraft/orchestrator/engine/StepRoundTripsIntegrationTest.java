@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import io.reconcraft.events.RunCompleted;
+import io.reconcraft.events.RunStatusChanged;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepRequested;
@@ -125,6 +126,23 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
         assertThat(run.steps().get(run.indexOf("nmap")).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.steps().get(run.indexOf("nmap")).tasks()).extracting(TaskDocument::runStatus)
                 .containsExactly(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void givenAStartStep_whenRun_thenItIsClaimedAndEndedInOneUpdateAndReportedLikeAnyExecutedStep() {
+        String runId = newRunId();
+        tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").edge("start", "nmap").build()));
+
+        awaitRequest(tap, runId, "nmap", 1);
+
+        int start = store.find(runId).orElseThrow().indexOf("start");
+        assertThat(updatesOfStep(runId, start)).isNotEmpty().allSatisfy(update -> assertThat(update.fields())
+                .contains("steps." + start + ".status", "steps." + start + ".requestedAt",
+                        "steps." + start + ".completedAt"));
+        assertThat(tap.eventsOf(runId).stream().map(event -> event.payload())
+                .filter(payload -> !(payload instanceof RunStatusChanged)).map(payload -> payload.getClass().getSimpleName())
+                .limit(3)).containsExactly("StepStarted", "StepLog", "StepCompleted");
+        assertThat(store.find(runId).orElseThrow().steps().get(start).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
     }
 
     @Test
