@@ -61,7 +61,7 @@ public final class StartupBenchmark {
     }
 
     /** One start, idle and stop. */
-    record Trial(double readySeconds, long rssBytes, int processes, double stopSeconds, int leftRunning) {
+    record Trial(double readySeconds, double cpuSeconds, long rssBytes, int processes, double stopSeconds, int leftRunning) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -105,8 +105,8 @@ public final class StartupBenchmark {
                     continue;
                 }
                 trials.get(variant).add(trial);
-                System.err.printf(Locale.ROOT, "round %d %-24s ready %.1f s, RSS %s in %d processes, stop %.1f s%s%n",
-                        round, variant.label(), trial.readySeconds(), mib(trial.rssBytes()), trial.processes(),
+                System.err.printf(Locale.ROOT, "round %d %-24s ready %.1f s (CPU %.1f s), RSS %s in %d processes, stop %.1f s%s%n",
+                        round, variant.label(), trial.readySeconds(), trial.cpuSeconds(), mib(trial.rssBytes()), trial.processes(),
                         trial.stopSeconds(), trial.leftRunning() > 0 ? ", " + trial.leftRunning() + " LEFT RUNNING" : "");
             }
         }
@@ -144,6 +144,7 @@ public final class StartupBenchmark {
                         + output + ":\n" + Files.readString(output));
             }
             double readySeconds = (readyAt - started) / 1e9;
+            double cpuSeconds = cpuSeconds(stack.toHandle());
             Thread.sleep(idle * 1000L);
             List<ProcessHandle> tree = tree(stack.toHandle());
             long rss = tree.stream().mapToLong(p -> residentBytes(p.pid())).sum();
@@ -157,7 +158,7 @@ public final class StartupBenchmark {
             double stopSeconds = (System.nanoTime() - stopping) / 1e9;
             List<ProcessHandle> left = tree.stream().filter(ProcessHandle::isAlive).toList();
             left.forEach(ProcessHandle::destroyForcibly);
-            return new Trial(readySeconds, rss, tree.size(), stopSeconds, left.size());
+            return new Trial(readySeconds, cpuSeconds, rss, tree.size(), stopSeconds, left.size());
         } finally {
             deleteRecursively(home);
         }
@@ -195,6 +196,37 @@ public final class StartupBenchmark {
         return tree;
     }
 
+    /**
+     * CPU time (user + system) the whole tree has used so far: every live process's own, plus what its children that
+     * already ended used (e.g. the child JVM that formats Kafka's storage). Unlike wall time, it hardly depends on
+     * what else runs on the machine, so it is the figure to compare start-up work by.
+     */
+    static double cpuSeconds(ProcessHandle root) {
+        double ticks = 0;
+        for (ProcessHandle process : tree(root)) {
+            long[] times = cpuTicks(process.pid());
+            ticks += times[0] + times[1] + times[2] + times[3];
+        }
+        return ticks / CLOCK_TICKS_PER_SECOND;
+    }
+
+    // USER_HZ: 100 on every Linux this runs on (sysconf(_SC_CLK_TCK) is not reachable from Java)
+    private static final double CLOCK_TICKS_PER_SECOND = 100.0;
+
+    /** utime, stime, cutime, cstime of /proc/<pid>/stat (zeros if it has ended). */
+    static long[] cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // the command name (field 2) may hold spaces: count fields after its closing parenthesis
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            // fields[0] is field 3 (state); utime is field 14
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]),
+                    Long.parseLong(fields[13]), Long.parseLong(fields[14])};
+        } catch (IOException | RuntimeException e) {
+            return new long[4];
+        }
+    }
+
     /** VmRSS of one process, from /proc (0 if it has ended). */
     static long residentBytes(long pid) {
         try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
@@ -221,17 +253,19 @@ public final class StartupBenchmark {
     private static void print(Map<Variant, List<Trial>> trials, int repeat, int idle, boolean processes) {
         System.out.printf(Locale.ROOT, "%n## Start-up, idle memory, stop (%s, median of %d, RSS after %d s idle)%n%n",
                 processes ? "up --processes" : "up", repeat, idle);
-        System.out.println("| variant | ready (s) | RSS idle (MiB) | processes | stop (s) | left running | all runs: ready / RSS / stop |");
-        System.out.println("|---|---|---|---|---|---|---|");
-        trials.forEach((variant, runs) -> System.out.printf(Locale.ROOT, "| %s | %.1f | %.0f | %d | %.1f | %d | %s |%n",
+        System.out.println("| variant | ready (s) | CPU to ready (s) | RSS idle (MiB) | processes | stop (s) | left running"
+                + " | all runs: ready / CPU / RSS / stop |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        trials.forEach((variant, runs) -> System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.0f | %d | %.1f | %d | %s |%n",
                 variant.label(),
                 median(runs.stream().mapToDouble(Trial::readySeconds).toArray()),
+                median(runs.stream().mapToDouble(Trial::cpuSeconds).toArray()),
                 median(runs.stream().mapToDouble(t -> t.rssBytes() / 1048576.0).toArray()),
                 runs.stream().mapToInt(Trial::processes).max().orElse(0),
                 median(runs.stream().mapToDouble(Trial::stopSeconds).toArray()),
                 runs.stream().mapToInt(Trial::leftRunning).sum(),
-                String.join("; ", runs.stream().map(t -> String.format(Locale.ROOT, "%.1f / %s / %.1f",
-                        t.readySeconds(), mib(t.rssBytes()), t.stopSeconds())).toList())));
+                String.join("; ", runs.stream().map(t -> String.format(Locale.ROOT, "%.1f / %.1f / %s / %.1f",
+                        t.readySeconds(), t.cpuSeconds(), mib(t.rssBytes()), t.stopSeconds())).toList())));
         System.out.println();
         trials.keySet().forEach(v -> System.out.println("- " + v.label() + ": `" + v.java() + " "
                 + String.join(" ", v.options()) + (v.launcher() != null ? " -jar " + v.launcher() : "") + "`"));
