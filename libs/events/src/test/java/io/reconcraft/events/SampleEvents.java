@@ -5,6 +5,7 @@ import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.RunSummary;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.events.model.WorkflowEdge;
 import io.reconcraft.events.model.WorkflowNode;
@@ -43,6 +44,10 @@ final class SampleEvents {
                 new StepLog("run-1:scan", "scan", 1, List.of("Starting Nmap 7.93", "22/tcp open ssh")),
                 new StepCompleted("run-1:scan", "scan", 1, RunStatus.SUCCEEDED, null, null, List.of(OPEN_SSH),
                         Map.of("hosts", List.of(Map.of("address", "127.0.0.1")))),
+                new StepCompleted("run-1:scan", "scan", 2, RunStatus.FAILED, StepOutcome.TIMEOUT, "no result in 300 s",
+                        List.of(), Map.of()),
+                new RunStatusChanged(RunStatus.RUNNING, StepOutcome.RETRYING, "retry requested by key-1"),
+                new RunCompleted(RunStatus.FAILED, StepOutcome.STEP_FAILED, "step 'scan' failed", RunSummary.of(List.of())),
                 new NotificationRequested("n-1", "slack", "https://hooks.slack.com/services/T/B/X", "hello", "key-1"),
                 new NotificationSent("n-1", "slack", 200, 1),
                 new NotificationFailed("n-1", "discord", "HTTP 404 from webhook", 3),
