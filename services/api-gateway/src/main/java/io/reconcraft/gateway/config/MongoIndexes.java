@@ -1,7 +1,7 @@
 package io.reconcraft.gateway.config;
 
 import io.reconcraft.gateway.auth.ApiKey;
-import io.reconcraft.gateway.run.RunView;
+import io.reconcraft.gateway.store.RunStore;
 import io.reconcraft.gateway.stream.RunEvent;
 import io.reconcraft.gateway.targets.AuthorizedTarget;
 import java.time.Duration;
@@ -18,9 +18,11 @@ import reactor.core.publisher.Mono;
 class MongoIndexes implements InitializingBean {
 
     private final ReactiveMongoTemplate mongo;
+    private final RunStore runs;
 
-    MongoIndexes(ReactiveMongoTemplate mongo) {
+    MongoIndexes(ReactiveMongoTemplate mongo, RunStore runs) {
         this.mongo = mongo;
+        this.runs = runs;
     }
 
     @Override
@@ -28,10 +30,7 @@ class MongoIndexes implements InitializingBean {
         Mono.when(
                 mongo.indexOps(AuthorizedTarget.class).createIndex(new Index("value", Sort.Direction.ASC).unique()),
                 mongo.indexOps(ApiKey.class).createIndex(new Index(ApiKey.KEY_HASH, Sort.Direction.ASC).unique()),
-                mongo.indexOps(RunView.class).createIndex(new Index("startedAt", Sort.Direction.DESC)),
-                mongo.indexOps(RunView.class).createIndex(new Index("workflowId", Sort.Direction.ASC)),
-                // the dashboard's counts by status and the queue positions of queued runs
-                mongo.indexOps(RunView.class).createIndex(new Index("status", Sort.Direction.ASC)),
+                runs.createIndexes(),
                 // The SSE journal: one number per event of a run, read in order for replays (by run id: the
                 // embedded server serves such a query from a plain index, not from the unique compound one).
                 mongo.indexOps(RunEvent.class).createIndex(new Index("runId", Sort.Direction.ASC)),

@@ -7,7 +7,7 @@ import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.RunTrigger;
 import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.run.RunLauncher;
-import io.reconcraft.gateway.run.RunView;
+import io.reconcraft.gateway.store.RunStore;
 import io.reconcraft.messaging.EventPublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -38,15 +37,15 @@ public class ScheduleFirer {
 
     private final ScheduleStore store;
     private final RunLauncher launcher;
-    private final ReactiveMongoTemplate mongo;
+    private final RunStore runs;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    public ScheduleFirer(ScheduleStore store, RunLauncher launcher, ReactiveMongoTemplate mongo,
+    public ScheduleFirer(ScheduleStore store, RunLauncher launcher, RunStore runs,
             EventPublisher publisher, Clock clock) {
         this.store = store;
         this.launcher = launcher;
-        this.mongo = mongo;
+        this.runs = runs;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -96,7 +95,7 @@ public class ScheduleFirer {
         if (schedule.overlap() != Overlap.SKIP || previous == null || previous.equals(firing.runId())) {
             return Mono.just(NONE);
         }
-        return mongo.findById(previous, RunView.class)
+        return runs.find(previous)
                 .map(run -> GOING.contains(run.status()) ? run.id() : NONE)
                 .defaultIfEmpty(NONE);
     }
