@@ -50,4 +50,27 @@ class OutcomeWireFormTest {
         assertThat(EventCodec.read(running).payloadAs(RunStatusChanged.class).outcome()).isNull();
         assertThat(running).contains("\"payload\":{\"status\":\"running\",\"outcome\":null,\"reason\":null}");
     }
+
+    @Test
+    void givenTheAuditEventsOutcomes_whenReadAndWrittenBack_thenKnownAndUnknownCodesKeepTheirJson() {
+        String fired = "{\"eventId\":\"e-3\",\"type\":\"ScheduleFired\",\"runId\":\"run-1\","
+                + "\"occurredAt\":\"2026-11-29T10:15:30Z\",\"version\":1,\"payload\":{\"scheduleId\":\"sch-1\","
+                + "\"dueAt\":\"2026-11-29T02:30:00Z\",\"runId\":null,\"outcome\":\"%s\",\"detail\":null,"
+                + "\"requestedBy\":\"key-1\"}}";
+        String call = "{\"eventId\":\"e-4\",\"type\":\"ApiCallAudited\",\"runId\":\"run-1\","
+                + "\"occurredAt\":\"2026-11-29T10:15:30Z\",\"version\":1,\"payload\":{\"actorKeyId\":\"key-1\","
+                + "\"role\":\"operator\",\"action\":\"POST /api/runs\",\"resource\":null,"
+                + "\"clientAddress\":\"127.0.0.1\",\"outcome\":\"%s\",\"httpStatus\":%d}}";
+
+        assertThat(EventCodec.read(fired.formatted("skipped")).payloadAs(ScheduleFired.class).outcome())
+                .isSameAs(ScheduleFired.Outcome.SKIPPED);
+        assertThat(EventCodec.read(call.formatted("denied", 403)).payloadAs(ApiCallAudited.class).outcome())
+                .isSameAs(ApiCallAudited.Outcome.DENIED);
+        assertThat(EventCodec.read(fired.formatted("postponed")).payloadAs(ScheduleFired.class).outcome().known())
+                .isFalse();
+        for (String json : java.util.List.of(fired.formatted("skipped"), fired.formatted("postponed"),
+                call.formatted("denied", 403), call.formatted("throttled", 429))) {
+            assertThat(EventCodec.writeString(EventCodec.read(json))).isEqualTo(json);
+        }
+    }
 }

@@ -66,7 +66,8 @@ class AuditQueryIntegrationTest extends AuditServiceTest {
     void givenTheKeyOfAnApiCaller_whenQueryingByActor_thenItsApiCallsAreAnswered() {
         String callRun = newRunId();
         EventEnvelope call = at(T0, callRun, new io.reconcraft.events.ApiCallAudited("key-7", "operator",
-                "POST /api/runs/{id}/cancel", callRun, "127.0.0.1", "allowed", 202));
+                "POST /api/runs/{id}/cancel", callRun, "127.0.0.1",
+                io.reconcraft.events.ApiCallAudited.Outcome.ALLOWED, 202));
         producer().publish(call);
         await().atMost(WAIT).until(() -> count(callRun) == 1);
 
