@@ -5,11 +5,13 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.gateway.run.RunView;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -27,7 +29,7 @@ import reactor.core.publisher.Mono;
  * SSE stream read them here. Writes return what was written.
  */
 @Component
-public class RunStore {
+public class RunStore implements InitializingBean {
 
     private final ReactiveMongoTemplate mongo;
 
@@ -36,12 +38,14 @@ public class RunStore {
     }
 
     /** The indexes the reads below rely on. */
-    public Mono<Void> createIndexes() {
-        return Mono.when(
+    @Override
+    public void afterPropertiesSet() {
+        Mono.when(
                 mongo.indexOps(RunView.class).createIndex(new Index("startedAt", Sort.Direction.DESC)),
                 mongo.indexOps(RunView.class).createIndex(new Index("workflowId", Sort.Direction.ASC)),
                 // the dashboard's counts by status and the queue positions of queued runs
-                mongo.indexOps(RunView.class).createIndex(new Index("status", Sort.Direction.ASC)));
+                mongo.indexOps(RunView.class).createIndex(new Index("status", Sort.Direction.ASC)))
+                .block(Duration.ofSeconds(30));
     }
 
     /** Inserts a new view; a view already stored under the same id (a derived run id) is returned instead. */
