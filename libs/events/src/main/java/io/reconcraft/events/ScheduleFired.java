@@ -1,5 +1,7 @@
 package io.reconcraft.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import io.reconcraft.events.model.WireCode;
 import java.time.Instant;
 
 /**
@@ -13,12 +15,25 @@ public record ScheduleFired(
         String scheduleId,
         Instant dueAt,
         String runId,
-        String outcome,
+        Outcome outcome,
         String detail,
         String requestedBy) implements EventPayload {
 
-    public static final String FIRED = "fired";
-    public static final String SKIPPED = "skipped";
-    public static final String OUT_OF_SCOPE = "out_of_scope";
-    public static final String FAILED = "failed";
+    /** What came of the due time; a code this build does not know is kept as it came. */
+    public static final class Outcome extends WireCode {
+
+        public static final Outcome FIRED = known(new Outcome("fired"));
+        public static final Outcome SKIPPED = known(new Outcome("skipped"));
+        public static final Outcome OUT_OF_SCOPE = known(new Outcome("out_of_scope"));
+        public static final Outcome FAILED = known(new Outcome("failed"));
+
+        private Outcome(String wire) {
+            super(wire);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static Outcome of(String wire) {
+            return of(Outcome.class, wire, Outcome::new);
+        }
+    }
 }

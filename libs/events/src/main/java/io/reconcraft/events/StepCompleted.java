@@ -2,6 +2,7 @@ package io.reconcraft.events;
 
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.events.model.StepOutcome;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ public record StepCompleted(
         String nodeId,
         int attempt,
         RunStatus status,
-        String outcome,
+        StepOutcome outcome,
         String error,
         List<Finding> findings,
         Map<String, Object> outputs) implements EventPayload {

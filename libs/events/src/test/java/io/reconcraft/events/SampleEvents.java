@@ -5,6 +5,7 @@ import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.RunSummary;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.events.model.WorkflowEdge;
 import io.reconcraft.events.model.WorkflowNode;
@@ -43,18 +44,22 @@ final class SampleEvents {
                 new StepLog("run-1:scan", "scan", 1, List.of("Starting Nmap 7.93", "22/tcp open ssh")),
                 new StepCompleted("run-1:scan", "scan", 1, RunStatus.SUCCEEDED, null, null, List.of(OPEN_SSH),
                         Map.of("hosts", List.of(Map.of("address", "127.0.0.1")))),
+                new StepCompleted("run-1:scan", "scan", 2, RunStatus.FAILED, StepOutcome.TIMEOUT, "no result in 300 s",
+                        List.of(), Map.of()),
+                new RunStatusChanged(RunStatus.RUNNING, StepOutcome.RETRYING, "retry requested by key-1"),
+                new RunCompleted(RunStatus.FAILED, StepOutcome.STEP_FAILED, "step 'scan' failed", RunSummary.of(List.of())),
                 new NotificationRequested("n-1", "slack", "https://hooks.slack.com/services/T/B/X", "hello", "key-1"),
                 new NotificationSent("n-1", "slack", 200, 1),
                 new NotificationFailed("n-1", "discord", "HTTP 404 from webhook", 3),
                 new RunRetryRequested("key-1"),
                 new StepCancelRequested("run-1:scan", "scan", "nmap", 1, "run cancelled by key-1"),
                 new ApiCallAudited("key-1", "operator", "POST /api/runs/{id}/cancel", "run-1", "127.0.0.1",
-                        "allowed", 202),
+                        ApiCallAudited.Outcome.ALLOWED, 202),
                 new FindingsUpdated("run-1:scan", "scan",
                         List.of(new FindingsUpdated.FindingChange(0, "fnd-1", "new")), List.of()),
                 new ReportWritten("rep-1", "run-1:report", "report", "html", "report-run-1.html", "text/html", 2048),
                 new FindingTriaged("fnd-1", "ab12", "untriaged", "false_positive", "lab host", "key-1"),
-                new ScheduleFired("sch-1", java.time.Instant.parse("2026-11-29T02:30:00Z"), null, ScheduleFired.SKIPPED,
+                new ScheduleFired("sch-1", java.time.Instant.parse("2026-11-29T02:30:00Z"), null, ScheduleFired.Outcome.SKIPPED,
                         "the previous run run-0 is still running", "key-1"),
                 new RunRequested(WORKFLOW, List.of("127.0.0.1"), RunMode.LIVE,
                         new AuthorizedScope(List.of("127.0.0.0/8")), "key-1",

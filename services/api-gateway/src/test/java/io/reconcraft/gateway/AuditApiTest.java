@@ -22,7 +22,7 @@ class AuditApiTest extends GatewayTestSupport {
         assertThat(audited.action()).isEqualTo("DELETE /api/workflows/{id}");
         assertThat(audited.role()).isEqualTo("admin");
         assertThat(audited.actorKeyId()).isNotBlank();
-        assertThat(audited.outcome()).isEqualTo("allowed");
+        assertThat(audited.outcome()).isEqualTo(ApiCallAudited.Outcome.ALLOWED);
         assertThat(audited.httpStatus()).isEqualTo(204);
         assertThat(audited.clientAddress()).isEqualTo("127.0.0.1");
     }
@@ -36,7 +36,7 @@ class AuditApiTest extends GatewayTestSupport {
         EventEnvelope event = TopicReader.awaitEvent(KAFKA.getBrokersAsString(), Topics.API_AUDIT,
                 e -> e.payload() instanceof ApiCallAudited a && a.action().contains(marker));
         ApiCallAudited audited = event.payloadAs(ApiCallAudited.class);
-        assertThat(audited.outcome()).isEqualTo("denied");
+        assertThat(audited.outcome()).isEqualTo(ApiCallAudited.Outcome.DENIED);
         assertThat(audited.httpStatus()).isEqualTo(401);
         assertThat(audited.actorKeyId()).isNull();
         assertThat(audited.toString()).doesNotContain("rc_wrong-key");

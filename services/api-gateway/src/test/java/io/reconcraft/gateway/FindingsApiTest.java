@@ -32,7 +32,7 @@ class FindingsApiTest extends GatewayTestSupport {
                 e -> e.payload() instanceof ApiCallAudited a && a.action().equals("PATCH /api/findings/{id}"));
         ApiCallAudited audited = event.payloadAs(ApiCallAudited.class);
         assertThat(audited.resource()).isEqualTo("fnd-1");
-        assertThat(audited.outcome()).isEqualTo("allowed");
+        assertThat(audited.outcome()).isEqualTo(ApiCallAudited.Outcome.ALLOWED);
         assertThat(forwarded).contains("\"by\":\"" + audited.actorKeyId() + "\"");
     }
 

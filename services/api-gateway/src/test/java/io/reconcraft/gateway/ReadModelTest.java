@@ -1,5 +1,6 @@
 package io.reconcraft.gateway;
 
+import io.reconcraft.events.model.StepOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,7 +39,7 @@ class ReadModelTest extends GatewayTestSupport {
         publisher.publish(runId, new StepLog(runId + ":scan", "scan", 1, List.of("Starting nmap", "22/tcp open ssh")));
         publisher.publish(runId, new StepCompleted(runId + ":scan", "scan", 1, RunStatus.SUCCEEDED, null, null,
                 List.of(openPort), Map.of("ports", List.of(22))));
-        publisher.publish(runId, new StepCompleted(runId + ":probe", "probe", 1, RunStatus.FAILED, "timeout", "no answer",
+        publisher.publish(runId, new StepCompleted(runId + ":probe", "probe", 1, RunStatus.FAILED, StepOutcome.TIMEOUT, "no answer",
                 List.of(), Map.of()));
         publisher.publish(runId, new RunCompleted(RunStatus.FAILED, null, "a step failed", RunSummary.of(List.of(openPort))));
 
@@ -150,13 +151,13 @@ class ReadModelTest extends GatewayTestSupport {
     @Test
     void givenAFailedRun_whenTheOrchestratorRetriesIt_thenItRunsAgainFromItsFailedSteps() {
         String runId = startDemoRun();
-        publisher.publish(runId, new StepCompleted(runId + ":scan", "scan", 1, RunStatus.FAILED, "timeout", "no answer",
+        publisher.publish(runId, new StepCompleted(runId + ":scan", "scan", 1, RunStatus.FAILED, StepOutcome.TIMEOUT, "no answer",
                 List.of(), Map.of()));
-        publisher.publish(runId, new RunCompleted(RunStatus.FAILED, "step_failed", "scan failed", RunSummary.of(List.of())));
+        publisher.publish(runId, new RunCompleted(RunStatus.FAILED, StepOutcome.STEP_FAILED, "scan failed", RunSummary.of(List.of())));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/runs/" + runId).exchange()
                 .expectBody().jsonPath("$.status").isEqualTo("failed"));
 
-        publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, "retrying", "retry requested"));
+        publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, StepOutcome.RETRYING, "retry requested"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/runs/" + runId).exchange()
                 .expectBody().jsonPath("$.status").isEqualTo("running")
@@ -174,12 +175,12 @@ class ReadModelTest extends GatewayTestSupport {
                 .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
         String runId = post("/api/schedules/" + scheduleId + "/trigger", Map.of()).exchange().expectStatus()
                 .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
-        publisher.publish(runId, new RunCompleted(RunStatus.FAILED, "step_failed", "scan failed", RunSummary.of(List.of())));
+        publisher.publish(runId, new RunCompleted(RunStatus.FAILED, StepOutcome.STEP_FAILED, "scan failed", RunSummary.of(List.of())));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/runs/" + runId).exchange()
                 .expectBody().jsonPath("$.status").isEqualTo("failed")
                 .jsonPath("$.trigger.type").isEqualTo("api"));
 
-        publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, "retrying", "retry requested"));
+        publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, StepOutcome.RETRYING, "retry requested"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/runs/" + runId).exchange()
                 .expectBody().jsonPath("$.status").isEqualTo("running")

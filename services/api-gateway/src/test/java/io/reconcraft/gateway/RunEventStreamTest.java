@@ -1,5 +1,6 @@
 package io.reconcraft.gateway;
 
+import io.reconcraft.events.model.StepOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -73,7 +74,7 @@ class RunEventStreamTest extends GatewayTestSupport {
         awaitRunStatus(runId, "running");
         publisher.publish(runId, new StepLog(runId + ":scan", "scan", 1, List.of("only line")));
         awaitLogs(runId, 1);
-        publisher.publish(runId, new RunCompleted(RunStatus.FAILED, "cancelled", "stopped", RunSummary.of(List.of())));
+        publisher.publish(runId, new RunCompleted(RunStatus.FAILED, StepOutcome.CANCELLED, "stopped", RunSummary.of(List.of())));
         await().atMost(WAIT).untilAsserted(() -> get("/api/runs/" + runId).exchange()
                 .expectBody().jsonPath("$.status").isEqualTo("failed"));
 

@@ -138,7 +138,7 @@ class SchedulerTest extends GatewayTestSupport {
 
         assertThat(runsOf(id)).extracting(RunView::id).containsExactly(ScheduleFirer.runIdOf(id, due));
         assertThat(nextFireAt(id)).isEqualTo(due.plus(Duration.ofMinutes(11)));
-        ScheduleFired fired = awaitFired(id, ScheduleFired.FIRED);
+        ScheduleFired fired = awaitFired(id, ScheduleFired.Outcome.FIRED);
         assertThat(fired.detail()).contains("caught up");
     }
 
@@ -152,7 +152,7 @@ class SchedulerTest extends GatewayTestSupport {
         tick(restarted);
 
         assertThat(runsOf(id)).isEmpty();
-        assertThat(awaitFired(id, ScheduleFired.SKIPPED).detail()).contains("catch-up is none");
+        assertThat(awaitFired(id, ScheduleFired.Outcome.SKIPPED).detail()).contains("catch-up is none");
         Instant next = nextFireAt(id);
         assertThat(next).isEqualTo(due.plus(Duration.ofMinutes(11)));
         clock.set(next.plusSeconds(1));
@@ -173,7 +173,7 @@ class SchedulerTest extends GatewayTestSupport {
         tick(ticker);
 
         assertThat(runsOf(id)).extracting(RunView::id).containsExactly(firstRun);
-        ScheduleFired skipped = awaitFired(id, ScheduleFired.SKIPPED);
+        ScheduleFired skipped = awaitFired(id, ScheduleFired.Outcome.SKIPPED);
         assertThat(skipped.dueAt()).isEqualTo(due.plus(MINUTE));
         assertThat(skipped.detail()).contains(firstRun);
 
@@ -203,7 +203,7 @@ class SchedulerTest extends GatewayTestSupport {
         tick(ticker);
 
         assertThat(runsOf(id)).extracting(RunView::id).containsExactly(ScheduleFirer.runIdOf(id, due));
-        ScheduleFired refused = awaitFired(id, ScheduleFired.OUT_OF_SCOPE);
+        ScheduleFired refused = awaitFired(id, ScheduleFired.Outcome.OUT_OF_SCOPE);
         assertThat(refused.dueAt()).isEqualTo(due.plus(MINUTE));
         assertThat(refused.runId()).isNull();
         assertThat(refused.detail()).contains(target);
@@ -306,7 +306,7 @@ class SchedulerTest extends GatewayTestSupport {
                 .collectList().block();
     }
 
-    private static ScheduleFired awaitFired(String scheduleId, String outcome) {
+    private static ScheduleFired awaitFired(String scheduleId, ScheduleFired.Outcome outcome) {
         EventEnvelope event = TopicReader.awaitEvent(KAFKA.getBrokersAsString(), Topics.API_AUDIT,
                 e -> e.payload() instanceof ScheduleFired f && scheduleId.equals(f.scheduleId())
                         && outcome.equals(f.outcome()));

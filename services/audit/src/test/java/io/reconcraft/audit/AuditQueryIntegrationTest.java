@@ -1,5 +1,6 @@
 package io.reconcraft.audit;
 
+import io.reconcraft.events.model.StepOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,7 +38,7 @@ class AuditQueryIntegrationTest extends AuditServiceTest {
                         List.of("127.0.0.1"), RunMode.DEMO, new AuthorizedScope(List.of("127.0.0.1")), "alice")),
                 at(T0.plusSeconds(1), runId, new StepStarted(runId + ":nmap", "nmap", 1, "tool-runner-1")),
                 at(T0.plusSeconds(2), runId, new RunCancelRequested("bob", "wrong target")),
-                at(T0.plusSeconds(3), runId, new RunCompleted(RunStatus.FAILED, "cancelled", "wrong target", null)));
+                at(T0.plusSeconds(3), runId, new RunCompleted(RunStatus.FAILED, StepOutcome.CANCELLED, "wrong target", null)));
         events.forEach(producer()::publish);
         await().atMost(WAIT).until(() -> count(runId) == events.size());
     }
@@ -65,7 +66,8 @@ class AuditQueryIntegrationTest extends AuditServiceTest {
     void givenTheKeyOfAnApiCaller_whenQueryingByActor_thenItsApiCallsAreAnswered() {
         String callRun = newRunId();
         EventEnvelope call = at(T0, callRun, new io.reconcraft.events.ApiCallAudited("key-7", "operator",
-                "POST /api/runs/{id}/cancel", callRun, "127.0.0.1", "allowed", 202));
+                "POST /api/runs/{id}/cancel", callRun, "127.0.0.1",
+                io.reconcraft.events.ApiCallAudited.Outcome.ALLOWED, 202));
         producer().publish(call);
         await().atMost(WAIT).until(() -> count(callRun) == 1);
 

@@ -1,5 +1,6 @@
 package io.reconcraft.findings;
 
+import io.reconcraft.events.model.StepOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -321,7 +322,7 @@ class FindingsIntegrationTest {
                     "A service answers on " + host + " port " + port + "/tcp.", service, port, host, "nmap",
                     "tool-runner-" + port, Map.of("address", "127.0.0.1", "state", "open")));
         }
-        return new StepCompleted(runId + ":scan", "scan", 1, status, status == RunStatus.FAILED ? "timeout" : null,
+        return new StepCompleted(runId + ":scan", "scan", 1, status, status == RunStatus.FAILED ? StepOutcome.TIMEOUT : null,
                 status == RunStatus.FAILED ? "nmap timed out" : null, findings,
                 Map.of("hosts", List.of(Map.of("target", host, "address", "127.0.0.1"))));
     }

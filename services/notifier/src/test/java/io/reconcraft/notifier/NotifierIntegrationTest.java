@@ -1,5 +1,6 @@
 package io.reconcraft.notifier;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.testing.SharedEventTap;
 import io.reconcraft.testing.RealInfrastructure;
 
@@ -205,7 +206,7 @@ class NotifierIntegrationTest {
 
         StepCompleted completed = awaitCompleted(slack.stepId());
         assertThat(completed.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(completed.outcome()).isEqualTo("delivery_failed");
+        assertThat(completed.outcome()).isEqualTo(StepOutcome.DELIVERY_FAILED);
         assertThat(completed.error()).isEqualTo("slack webhook: gave up after 3 attempts: timed out");
         assertThat(completed.outputs()).containsEntry("delivered", false).containsEntry("attempts", 3);
         assertThat(arrivals.count()).isEqualTo(3);
@@ -238,7 +239,7 @@ class NotifierIntegrationTest {
 
         StepCompleted completed = awaitCompleted(slack.stepId());
         assertThat(completed.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(completed.outcome()).isEqualTo("cancelled");
+        assertThat(completed.outcome()).isEqualTo(StepOutcome.CANCELLED);
         assertThat(completed.error()).isEqualTo("cancelled: run cancelled");
         // Cancelled before the first attempt or while waiting for the second: never retried.
         assertThat(arrivals.count()).isLessThanOrEqualTo(1);
@@ -267,7 +268,7 @@ class NotifierIntegrationTest {
 
         StepCompleted completed = awaitCompleted(refused.stepId());
         assertThat(completed.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(completed.outcome()).isEqualTo("invalid_input");
+        assertThat(completed.outcome()).isEqualTo(StepOutcome.INVALID_INPUT);
         assertThat(completed.error()).startsWith("webhook URL host must be one of").doesNotContain("secret-token");
     }
 
@@ -352,7 +353,7 @@ class NotifierIntegrationTest {
 
         StepCompleted completed = awaitCompleted(alert.stepId());
         assertThat(completed.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(completed.outcome()).isEqualTo("findings_unavailable");
+        assertThat(completed.outcome()).isEqualTo(StepOutcome.FINDINGS_UNAVAILABLE);
         assertThat(completed.error()).contains("upstream node(s) scan").contains("nothing was sent");
         assertThat(webhook.getRequestCount()).isZero();
     }
@@ -368,7 +369,7 @@ class NotifierIntegrationTest {
 
         StepCompleted completed = awaitCompleted(odd.stepId());
         assertThat(completed.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(completed.outcome()).isEqualTo("invalid_input");
+        assertThat(completed.outcome()).isEqualTo(StepOutcome.INVALID_INPUT);
         assertThat(completed.error()).isEqualTo("slack config 'onlyNew' must be true or false");
     }
 }

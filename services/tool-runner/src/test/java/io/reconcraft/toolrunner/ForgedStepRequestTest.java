@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner;
 
+import io.reconcraft.events.model.StepOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -112,7 +113,7 @@ class ForgedStepRequestTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> tap.processed("tool-runner", last));
         assertThat(refused.stepId()).isEqualTo(outsideAllowList.stepId());
         assertThat(refused.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(refused.outcome()).isEqualTo("out_of_scope");
+        assertThat(refused.outcome()).isEqualTo(StepOutcome.OUT_OF_SCOPE);
         assertThat(refused.error()).isEqualTo("out of scope: 127.0.0.1");
         assertThat(tap.payloadsOf(runId, StepStarted.class)).extracting(StepStarted::stepId)
                 .containsExactly(outsideAllowList.stepId());

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner;
 
+import io.reconcraft.events.model.StepOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -129,7 +130,7 @@ class StepCancelIT {
 
         StepCompleted completed = awaitCompleted(step.stepId());
         assertThat(completed.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(completed.outcome()).isEqualTo("cancelled");
+        assertThat(completed.outcome()).isEqualTo(StepOutcome.CANCELLED);
         assertThat(completed.error()).isEqualTo("cancelled: run cancelled by alice");
         assertThat(containersOf(step.stepId())).isEmpty();
         assertThat(events.tap().payloadsOf(runId, StepStarted.class)).singleElement()

@@ -1,5 +1,6 @@
 package io.reconcraft.toolrunner;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.testing.SharedEventTap;
 import io.reconcraft.testing.RealInfrastructure;
 
@@ -144,7 +145,7 @@ class ToolRunnerIntegrationTest {
 
         StepCompleted completed = awaitCompleted(forged.stepId());
         assertThat(completed.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(completed.outcome()).isEqualTo("out_of_scope");
+        assertThat(completed.outcome()).isEqualTo(StepOutcome.OUT_OF_SCOPE);
         assertThat(completed.error()).isEqualTo("out of scope: 8.8.8.8");
         assertThat(completed.findings()).isEmpty();
         assertThat(payloads(StepLog.class, forged.stepId())).isEmpty();
@@ -160,7 +161,7 @@ class ToolRunnerIntegrationTest {
 
         StepCompleted failed = awaitCompleted(bad.stepId());
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(failed.outcome()).isEqualTo("invalid_input");
+        assertThat(failed.outcome()).isEqualTo(StepOutcome.INVALID_INPUT);
         assertThat(failed.error()).isEqualTo("gitleaks repoUrl must be an https URL (got scheme 'file')");
         assertThat(awaitCompleted(next.stepId()).status()).isEqualTo(RunStatus.SUCCEEDED);
     }

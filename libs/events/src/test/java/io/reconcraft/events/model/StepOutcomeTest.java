@@ -28,4 +28,14 @@ class StepOutcomeTest {
         assertThat(StepOutcome.isRetryable(null)).isFalse();
         assertThat(StepOutcome.fromWire("timeout")).contains(StepOutcome.TIMEOUT);
     }
+
+    @Test
+    void givenACodeFromTheWire_thenTheKnownOneIsTheConstant_andAnUnknownOneKeepsItsCode() {
+        assertThat(StepOutcome.of("timeout")).isSameAs(StepOutcome.TIMEOUT);
+        assertThat(StepOutcome.of("quota_exceeded")).isEqualTo(StepOutcome.of("quota_exceeded"))
+                .isNotEqualTo(StepOutcome.ERROR).hasToString("quota_exceeded");
+        assertThat(StepOutcome.of(null)).isNull();
+        assertThat(StepOutcome.fromWire("quota_exceeded")).isEmpty();
+        assertThat(StepOutcome.values()).doesNotContain(StepOutcome.of("quota_exceeded"));
+    }
 }

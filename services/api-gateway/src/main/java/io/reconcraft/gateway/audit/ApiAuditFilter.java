@@ -69,11 +69,11 @@ public class ApiAuditFilter implements WebFilter {
                 resource, client, outcome(code), code);
     }
 
-    private static String outcome(int status) {
+    private static ApiCallAudited.Outcome outcome(int status) {
         if (status == 401 || status == 403 || status == 429) {
-            return "denied";
+            return ApiCallAudited.Outcome.DENIED;
         }
-        return status < 400 ? "allowed" : "failed";
+        return status < 400 ? ApiCallAudited.Outcome.ALLOWED : ApiCallAudited.Outcome.FAILED;
     }
 
     private void send(ApiCallAudited audited) {

@@ -1,7 +1,6 @@
 package io.reconcraft.gateway.config;
 
 import io.reconcraft.gateway.auth.ApiKey;
-import io.reconcraft.gateway.run.RunView;
 import io.reconcraft.gateway.stream.RunEvent;
 import io.reconcraft.gateway.targets.AuthorizedTarget;
 import java.time.Duration;
@@ -13,7 +12,10 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Indexes the gateway relies on; the unique ones are what turn a duplicate target or key into a clean conflict. */
+/**
+ * Indexes the gateway relies on (the runs collection's are made by their owner, RunStore); the unique ones are what
+ * turn a duplicate target or key into a clean conflict.
+ */
 @Component
 class MongoIndexes implements InitializingBean {
 
@@ -28,10 +30,6 @@ class MongoIndexes implements InitializingBean {
         Mono.when(
                 mongo.indexOps(AuthorizedTarget.class).createIndex(new Index("value", Sort.Direction.ASC).unique()),
                 mongo.indexOps(ApiKey.class).createIndex(new Index(ApiKey.KEY_HASH, Sort.Direction.ASC).unique()),
-                mongo.indexOps(RunView.class).createIndex(new Index("startedAt", Sort.Direction.DESC)),
-                mongo.indexOps(RunView.class).createIndex(new Index("workflowId", Sort.Direction.ASC)),
-                // the dashboard's counts by status and the queue positions of queued runs
-                mongo.indexOps(RunView.class).createIndex(new Index("status", Sort.Direction.ASC)),
                 // The SSE journal: one number per event of a run, read in order for replays (by run id: the
                 // embedded server serves such a query from a plain index, not from the unique compound one).
                 mongo.indexOps(RunEvent.class).createIndex(new Index("runId", Sort.Direction.ASC)),

@@ -2,13 +2,12 @@ package io.reconcraft.gateway.health;
 
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.gateway.auth.ApiKeyService;
-import io.reconcraft.gateway.run.RunView;
+import io.reconcraft.gateway.store.RunStore;
 import io.reconcraft.gateway.targets.AuthorizedTarget;
 import io.reconcraft.gateway.workflow.Workflow;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,19 +20,21 @@ public class MetricsController {
 
     private final ReactiveMongoTemplate mongo;
     private final ApiKeyService keys;
+    private final RunStore runs;
 
-    public MetricsController(ReactiveMongoTemplate mongo, ApiKeyService keys) {
+    public MetricsController(ReactiveMongoTemplate mongo, ApiKeyService keys, RunStore runs) {
         this.mongo = mongo;
         this.keys = keys;
+        this.runs = runs;
     }
 
     @GetMapping("/api/metrics")
     public Mono<DashboardMetrics> metrics() {
         Mono<Map<String, Long>> byStatus = Flux.fromArray(RunStatus.values())
-                .concatMap(status -> mongo.count(Query.query(Criteria.where("status").is(status)), RunView.class)
+                .concatMap(status -> runs.count(null, status)
                         .map(count -> Map.entry(status.wireName(), count)))
                 .collect(LinkedHashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
-        return Mono.zip(mongo.count(new Query(), Workflow.class), mongo.count(new Query(), RunView.class), byStatus,
+        return Mono.zip(mongo.count(new Query(), Workflow.class), runs.count(null, null), byStatus,
                         keys.countActive(), mongo.count(new Query(), AuthorizedTarget.class))
                 .map(t -> new DashboardMetrics(t.getT1(), t.getT2(), t.getT3(), successRate(t.getT3()), t.getT4(),
                         t.getT5()));

@@ -80,13 +80,13 @@ class RunChanges {
             return new StepView(step.nodeId(), step.name(), completed.status(), logs,
                     completed.findings().stream().map(StepFinding::of).toList(),
                     step.startedAt(), event.occurredAt(),
-                    completed.outcome() != null ? completed.outcome() : step.outcome());
+                    completed.outcome() != null ? completed.outcome().wire() : step.outcome());
         });
         return drafts.stepCompleted(event, completed);
     }
 
     private List<RunEvent.Draft> runStatusChanged(RunState run, EventEnvelope event, RunStatusChanged changed) {
-        if (StepOutcome.RETRYING.is(changed.outcome())) {
+        if (StepOutcome.RETRYING.equals(changed.outcome())) {
             RunRetry.reopen(run);
             return drafts.runStatusChanged(event, changed);
         }
@@ -96,7 +96,7 @@ class RunChanges {
         }
         run.status(changed.status());
         if (changed.outcome() != null) {
-            run.outcome(changed.outcome());
+            run.outcome(changed.outcome().wire());
         }
         return drafts.runStatusChanged(event, changed);
     }
@@ -106,7 +106,7 @@ class RunChanges {
         run.ended(event.occurredAt(), seconds(Duration.between(run.startedAt(), event.occurredAt())),
                 completed.summary());
         if (completed.outcome() != null) {
-            run.outcome(completed.outcome());
+            run.outcome(completed.outcome().wire());
         }
         return drafts.runCompleted(event, completed);
     }

@@ -8,6 +8,7 @@ import io.reconcraft.events.model.RunTrigger;
 import io.reconcraft.events.model.WorkflowSnapshot;
 import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.error.FieldProblem;
+import io.reconcraft.gateway.store.RunStore;
 import io.reconcraft.gateway.targets.TargetService;
 import io.reconcraft.gateway.workflow.WorkflowRules;
 import io.reconcraft.gateway.workflow.WorkflowService;
@@ -22,8 +23,6 @@ import java.util.UUID;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -43,19 +42,19 @@ public class RunLauncher {
     private final WorkflowRules workflowRules;
     private final TargetService targets;
     private final ScopeGuard scopeGuard;
-    private final ReactiveMongoTemplate mongo;
+    private final RunStore runs;
     private final EventPublisher publisher;
     private final IntegrationWebhooks webhooks;
     private final Clock clock;
 
     public RunLauncher(WorkflowService workflows, WorkflowRules workflowRules, TargetService targets,
-            ScopeGuard scopeGuard, ReactiveMongoTemplate mongo, EventPublisher publisher, IntegrationWebhooks webhooks,
+            ScopeGuard scopeGuard, RunStore runs, EventPublisher publisher, IntegrationWebhooks webhooks,
             Clock clock) {
         this.workflows = workflows;
         this.workflowRules = workflowRules;
         this.targets = targets;
         this.scopeGuard = scopeGuard;
-        this.mongo = mongo;
+        this.runs = runs;
         this.publisher = publisher;
         this.webhooks = webhooks;
         this.clock = clock;
@@ -133,19 +132,13 @@ public class RunLauncher {
             return webhooks.fill(workflow)
                     .map(withWebhooks -> new RunRequested(withWebhooks, runTargets, runMode, scope, requestedBy,
                             trigger))
-                    .flatMap(requested -> storeOnce(view).flatMap(stored -> publish(runId, requested,
+                    .flatMap(requested -> runs.insertOnce(view).flatMap(stored -> publish(runId, requested,
                                     givenRunId != null)
                             .thenReturn(stored)
                             // a derived run may already be under way from an earlier attempt: its view stays,
                             // and its caller publishes again later
                             .onErrorResume(e -> givenRunId == null, e -> markUndispatched(stored, e))));
         });
-    }
-
-    /** Inserts the queued view; a view already stored under the same (derived) run id is the one to publish again. */
-    private Mono<RunView> storeOnce(RunView view) {
-        return mongo.insert(view).onErrorResume(DuplicateKeyException.class,
-                duplicate -> mongo.findById(view.id(), RunView.class).switchIfEmpty(Mono.error(duplicate)));
     }
 
     private Mono<EventEnvelope> publish(String runId, RunRequested requested, boolean derivedRunId) {
@@ -165,7 +158,7 @@ public class RunLauncher {
 
     private Mono<RunView> markUndispatched(RunView run, Throwable failure) {
         log.error("run {} could not be handed to the orchestrator: {}", run.id(), failure.getMessage());
-        return mongo.remove(run).then(Mono.error(ApiException.unavailable(
+        return runs.remove(run).then(Mono.error(ApiException.unavailable(
                 "the run could not be queued because the message broker is unavailable; nothing was started")));
     }
 

@@ -2,32 +2,27 @@ package io.reconcraft.gateway.run;
 
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.gateway.error.ApiException;
+import io.reconcraft.gateway.store.RunStore;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reads of the run read model. */
+/** Reads of the run read model, as the API shows them. */
 @Service
 public class RunQueries {
 
     public static final int MAX_PAGE = 500;
 
-    private final ReactiveMongoTemplate mongo;
+    private final RunStore runs;
 
-    public RunQueries(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+    public RunQueries(RunStore runs) {
+        this.runs = runs;
     }
 
     public Mono<RunView> get(String id) {
-        Query query = Query.query(Criteria.where("_id").is(id));
-        RunView.INTERNAL_FIELDS.forEach(query.fields()::exclude);
-        return mongo.findOne(query, RunView.class)
+        return runs.findShown(id)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("run", id)))
                 .flatMap(run -> run.status() == RunStatus.QUEUED ? withQueuePosition(run) : Mono.just(run));
     }
@@ -40,24 +35,19 @@ public class RunQueries {
         if (run.admissionGroup() == null || run.startedAt() == null) {
             return Mono.just(run);
         }
-        Query ahead = Query.query(Criteria.where("status").is(RunStatus.QUEUED).and("admissionGroup")
-                .is(run.admissionGroup()).and("startedAt").lt(run.startedAt()));
-        return mongo.count(ahead, RunView.class).map(count -> run.withQueuePosition((int) (count + 1)));
+        return runs.countQueuedBefore(run.admissionGroup(), run.startedAt()).map(count -> run.withQueuePosition((int) (count + 1)));
     }
 
     public Mono<Boolean> exists(String id) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(id)), RunView.class);
+        return runs.exists(id);
     }
 
     public Flux<RunView> list(RunFilter filter, int limit, int offset) {
-        Query query = filter.toQuery().with(Sort.by(Sort.Direction.DESC, "startedAt", "_id"))
-                .skip(offset).limit(limit);
-        RunView.INTERNAL_FIELDS.forEach(query.fields()::exclude);
-        return mongo.find(query, RunView.class);
+        return runs.list(filter.workflowId(), filter.status(), limit, offset);
     }
 
     public Mono<Long> count(RunFilter filter) {
-        return mongo.count(filter.toQuery(), RunView.class);
+        return runs.count(filter.workflowId(), filter.status());
     }
 
     public Mono<RunLogs> logs(String id, int offset, int limit) {
@@ -74,16 +64,5 @@ public class RunQueries {
 
     /** Optional filters of GET /api/runs. */
     public record RunFilter(String workflowId, RunStatus status) {
-
-        Query toQuery() {
-            Criteria criteria = new Criteria();
-            if (workflowId != null && !workflowId.isBlank()) {
-                criteria = criteria.and("workflowId").is(workflowId);
-            }
-            if (status != null) {
-                criteria = criteria.and("status").is(status);
-            }
-            return Query.query(criteria);
-        }
     }
 }

@@ -7,7 +7,7 @@ import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.RunTrigger;
 import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.run.RunLauncher;
-import io.reconcraft.gateway.run.RunView;
+import io.reconcraft.gateway.store.RunStore;
 import io.reconcraft.messaging.EventPublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -38,15 +37,15 @@ public class ScheduleFirer {
 
     private final ScheduleStore store;
     private final RunLauncher launcher;
-    private final ReactiveMongoTemplate mongo;
+    private final RunStore runs;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    public ScheduleFirer(ScheduleStore store, RunLauncher launcher, ReactiveMongoTemplate mongo,
+    public ScheduleFirer(ScheduleStore store, RunLauncher launcher, RunStore runs,
             EventPublisher publisher, Clock clock) {
         this.store = store;
         this.launcher = launcher;
-        this.mongo = mongo;
+        this.runs = runs;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -61,12 +60,12 @@ public class ScheduleFirer {
     Mono<Void> fire(Schedule schedule, Schedule.Firing firing) {
         return previousRunGoing(schedule, firing).flatMap(previous -> {
             if (!previous.isEmpty()) {
-                return finish(schedule, firing, null, ScheduleFired.SKIPPED,
+                return finish(schedule, firing, null, ScheduleFired.Outcome.SKIPPED,
                         "the previous run " + previous + " is still going (overlap: skip)");
             }
             return launcher.runSaved(ScheduleService.runRequest(schedule), firing.runId(),
                             RunTrigger.schedule(schedule.id()), schedule.createdBy())
-                    .flatMap(run -> finish(schedule, firing, run.id(), ScheduleFired.FIRED,
+                    .flatMap(run -> finish(schedule, firing, run.id(), ScheduleFired.Outcome.FIRED,
                             firing.catchUp() ? "a due time missed while no scheduler ran, caught up" : null))
                     .onErrorResume(e -> e instanceof ApiException refused && !refused.mayPass(),
                             e -> refused(schedule, firing, (ApiException) e));
@@ -75,7 +74,7 @@ public class ScheduleFirer {
 
     /** A due time passed over without a run ({@code catch-up: none} after downtime): only audited. */
     Mono<Void> passedOver(Schedule schedule, Instant dueAt) {
-        return audit(schedule, dueAt, null, ScheduleFired.SKIPPED,
+        return audit(schedule, dueAt, null, ScheduleFired.Outcome.SKIPPED,
                 "missed while no scheduler ran; catch-up is none");
     }
 
@@ -84,10 +83,10 @@ public class ScheduleFirer {
         if (refused.getStatusCode().value() == HttpStatus.FORBIDDEN.value()) {
             log.warn("schedule {}: the fire of {} was refused, nothing was scanned: {}", schedule.id(),
                     firing.dueAt(), detail);
-            return finish(schedule, firing, null, ScheduleFired.OUT_OF_SCOPE, detail);
+            return finish(schedule, firing, null, ScheduleFired.Outcome.OUT_OF_SCOPE, detail);
         }
         log.warn("schedule {}: the fire of {} failed: {}", schedule.id(), firing.dueAt(), detail);
-        return finish(schedule, firing, null, ScheduleFired.FAILED, detail);
+        return finish(schedule, firing, null, ScheduleFired.Outcome.FAILED, detail);
     }
 
     /** The id of the schedule's previous run when overlap is skip and that run is queued or running; "" otherwise. */
@@ -96,18 +95,18 @@ public class ScheduleFirer {
         if (schedule.overlap() != Overlap.SKIP || previous == null || previous.equals(firing.runId())) {
             return Mono.just(NONE);
         }
-        return mongo.findById(previous, RunView.class)
+        return runs.find(previous)
                 .map(run -> GOING.contains(run.status()) ? run.id() : NONE)
                 .defaultIfEmpty(NONE);
     }
 
-    private Mono<Void> finish(Schedule schedule, Schedule.Firing firing, String runId, String outcome,
+    private Mono<Void> finish(Schedule schedule, Schedule.Firing firing, String runId, ScheduleFired.Outcome outcome,
             String detail) {
         return audit(schedule, firing.dueAt(), runId, outcome, detail)
                 .then(store.finish(schedule.id(), firing, runId));
     }
 
-    private Mono<Void> audit(Schedule schedule, Instant dueAt, String runId, String outcome, String detail) {
+    private Mono<Void> audit(Schedule schedule, Instant dueAt, String runId, ScheduleFired.Outcome outcome, String detail) {
         ScheduleFired fired = new ScheduleFired(schedule.id(), dueAt, runId, outcome, detail, schedule.createdBy());
         // Derived id: a fire finished again after a crash is the same audit record, which the audit keeps once.
         String eventId = UUID.nameUUIDFromBytes(("ScheduleFired:" + schedule.id() + "@" + dueAt + ":" + outcome)

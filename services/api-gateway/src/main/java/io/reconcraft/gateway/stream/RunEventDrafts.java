@@ -8,6 +8,7 @@ import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.events.model.StepOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public class RunEventDrafts {
 
     public List<RunEvent.Draft> stepCompleted(EventEnvelope event, StepCompleted completed) {
         List<RunEvent.Draft> drafts = new ArrayList<>();
-        drafts.add(step(event, completed.nodeId(), completed.status(), completed.outcome(), completed.attempt()));
+        drafts.add(step(event, completed.nodeId(), completed.status(), StepOutcome.wireOf(completed.outcome()), completed.attempt()));
         for (Finding finding : completed.findings()) {
             Map<String, Object> data = base(event);
             data.put("nodeId", completed.nodeId());
@@ -51,7 +52,7 @@ public class RunEventDrafts {
     public List<RunEvent.Draft> runStatusChanged(EventEnvelope event, RunStatusChanged changed) {
         Map<String, Object> data = base(event);
         data.put("status", changed.status());
-        putIfPresent(data, "outcome", changed.outcome());
+        putIfPresent(data, "outcome", StepOutcome.wireOf(changed.outcome()));
         return List.of(draft(RunEvent.RUN, data, false));
     }
 
@@ -59,7 +60,7 @@ public class RunEventDrafts {
     public List<RunEvent.Draft> runCompleted(EventEnvelope event, RunCompleted completed) {
         Map<String, Object> data = base(event);
         data.put("status", completed.status());
-        putIfPresent(data, "outcome", completed.outcome());
+        putIfPresent(data, "outcome", StepOutcome.wireOf(completed.outcome()));
         putIfPresent(data, "summary", completed.summary());
         data.put("endedAt", event.occurredAt());
         return List.of(draft(RunEvent.RUN, data, true));

@@ -3,11 +3,10 @@ package io.reconcraft.gateway.stream;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
-import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.gateway.store.RunStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,9 +26,11 @@ public class RunEventJournal {
     private static final int DUPLICATE_KEY = 11000;
 
     private final ReactiveMongoTemplate mongo;
+    private final RunStore runs;
 
-    public RunEventJournal(ReactiveMongoTemplate mongo) {
+    public RunEventJournal(ReactiveMongoTemplate mongo, RunStore runs) {
         this.mongo = mongo;
+        this.runs = runs;
     }
 
     /** Stores the events in one unordered insert; an event stored before (same run and number) stays as it is. */
@@ -58,13 +59,7 @@ public class RunEventJournal {
 
     /** Whether the run has ended (empty when there is no such run). */
     public Mono<Boolean> ended(String runId) {
-        Query query = Query.query(Criteria.where("_id").is(runId));
-        query.fields().include("status");
-        return mongo.findOne(query, StatusOnly.class, "runs")
-                .map(run -> run.status() != null && run.status().isTerminal());
-    }
-
-    private record StatusOnly(@Id String id, RunStatus status) {
+        return runs.ended(runId);
     }
 
     private static boolean onlyDuplicates(MongoBulkWriteException e) {

@@ -76,7 +76,7 @@ public class ReportSteps {
         for (ReportStep step : store.ofStep(cancel.stepId()).collectList().block(WRITE_TIMEOUT)) {
             if (step.attempt() == cancel.attempt()
                     && Boolean.TRUE.equals(store.claim(step.id(), now, now.plus(properties.reportLease())).block(WRITE_TIMEOUT))) {
-                complete(step, RunStatus.FAILED, StepOutcome.CANCELLED.wire(), cancel.reason(), Map.of());
+                complete(step, RunStatus.FAILED, StepOutcome.CANCELLED, cancel.reason(), Map.of());
                 store.finish(step.id(), ReportStep.CANCELLED).block(WRITE_TIMEOUT);
             }
         }
@@ -117,7 +117,7 @@ public class ReportSteps {
             return;
         }
         if (!ready) {
-            complete(step, RunStatus.FAILED, StepOutcome.UPSTREAM_UNKNOWN.wire(), "the results of the steps before the report did not "
+            complete(step, RunStatus.FAILED, StepOutcome.UPSTREAM_UNKNOWN, "the results of the steps before the report did not "
                     + "arrive within " + properties.reportWaitLimit().toSeconds() + " s", Map.of());
             store.finish(step.id(), ReportStep.DONE).block(WRITE_TIMEOUT);
             return;
@@ -131,7 +131,7 @@ public class ReportSteps {
         try {
             config = ReportConfig.of(step.config());
         } catch (IllegalArgumentException e) {
-            complete(step, RunStatus.FAILED, StepOutcome.INVALID_CONFIG.wire(), e.getMessage(), Map.of());
+            complete(step, RunStatus.FAILED, StepOutcome.INVALID_CONFIG, e.getMessage(), Map.of());
             return;
         }
         List<ReportRecord> written;
@@ -139,7 +139,7 @@ public class ReportSteps {
             written = writer.write(step.runId(), step.stepId(), step.nodeId(), step.id(), config).block(WRITE_TIMEOUT);
         } catch (RuntimeException e) {
             log.warn("report step {} of run {} failed", step.stepId(), step.runId(), e);
-            complete(step, RunStatus.FAILED, StepOutcome.REPORT_FAILED.wire(), "the report could not be written: " + e.getMessage(),
+            complete(step, RunStatus.FAILED, StepOutcome.REPORT_FAILED, "the report could not be written: " + e.getMessage(),
                     Map.of());
             return;
         }
@@ -164,7 +164,7 @@ public class ReportSteps {
         complete(step, RunStatus.SUCCEEDED, null, null, Map.of("reports", reports));
     }
 
-    private void complete(ReportStep step, RunStatus status, String outcome, String error, Map<String, Object> outputs) {
+    private void complete(ReportStep step, RunStatus status, StepOutcome outcome, String error, Map<String, Object> outputs) {
         publisher.publish(step.runId(), new StepCompleted(step.stepId(), step.nodeId(), step.attempt(), status, outcome,
                 error, List.of(), outputs));
     }

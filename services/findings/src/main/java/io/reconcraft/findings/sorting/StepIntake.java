@@ -1,5 +1,6 @@
 package io.reconcraft.findings.sorting;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.StepCompleted;
@@ -65,7 +66,7 @@ public class StepIntake {
             stored.add(new StepRecord(StepRecord.idOf(runId, completed.nodeId()), runId, completed.nodeId(),
                     completed.stepId(), completed.attempt(),
                     completed.status() == null ? null : completed.status().name().toLowerCase(Locale.ROOT),
-                    completed.outcome(), completed.findings(), covered(run, completed), changes.get(i),
+                    StepOutcome.wireOf(completed.outcome()), completed.findings(), covered(run, completed), changes.get(i),
                     result.event().occurredAt()));
         }
         steps.saveAll(stored).block(TIMEOUT);

@@ -1,5 +1,6 @@
 package io.reconcraft.notifier.delivery;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.RunMode;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AwaitingFindings {
 
-    static final String UNAVAILABLE = "findings_unavailable";
+    static final String UNAVAILABLE = StepOutcome.FINDINGS_UNAVAILABLE.wire();
 
     private final DeliveryStore store;
     private final FindingChangesStore changes;

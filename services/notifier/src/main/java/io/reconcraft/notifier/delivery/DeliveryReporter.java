@@ -1,5 +1,6 @@
 package io.reconcraft.notifier.delivery;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.NotificationFailed;
 import io.reconcraft.events.NotificationSent;
 import io.reconcraft.events.StepCompleted;
@@ -65,7 +66,7 @@ public class DeliveryReporter {
             publisher.publish(delivery.runId(), new StepLog(step.stepId(), step.nodeId(), step.attempt(), outcome.logLines()));
         }
         publisher.publish(delivery.runId(), new StepCompleted(step.stepId(), step.nodeId(), step.attempt(),
-                outcome.succeeded() ? RunStatus.SUCCEEDED : RunStatus.FAILED, outcome.code(), outcome.error(), List.of(),
+                outcome.succeeded() ? RunStatus.SUCCEEDED : RunStatus.FAILED, StepOutcome.of(outcome.code()), outcome.error(), List.of(),
                 outputs(delivery)));
     }
 

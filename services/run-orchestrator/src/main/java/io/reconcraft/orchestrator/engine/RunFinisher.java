@@ -73,7 +73,7 @@ public class RunFinisher {
             return;
         }
         try {
-            publisher.publish(run.id(), new RunCompleted(status, outcome, reason, summary));
+            publisher.publish(run.id(), new RunCompleted(status, StepOutcome.of(outcome), reason, summary));
         } catch (RuntimeException e) {
             store.reopenRun(run.id(), run.runStatus());
             throw e;

@@ -56,7 +56,7 @@ public class RunRetrier {
         }
         long again = steps.stream().filter(step -> step.runStatus() == RunStatus.QUEUED).count();
         try {
-            publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, StepOutcome.RETRYING.wire(), "retry requested by "
+            publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, StepOutcome.RETRYING, "retry requested by "
                     + request.requestedBy() + ": " + again + " of " + steps.size() + " steps run again"));
         } catch (RuntimeException e) {
             store.undoRestart(run);

@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
@@ -67,7 +68,7 @@ public class StepAggregator {
                     "all " + step.tasks().size() + " tasks ended: " + (step.tasks().size() - failed) + " succeeded, "
                             + failed + " failed")),
                     new StepCompleted(stepId, step.nodeId(), step.attempt(), result.status(),
-                            result.outcome(), result.error(), result.findings(), result.outputs())));
+                            StepOutcome.of(result.outcome()), result.error(), result.findings(), result.outputs())));
         } catch (RuntimeException e) {
             store.reopenStep(runId, index, RunStatus.RUNNING);
             throw e;

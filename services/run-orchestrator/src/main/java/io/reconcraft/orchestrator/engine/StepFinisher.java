@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.EventPayload;
@@ -76,7 +77,7 @@ public class StepFinisher {
             events.add(new StepLog(stepId, step.nodeId(), step.attempt(), logs));
         }
         events.add(new StepCompleted(stepId, step.nodeId(), step.attempt(), result.status(),
-                result.outcome(), result.error(), result.findings(), result.outputs()));
+                StepOutcome.of(result.outcome()), result.error(), result.findings(), result.outputs()));
         try {
             publisher.publishAll(runId, events);
         } catch (RuntimeException e) {

@@ -113,7 +113,7 @@ public class StepResultIntake {
                     "the executor reported status " + (completed.status() == null ? "none" : completed.status().wireName()) + " instead of succeeded or failed");
         }
         List<Finding> findings = completed.findings().stream().filter(f -> f != null && f.severity() != null).toList();
-        return new StepResult(completed.status(), completed.outcome(), completed.error(), findings,
+        return new StepResult(completed.status(), StepOutcome.wireOf(completed.outcome()), completed.error(), findings,
                 completed.outputs(), null);
     }
 }

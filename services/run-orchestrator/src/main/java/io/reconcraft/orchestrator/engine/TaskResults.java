@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.EventPayload;
 import io.reconcraft.events.StepLog;
@@ -97,7 +98,7 @@ public class TaskResults {
         }
         if (publishResult) {
             events.add(new StepCompleted(task.stepId(), ref.step().nodeId(), task.attempt(),
-                    result.status(), result.outcome(), result.error(), result.findings(), result.outputs()));
+                    result.status(), StepOutcome.of(result.outcome()), result.error(), result.findings(), result.outputs()));
         }
         try {
             publisher.publishAll(ref.runId(), events);

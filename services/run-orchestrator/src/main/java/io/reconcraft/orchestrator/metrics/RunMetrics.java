@@ -76,7 +76,7 @@ public class RunMetrics implements EventObserver {
         } else if (event.payload() instanceof StepCompleted completed) {
             StepTimes times = steps.remove(stepKey(event.runId(), completed.stepId(), completed.attempt()));
             if (times != null && times.startedAt != null) {
-                String outcome = completed.outcome() != null ? completed.outcome()
+                String outcome = completed.outcome() != null ? completed.outcome().wire()
                         : completed.status() == null ? "unknown" : completed.status().name().toLowerCase(Locale.ROOT);
                 timer(STEP_DURATION, "kind", times.kind, "outcome", outcome)
                         .record(between(times.startedAt, event.occurredAt()));

@@ -1,11 +1,10 @@
 package io.reconcraft.orchestrator.schedule;
 
-import io.reconcraft.messaging.PeriodicTask;
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.engine.OverdueTasks;
 import io.reconcraft.orchestrator.engine.RunAdvancer;
 import io.reconcraft.orchestrator.engine.StepFinisher;
-import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.run.RunDocument;
 import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
@@ -23,34 +22,32 @@ import org.springframework.stereotype.Component;
  * so is a task, unless it has retries left.
  */
 @Component
-public class DeadlineSweeper extends PeriodicTask {
+public class DeadlineSweeper extends DueStepTimer {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
 
     private final RunStore store;
-    private final StepFinisher stepFinisher;
-    private final RunAdvancer advancer;
     private final OverdueTasks overdueTasks;
-    private final Clock clock;
 
     public DeadlineSweeper(RunStore store, StepFinisher stepFinisher, RunAdvancer advancer, OverdueTasks overdueTasks,
                            Clock clock, OrchestratorProperties properties) {
-        super("deadline-sweeper", 1, properties.timeoutSweepInterval(), properties.timeoutSweepInterval());
+        super("deadline-sweeper", properties.timeoutSweepInterval(), store::findWithOverdueSteps,
+                StepDocument::deadline, stepFinisher, advancer, clock);
         this.store = store;
         this.overdueTasks = overdueTasks;
-        this.stepFinisher = stepFinisher;
-        this.advancer = advancer;
-        this.clock = clock;
     }
 
     @Override
-    protected void runOnce() {
-        Instant now = clock.instant();
-        DueSteps.finish(store.findWithOverdueSteps(now), now, StepDocument::deadline, step -> {
-            String reason = "no result by the deadline " + step.deadline() + " (requested at "
-                    + step.requestedAt() + ", timeout plus grace)";
-            return new DueSteps.Ending(StepResult.failed(StepOutcome.TIMEOUT.wire(), reason), List.of(reason));
-        }, stepFinisher, advancer);
+    protected Ending ending(StepDocument step) {
+        String reason = "no result by the deadline " + step.deadline() + " (requested at "
+                + step.requestedAt() + ", timeout plus grace)";
+        return new Ending(StepResult.failed(StepOutcome.TIMEOUT.wire(), reason), List.of(reason));
+    }
+
+    /** Steps first, then the tasks of fanned-out steps, which may be retried rather than failed. */
+    @Override
+    protected void scan(Instant now) {
+        super.scan(now);
         for (RunDocument run : store.findWithOverdueTasks(now)) {
             try {
                 overdueTasks.end(run, now);

@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.admission;
 
+import io.reconcraft.events.model.StepOutcome;
 import static io.reconcraft.orchestrator.support.Runs.WAIT;
 import static io.reconcraft.orchestrator.support.Runs.awaitRequest;
 import static io.reconcraft.orchestrator.support.Runs.awaitRunCompleted;
@@ -80,7 +81,7 @@ class AdmissionIntegrationTest extends RealBrokerTest {
 
         tap.publish(queued, new RunCancelRequested("key-cancel", "not needed"));
 
-        assertThat(awaitRunCompleted(tap, queued, 1).outcome()).isEqualTo("cancelled");
+        assertThat(awaitRunCompleted(tap, queued, 1).outcome()).isEqualTo(StepOutcome.CANCELLED);
         assertThat(tap.payloadsOf(queued, StepRequested.class)).isEmpty();
         assertThat(store.countRunning()).isEqualTo(2);
         endAll(running);

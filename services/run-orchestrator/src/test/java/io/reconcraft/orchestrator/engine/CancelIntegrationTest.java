@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.support.RealBrokerTest;
 
 
@@ -56,11 +57,11 @@ class CancelIntegrationTest extends RealBrokerTest {
                 "run cancelled by key-ops: wrong targets"));
         StepCompleted probe = awaitPayload(tap, runId, StepCompleted.class, c -> c.nodeId().equals("probe"));
         assertThat(probe.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(probe.outcome()).isEqualTo("cancelled");
+        assertThat(probe.outcome()).isEqualTo(StepOutcome.CANCELLED);
         tap.publish(runId, completed(nmap, RunStatus.FAILED, "cancelled", List.of(), Map.of()));
         RunCompleted done = awaitRunCompleted(tap, runId, 1);
         assertThat(done.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(done.outcome()).isEqualTo("cancelled");
+        assertThat(done.outcome()).isEqualTo(StepOutcome.CANCELLED);
         assertThat(done.reason()).isEqualTo("run cancelled by key-ops: wrong targets");
         assertThat(tap.payloadsOf(runId, StepRequested.class)).extracting(StepRequested::nodeId).containsExactly("nmap");
         StepDocument storedProbe = store.find(runId).orElseThrow().step("probe").orElseThrow();
@@ -77,12 +78,12 @@ class CancelIntegrationTest extends RealBrokerTest {
         tap.publish(runId, new RunCancelRequested("key-ops", null));
 
         RunCompleted done = awaitRunCompleted(tap, runId, 1);
-        assertThat(done.outcome()).isEqualTo("cancelled");
+        assertThat(done.outcome()).isEqualTo(StepOutcome.CANCELLED);
         assertThat(tap.payloadsOf(runId, StepCompleted.class)).filteredOn(c -> c.nodeId().equals("nmap"))
                 .singleElement().satisfies(c -> {
                     assertThat(c.stepId()).isEqualTo(nmap.stepId());
                     assertThat(c.attempt()).isEqualTo(1);
-                    assertThat(c.outcome()).isEqualTo("cancelled");
+                    assertThat(c.outcome()).isEqualTo(StepOutcome.CANCELLED);
                     assertThat(c.error()).contains("did not confirm the cancel");
                 });
     }
@@ -114,7 +115,7 @@ class CancelIntegrationTest extends RealBrokerTest {
         await().atMost(WAIT).until(() -> tap.processed(GROUP, first) && tap.processed(GROUP, second));
         tap.publish(runId, completed(nmap, RunStatus.FAILED, "cancelled", List.of(), Map.of()));
 
-        assertThat(awaitRunCompleted(tap, runId, 1).outcome()).isEqualTo("cancelled");
+        assertThat(awaitRunCompleted(tap, runId, 1).outcome()).isEqualTo(StepOutcome.CANCELLED);
         assertThat(tap.payloadsOf(runId, StepCancelRequested.class)).hasSize(1);
         assertThat(tap.payloadsOf(runId, RunCompleted.class)).hasSize(1);
     }

@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.support.RealBrokerTest;
 
 
@@ -89,7 +90,7 @@ class FanOutIntegrationTest extends RealBrokerTest {
         RunCompleted done = awaitRunCompleted(tap, runId, 1);
         assertThat(done.status()).isEqualTo(RunStatus.FAILED);
         StepCompleted merged = awaitPayload(tap, runId, StepCompleted.class, c -> c.stepId().equals(runId + ":scan"));
-        assertThat(merged.outcome()).isEqualTo("out_of_scope");
+        assertThat(merged.outcome()).isEqualTo(StepOutcome.OUT_OF_SCOPE);
         assertThat(merged.error()).startsWith("1 of 2 tasks failed: 127.0.0.2");
         assertThat((List<?>) merged.outputs().get("hosts")).hasSize(1);
     }

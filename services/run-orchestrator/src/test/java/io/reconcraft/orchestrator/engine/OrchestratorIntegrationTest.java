@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepOutcome;
 import static io.reconcraft.orchestrator.support.Runs.*;
 
 import io.reconcraft.orchestrator.support.RealBrokerTest;
@@ -145,8 +146,8 @@ class OrchestratorIntegrationTest extends RealBrokerTest {
         assertThat(tap.payloadsOf(runId, StepCompleted.class))
                 .filteredOn(step -> step.nodeId().equals("probe") || step.nodeId().equals("parse"))
                 .extracting(StepCompleted::nodeId, StepCompleted::status, StepCompleted::outcome)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("probe", RunStatus.FAILED, "upstream_failed"),
-                        org.assertj.core.groups.Tuple.tuple("parse", RunStatus.FAILED, "upstream_failed"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("probe", RunStatus.FAILED, StepOutcome.UPSTREAM_FAILED),
+                        org.assertj.core.groups.Tuple.tuple("parse", RunStatus.FAILED, StepOutcome.UPSTREAM_FAILED));
         RunDocument stored = store.find(runId).orElseThrow();
         assertThat(stored.step("probe").orElseThrow().requestedAt()).isNull();
         assertThat(tap.payloadsOf(runId, StepRequested.class)).extracting(StepRequested::nodeId).containsExactly("nmap");
@@ -191,7 +192,7 @@ class OrchestratorIntegrationTest extends RealBrokerTest {
         RunCompleted done = awaitRunCompleted(tap, runId, 1);
 
         assertThat(done.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(done.outcome()).isEqualTo("invalid_workflow");
+        assertThat(done.outcome()).isEqualTo(StepOutcome.INVALID_WORKFLOW);
         assertThat(done.reason()).contains("cycle");
     }
 

@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.support.RealBrokerTest;
 
 
@@ -106,7 +107,7 @@ class RetryIntegrationTest extends RealBrokerTest {
         assertThat(hung.timeoutSeconds()).isEqualTo(1);
         StepCompleted timedOut = awaitPayload(tap, runId, StepCompleted.class,
                 c -> c.nodeId().equals("leaks") && c.attempt() == 1);
-        assertThat(timedOut.outcome()).isEqualTo("timeout");
+        assertThat(timedOut.outcome()).isEqualTo(StepOutcome.TIMEOUT);
         assertThat(timedOut.stepId()).isEqualTo(hung.stepId());
         tap.publish(runId, succeeded(retry, Map.of()));
         assertThat(awaitRunCompleted(tap, runId, 1).status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -138,7 +139,7 @@ class RetryIntegrationTest extends RealBrokerTest {
         assertThat(tap.payloadsOf(runId, StepRequested.class)).extracting(StepRequested::nodeId, StepRequested::attempt)
                 .containsExactly(tuple("nmap", 1), tuple("probe", 1), tuple("probe", 2), tuple("parse", 2));
         assertThat(tap.payloadsOf(runId, RunStatusChanged.class)).extracting(RunStatusChanged::status,
-                RunStatusChanged::outcome).contains(tuple(RunStatus.RUNNING, "retrying"));
+                RunStatusChanged::outcome).contains(tuple(RunStatus.RUNNING, StepOutcome.RETRYING));
         RunDocument stored = store.find(runId).orElseThrow();
         assertThat(stored.retryRound()).isEqualTo(1);
         assertThat(stored.step("nmap").orElseThrow().attempt()).isEqualTo(1);

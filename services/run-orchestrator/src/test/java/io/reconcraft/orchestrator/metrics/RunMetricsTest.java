@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.metrics;
 
+import io.reconcraft.events.model.StepOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,7 +32,7 @@ class RunMetricsTest {
         metrics.published(event("r1", T0, new StepRequested("s1", "scan", "nmap", "Scan", null, List.of(), RunMode.DEMO,
                 null, 1, 60, null)));
         metrics.consumed(event("r1", T0.plusSeconds(2), new StepStarted("s1", "scan", 1, "w1")));
-        metrics.consumed(event("r1", T0.plusSeconds(7), new StepCompleted("s1", "scan", 1, RunStatus.FAILED, "timeout",
+        metrics.consumed(event("r1", T0.plusSeconds(7), new StepCompleted("s1", "scan", 1, RunStatus.FAILED, StepOutcome.TIMEOUT,
                 "too slow", null, null)));
 
         assertThat(registry.get(RunMetrics.QUEUE_TIME).tag("kind", "nmap").timer().totalTime(TimeUnit.SECONDS))

@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.support;
 
+import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.testing.EventTap;
 
 import static org.awaitility.Awaitility.await;
@@ -40,7 +41,7 @@ public final class Runs {
 
     public static StepCompleted completed(StepRequested request, RunStatus status, String outcome,
                                           List<Finding> findings, Map<String, Object> outputs) {
-        return new StepCompleted(request.stepId(), request.nodeId(), request.attempt(), status, outcome,
+        return new StepCompleted(request.stepId(), request.nodeId(), request.attempt(), status, StepOutcome.of(outcome),
                 status == RunStatus.FAILED ? "failed as " + outcome : null, findings, outputs);
     }
 

@@ -72,7 +72,7 @@ public class ResultSizeLimit {
             return fitted;
         }
         return new StepCompleted(completed.stepId(), completed.nodeId(), completed.attempt(), RunStatus.FAILED,
-                StepOutcome.ERROR.wire(), "the step's result (" + size + " bytes) does not fit the " + maxBytes
+                StepOutcome.ERROR, "the step's result (" + size + " bytes) does not fit the " + maxBytes
                 + "-byte event limit even when cut down", List.of(), Map.of());
     }
 

@@ -114,7 +114,7 @@ public class StepRunner {
         }
         // Cut to the event size limit by design: an event that cannot be sent would leave the step running forever.
         StepCompleted completed = resultLimit.fit(runId, new StepCompleted(step.stepId(), step.nodeId(), step.attempt(),
-                result.status(), result.outcome(), result.error(), result.findings(), result.outputs()));
+                result.status(), StepOutcome.of(result.outcome()), result.error(), result.findings(), result.outputs()));
         try {
             publisher.publish(runId, completed);
         } catch (EventPublisher.EventPublishingException e) {
@@ -128,7 +128,7 @@ public class StepRunner {
     private void publishFailure(String runId, StepRequested step, String reason) {
         try {
             publisher.publish(runId, new StepCompleted(step.stepId(), step.nodeId(), step.attempt(), RunStatus.FAILED,
-                    StepOutcome.ERROR.wire(), reason.length() > 500 ? reason.substring(0, 500) + "…" : reason,
+                    StepOutcome.ERROR, reason.length() > 500 ? reason.substring(0, 500) + "…" : reason,
                     java.util.List.of(), java.util.Map.of()));
         } catch (EventPublisher.EventPublishingException again) {
             log.error("not even the failure of step {} attempt {} could be published; the orchestrator's step timeout "

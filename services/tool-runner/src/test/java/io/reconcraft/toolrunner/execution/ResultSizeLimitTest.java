@@ -75,14 +75,14 @@ class ResultSizeLimitTest {
 
     @Test
     void givenAResultThatCannotBeCutToSize_whenFitted_thenTheStepFailsWithTheReason() {
-        StepCompleted hopeless = new StepCompleted("run-1:scan", "scan", 1, RunStatus.FAILED, "error",
+        StepCompleted hopeless = new StepCompleted("run-1:scan", "scan", 1, RunStatus.FAILED, StepOutcome.ERROR,
                 "e".repeat(2_000_000), List.of(), Map.of());
 
         StepCompleted fitted = limit.fit("run-1", hopeless);
 
         assertThat(size(fitted)).isLessThanOrEqualTo(LIMIT);
         assertThat(fitted.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(fitted.outcome()).isEqualTo(StepOutcome.ERROR.wire());
+        assertThat(fitted.outcome()).isEqualTo(StepOutcome.ERROR);
         assertThat(fitted.error()).contains("does not fit the 900000-byte event limit");
     }
 }

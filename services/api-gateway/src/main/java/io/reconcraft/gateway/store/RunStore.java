@@ -1,0 +1,139 @@
+package io.reconcraft.gateway.store;
+
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.gateway.run.RunView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one owner of the {@code runs} collection (the read model of runs, {@link RunView}): the launcher inserts a
+ * queued view, the read model replaces views as events arrive, and the API, the scheduler, the dashboard and the
+ * SSE stream read them here. Writes return what was written.
+ */
+@Component
+public class RunStore implements InitializingBean {
+
+    private final ReactiveMongoTemplate mongo;
+
+    public RunStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The indexes the reads below rely on. */
+    @Override
+    public void afterPropertiesSet() {
+        Mono.when(
+                mongo.indexOps(RunView.class).createIndex(new Index("startedAt", Sort.Direction.DESC)),
+                mongo.indexOps(RunView.class).createIndex(new Index("workflowId", Sort.Direction.ASC)),
+                // the dashboard's counts by status and the queue positions of queued runs
+                mongo.indexOps(RunView.class).createIndex(new Index("status", Sort.Direction.ASC)))
+                .block(Duration.ofSeconds(30));
+    }
+
+    /** Inserts a new view; a view already stored under the same id (a derived run id) is returned instead. */
+    public Mono<RunView> insertOnce(RunView view) {
+        return mongo.insert(view).onErrorResume(DuplicateKeyException.class,
+                duplicate -> mongo.findById(view.id(), RunView.class).switchIfEmpty(Mono.error(duplicate)));
+    }
+
+    /** Replaces each view's stored document (inserting it when missing) in one bulk write; the views written. */
+    public Mono<List<RunView>> replaceAll(List<RunView> views) {
+        if (views.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        List<WriteModel<Document>> replacements = new ArrayList<>(views.size());
+        for (RunView view : views) {
+            Document document = new Document();
+            mongo.getConverter().write(view, document);
+            // the converted id: Spring stores an id that reads as an ObjectId as one
+            replacements.add(new ReplaceOneModel<>(new Document("_id", document.get("_id")), document,
+                    new ReplaceOptions()));
+        }
+        return mongo.getCollection(mongo.getCollectionName(RunView.class)).flatMap(runs -> Mono.from(runs.bulkWrite(replacements))).thenReturn(views);
+    }
+
+    /** Removes the view; the view removed, empty when there was none. */
+    public Mono<RunView> remove(RunView view) {
+        return mongo.remove(view).filter(result -> result.getDeletedCount() > 0).map(result -> view);
+    }
+
+    /** The whole stored view, internal fields included. */
+    public Mono<RunView> find(String id) {
+        return mongo.findById(id, RunView.class);
+    }
+
+    public Flux<RunView> findAll(Collection<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), RunView.class);
+    }
+
+    /** The view as the API shows it: without the read model's internal fields. */
+    public Mono<RunView> findShown(String id) {
+        Query query = Query.query(Criteria.where("_id").is(id));
+        RunView.INTERNAL_FIELDS.forEach(query.fields()::exclude);
+        return mongo.findOne(query, RunView.class);
+    }
+
+    /** Shown views, newest first, optionally of one workflow and/or status. */
+    public Flux<RunView> list(String workflowId, RunStatus status, int limit, int offset) {
+        Query query = filter(workflowId, status).with(Sort.by(Sort.Direction.DESC, "startedAt", "_id"))
+                .skip(offset).limit(limit);
+        RunView.INTERNAL_FIELDS.forEach(query.fields()::exclude);
+        return mongo.find(query, RunView.class);
+    }
+
+    /** How many runs {@link #list} would find without a page; both null counts every run. */
+    public Mono<Long> count(String workflowId, RunStatus status) {
+        return mongo.count(filter(workflowId, status), RunView.class);
+    }
+
+    /** Queued runs of the admission group accepted before {@code startedAt}. */
+    public Mono<Long> countQueuedBefore(String admissionGroup, Instant startedAt) {
+        Query ahead = Query.query(Criteria.where("status").is(RunStatus.QUEUED).and("admissionGroup")
+                .is(admissionGroup).and("startedAt").lt(startedAt));
+        return mongo.count(ahead, RunView.class);
+    }
+
+    public Mono<Boolean> exists(String id) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(id)), RunView.class);
+    }
+
+    /** Whether the run has ended, read from its status alone (empty when there is no such run). */
+    public Mono<Boolean> ended(String id) {
+        Query query = Query.query(Criteria.where("_id").is(id));
+        query.fields().include("status");
+        return mongo.findOne(query, StatusOnly.class, mongo.getCollectionName(RunView.class))
+                .map(run -> run.status() != null && run.status().isTerminal());
+    }
+
+    private static Query filter(String workflowId, RunStatus status) {
+        Criteria criteria = new Criteria();
+        if (workflowId != null && !workflowId.isBlank()) {
+            criteria = criteria.and("workflowId").is(workflowId);
+        }
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        return Query.query(criteria);
+    }
+
+    private record StatusOnly(@Id String id, RunStatus status) {
+    }
+}
