@@ -1,7 +1,5 @@
 package io.reconcraft.orchestrator.engine;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,21 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class AdvancedResults {
 
-    private static final int MAX = 10_000;
+    private final StepAttemptMemory<Boolean> advanced = new StepAttemptMemory<>(10_000);
 
-    private final Map<String, Boolean> advanced = new LinkedHashMap<>(256, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > MAX;
-        }
-    };
-
-    synchronized void add(String stepId, int attempt) {
-        advanced.put(stepId + "#" + attempt, Boolean.TRUE);
+    void add(String stepId, int attempt) {
+        advanced.put(stepId, attempt, Boolean.TRUE);
     }
 
     /** Whether {@code stepId}'s {@code attempt} was advanced past here; true once. */
-    synchronized boolean take(String stepId, int attempt) {
-        return advanced.remove(stepId + "#" + attempt) != null;
+    boolean take(String stepId, int attempt) {
+        return advanced.take(stepId, attempt).isPresent();
     }
 }

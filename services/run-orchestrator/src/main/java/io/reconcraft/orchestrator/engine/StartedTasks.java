@@ -1,8 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
 import io.reconcraft.orchestrator.run.TaskRef;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -16,30 +14,19 @@ import org.springframework.stereotype.Component;
 @Component
 class StartedTasks {
 
-    private static final int MAX = 10_000;
-
-    private final Map<String, TaskRef> started = new LinkedHashMap<>(256, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, TaskRef> eldest) {
-            return size() > MAX;
-        }
-    };
+    private final StepAttemptMemory<TaskRef> started = new StepAttemptMemory<>(10_000);
 
     /** {@code ref} holds the task as it was started (running, with its request time). */
-    synchronized void add(TaskRef ref) {
-        started.put(key(ref.task().stepId(), ref.task().attempt()), ref);
+    void add(TaskRef ref) {
+        started.put(ref.task().stepId(), ref.task().attempt(), ref);
     }
 
     /** The started task that {@code stepId}'s {@code attempt} answers, once. */
-    synchronized Optional<TaskRef> take(String stepId, int attempt) {
-        return Optional.ofNullable(started.remove(key(stepId, attempt)));
+    Optional<TaskRef> take(String stepId, int attempt) {
+        return started.take(stepId, attempt);
     }
 
-    synchronized void forget(TaskRef ref) {
-        started.remove(key(ref.task().stepId(), ref.task().attempt()));
-    }
-
-    private static String key(String stepId, int attempt) {
-        return stepId + "#" + attempt;
+    void forget(TaskRef ref) {
+        started.take(ref.task().stepId(), ref.task().attempt());
     }
 }

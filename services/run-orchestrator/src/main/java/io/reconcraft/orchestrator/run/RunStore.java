@@ -170,13 +170,6 @@ public class RunStore {
         return update(run(runId).and(step + "status").is(RunStatus.QUEUED.wireName()), terminal(step, result, now));
     }
 
-    /** A waiting step (a delay) gets its due time and a deadline after it. */
-    public boolean scheduleStep(String runId, int index, int attempt, Instant dueAt, Instant deadline) {
-        String step = "steps." + index + ".";
-        return update(run(runId).and(step + "status").is(RunStatus.RUNNING.wireName()).and(step + "attempt").is(attempt),
-                new Update().set(step + "dueAt", dueAt).set(step + "deadline", deadline));
-    }
-
     /** Undoes a completion whose event could not be sent; back to queued means "execute again". */
     public void reopenStep(String runId, int index, RunStatus status) {
         String step = "steps." + index + ".";
