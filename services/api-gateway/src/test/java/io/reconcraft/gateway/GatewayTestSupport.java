@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -20,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * both started once for all test classes (they share one Spring context).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(ThreadDumpOnTimeout.class)
 // a generous response timeout: the first OpenAPI or SSE call is slow on a loaded 2-core machine, not wrong
 @AutoConfigureWebTestClient(timeout = "PT60S")
 // Tests call fast and often with one key; RateLimitTest overrides these in a context of its own.

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -24,7 +25,7 @@ import reactor.core.scheduler.Schedulers;
  * the last change; the periodic republish repairs a send that failed or a race between two gateways.
  */
 @Component
-public class AuthorizedTargetsPublisher {
+public class AuthorizedTargetsPublisher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizedTargetsPublisher.class);
 
@@ -52,6 +53,14 @@ public class AuthorizedTargetsPublisher {
                 .onBackpressureLatest()
                 .concatMap(request -> publishNow(), 1)
                 .subscribe();
+    }
+
+    /** Stops the periodic republish with the context: a closed context's store and producer are gone. */
+    @Override
+    public synchronized void destroy() {
+        if (pipeline != null) {
+            pipeline.dispose();
+        }
     }
 
     /** Asks for the current list to be published (after a change); returns at once. */
