@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
@@ -25,6 +27,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * again, which the caller must tolerate (it already has to, for redelivery).
  */
 public final class PerRunPoll implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PerRunPoll.class);
 
     private final ExecutorService workers;
     private final int size;
@@ -46,6 +50,16 @@ public final class PerRunPoll implements AutoCloseable {
      */
     public void apply(List<ConsumerRecord<String, EventEnvelope>> records, Predicate<EventEnvelope> relevant,
                       Consumer<EventEnvelope> apply) {
+        apply(records, relevant, null, apply);
+    }
+
+    /**
+     * {@link #apply(List, Predicate, Consumer)}, with the records of a run that has several in the poll handed to
+     * {@code applyRun} together first (one write for many results); should that throw, they are applied one at a
+     * time with {@code apply}, which finds the record that fails — so both must tolerate records applied already.
+     */
+    public void apply(List<ConsumerRecord<String, EventEnvelope>> records, Predicate<EventEnvelope> relevant,
+                      Consumer<List<EventEnvelope>> applyRun, Consumer<EventEnvelope> apply) {
         List<Integer> inPollOrder = new ArrayList<>();
         Map<String, List<Integer>> byRun = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
@@ -56,11 +70,13 @@ public final class PerRunPoll implements AutoCloseable {
             }
         }
         if (byRun.size() <= 1 || size == 1) {
-            throwIfFailed(applyInOrder(records, inPollOrder, apply)); // on this thread: nothing to overlap
+            // on this thread: nothing to overlap
+            throwIfFailed(byRun.size() == 1 ? applyRun(records, inPollOrder, applyRun, apply)
+                    : applyInOrder(records, inPollOrder, apply));
             return;
         }
         List<CompletableFuture<Failure>> running = byRun.values().stream()
-                .map(indexes -> CompletableFuture.supplyAsync(() -> applyInOrder(records, indexes, apply), workers))
+                .map(indexes -> CompletableFuture.supplyAsync(() -> applyRun(records, indexes, applyRun, apply), workers))
                 .toList();
         Failure earliest = null;
         for (CompletableFuture<Failure> run : running) {
@@ -73,6 +89,20 @@ public final class PerRunPoll implements AutoCloseable {
     }
 
     private record Failure(int index, EventEnvelope event, RuntimeException cause) {
+    }
+
+    private static Failure applyRun(List<ConsumerRecord<String, EventEnvelope>> records, List<Integer> indexes,
+                                    Consumer<List<EventEnvelope>> applyRun, Consumer<EventEnvelope> apply) {
+        if (applyRun != null && indexes.size() > 1) {
+            try {
+                applyRun.accept(indexes.stream().map(index -> records.get(index).value()).toList());
+                return null;
+            } catch (RuntimeException e) {
+                log.debug("the {} records of run {} could not be applied together ({}); one at a time now",
+                        indexes.size(), records.get(indexes.get(0)).value().runId(), e.toString());
+            }
+        }
+        return applyInOrder(records, indexes, apply);
     }
 
     /** Stops at a run's first failure: its later records depend on it and are read again. */

@@ -10,6 +10,7 @@ import io.reconcraft.orchestrator.run.RunStore;
 import io.reconcraft.orchestrator.run.StepDocument;
 import io.reconcraft.orchestrator.run.StepResult;
 import io.reconcraft.orchestrator.run.WrittenRuns;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -105,10 +106,15 @@ public class RunAdvancer {
 
     private boolean decide(RunView view) {
         boolean progressed = false;
+        List<String> ready = new ArrayList<>();
         for (Decision decision : RunPlanner.decide(view.graph(), view.steps())) {
-            progressed |= apply(view, decision);
+            if (decision.action() == Decision.Action.RUN) {
+                ready.add(decision.nodeId());
+            } else {
+                progressed |= apply(view, decision);
+            }
         }
-        return progressed;
+        return (!ready.isEmpty() && dispatcher.dispatchAll(view, ready)) || progressed;
     }
 
     private boolean apply(RunView view, Decision decision) {

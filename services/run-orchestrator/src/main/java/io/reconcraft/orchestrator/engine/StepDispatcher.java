@@ -17,6 +17,7 @@ import io.reconcraft.orchestrator.run.TaskDocument;
 import io.reconcraft.orchestrator.run.TaskStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,60 @@ public class StepDispatcher {
         this.internalRunner = internalRunner;
         this.taskStarter = taskStarter;
         this.clock = clock;
+    }
+
+    /**
+     * Starts the ready nodes {@code nodeIds}; whether any was started. The nodes another service executes are claimed
+     * together in one update when there are several (a wide graph's ready nodes cost one round trip, not one each);
+     * should that update lose, each is claimed on its own.
+     */
+    boolean dispatchAll(RunView view, List<String> nodeIds) {
+        if (nodeIds.size() == 1) {
+            return dispatch(view, nodeIds.get(0));
+        }
+        boolean progressed = false;
+        List<String> elsewhere = new ArrayList<>();
+        for (String nodeId : nodeIds) {
+            if (executesElsewhere(view, nodeId) && hasUsableConfig(view, nodeId)) {
+                elsewhere.add(nodeId);
+            } else {
+                progressed |= dispatch(view, nodeId);
+            }
+        }
+        if (elsewhere.size() > 1) {
+            markRunning(view.run());
+            if (taskStarter.claimSteps(view, elsewhere.stream().map(nodeId -> ready(view, nodeId)).toList())) {
+                return true;
+            }
+        }
+        for (String nodeId : elsewhere) {
+            progressed |= dispatch(view, nodeId);
+        }
+        return progressed;
+    }
+
+    private static boolean executesElsewhere(RunView view, String nodeId) {
+        return NodeKind.fromWire(view.node(nodeId).kind()).orElseThrow().executor() != NodeKind.Executor.ORCHESTRATOR;
+    }
+
+    private static boolean hasUsableConfig(RunView view, String nodeId) {
+        try {
+            StepTargets.of(view.node(nodeId), view.run().targets());
+            RetryPolicy.retriesOf(view.node(nodeId));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private TaskStarter.ReadyStep ready(RunView view, String nodeId) {
+        RunDocument run = view.run();
+        int index = run.indexOf(nodeId);
+        StepDocument step = run.steps().get(index);
+        WorkflowNode node = view.node(nodeId);
+        List<UpstreamOutput> upstream = UpstreamCollector.collect(view.graph(), view.steps(), nodeId);
+        return new TaskStarter.ReadyStep(index, step.hasTasks() ? null : FanOut.tasks(StepId.of(run.id(), nodeId).wire(),
+                node.kind(), StepTargets.of(node, run.targets()), upstream, step.attempt()));
     }
 
     /** False when another caller claimed the step first. */

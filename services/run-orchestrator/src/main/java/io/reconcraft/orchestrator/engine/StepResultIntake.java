@@ -12,6 +12,7 @@ import io.reconcraft.orchestrator.run.StepResult;
 import io.reconcraft.orchestrator.run.TaskRef;
 import io.reconcraft.orchestrator.run.WrittenRuns;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -89,11 +90,56 @@ public class StepResultIntake {
         advancer.advanceFrom(writtenRuns.take(runId).orElse(run.get()));
     }
 
+    /**
+     * Several results of one run, in the order they came: the successes for tasks this instance started are applied
+     * together in one guarded update (should it lose, one at a time), the others as {@link #apply} does, and the run
+     * is advanced once — a wide step's results then cost a few updates and advances, not one of each per result.
+     */
+    public void applyAll(String runId, List<StepCompleted> results) {
+        List<StepCompleted> successes = new ArrayList<>();
+        List<TaskRef> asStarted = new ArrayList<>();
+        List<StepCompleted> others = new ArrayList<>();
+        for (StepCompleted completed : results) {
+            if (completed.stepId() != null && advanced.take(completed.stepId(), completed.attempt())) {
+                continue;
+            }
+            Optional<TaskRef> started = completed.stepId() == null ? Optional.empty()
+                    : startedTasks.take(completed.stepId(), completed.attempt());
+            if (started.isPresent() && isSuccessOf(started.get(), runId, completed)) {
+                successes.add(completed);
+                asStarted.add(started.get());
+            } else {
+                others.add(completed);
+            }
+        }
+        writtenRuns.take(runId); // a leftover of an earlier pass on this thread
+        if (successes.size() > 1 && !taskResults.allSucceededAsStarted(asStarted,
+                successes.stream().map(StepResultIntake::resultOf).toList())) {
+            for (int i = 0; i < successes.size(); i++) {
+                if (!taskResults.succeededAsStarted(asStarted.get(i), resultOf(successes.get(i)))) {
+                    others.add(successes.get(i)); // changed meanwhile: read and applied as any other result
+                }
+            }
+        } else if (successes.size() == 1 && !taskResults.succeededAsStarted(asStarted.get(0), resultOf(successes.get(0)))) {
+            others.add(successes.get(0));
+        }
+        if (others.isEmpty()) {
+            if (!successes.isEmpty()) {
+                advancer.advanceAfterOwnUpdate(runId);
+            }
+            return;
+        }
+        others.forEach(completed -> apply(runId, completed)); // each advances the run as it then is
+    }
+
     /** A success for a task this instance started: one guarded update instead of reading the run first. */
     private boolean appliedAsStarted(TaskRef started, String runId, StepCompleted completed) {
+        return isSuccessOf(started, runId, completed) && taskResults.succeededAsStarted(started, resultOf(completed));
+    }
+
+    private static boolean isSuccessOf(TaskRef started, String runId, StepCompleted completed) {
         return completed.status() == RunStatus.SUCCEEDED && started.runId().equals(runId)
-                && started.step().nodeId().equals(completed.nodeId())
-                && taskResults.succeededAsStarted(started, resultOf(completed));
+                && started.step().nodeId().equals(completed.nodeId());
     }
 
     private void applyToTask(RunDocument run, TaskRef ref, StepCompleted completed) {

@@ -66,6 +66,11 @@ public class TaskResults {
                 : tasks.endWithStep(started, result, now);
     }
 
+    /** {@link #succeededAsStarted} for several tasks of one run in one update: all, or none when one changed. */
+    public boolean allSucceededAsStarted(List<TaskRef> started, List<StepResult> results) {
+        return tasks.endAllSucceeded(started, results, clock.instant());
+    }
+
     /** An end the orchestrator decided for a task that is {@code from} (running, or queued when cancelled). */
     public boolean decided(RunView view, TaskRef ref, RunStatus from, StepResult result, String why) {
         return apply(view, ref, from, result, why, true);

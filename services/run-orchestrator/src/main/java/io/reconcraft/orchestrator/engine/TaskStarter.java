@@ -80,16 +80,74 @@ public class TaskStarter {
         if (ready.isEmpty()) {
             return 0;
         }
-        int room = room(run);
-        List<Sending> sending = new ArrayList<>();
-        for (TaskRef ref : ready) {
-            if (sending.size() >= room) {
-                break;
+        List<TaskRef> starting = ready.subList(0, Math.max(0, Math.min(ready.size(), room(run))));
+        List<Sending> sending = starting.size() > 1 ? startAll(view, starting, now) : List.of();
+        if (sending.isEmpty()) {
+            sending = new ArrayList<>();
+            for (TaskRef ref : starting) {
+                startOne(view, ref, now).ifPresent(sending::add);
             }
-            startOne(view, ref, now).ifPresent(sending::add);
         }
         awaitAcks(sending);
         return sending.size();
+    }
+
+    /** Claims {@code refs} in one update and sends their requests; empty when the update lost (nothing written). */
+    private List<Sending> startAll(RunView view, List<TaskRef> refs, Instant now) {
+        List<Instant> deadlines = refs.stream().map(ref -> deadline(view.node(ref.step().nodeId()), now)).toList();
+        if (!tasks.claimAll(refs, now, deadlines, properties.maxParallelTasksPerRun())) {
+            return List.of();
+        }
+        List<Sending> sending = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            TaskRef ref = refs.get(i);
+            started.add(new TaskRef(ref.runId(), ref.stepIndex(), ref.taskIndex(), ref.step(),
+                    ref.task().startedAt(now, deadlines.get(i))));
+            sending.add(send(view, ref, view.node(ref.step().nodeId())));
+        }
+        return sending;
+    }
+
+    /** A queued step to claim with {@link #claimSteps}: its index and the tasks it gets (null keeps its own). */
+    record ReadyStep(int index, List<TaskDocument> planned) {
+    }
+
+    /**
+     * Claims several queued steps of a run in one update — each step of a single planned task with that task started
+     * while the caps leave room, the others with their tasks queued for {@link #start} — and requests the started
+     * tasks, waiting for their acknowledgements together. False when the update lost (another caller claimed one of
+     * the steps, or the cap filled): nothing was written, and the caller claims them one by one.
+     */
+    boolean claimSteps(RunView view, List<ReadyStep> steps) {
+        RunDocument run = view.run();
+        Instant now = clock.instant();
+        int room = room(run);
+        List<TaskStore.StepClaim> claims = new ArrayList<>();
+        List<TaskRef> starting = new ArrayList<>();
+        List<TaskDocument> runningTasks = new ArrayList<>();
+        for (ReadyStep ready : steps) {
+            StepDocument step = run.steps().get(ready.index());
+            List<TaskDocument> planned = ready.planned();
+            if (planned != null && planned.size() == 1 && starting.size() < room) {
+                // the request is sent for the task as planned: a failed send restores that (queued) state
+                starting.add(new TaskRef(run.id(), ready.index(), 0, step, planned.get(0)));
+                runningTasks.add(planned.get(0).startedAt(now, deadline(view.node(step.nodeId()), now)));
+                claims.add(new TaskStore.StepClaim(ready.index(), step.attempt(), List.of(runningTasks.get(runningTasks.size() - 1)), 1));
+            } else {
+                claims.add(new TaskStore.StepClaim(ready.index(), step.attempt(), planned, 0));
+            }
+        }
+        if (!tasks.claimSteps(run.id(), claims, now, properties.maxParallelTasksPerRun())) {
+            return false;
+        }
+        List<Sending> sending = new ArrayList<>();
+        for (int i = 0; i < starting.size(); i++) {
+            TaskRef ref = starting.get(i);
+            started.add(new TaskRef(ref.runId(), ref.stepIndex(), 0, ref.step(), runningTasks.get(i)));
+            sending.add(send(view, ref, view.node(ref.step().nodeId())));
+        }
+        awaitAcks(sending);
+        return true;
     }
 
     /** Whether the caps leave room for one more task of {@code run} now. */

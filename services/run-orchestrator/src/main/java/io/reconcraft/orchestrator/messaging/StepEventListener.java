@@ -37,7 +37,8 @@ public class StepEventListener {
 
     @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true")
     void on(List<ConsumerRecord<String, EventEnvelope>> batch) {
-        ReadablePoll.apply(batch, readable -> perRun.apply(readable, StepEventListener::isStepResult, this::apply));
+        ReadablePoll.apply(batch, readable -> perRun.apply(readable, StepEventListener::isStepResult, this::applyAll,
+                this::apply));
     }
 
     private static boolean isStepResult(EventEnvelope event) {
@@ -49,6 +50,10 @@ public class StepEventListener {
             return false;
         }
         return true;
+    }
+
+    private void applyAll(List<EventEnvelope> events) {
+        intake.applyAll(events.get(0).runId(), events.stream().map(event -> (StepCompleted) event.payload()).toList());
     }
 
     private void apply(EventEnvelope event) {

@@ -67,6 +67,79 @@ public class TaskStore {
     }
 
     /**
+     * A queued step to claim in {@link #claimSteps}: with {@code tasks} (null keeps the ones it has), of which
+     * {@code starting} are started already (running), the rest queued.
+     */
+    public record StepClaim(int index, int attempt, List<TaskDocument> tasks, int starting) {
+    }
+
+    /**
+     * {@link #claimStep} and {@link #claimStepStartingTask} for several queued steps of one run, in one update: all of
+     * them or none (another caller claimed one, or the run's cap has no room for the tasks started with them).
+     * A wide graph's ready nodes then cost one round trip, not one each.
+     */
+    public boolean claimSteps(String runId, List<StepClaim> claims, Instant now, int maxActive) {
+        Criteria guard = where("_id").is(runId);
+        Update update = new Update();
+        int starting = 0;
+        for (StepClaim claim : claims) {
+            String path = "steps." + claim.index() + ".";
+            guard = guard.and(path + "status").is(RunStatus.QUEUED.wireName()).and(path + "attempt").is(claim.attempt());
+            update.set(path + "status", RunStatus.RUNNING.wireName()).set(path + "requestedAt", now)
+                    .set(path + "deadline", null).set(path + "dueAt", null);
+            if (claim.tasks() != null) {
+                update.set(path + "tasks", claim.tasks());
+            }
+            starting += claim.starting();
+        }
+        if (starting > 0) {
+            guard = guard.and(ACTIVE).not().gt(maxActive - starting);
+            update.inc(ACTIVE, starting);
+        }
+        return update(guard, update, starting);
+    }
+
+    /**
+     * {@link #claim} for several queued tasks of one run in one update, each with its deadline: all or none
+     * (another caller changed one of them, or the run's cap has no room for all).
+     */
+    public boolean claimAll(List<TaskRef> refs, Instant now, List<Instant> deadlines, int maxActive) {
+        Criteria guard = where("_id").is(refs.get(0).runId());
+        Update update = new Update();
+        for (int i = 0; i < refs.size(); i++) {
+            TaskRef task = refs.get(i);
+            guard = guard.and(task.path() + "status").is(RunStatus.QUEUED.wireName())
+                    .and(task.path() + "attempt").is(task.task().attempt());
+            update.set(task.path() + "status", RunStatus.RUNNING.wireName()).set(task.path() + "requestedAt", now)
+                    .set(task.path() + "deadline", deadlines.get(i)).set(task.path() + "retryAt", null);
+        }
+        guard = guard.and(ACTIVE).not().gt(maxActive - refs.size());
+        return update(guard, update.inc(ACTIVE, refs.size()), refs.size());
+    }
+
+    /**
+     * Successes for running tasks of one run, each applied as {@link #end} (a task of a fan-out) or
+     * {@link #endWithStep} (a step's only task) would, in one update: all or none (one of them changed meanwhile).
+     */
+    public boolean endAllSucceeded(List<TaskRef> refs, List<StepResult> results, Instant now) {
+        Criteria guard = where("_id").is(refs.get(0).runId());
+        Update update = new Update().inc(ACTIVE, -refs.size());
+        for (int i = 0; i < refs.size(); i++) {
+            TaskRef task = refs.get(i);
+            guard = guard.and(task.path() + "status").is(RunStatus.RUNNING.wireName())
+                    .and(task.path() + "attempt").is(task.task().attempt());
+            addEnding(update, task, results.get(i), now);
+            if (!task.isFanOut()) {
+                String step = "steps." + task.stepIndex() + ".";
+                guard = guard.and(step + "status").is(RunStatus.RUNNING.wireName())
+                        .and(step + "attempt").is(task.step().attempt());
+                RunStore.terminal(update, step, results.get(i), now);
+            }
+        }
+        return update(guard, update, -refs.size());
+    }
+
+    /**
      * queued → running for this attempt, with the deadline after which the orchestrator gives up on it;
      * false as well when {@code maxActive} tasks of the run are running already.
      */
@@ -93,8 +166,12 @@ public class TaskStore {
     }
 
     private static Update ending(TaskRef task, RunStatus from, StepResult result, Instant now) {
+        return addEnding(leaving(from), task, result, now);
+    }
+
+    private static Update addEnding(Update update, TaskRef task, StepResult result, Instant now) {
         String p = task.path();
-        return leaving(from)
+        return update
                 .set(p + "status", result.status().wireName()).set(p + "outcome", result.outcome())
                 .set(p + "error", result.error()).set(p + "completedAt", now).set(p + "deadline", null)
                 .set(p + "retryAt", null)

@@ -79,6 +79,9 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
     @Autowired
     RunStore store;
 
+    @Autowired
+    StepResultIntake intake;
+
     @Test
     void givenAScanOfOneTarget_whenDispatched_thenItsStepAndTaskAreStartedInOneUpdateBeforeTheRequestIsSent() {
         String runId = newRunId();
@@ -188,6 +191,56 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
         assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(tap.payloadsOf(runId, StepRequested.class)).extracting(StepRequested::nodeId)
                 .containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
+    void givenFourIndependentScansAndRoomForTwo_whenDispatched_thenAllFourStepsAreClaimedInOneUpdate() {
+        String runId = newRunId();
+        tap.publish(runId, request(workflow().node("start", "start").node("a", "nmap").node("b", "nmap")
+                .node("c", "nmap").node("d", "nmap").edge("start", "a").edge("start", "b").edge("start", "c")
+                .edge("start", "d").build()));
+
+        await().atMost(WAIT).until(() -> tap.payloadsOf(runId, StepRequested.class).size() == 2);
+
+        RunDocument run = store.find(runId).orElseThrow();
+        List<Integer> scans = List.of(run.indexOf("a"), run.indexOf("b"), run.indexOf("c"), run.indexOf("d"));
+        assertThat(RUN_COMMANDS).filteredOn(command -> runId.equals(command.runId()))
+                .filteredOn(command -> scans.stream().allMatch(index -> command.fields().contains("steps." + index + ".status")))
+                .singleElement().satisfies(claim -> assertThat(claim.fields()).contains("activeTasks"));
+        assertThat(scans.stream().map(index -> run.steps().get(index)))
+                .allSatisfy(step -> assertThat(step.runStatus()).isEqualTo(RunStatus.RUNNING))
+                .flatExtracting(StepDocument::tasks).extracting(TaskDocument::runStatus)
+                .containsExactlyInAnyOrder(RunStatus.RUNNING, RunStatus.RUNNING, RunStatus.QUEUED, RunStatus.QUEUED);
+        assertThat(run.runningTasks()).isEqualTo(2);
+    }
+
+    @Test
+    void givenTwoScansThisInstanceStarted_whenBothResultsAreAppliedTogether_thenOneUpdateEndsBothAndTheJoinIsRequested() {
+        String runId = newRunId();
+        tap.publish(runId, request(workflow().node("start", "start").node("a", "nmap").node("b", "nmap")
+                .node("join", "http-probe").edge("start", "a").edge("start", "b").edge("a", "join").edge("b", "join")
+                .build()));
+        StepRequested a = awaitRequest(tap, runId, "a", 1);
+        StepRequested b = awaitRequest(tap, runId, "b", 1);
+        RecordMetadata marker = tap.publish(runId, new StepLog(runId + ":start", "start", 1, List.of("marker")));
+        await().atMost(WAIT).until(() -> tap.processed(GROUP, marker));
+        long readsBefore = readsOf(runId);
+        int commandsBefore = RUN_COMMANDS.size();
+
+        intake.applyAll(runId, List.of(succeeded(a, Map.of("ports", List.of(22))), succeeded(b, Map.of())));
+
+        StepRequested join = awaitRequest(tap, runId, "join", 1);
+        assertThat(readsOf(runId)).isEqualTo(readsBefore);
+        RunDocument run = store.find(runId).orElseThrow();
+        String aTask = "steps." + run.indexOf("a") + ".tasks.0.status";
+        String bTask = "steps." + run.indexOf("b") + ".tasks.0.status";
+        assertThat(RUN_COMMANDS.subList(commandsBefore, RUN_COMMANDS.size()))
+                .filteredOn(command -> command.fields().contains(aTask) || command.fields().contains(bTask))
+                .singleElement().satisfies(update -> assertThat(update.fields()).contains(aTask, bTask));
+        assertThat(join.upstream()).extracting(upstream -> upstream.nodeId()).containsExactlyInAnyOrder("a", "b");
+        assertThat(run.steps().get(run.indexOf("a")).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.steps().get(run.indexOf("b")).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.runningTasks()).isEqualTo(1);
     }
 
     private static List<RunCommand> updatesOfStep(String runId, int index) {
