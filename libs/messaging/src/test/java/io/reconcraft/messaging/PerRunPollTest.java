@@ -61,6 +61,37 @@ class PerRunPollTest {
     }
 
     @Test
+    void givenARunWithSeveralEvents_whenAppliedWithAHandlerPerRun_thenTheyAreHandedTogetherInPollOrder() {
+        Map<String, List<String>> together = new ConcurrentHashMap<>();
+        List<String> alone = new CopyOnWriteArrayList<>();
+
+        poll.apply(records("run-a:1", "run-b:1", "run-a:skip", "run-a:2"), PerRunPollTest::relevant,
+                events -> together.put(events.get(0).runId(), events.stream().map(PerRunPollTest::label).toList()),
+                event -> alone.add(event.runId() + ":" + label(event)));
+
+        assertThat(together).containsOnly(Map.entry("run-a", List.of("1", "2")));
+        assertThat(alone).containsExactly("run-b:1");
+    }
+
+    @Test
+    void givenARunsEventsThatCannotBeAppliedTogether_whenApplied_thenTheyAreAppliedOneAtATimeAndTheFailingOneReported() {
+        List<String> alone = new CopyOnWriteArrayList<>();
+
+        assertThatThrownBy(() -> poll.apply(records("run-a:1", "run-a:fail", "run-a:after"), PerRunPollTest::relevant,
+                events -> {
+                    throw new IllegalStateException("not together");
+                },
+                event -> {
+                    if (label(event).equals("fail")) {
+                        throw new IllegalStateException("cannot apply " + event.runId());
+                    }
+                    alone.add(label(event));
+                }))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1));
+        assertThat(alone).containsExactly("1");
+    }
+
+    @Test
     void givenTwoRunsFailing_whenApplied_thenTheEarliestFailingRecordIsReportedAndAFailedRunStopsAtItsFailure() {
         List<ConsumerRecord<String, EventEnvelope>> records = records(
                 "run-a:1", "run-b:1", "run-a:fail", "run-b:fail", "run-a:after");
