@@ -2,7 +2,6 @@ package io.reconcraft.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +12,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -24,8 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Fuzzed bodies on the endpoints that take the richest input: random JSON of every kind, wrong types, huge strings,
  * deep nesting and broken syntax must all be answered with a 4xx problem (or a success), never a 500.
- * jqwik runs outside Spring's test support, so the gateway is started here (on the shared test broker and
- * MongoDB-wire server, its own database, its Kafka listeners off).
+ * jqwik runs outside Spring's test support, so the gateway is started here (see SeparateGateway).
  */
 class RequestBodyProperties {
 
@@ -42,21 +38,8 @@ class RequestBodyProperties {
 
     @BeforeContainer
     static void startGateway() {
-        InetSocketAddress mongo = GatewayTestSupport.MONGO.getLocalAddress();
-        // As command-line arguments: they must win over application.yml, like the test context's dynamic properties.
-        gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + GatewayTestSupport.KAFKA.getBrokersAsString(),
-                "--spring.kafka.listener.auto-startup=false",
-                "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getPort(),
-                "--spring.mongodb.database=gateway-fuzz",
-                "--reconcraft.gateway.admin-api-key=" + GatewayTestSupport.ADMIN_KEY,
-                "--reconcraft.gateway.jwt.secret=a-test-secret-that-is-long-enough-for-hs256!",
-                "--reconcraft.gateway.limits.rate-limit.enabled=false",
-                "--reconcraft.kafka.partitions=2",
-                "--reconcraft.messaging.signing-key=" + GatewayTestSupport.SIGNING_KEY);
-        int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+        gateway = SeparateGateway.start("gateway-fuzz", "--reconcraft.gateway.limits.rate-limit.enabled=false");
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + SeparateGateway.port(gateway))
                 .responseTimeout(java.time.Duration.ofSeconds(30)).build();
     }
 
