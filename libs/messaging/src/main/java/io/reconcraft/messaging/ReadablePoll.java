@@ -16,6 +16,28 @@ public final class ReadablePoll {
     private ReadablePoll() {
     }
 
+    /**
+     * {@link #apply}, with the readable records applied together first (one write for the poll); should that throw,
+     * they are applied one at a time, so that the one that fails is retried and dead-lettered alone and the ones
+     * before it are committed. {@code apply} must tolerate records it applied already.
+     */
+    public static void applyTogetherOrOneByOne(List<ConsumerRecord<String, EventEnvelope>> records,
+            Consumer<List<ConsumerRecord<String, EventEnvelope>>> apply) {
+        apply(records, readable -> {
+            try {
+                apply.accept(readable);
+            } catch (RuntimeException together) {
+                for (ConsumerRecord<String, EventEnvelope> record : readable) {
+                    try {
+                        apply.accept(List.of(record));
+                    } catch (RuntimeException failed) {
+                        throw new BatchListenerFailedException(failed.getMessage(), failed, record);
+                    }
+                }
+            }
+        });
+    }
+
     public static void apply(List<ConsumerRecord<String, EventEnvelope>> records,
             Consumer<List<ConsumerRecord<String, EventEnvelope>>> apply) {
         int unreadable = -1;

@@ -26,7 +26,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,21 +60,7 @@ public class RunEventsListener {
 
     @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true")
     public void on(List<ConsumerRecord<String, EventEnvelope>> records) {
-        ReadablePoll.apply(records, readable -> {
-            try {
-                apply(readable);
-            } catch (RuntimeException batchFailed) {
-                // apply them one at a time, so that the one that fails is retried and dead-lettered alone and the
-                // ones before it are committed
-                for (ConsumerRecord<String, EventEnvelope> record : readable) {
-                    try {
-                        apply(List.of(record));
-                    } catch (RuntimeException failed) {
-                        throw new BatchListenerFailedException(failed.getMessage(), failed, record);
-                    }
-                }
-            }
-        });
+        ReadablePoll.applyTogetherOrOneByOne(records, this::apply);
     }
 
     private void apply(List<ConsumerRecord<String, EventEnvelope>> records) {

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +87,12 @@ public class DeliveryStore {
 
     /** Something the run's awaiting onlyNew steps wait for has arrived: they are due now (unless claimed). */
     public boolean wakeAwaiting(String runId, Instant now) {
-        Query awaiting = Query.query(where("runId").is(runId).and("status").is(Delivery.Status.AWAITING_FINDINGS.name())
+        return wakeAwaiting(List.of(runId), now);
+    }
+
+    /** {@link #wakeAwaiting(String, Instant)} for several runs in one update. */
+    public boolean wakeAwaiting(Collection<String> runIds, Instant now) {
+        Query awaiting = Query.query(where("runId").in(runIds).and("status").is(Delivery.Status.AWAITING_FINDINGS.name())
                 .and("claimToken").exists(false));
         return mongo.updateMulti(awaiting, new Update().set("dueAt", Date.from(now)), COLLECTION).block(TIMEOUT)
                 .getModifiedCount() > 0;

@@ -6,7 +6,13 @@ import io.reconcraft.events.Topics;
 import io.reconcraft.notifier.delivery.DeliveryStore;
 import io.reconcraft.notifier.delivery.DeliveryWorker;
 import io.reconcraft.notifier.onlynew.FindingChangesStore;
+import io.reconcraft.messaging.ReadablePoll;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -31,14 +37,30 @@ public class FindingsUpdatedListener {
     }
 
     // Only onlyNew steps wait on this, and they wait for a sorting that itself follows the step's result: a fetch
-    // may gather up to 100 ms of the run-events topic, so a busy stack is read in few large polls.
-    @KafkaListener(topics = Topics.RUN_EVENTS, properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=100"})
-    public void on(EventEnvelope event) {
-        if (!(event.payload() instanceof FindingsUpdated updated) || event.runId() == null || !isNodeResult(event.runId(), updated)) {
+    // may gather up to 100 ms of the run-events topic, so a busy stack is read in few large polls, each kept with
+    // one write and followed by one wake-up of the runs it names.
+    @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true",
+            properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=100"})
+    public void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+        ReadablePoll.applyTogetherOrOneByOne(records, this::apply);
+    }
+
+    private void apply(List<ConsumerRecord<String, EventEnvelope>> records) {
+        List<FindingChangesStore.NodeSorting> sortings = new ArrayList<>();
+        for (ConsumerRecord<String, EventEnvelope> record : records) {
+            EventEnvelope event = record.value();
+            if (event.payload() instanceof FindingsUpdated updated && event.runId() != null
+                    && isNodeResult(event.runId(), updated)) {
+                sortings.add(new FindingChangesStore.NodeSorting(event.runId(), updated));
+            }
+        }
+        if (sortings.isEmpty()) {
             return;
         }
-        changes.save(event.runId(), updated, clock.instant());
-        if (deliveries.wakeAwaiting(event.runId(), clock.instant())) {
+        changes.saveAll(sortings, clock.instant());
+        Set<String> runs = new LinkedHashSet<>();
+        sortings.forEach(sorting -> runs.add(sorting.runId()));
+        if (deliveries.wakeAwaiting(runs, clock.instant())) {
             worker.kick();
         }
     }

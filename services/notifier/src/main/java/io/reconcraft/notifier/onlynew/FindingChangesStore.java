@@ -15,6 +15,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -50,16 +53,36 @@ public class FindingChangesStore {
         return runId + "\n" + nodeId;
     }
 
+    /** A node's sorting as read from the topic: what {@link #saveAll} keeps. */
+    public record NodeSorting(String runId, FindingsUpdated updated) {
+    }
+
+    /** {@link #save} for the sortings of a poll, in one bulk write (a later sorting of the same node wins). */
+    public void saveAll(List<NodeSorting> sortings, Instant at) {
+        if (sortings.isEmpty()) {
+            return;
+        }
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+        for (NodeSorting sorting : sortings) {
+            Document doc = document(sorting.runId(), sorting.updated(), at);
+            bulk.replaceOne(Query.query(where("_id").is(doc.get("_id"))), doc, FindAndReplaceOptions.options().upsert());
+        }
+        bulk.execute().block(TIMEOUT);
+    }
+
     public void save(String runId, FindingsUpdated updated, Instant at) {
+        mongo.save(document(runId, updated, at), COLLECTION).block(TIMEOUT);
+    }
+
+    private static Document document(String runId, FindingsUpdated updated, Instant at) {
         List<Document> changes = new ArrayList<>();
         for (FindingsUpdated.FindingChange change : updated.findings()) {
             changes.add(new Document("index", change.index()).append("findingId", change.findingId())
                     .append("change", change.change()).append("triage", change.triage()));
         }
-        Document doc = new Document("_id", idOf(runId, updated.nodeId())).append("runId", runId)
+        return new Document("_id", idOf(runId, updated.nodeId())).append("runId", runId)
                 .append("nodeId", updated.nodeId()).append("stepId", updated.stepId()).append("changes", changes)
                 .append("storedAt", Date.from(at));
-        mongo.save(doc, COLLECTION).block(TIMEOUT);
     }
 
     /** The sorting of each of these nodes of the run that is known here. */
