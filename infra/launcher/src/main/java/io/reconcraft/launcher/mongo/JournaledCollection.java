@@ -21,6 +21,7 @@ final class JournaledCollection extends MemoryCollection {
     private static final java.util.Comparator<Object> TIES = de.bwaldvogel.mongo.backend.ValueComparator.asc();
 
     private static final int FEW_CANDIDATES = 2_000;
+    private static final String ID = "_id";
 
     private final IndexedDatabase database;
 
@@ -52,6 +53,10 @@ final class JournaledCollection extends MemoryCollection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
             Document projection) {
+        List<Integer> byId = positionsById(query);
+        if (byId != null) {
+            return matchDocuments(query, byId, orderBy, skip, limit, batchSize, projection);
+        }
         FieldIndex sortIndex = limit > 0 && fewCandidates(query) == null ? sortIndexFor(orderBy) : null;
         if (sortIndex == null) {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
@@ -74,6 +79,46 @@ final class JournaledCollection extends MemoryCollection {
             }
         }
         return matchDocuments(query, page, orderBy, skip, limit, batchSize, projection);
+    }
+
+    /**
+     * The positions of the documents a query names by {@code _id} (one value, or {@code $in} values) beside other
+     * conditions — a guarded update ({@code _id} and the state it leaves) or a page of known ids — which the library's
+     * unique index serves only when {@code _id} is the query's one key, so that every such update walked the whole
+     * collection (a transition took longer the more runs were stored). Null when the query does not name them so.
+     */
+    private List<Integer> positionsById(Document query) {
+        if (query.size() < 2 || !query.containsKey(ID)) {
+            return null;
+        }
+        List<Object> ids = idsOf(query.get(ID));
+        Index<Integer> idIndex = ids == null ? null : idIndex();
+        if (idIndex == null) {
+            return null;
+        }
+        List<Integer> positions = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            idIndex.getPositions(new Document(ID, id)).forEach(positions::add);
+        }
+        return positions;
+    }
+
+    private static List<Object> idsOf(Object condition) {
+        if (condition instanceof Document operators) {
+            return operators.size() == 1 && operators.get("$in") instanceof java.util.Collection<?> values
+                    && values.stream().noneMatch(Document.class::isInstance) ? List.copyOf(values) : null;
+        }
+        return condition == null || condition instanceof java.util.regex.Pattern ? null : List.of(condition);
+    }
+
+    private Index<Integer> idIndex() {
+        Document byId = new Document(ID, "");
+        for (Index<Integer> index : getIndexes()) {
+            if (index.isUnique() && index.canHandle(byId)) {
+                return index;
+            }
+        }
+        return null;
     }
 
     /** Every document, encoded while this collection cannot change: for a consistent snapshot. */

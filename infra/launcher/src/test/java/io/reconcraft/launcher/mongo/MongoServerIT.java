@@ -157,6 +157,36 @@ class MongoServerIT {
     }
 
     @Test
+    void givenGuardedUpdatesAndReadsById_whenTheyNameOtherFieldsToo_thenTheyActOnlyOnTheDocumentThatMatchesAll() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> runs = runs(client);
+            for (int i = 0; i < 50; i++) {
+                runs.insertOne(new Document("_id", "r" + i).append("status", "queued")
+                        .append("steps", List.of(new Document("status", "queued"))));
+            }
+
+            Document claimed = runs.findOneAndUpdate(Filters.and(Filters.eq("_id", "r7"),
+                    Filters.eq("steps.0.status", "queued")), Updates.set("steps.0.status", "running"));
+            Document claimedAgain = runs.findOneAndUpdate(Filters.and(Filters.eq("_id", "r7"),
+                    Filters.eq("steps.0.status", "queued")), Updates.set("steps.0.status", "running"));
+            long guardedMiss = runs.updateOne(Filters.and(Filters.eq("_id", "r8"), Filters.eq("status", "running")),
+                    Updates.set("status", "failed")).getModifiedCount();
+            long guardedHit = runs.updateOne(Filters.and(Filters.eq("_id", "r8"), Filters.eq("status", "queued")),
+                    Updates.set("status", "running")).getModifiedCount();
+
+            assertThat(claimed).isNotNull();
+            assertThat(claimedAgain).isNull();
+            assertThat(guardedMiss).isZero();
+            assertThat(guardedHit).isEqualTo(1);
+            assertThat(ids(runs.find(Filters.eq("steps.0.status", "running")))).containsExactly("r7");
+            assertThat(ids(runs.find(Filters.and(Filters.in("_id", "r8", "r9", "r10", "missing"),
+                    Filters.eq("status", "queued"))))).containsExactlyInAnyOrder("r9", "r10");
+            assertThat(ids(runs.find(Filters.and(Filters.eq("_id", "missing"), Filters.eq("status", "queued")))))
+                    .isEmpty();
+        });
+    }
+
+    @Test
     void givenIndexOnSortKey_whenFirstPageIsAsked_thenItHoldsTheNewestMatchingDocuments() {
         withServer(home.resolve("m.mv"), client -> {
             MongoCollection<Document> runs = runs(client);
