@@ -9,14 +9,9 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/../lib/rootfs.sh"
 
 IMAGE="${GITLEAKS_CLONE_TEST_IMAGE:-localhost/reconcraft/gitleaks-clone-test:local}"
-REPORT="${GITLEAKS_FAKE_REPORT:-$HERE/../../../fixtures/gitleaks/gitleaks-v8-simple.json}"
-[[ -f "$REPORT" ]] || { log "gitleaks report fixture not found (set GITLEAKS_FAKE_REPORT)"; exit 1; }
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+source "$HERE/fake-report.sh"
 
-ensure_packages busybox-static git
-ROOTFS="$WORK/rootfs"
-new_rootfs "$ROOTFS"
+begin_rootfs busybox-static git
 mkdir -p "$ROOTFS/bin" "$ROOTFS/usr/share/gitleaks-fake" "$ROOTFS/usr/local/bin" "$ROOTFS/usr/lib/git-core"
 cp /bin/busybox "$ROOTFS/bin/busybox"
 for applet in sh cat df; do

@@ -8,14 +8,9 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/../lib/rootfs.sh"
 
 IMAGE="${GITLEAKS_FAKE_IMAGE:-localhost/reconcraft/gitleaks-fake:local}"
-REPORT="${GITLEAKS_FAKE_REPORT:-$HERE/../../../fixtures/gitleaks/gitleaks-v8-simple.json}"
-[[ -f "$REPORT" ]] || { log "gitleaks report fixture not found (set GITLEAKS_FAKE_REPORT)"; exit 1; }
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+source "$HERE/fake-report.sh"
 
-ensure_packages busybox-static
-ROOTFS="$WORK/rootfs"
-new_rootfs "$ROOTFS"
+begin_rootfs busybox-static
 mkdir -p "$ROOTFS/bin" "$ROOTFS/usr/share/gitleaks-fake"
 cp /bin/busybox "$ROOTFS/bin/busybox"
 ln -s busybox "$ROOTFS/bin/sh"

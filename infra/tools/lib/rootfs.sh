@@ -17,6 +17,16 @@ ensure_packages() {
   fi
 }
 
+# begin_rootfs PKG... : the start of every image build: the host packages it copies from (PKG...), and ROOTFS, an
+# empty rootfs (new_rootfs) in a work folder WORK that is removed when the script exits
+begin_rootfs() {
+  WORK="$(mktemp -d)"
+  trap 'rm -rf "$WORK"' EXIT
+  ensure_packages "$@"
+  ROOTFS="$WORK/rootfs"
+  new_rootfs "$ROOTFS"
+}
+
 # new_rootfs DIR : an empty rootfs with /tmp, /etc/passwd and /etc/group naming nobody (65534)
 new_rootfs() {
   local dir="$1"

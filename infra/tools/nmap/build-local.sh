@@ -6,12 +6,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/../lib/rootfs.sh"
 
 IMAGE="${NMAP_IMAGE:-localhost/reconcraft/nmap:local}"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
 
-ensure_packages nmap
-ROOTFS="$WORK/rootfs"
-new_rootfs "$ROOTFS"
+begin_rootfs nmap
 copy_binary "$ROOTFS" /usr/bin/nmap
 mkdir -p "$ROOTFS/usr/share"
 cp -a /usr/share/nmap "$ROOTFS/usr/share/nmap"

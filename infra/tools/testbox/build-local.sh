@@ -7,12 +7,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/../lib/rootfs.sh"
 
 IMAGE="${TESTBOX_IMAGE:-localhost/reconcraft/testbox:local}"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
 
-ensure_packages busybox-static
-ROOTFS="$WORK/rootfs"
-new_rootfs "$ROOTFS"
+begin_rootfs busybox-static
 mkdir -p "$ROOTFS/bin"
 cp /bin/busybox "$ROOTFS/bin/busybox"
 for applet in sh sleep tail head cat id touch echo grep tr ls; do

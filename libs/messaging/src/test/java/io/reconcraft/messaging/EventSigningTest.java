@@ -10,49 +10,21 @@ import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.TestPropertySource;
 
 /** Events travel signed; a record without the service key's signature never reaches a listener. */
-@SpringBootTest(classes = EventSigningTest.ListeningApp.class, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+@TestPropertySource(properties = {
         "spring.kafka.consumer.group-id=signing-test",
-        "reconcraft.kafka.partitions=1",
         "reconcraft.messaging.signing-key=" + EventSigningTest.KEY})
-@EmbeddedKafka(partitions = 1)
-class EventSigningTest {
+class EventSigningTest extends EmbeddedBrokerTest {
 
     static final String KEY = "event-signing-test-key-of-the-services-0123456789";
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    ReceivedEvents received;
-    @Autowired
-    EventPublisher publisher;
 
     @Test
     void givenForgedEventsAheadOfAGenuineOne_whenConsumed_thenOnlyTheGenuineOneArrivesAndTheForgedOnesAreDeadLettered() {
@@ -91,43 +63,5 @@ class EventSigningTest {
 
         assertThat(EventSignature.of(KEY).verifies(Topics.RUN_EVENTS, record.value(),
                 record.headers().lastHeader(EventSignature.HEADER).value())).isTrue();
-    }
-
-    private KafkaProducer<String, byte[]> rawProducer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private List<ConsumerRecord<String, byte[]>> readUntil(String topic,
-            java.util.function.Predicate<List<ConsumerRecord<String, byte[]>>> done) {
-        Map<String, Object> config = KafkaTestUtils.consumerProps(broker, "reader-" + System.nanoTime(), false);
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(config,
-                new StringDeserializer(), new ByteArrayDeserializer()).createConsumer()) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(200));
-                polled.forEach(records::add);
-                return done.test(records);
-            });
-        }
-        return records;
-    }
-
-    static class ReceivedEvents {
-        final List<EventEnvelope> events = new CopyOnWriteArrayList<>();
-
-        @KafkaListener(topics = Topics.RUN_EVENTS)
-        void on(EventEnvelope event) {
-            events.add(event);
-        }
-    }
-
-    @SpringBootApplication
-    static class ListeningApp {
-        @Bean
-        ReceivedEvents receivedEvents() {
-            return new ReceivedEvents();
-        }
     }
 }

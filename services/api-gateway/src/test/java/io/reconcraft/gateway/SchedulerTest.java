@@ -16,7 +16,7 @@ import io.reconcraft.gateway.schedules.Schedule;
 import io.reconcraft.gateway.schedules.ScheduleFirer;
 import io.reconcraft.gateway.schedules.ScheduleProperties;
 import io.reconcraft.gateway.schedules.ScheduleProperties.CatchUp;
-import io.reconcraft.gateway.schedules.ScheduleStore;
+import io.reconcraft.gateway.store.ScheduleStore;
 import io.reconcraft.gateway.schedules.ScheduleTicker;
 import io.reconcraft.messaging.EventPublisher;
 import java.time.Duration;

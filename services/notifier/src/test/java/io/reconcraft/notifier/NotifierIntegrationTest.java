@@ -25,7 +25,7 @@ import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.notifier.delivery.Delivery;
 import io.reconcraft.notifier.delivery.DeliveryIntake;
-import io.reconcraft.notifier.delivery.DeliveryStore;
+import io.reconcraft.notifier.store.DeliveryStore;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.messaging.EventPublisher;

@@ -1,12 +1,14 @@
 package io.reconcraft.launcher.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.reconcraft.launcher.e2e.E2eWorkflows.QUICK_NMAP;
+import static io.reconcraft.launcher.e2e.E2eWorkflows.START;
+import static io.reconcraft.launcher.e2e.E2eWorkflows.edge;
+import static io.reconcraft.launcher.e2e.E2eWorkflows.node;
+import static io.reconcraft.launcher.e2e.E2eWorkflows.sampleWith;
 import static org.awaitility.Awaitility.await;
 
-import io.reconcraft.launcher.stack.LocalStack;
 import io.reconcraft.launcher.stack.ServiceName;
-import io.reconcraft.launcher.stack.StackConfig;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,22 +33,17 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndIT {
 
-    private static final String ADMIN_KEY = "rc_e2e_" + java.util.UUID.randomUUID().toString().replace("-", "");
-
-    private LocalStack stack;
+    private E2eStack e2e;
     private Api api;
     private Api audit;
     private EventTap tap;
 
     @BeforeAll
     void startTheStack(@TempDir Path home) {
-        Path repo = StackConfig.findRepo(Path.of("").toAbsolutePath()).orElseThrow();
-        StackConfig config = StackConfig.withFreePorts(home, repo).withReadinessTimeout(Duration.ofMinutes(3));
-        stack = new LocalStack(config, ADMIN_KEY, new PrintStream(System.out, true));
-        stack.start();
-        api = new Api("http://127.0.0.1:" + config.ports().gateway() + "/api", ADMIN_KEY);
-        audit = Api.auditOf(config);
-        tap = EventTap.start(config.kafkaBootstrap());
+        e2e = E2eStack.start(home, Duration.ofMinutes(3), E2eStack.PROCESSES);
+        api = e2e.api;
+        audit = e2e.audit();
+        tap = EventTap.start(e2e.config.kafkaBootstrap());
     }
 
     @AfterAll
@@ -55,8 +51,8 @@ class EndToEndIT {
         if (tap != null) {
             tap.close();
         }
-        if (stack != null) {
-            stack.close();
+        if (e2e != null) {
+            e2e.close();
         }
     }
 
@@ -143,21 +139,17 @@ class EndToEndIT {
 
     @Test
     void givenARunWaitingOnADelay_whenTheOrchestratorIsKilledAndRestarted_thenTheRunFinishesWithEveryStepRunOnce() {
-        Map<String, Object> workflow = new java.util.LinkedHashMap<>(SampleWorkflow.body());
-        workflow.put("name", "e2e crash safety");
-        workflow.put("nodes", List.of(
-                node("start", "start", Map.of()),
-                node("nmap", "nmap", Map.of("targets", List.of(), "profile", "quick", "flags", "-sV")),
-                node("wait", "delay", Map.of("duration", "4")),
-                node("probe", "http-probe", Map.of("timeout", 5, "followRedirects", true))));
-        workflow.put("edges", List.of(edge("start", "nmap"), edge("nmap", "wait"), edge("wait", "probe")));
+        Map<String, Object> workflow = sampleWith("e2e crash safety",
+                List.of(START, QUICK_NMAP, node("wait", "delay", Map.of("duration", "4")),
+                        node("probe", "http-probe", Map.of("timeout", 5, "followRedirects", true))),
+                List.of(edge("start", "nmap"), edge("nmap", "wait"), edge("wait", "probe")));
         String workflowId = api.post("/workflows", workflow).expect(201).json().get("id").asString();
         String runId = api.post("/runs", Map.of("workflowId", workflowId, "targets", List.of("127.0.0.1"),
                 "runMode", "demo", "authorizeTargets", false)).expect(201).json().get("id").asString();
-        await().atMost(Duration.ofSeconds(60)).until(() -> stepStatus(runId, "wait").equals("running"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> e2e.stepStatus(runId, "wait").equals("running"));
 
-        stack.crash(ServiceName.RUN_ORCHESTRATOR);
-        stack.restart(ServiceName.RUN_ORCHESTRATOR);
+        e2e.stack.crash(ServiceName.RUN_ORCHESTRATOR);
+        e2e.stack.restart(ServiceName.RUN_ORCHESTRATOR);
 
         JsonNode run = awaitFinished(runId);
         assertThat(run.get("status").asString()).isEqualTo("succeeded");
@@ -172,13 +164,9 @@ class EndToEndIT {
 
     @Test
     void givenASlackNodeWithOnlyNew_whenTheSameScanRunsTwice_thenTheFirstAlertIsAboutItsFindingsAndTheSecondSaysNothingIsNew() {
-        Map<String, Object> workflow = new java.util.LinkedHashMap<>(SampleWorkflow.body());
-        workflow.put("name", "e2e onlyNew");
-        workflow.put("nodes", List.of(
-                node("start", "start", Map.of()),
-                node("nmap", "nmap", Map.of("targets", List.of(), "profile", "quick", "flags", "-sV")),
-                node("alert", "slack", Map.of("message", "New: {{findings}}", "onlyNew", true))));
-        workflow.put("edges", List.of(edge("start", "nmap"), edge("nmap", "alert")));
+        Map<String, Object> workflow = sampleWith("e2e onlyNew",
+                List.of(START, QUICK_NMAP, node("alert", "slack", Map.of("message", "New: {{findings}}", "onlyNew", true))),
+                List.of(edge("start", "nmap"), edge("nmap", "alert")));
         String workflowId = api.post("/workflows", workflow).expect(201).json().get("id").asString();
         // a host no other test scans, so every finding of the first run is new
         String target = "onlynew-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".example.test";
@@ -211,24 +199,6 @@ class EndToEndIT {
         List<String> lines = new java.util.ArrayList<>();
         step.get("logs").forEach(line -> lines.add(line.isString() ? line.asString() : line.toString()));
         return lines;
-    }
-
-    private String stepStatus(String runId, String nodeId) {
-        for (JsonNode step : api.get("/runs/" + runId).expect(200).json().get("steps")) {
-            if (step.get("nodeId").asString().equals(nodeId)) {
-                return step.get("status").asString();
-            }
-        }
-        return "";
-    }
-
-    private static Map<String, Object> node(String id, String kind, Map<String, Object> config) {
-        return Map.of("id", id, "kind", kind, "label", id, "category", "recon", "config", config,
-                "position", Map.of("x", 0, "y", 0));
-    }
-
-    private static Map<String, Object> edge(String source, String target) {
-        return Map.of("id", source + "-" + target, "source", source, "target", target);
     }
 
     private JsonNode awaitFinished(String runId) {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.reconcraft.launcher.demo.SampleWorkflow;
-import io.reconcraft.launcher.stack.LocalStack;
-import io.reconcraft.launcher.stack.StackConfig;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,30 +29,26 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScheduleEndToEndIT {
 
-    private static final String ADMIN_KEY = "rc_e2e_" + java.util.UUID.randomUUID().toString().replace("-", "");
     private static final Set<String> FINAL = Set.of("succeeded", "failed");
 
-    private LocalStack stack;
+    private E2eStack e2e;
     private Api api;
     private Api audit;
 
     @BeforeAll
     void startTheStack(@TempDir Path home) {
-        Path repo = StackConfig.findRepo(Path.of("").toAbsolutePath()).orElseThrow();
         // the stack as `./reconcraft up` starts it by default; on a loaded shared machine that takes minutes
-        StackConfig config = StackConfig.withFreePorts(home, repo).withReadinessTimeout(Duration.ofMinutes(15));
-        stack = new LocalStack(config, ADMIN_KEY, new PrintStream(System.out, true), LocalStack.Mode.SINGLE_JVM);
-        stack.start();
-        api = new Api("http://127.0.0.1:" + config.ports().gateway() + "/api", ADMIN_KEY);
-        audit = Api.auditOf(config);
+        e2e = E2eStack.start(home, Duration.ofMinutes(15), E2eStack.SINGLE_JVM);
+        api = e2e.api;
+        audit = e2e.audit();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(api.get("/health").expect(200).json().get("status").asString()).isEqualTo("healthy"));
     }
 
     @AfterAll
     void stopTheStack() {
-        if (stack != null) {
-            stack.close();
+        if (e2e != null) {
+            e2e.close();
         }
     }
 

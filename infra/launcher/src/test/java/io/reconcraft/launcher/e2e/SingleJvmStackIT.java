@@ -10,7 +10,6 @@ import io.reconcraft.launcher.process.TcpPort;
 import io.reconcraft.launcher.stack.LocalStack;
 import io.reconcraft.launcher.stack.ServiceName;
 import io.reconcraft.launcher.stack.StackConfig;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,25 +35,23 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SingleJvmStackIT {
 
-    private static final String ADMIN_KEY = "rc_e2e_" + java.util.UUID.randomUUID().toString().replace("-", "");
-
+    private E2eStack e2e;
     private StackConfig config;
     private LocalStack stack;
     private Api api;
 
     @BeforeAll
     void startTheStack(@TempDir Path home) {
-        Path repo = StackConfig.findRepo(Path.of("").toAbsolutePath()).orElseThrow();
-        config = StackConfig.withFreePorts(home, repo).withReadinessTimeout(Duration.ofMinutes(8));
-        stack = new LocalStack(config, ADMIN_KEY, new PrintStream(System.out, true), LocalStack.Mode.SINGLE_JVM);
-        stack.start();
-        api = new Api("http://127.0.0.1:" + config.ports().gateway() + "/api", ADMIN_KEY);
+        e2e = E2eStack.start(home, Duration.ofMinutes(8), E2eStack.SINGLE_JVM);
+        config = e2e.config;
+        stack = e2e.stack;
+        api = e2e.api;
     }
 
     @AfterAll
     void stopTheStack() {
-        if (stack != null) {
-            stack.close();
+        if (e2e != null) {
+            e2e.close();
         }
     }
 

@@ -1,14 +1,17 @@
 package io.reconcraft.launcher.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.reconcraft.launcher.e2e.E2eWorkflows.QUICK_NMAP;
+import static io.reconcraft.launcher.e2e.E2eWorkflows.START;
+import static io.reconcraft.launcher.e2e.E2eWorkflows.edge;
+import static io.reconcraft.launcher.e2e.E2eWorkflows.node;
+import static io.reconcraft.launcher.e2e.E2eWorkflows.sampleWith;
 import static org.awaitility.Awaitility.await;
 
 import io.reconcraft.events.Topics;
-import io.reconcraft.launcher.demo.SampleWorkflow;
 import io.reconcraft.launcher.service.RestartPolicy;
 import io.reconcraft.launcher.stack.LocalStack;
 import io.reconcraft.launcher.stack.ServiceName;
-import io.reconcraft.launcher.stack.StackConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -16,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,31 +37,30 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupervisionIT {
 
-    private static final String ADMIN_KEY = "rc_e2e_" + java.util.UUID.randomUUID().toString().replace("-", "");
     // well beyond the consumer session timeout (10 s) plus a health refresh (2 s), so the gap is there to be
     // seen, and well within the gitleaks step's timeout (10 min), so the step waits for the restarted runner
     private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(45);
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private E2eStack e2e;
     private LocalStack stack;
     private Api api;
     private Api audit;
 
     @BeforeAll
     void startTheStack(@TempDir Path home) {
-        Path repo = StackConfig.findRepo(Path.of("").toAbsolutePath()).orElseThrow();
-        StackConfig config = StackConfig.withFreePorts(home, repo).withReadinessTimeout(Duration.ofMinutes(8));
         PrintStream out = new PrintStream(new Tee(System.out, console), true, StandardCharsets.UTF_8);
-        stack = new LocalStack(config, ADMIN_KEY, out, RestartPolicy.DEFAULT.withFirstDelay(FIRST_RESTART_DELAY));
-        stack.start();
-        api = new Api("http://127.0.0.1:" + config.ports().gateway() + "/api", ADMIN_KEY);
-        audit = Api.auditOf(config);
+        e2e = E2eStack.start(home, Duration.ofMinutes(8), (config, adminKey) ->
+                new LocalStack(config, adminKey, out, RestartPolicy.DEFAULT.withFirstDelay(FIRST_RESTART_DELAY)));
+        stack = e2e.stack;
+        api = e2e.api;
+        audit = e2e.audit();
     }
 
     @AfterAll
     void stopTheStack() {
-        if (stack != null) {
-            stack.close();
+        if (e2e != null) {
+            e2e.close();
         }
     }
 
@@ -67,7 +68,7 @@ class SupervisionIT {
     void givenARunMidWay_whenTheToolRunnerIsKilled_thenHealthIs503UntilTheLauncherRestartsIt_andTheRunFinishesWithEachStepOnce() {
         await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/health").status() == 200);
         String runId = startRunWithADelayBetweenTwoToolSteps();
-        await().atMost(Duration.ofSeconds(60)).until(() -> stepStatus(runId, "wait").equals("running"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> e2e.stepStatus(runId, "wait").equals("running"));
 
         ProcessHandle toolRunner = stack.processOf(ServiceName.TOOL_RUNNER).orElseThrow();
         toolRunner.destroyForcibly();
@@ -98,14 +99,10 @@ class SupervisionIT {
     }
 
     private String startRunWithADelayBetweenTwoToolSteps() {
-        Map<String, Object> workflow = new LinkedHashMap<>(SampleWorkflow.body());
-        workflow.put("name", "e2e supervision");
-        workflow.put("nodes", List.of(
-                node("start", "start", Map.of()),
-                node("nmap", "nmap", Map.of("targets", List.of(), "profile", "quick", "flags", "-sV")),
-                node("wait", "delay", Map.of("duration", "5")),
-                node("leaks", "gitleaks", Map.of("repoUrl", "https://github.com/example/demo-repo", "branch", "main"))));
-        workflow.put("edges", List.of(edge("start", "nmap"), edge("nmap", "wait"), edge("wait", "leaks")));
+        Map<String, Object> workflow = sampleWith("e2e supervision",
+                List.of(START, QUICK_NMAP, node("wait", "delay", Map.of("duration", "5")),
+                        node("leaks", "gitleaks", Map.of("repoUrl", "https://github.com/example/demo-repo", "branch", "main"))),
+                List.of(edge("start", "nmap"), edge("nmap", "wait"), edge("wait", "leaks")));
         String workflowId = api.post("/workflows", workflow).expect(201).json().get("id").asString();
         return api.post("/runs", Map.of("workflowId", workflowId, "targets", List.of("127.0.0.1"),
                 "runMode", "demo", "authorizeTargets", false)).expect(201).json().get("id").asString();
@@ -118,28 +115,10 @@ class SupervisionIT {
         return nodes;
     }
 
-    private String stepStatus(String runId, String nodeId) {
-        for (JsonNode step : api.get("/runs/" + runId).expect(200).json().get("steps")) {
-            if (step.get("nodeId").asString().equals(nodeId)) {
-                return step.get("status").asString();
-            }
-        }
-        return "";
-    }
-
     private String consoleText() {
         synchronized (console) {
             return console.toString(StandardCharsets.UTF_8);
         }
-    }
-
-    private static Map<String, Object> node(String id, String kind, Map<String, Object> config) {
-        return Map.of("id", id, "kind", kind, "label", id, "category", "recon", "config", config,
-                "position", Map.of("x", 0, "y", 0));
-    }
-
-    private static Map<String, Object> edge(String source, String target) {
-        return Map.of("id", source + "-" + target, "source", source, "target", target);
     }
 
     /** Writes to the real console and keeps a copy the test can read. */

@@ -2,6 +2,7 @@ package io.reconcraft.gateway.auth;
 
 import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.error.FieldProblem;
+import io.reconcraft.gateway.store.ApiKeyRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,13 +25,11 @@ public class ApiKeyService {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final ApiKeyRepository keys;
-    private final ReactiveMongoTemplate mongo;
     private final KeyActivityCache activity;
     private final Clock clock;
 
-    public ApiKeyService(ApiKeyRepository keys, ReactiveMongoTemplate mongo, KeyActivityCache activity, Clock clock) {
+    public ApiKeyService(ApiKeyRepository keys, KeyActivityCache activity, Clock clock) {
         this.keys = keys;
-        this.mongo = mongo;
         this.activity = activity;
         this.clock = clock;
     }
@@ -78,9 +73,7 @@ public class ApiKeyService {
     }
 
     public Mono<Long> countActive() {
-        Query active = Query.query(new Criteria().orOperator(Criteria.where("expiresAt").isNull(),
-                Criteria.where("expiresAt").gt(now())));
-        return mongo.count(active, ApiKey.class);
+        return keys.countByExpiresAtIsNullOrExpiresAtAfter(now());
     }
 
     /** The stored key a client presented, when it exists and has not expired. */
@@ -112,8 +105,7 @@ public class ApiKeyService {
         if (key.lastUsed() != null && key.lastUsed().plus(LAST_USED_RESOLUTION).isAfter(now)) {
             return Mono.empty();
         }
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(key.id())), Update.update("lastUsed", now),
-                ApiKey.class).then();
+        return keys.findAndSetLastUsedById(key.id(), now).then();
     }
 
     private Instant now() {

@@ -1,6 +1,7 @@
 package io.reconcraft.gateway.auth;
 
 import io.reconcraft.gateway.config.GatewayProperties;
+import io.reconcraft.gateway.store.ApiKeyRepository;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

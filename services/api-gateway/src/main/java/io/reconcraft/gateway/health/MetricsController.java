@@ -3,12 +3,10 @@ package io.reconcraft.gateway.health;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.gateway.auth.ApiKeyService;
 import io.reconcraft.gateway.store.RunStore;
-import io.reconcraft.gateway.targets.AuthorizedTarget;
-import io.reconcraft.gateway.workflow.Workflow;
+import io.reconcraft.gateway.store.TargetRepository;
+import io.reconcraft.gateway.store.WorkflowRepository;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -18,12 +16,15 @@ import reactor.core.publisher.Mono;
 @RestController
 public class MetricsController {
 
-    private final ReactiveMongoTemplate mongo;
+    private final WorkflowRepository workflows;
+    private final TargetRepository targets;
     private final ApiKeyService keys;
     private final RunStore runs;
 
-    public MetricsController(ReactiveMongoTemplate mongo, ApiKeyService keys, RunStore runs) {
-        this.mongo = mongo;
+    public MetricsController(WorkflowRepository workflows, TargetRepository targets, ApiKeyService keys,
+            RunStore runs) {
+        this.workflows = workflows;
+        this.targets = targets;
         this.keys = keys;
         this.runs = runs;
     }
@@ -34,8 +35,8 @@ public class MetricsController {
                 .concatMap(status -> runs.count(null, status)
                         .map(count -> Map.entry(status.wireName(), count)))
                 .collect(LinkedHashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
-        return Mono.zip(mongo.count(new Query(), Workflow.class), runs.count(null, null), byStatus,
-                        keys.countActive(), mongo.count(new Query(), AuthorizedTarget.class))
+        return Mono.zip(workflows.count(), runs.count(null, null), byStatus,
+                        keys.countActive(), targets.count())
                 .map(t -> new DashboardMetrics(t.getT1(), t.getT2(), t.getT3(), successRate(t.getT3()), t.getT4(),
                         t.getT5()));
     }

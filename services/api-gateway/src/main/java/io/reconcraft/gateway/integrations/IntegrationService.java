@@ -1,11 +1,11 @@
 package io.reconcraft.gateway.integrations;
 
 import io.reconcraft.gateway.error.ApiException;
+import io.reconcraft.gateway.store.IntegrationRepository;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -16,18 +16,18 @@ public class IntegrationService {
     public static final List<String> CHANNELS = List.of("slack", "discord");
     private static final int MAX_URL_LENGTH = 2048;
 
-    private final ReactiveMongoTemplate mongo;
+    private final IntegrationRepository integrations;
     private final WebhookProperties webhooks;
     private final Clock clock;
 
-    public IntegrationService(ReactiveMongoTemplate mongo, WebhookProperties webhooks, Clock clock) {
-        this.mongo = mongo;
+    public IntegrationService(IntegrationRepository integrations, WebhookProperties webhooks, Clock clock) {
+        this.integrations = integrations;
         this.webhooks = webhooks;
         this.clock = clock;
     }
 
     public Mono<IntegrationView> get(String type) {
-        return Mono.defer(() -> mongo.findById(channel(type), Integration.class))
+        return Mono.defer(() -> integrations.findById(channel(type)))
                 .map(IntegrationView::masked)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("integration", type)));
     }
@@ -44,13 +44,13 @@ public class IntegrationService {
             }
             Integration integration = new Integration(channel, url.strip(), !Boolean.FALSE.equals(input.enabled()),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            return mongo.save(integration).map(IntegrationView::justSaved);
+            return integrations.save(integration).map(IntegrationView::justSaved);
         });
     }
 
     /** The webhook to post to for {@code channel}, when one is configured and enabled. */
     public Mono<String> enabledWebhook(String channel) {
-        return mongo.findById(channel, Integration.class).filter(Integration::enabled).map(Integration::webhookUrl);
+        return integrations.findById(channel).filter(Integration::enabled).map(Integration::webhookUrl);
     }
 
     private static String channel(String type) {

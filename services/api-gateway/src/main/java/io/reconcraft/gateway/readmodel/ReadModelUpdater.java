@@ -3,7 +3,7 @@ package io.reconcraft.gateway.readmodel;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.gateway.run.RunView;
 import io.reconcraft.gateway.stream.RunEvent;
-import io.reconcraft.gateway.stream.RunEventJournal;
+import io.reconcraft.gateway.store.RunEventJournal;
 import io.reconcraft.gateway.stream.RunEventListenerRegistry;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.reconcraft.gateway.schedules;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.reconcraft.events.model.RunMode;
+import io.reconcraft.gateway.store.ScheduleStore;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;

@@ -8,6 +8,7 @@ import io.reconcraft.events.model.RunTrigger;
 import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.run.RunLauncher;
 import io.reconcraft.gateway.store.RunStore;
+import io.reconcraft.gateway.store.ScheduleStore;
 import io.reconcraft.messaging.EventPublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -6,6 +6,7 @@ import io.reconcraft.gateway.error.FieldProblem;
 import io.reconcraft.gateway.run.RunLauncher;
 import io.reconcraft.gateway.run.RunRequest;
 import io.reconcraft.gateway.run.RunView;
+import io.reconcraft.gateway.store.ScheduleStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,6 @@
 package io.reconcraft.gateway.schedules;
 
+import io.reconcraft.gateway.store.ScheduleStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,6 @@
 package io.reconcraft.gateway.stream;
 
+import io.reconcraft.gateway.store.RunEventJournal;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;

@@ -2,6 +2,7 @@ package io.reconcraft.gateway.targets;
 
 import io.reconcraft.events.AuthorizedTargetsSnapshot;
 import io.reconcraft.events.EventEnvelope;
+import io.reconcraft.gateway.store.TargetRepository;
 import io.reconcraft.messaging.EventPublisher;
 import java.time.Clock;
 import java.time.Duration;

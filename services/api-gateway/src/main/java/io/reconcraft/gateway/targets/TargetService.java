@@ -3,6 +3,7 @@ package io.reconcraft.gateway.targets;
 import io.reconcraft.events.model.AuthorizedScope;
 import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.error.FieldProblem;
+import io.reconcraft.gateway.store.TargetRepository;
 import io.reconcraft.workflow.InvalidTargetException;
 import io.reconcraft.workflow.Target;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package io.reconcraft.gateway.workflow;
 
 import io.reconcraft.gateway.error.ApiException;
+import io.reconcraft.gateway.store.WorkflowRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

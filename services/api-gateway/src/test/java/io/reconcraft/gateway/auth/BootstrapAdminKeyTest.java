@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.reactivestreams.client.MongoClient;
 import io.reconcraft.gateway.GatewayTestSupport;
 import io.reconcraft.gateway.config.GatewayProperties;
+import io.reconcraft.gateway.store.ApiKeyRepository;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ class BootstrapAdminKeyTest extends GatewayTestSupport {
         ReactiveMongoTemplate template = new ReactiveMongoTemplate(mongoClient, "bootstrap-" + UUID.randomUUID());
         ApiKeyRepository repository = new ReactiveMongoRepositoryFactory(template).getRepository(ApiKeyRepository.class);
         GatewayProperties defaults = new GatewayProperties(null, null, null, null, null, null, null);
-        ApiKeyService keys = new ApiKeyService(repository, template, new KeyActivityCache(defaults, Clock.systemUTC()),
+        ApiKeyService keys = new ApiKeyService(repository, new KeyActivityCache(defaults, Clock.systemUTC()),
                 Clock.systemUTC());
         return new KeyStore(repository, keys);
     }

@@ -3,7 +3,6 @@ package io.reconcraft.audit.chain;
 import io.reconcraft.audit.config.AuditProperties;
 import io.reconcraft.audit.store.AuditStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -26,32 +24,27 @@ public class Retention {
 
     static final String OLD_TTL_INDEX = "receivedAt_ttl";
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final AuditStore store;
     private final AuditChain chain;
     private final AnchorLedger anchors;
     private final ChainVerifier verifier;
     private final AuditProperties properties;
-    private final ReactiveMongoTemplate mongo;
     private final Clock clock = Clock.systemUTC();
 
     public Retention(AuditStore store, AuditChain chain, AnchorLedger anchors, ChainVerifier verifier,
-                     AuditProperties properties, ReactiveMongoTemplate mongo) {
+                     AuditProperties properties) {
         this.store = store;
         this.chain = chain;
         this.anchors = anchors;
         this.verifier = verifier;
         this.properties = properties;
-        this.mongo = mongo;
     }
 
     /** Drops the TTL index earlier versions created: expiry that bypasses the anchor would look like tampering. */
     @EventListener(ApplicationReadyEvent.class)
     public void dropTtlIndex() {
-        var indexes = mongo.indexOps(AuditStore.COLLECTION);
-        if (Boolean.TRUE.equals(indexes.getIndexInfo().any(info -> OLD_TTL_INDEX.equals(info.getName())).block(TIMEOUT))) {
-            indexes.dropIndex(OLD_TTL_INDEX).block(TIMEOUT);
+        if (store.dropIndexIfPresent(OLD_TTL_INDEX)) {
             log.info("dropped the TTL index {}: retention now moves the signed anchor before it deletes", OLD_TTL_INDEX);
         }
     }

@@ -100,6 +100,16 @@ public class AuditStore {
         return mongo.remove(Query.query(where("sequence").lt(sequence)), COLLECTION).block(TIMEOUT).getDeletedCount();
     }
 
+    /** Drops the collection's index named {@code name} if there is one; whether there was. */
+    public boolean dropIndexIfPresent(String name) {
+        var indexes = mongo.indexOps(COLLECTION);
+        if (Boolean.TRUE.equals(indexes.getIndexInfo().any(info -> name.equals(info.getName())).block(TIMEOUT))) {
+            indexes.dropIndex(name).block(TIMEOUT);
+            return true;
+        }
+        return false;
+    }
+
     public Flux<Document> find(Query query) {
         return mongo.find(query, Document.class, COLLECTION);
     }

@@ -1,6 +1,7 @@
 package io.reconcraft.notifier.delivery;
 
 import io.reconcraft.events.model.StepOutcome;
+import io.reconcraft.notifier.store.DeliveryStore;
 import io.reconcraft.notifier.webhook.WebhookClient;
 import io.reconcraft.notifier.webhook.WebhookRefusedException;
 import io.reconcraft.notifier.webhook.WebhookUrls;

@@ -9,6 +9,7 @@ import io.reconcraft.notifier.message.MessageTemplate;
 import io.reconcraft.notifier.message.Notification;
 import io.reconcraft.notifier.onlynew.OnlyNewFilter;
 import io.reconcraft.notifier.onlynew.OnlyNewProperties;
+import io.reconcraft.notifier.store.DeliveryStore;
 import io.reconcraft.notifier.webhook.Channel;
 import java.time.Clock;
 import java.time.Duration;

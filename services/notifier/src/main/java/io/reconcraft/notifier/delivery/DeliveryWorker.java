@@ -2,6 +2,7 @@ package io.reconcraft.notifier.delivery;
 
 import io.reconcraft.notifier.config.NotifierProperties;
 import io.reconcraft.messaging.PeriodicTask;
+import io.reconcraft.notifier.store.DeliveryStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -7,10 +7,9 @@ import io.reconcraft.events.NotificationFailed;
 import io.reconcraft.events.NotificationSent;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepRequested;
+import io.reconcraft.messaging.BoundedMaps;
 import io.reconcraft.messaging.EventObserver;
 import io.reconcraft.notifier.webhook.Channel;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -29,12 +28,7 @@ public class WebhookMetrics implements EventObserver {
     private static final int REMEMBERED_STEPS = 10_000;
 
     private final MeterRegistry registry;
-    private final Map<String, String> stepChannels = Collections.synchronizedMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > REMEMBERED_STEPS;
-        }
-    });
+    private final Map<String, String> stepChannels = BoundedMaps.forgettingOldest(REMEMBERED_STEPS);
 
     public WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;

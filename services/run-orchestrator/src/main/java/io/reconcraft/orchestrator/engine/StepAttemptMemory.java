@@ -1,7 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.reconcraft.messaging.BoundedMaps;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,12 +10,7 @@ final class StepAttemptMemory<V> {
     private final Map<String, V> values;
 
     StepAttemptMemory(int max) {
-        this.values = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > max;
-            }
-        });
+        this.values = BoundedMaps.forgettingOldest(max);
     }
 
     void put(String stepId, int attempt, V value) {

@@ -12,11 +12,10 @@ import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.messaging.BoundedMaps;
 import io.reconcraft.messaging.EventObserver;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -40,8 +39,8 @@ public class RunMetrics implements EventObserver {
     private static final int REMEMBERED_STEPS = 50_000;
 
     private final MeterRegistry registry;
-    private final Map<String, String> triggers = bounded(REMEMBERED_RUNS);
-    private final Map<String, StepTimes> steps = bounded(REMEMBERED_STEPS);
+    private final Map<String, String> triggers = BoundedMaps.forgettingOldest(REMEMBERED_RUNS);
+    private final Map<String, StepTimes> steps = BoundedMaps.forgettingOldest(REMEMBERED_STEPS);
 
     public RunMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -119,15 +118,6 @@ public class RunMetrics implements EventObserver {
     private static Duration between(Instant from, Instant to) {
         Duration duration = Duration.between(from, to);
         return duration.isNegative() ? Duration.ZERO : duration;
-    }
-
-    private static <V> Map<String, V> bounded(int size) {
-        return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > size;
-            }
-        });
     }
 
     private static final class StepTimes {

@@ -1,41 +1,19 @@
-package io.reconcraft.notifier.onlynew;
+package io.reconcraft.notifier.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.reconcraft.events.FindingsUpdated;
+import io.reconcraft.notifier.onlynew.OnlyNewProperties;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /** The sortings kept for onlyNew steps, on a real MongoDB-wire server. */
-class FindingChangesStoreTest {
+class FindingChangesStoreTest extends EmbeddedMongoStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
-    private static MongoServer server;
-    private static MongoClient client;
-    private final FindingChangesStore store = new FindingChangesStore(
-            new ReactiveMongoTemplate(client, "changes-" + UUID.randomUUID()), new OnlyNewProperties(null, null, null));
-
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
+    private final FindingChangesStore store = new FindingChangesStore(freshDatabase("changes"),
+            new OnlyNewProperties(null, null, null));
 
     @Test
     void givenAPollWithTwoNodesAndANodeSortedTwice_whenSavedTogether_thenEachNodeKeepsItsLatestSorting() {

@@ -1,8 +1,9 @@
-package io.reconcraft.notifier.onlynew;
+package io.reconcraft.notifier.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.reconcraft.events.FindingsUpdated;
+import io.reconcraft.notifier.onlynew.OnlyNewProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

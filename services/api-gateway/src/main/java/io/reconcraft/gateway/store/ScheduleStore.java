@@ -1,5 +1,6 @@
-package io.reconcraft.gateway.schedules;
+package io.reconcraft.gateway.store;
 
+import io.reconcraft.gateway.schedules.Schedule;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.InitializingBean;
@@ -36,20 +37,20 @@ public class ScheduleStore implements InitializingBean {
                 .block(Duration.ofSeconds(30));
     }
 
-    Mono<Schedule> insert(Schedule schedule) {
+    public Mono<Schedule> insert(Schedule schedule) {
         return mongo.insert(schedule);
     }
 
-    Mono<Schedule> find(String id) {
+    public Mono<Schedule> find(String id) {
         return mongo.findById(id, Schedule.class);
     }
 
-    Flux<Schedule> list() {
+    public Flux<Schedule> list() {
         return mongo.find(new Query().with(Sort.by("createdAt", "_id")), Schedule.class);
     }
 
     /** Replaces what the client controls; the scheduler's own fields (last run, a claimed fire) stay. */
-    Mono<Schedule> update(Schedule edited) {
+    public Mono<Schedule> update(Schedule edited) {
         Update update = new Update()
                 .set("workflowId", edited.workflowId())
                 .set("targets", edited.targets())
@@ -65,12 +66,12 @@ public class ScheduleStore implements InitializingBean {
                 org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Schedule.class);
     }
 
-    Mono<Boolean> delete(String id) {
+    public Mono<Boolean> delete(String id) {
         return mongo.remove(byId(id), Schedule.class).map(result -> result.getDeletedCount() > 0);
     }
 
     /** Enabled schedules whose next due time has come and that have no fire in progress. */
-    Flux<Schedule> due(Instant now) {
+    public Flux<Schedule> due(Instant now) {
         return mongo.find(Query.query(Criteria.where("enabled").is(true).and(NEXT_FIRE_AT).lte(now)
                 .and(FIRING).is(null)), Schedule.class);
     }
@@ -80,7 +81,7 @@ public class ScheduleStore implements InitializingBean {
      * {@code due} and no fire is in progress. Moves it on to {@code following} and records {@code firing} (null when
      * the due time is passed over without a run). True for exactly one caller per due time.
      */
-    Mono<Boolean> claim(String id, Instant due, Instant following, Schedule.Firing firing) {
+    public Mono<Boolean> claim(String id, Instant due, Instant following, Schedule.Firing firing) {
         Query query = Query.query(Criteria.where("_id").is(id).and("enabled").is(true).and(NEXT_FIRE_AT).is(due)
                 .and(FIRING).is(null));
         Update update = new Update().set(NEXT_FIRE_AT, following);
@@ -91,12 +92,12 @@ public class ScheduleStore implements InitializingBean {
     }
 
     /** Fires whose instance claimed them before {@code cutoff} and never finished them (it died or lost the broker). */
-    Flux<Schedule> abandoned(Instant cutoff) {
+    public Flux<Schedule> abandoned(Instant cutoff) {
         return mongo.find(Query.query(Criteria.where(FIRING + ".claimedAt").lt(cutoff)), Schedule.class);
     }
 
     /** Takes over an abandoned fire; true for exactly one caller. */
-    Mono<Boolean> reclaim(String id, Schedule.Firing abandoned, Instant now) {
+    public Mono<Boolean> reclaim(String id, Schedule.Firing abandoned, Instant now) {
         Query query = Query.query(Criteria.where("_id").is(id).and(FIRING + ".runId").is(abandoned.runId())
                 .and(FIRING + ".claimedAt").is(abandoned.claimedAt()));
         return mongo.updateFirst(query, new Update().set(FIRING + ".claimedAt", now), Schedule.class)
@@ -104,7 +105,7 @@ public class ScheduleStore implements InitializingBean {
     }
 
     /** Ends a fire: the schedule is free for its next due time; {@code startedRunId} is null when no run started. */
-    Mono<Void> finish(String id, Schedule.Firing firing, String startedRunId) {
+    public Mono<Void> finish(String id, Schedule.Firing firing, String startedRunId) {
         Update update = new Update().unset(FIRING).set("lastFiredAt", firing.dueAt());
         if (startedRunId != null) {
             update.set("lastRunId", startedRunId);
@@ -114,7 +115,7 @@ public class ScheduleStore implements InitializingBean {
     }
 
     /** A run started by hand ("run it now") counts as the schedule's latest run for {@code overlap: skip}. */
-    Mono<Void> startedByHand(String id, String runId) {
+    public Mono<Void> startedByHand(String id, String runId) {
         return mongo.updateFirst(byId(id), new Update().set("lastRunId", runId), Schedule.class).then();
     }
 

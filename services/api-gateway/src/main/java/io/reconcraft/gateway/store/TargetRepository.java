@@ -1,5 +1,6 @@
-package io.reconcraft.gateway.targets;
+package io.reconcraft.gateway.store;
 
+import io.reconcraft.gateway.targets.AuthorizedTarget;
 import java.util.Collection;
 import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
 import reactor.core.publisher.Flux;

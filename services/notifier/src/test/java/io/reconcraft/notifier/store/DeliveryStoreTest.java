@@ -1,40 +1,18 @@
-package io.reconcraft.notifier.delivery;
+package io.reconcraft.notifier.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.reconcraft.notifier.delivery.Delivery;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /** The durable state of deliveries, on a real MongoDB-wire server: claims are leases that survive their holder. */
-class DeliveryStoreTest {
+class DeliveryStoreTest extends EmbeddedMongoStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
-    private static MongoServer server;
-    private static MongoClient client;
     /** Each test on a database of its own, so that no other test's delivery can be the one that is due. */
-    private final DeliveryStore store = new DeliveryStore(new ReactiveMongoTemplate(client, "deliveries-" + UUID.randomUUID()));
-
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
+    private final DeliveryStore store = new DeliveryStore(freshDatabase("deliveries"));
 
     private static Delivery pending(String id, Instant dueAt) {
         return Delivery.forNotification(id, "run-1", "slack", id).webhookUrl("http://127.0.0.1:1/hook")

@@ -1,4 +1,4 @@
-package io.reconcraft.orchestrator.messaging;
+package io.reconcraft.orchestrator.inbound;
 
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.RunCancelRequested;

@@ -1,9 +1,9 @@
-package io.reconcraft.gateway.stream;
+package io.reconcraft.gateway.store;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
-import io.reconcraft.gateway.store.RunStore;
+import io.reconcraft.gateway.stream.RunEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;

@@ -1,5 +1,6 @@
-package io.reconcraft.notifier.delivery;
+package io.reconcraft.notifier.store;
 
+import io.reconcraft.notifier.delivery.Delivery;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.reconcraft.gateway.workflow;
+package io.reconcraft.gateway.store;
 
+import io.reconcraft.gateway.workflow.Workflow;
 import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
 
 public interface WorkflowRepository extends ReactiveMongoRepository<Workflow, String> {

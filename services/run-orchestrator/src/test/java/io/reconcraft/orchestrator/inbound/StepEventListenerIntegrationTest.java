@@ -1,4 +1,4 @@
-package io.reconcraft.orchestrator.messaging;
+package io.reconcraft.orchestrator.inbound;
 
 import static io.reconcraft.orchestrator.support.Runs.GROUP;
 import static io.reconcraft.orchestrator.support.Runs.WAIT;

@@ -1,7 +1,8 @@
-package io.reconcraft.notifier.delivery;
+package io.reconcraft.notifier.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.reconcraft.notifier.delivery.Delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package io.reconcraft.orchestrator.messaging;
+package io.reconcraft.orchestrator.inbound;
 
 import static io.reconcraft.orchestrator.support.Runs.newRunId;
 import static io.reconcraft.orchestrator.support.Workflows.workflow;
