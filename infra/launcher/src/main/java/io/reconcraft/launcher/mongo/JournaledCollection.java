@@ -103,12 +103,18 @@ final class JournaledCollection extends MemoryCollection {
         return positions;
     }
 
+    /** The ids a condition on {@code _id} names, when they are strings or ObjectIds (what our services use). */
     private static List<Object> idsOf(Object condition) {
         if (condition instanceof Document operators) {
             return operators.size() == 1 && operators.get("$in") instanceof java.util.Collection<?> values
-                    && values.stream().noneMatch(Document.class::isInstance) ? List.copyOf(values) : null;
+                    && values.stream().allMatch(JournaledCollection::isPlainId) ? List.copyOf(values) : null;
         }
-        return condition == null || condition instanceof java.util.regex.Pattern ? null : List.of(condition);
+        return isPlainId(condition) ? List.of(condition) : null;
+    }
+
+    // Numbers are left to the full match: the index keys them as stored, while a query matches 1 and 1L alike.
+    private static boolean isPlainId(Object value) {
+        return value instanceof String || value instanceof de.bwaldvogel.mongo.bson.ObjectId;
     }
 
     private Index<Integer> idIndex() {
