@@ -5,7 +5,7 @@ import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.engine.RunAdvancer;
 import io.reconcraft.orchestrator.engine.RunEnded;
 import io.reconcraft.orchestrator.engine.RunFinisher;
-import io.reconcraft.orchestrator.run.RunStore;
+import io.reconcraft.orchestrator.store.RunStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

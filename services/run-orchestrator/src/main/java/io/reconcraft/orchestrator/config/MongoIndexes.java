@@ -1,6 +1,6 @@
 package io.reconcraft.orchestrator.config;
 
-import io.reconcraft.orchestrator.run.RunDocument;
+import io.reconcraft.orchestrator.store.RunDocument;
 import java.time.Duration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;

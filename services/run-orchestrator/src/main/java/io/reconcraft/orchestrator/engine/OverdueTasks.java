@@ -2,10 +2,10 @@ package io.reconcraft.orchestrator.engine;
 
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.StepOutcome;
-import io.reconcraft.orchestrator.run.RunDocument;
-import io.reconcraft.orchestrator.run.StepResult;
-import io.reconcraft.orchestrator.run.TaskDocument;
-import io.reconcraft.orchestrator.run.TaskRef;
+import io.reconcraft.orchestrator.store.RunDocument;
+import io.reconcraft.orchestrator.store.StepResult;
+import io.reconcraft.orchestrator.store.TaskDocument;
+import io.reconcraft.orchestrator.store.TaskRef;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 

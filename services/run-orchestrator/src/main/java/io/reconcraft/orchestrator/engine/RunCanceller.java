@@ -1,8 +1,8 @@
 package io.reconcraft.orchestrator.engine;
 
 import io.reconcraft.events.RunCancelRequested;
-import io.reconcraft.orchestrator.run.RunDocument;
-import io.reconcraft.orchestrator.run.RunStore;
+import io.reconcraft.orchestrator.store.RunDocument;
+import io.reconcraft.orchestrator.store.RunStore;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;

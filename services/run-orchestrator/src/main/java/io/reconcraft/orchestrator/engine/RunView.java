@@ -2,9 +2,9 @@ package io.reconcraft.orchestrator.engine;
 
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.events.model.WorkflowSnapshot;
-import io.reconcraft.orchestrator.run.RunDocument;
-import io.reconcraft.orchestrator.run.StepDocument;
-import io.reconcraft.orchestrator.run.StepJson;
+import io.reconcraft.orchestrator.store.RunDocument;
+import io.reconcraft.orchestrator.store.StepDocument;
+import io.reconcraft.orchestrator.store.StepJson;
 import io.reconcraft.workflow.WorkflowGraph;
 import java.util.LinkedHashMap;
 import java.util.Map;

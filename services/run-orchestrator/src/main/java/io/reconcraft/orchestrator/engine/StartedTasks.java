@@ -1,6 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
-import io.reconcraft.orchestrator.run.TaskRef;
+import io.reconcraft.orchestrator.store.TaskRef;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

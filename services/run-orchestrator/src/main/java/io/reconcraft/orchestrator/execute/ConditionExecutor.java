@@ -4,7 +4,7 @@ import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.orchestrator.condition.ConditionEvaluator;
 import io.reconcraft.events.model.StepOutcome;
-import io.reconcraft.orchestrator.run.StepResult;
+import io.reconcraft.orchestrator.store.StepResult;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;

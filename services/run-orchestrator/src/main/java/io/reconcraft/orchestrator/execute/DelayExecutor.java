@@ -3,7 +3,7 @@ package io.reconcraft.orchestrator.execute;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.events.model.StepOutcome;
-import io.reconcraft.orchestrator.run.StepResult;
+import io.reconcraft.orchestrator.store.StepResult;
 import io.reconcraft.workflow.ConfigValues;
 import java.time.Duration;
 import java.util.List;

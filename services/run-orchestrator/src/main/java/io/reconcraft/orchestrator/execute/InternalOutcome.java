@@ -1,6 +1,6 @@
 package io.reconcraft.orchestrator.execute;
 
-import io.reconcraft.orchestrator.run.StepResult;
+import io.reconcraft.orchestrator.store.StepResult;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.reconcraft.orchestrator.execute;
 
 import io.reconcraft.events.model.NodeKind;
-import io.reconcraft.orchestrator.run.StepResult;
+import io.reconcraft.orchestrator.store.StepResult;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package io.reconcraft.orchestrator.plan;
 import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.UpstreamOutput;
 import io.reconcraft.events.model.NmapOutput;
-import io.reconcraft.orchestrator.run.TaskDocument;
+import io.reconcraft.orchestrator.store.TaskDocument;
 import io.reconcraft.workflow.NodeDescriptor;
 import io.reconcraft.workflow.NodeKinds;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.WorkflowEdge;
 import io.reconcraft.events.model.StepOutcome;
-import io.reconcraft.orchestrator.run.StepDocument;
+import io.reconcraft.orchestrator.store.StepDocument;
 import io.reconcraft.workflow.WorkflowGraph;
 import java.util.ArrayList;
 import java.util.List;

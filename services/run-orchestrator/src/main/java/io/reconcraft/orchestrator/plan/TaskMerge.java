@@ -2,10 +2,10 @@ package io.reconcraft.orchestrator.plan;
 
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
-import io.reconcraft.orchestrator.run.StepDocument;
-import io.reconcraft.orchestrator.run.StepJson;
-import io.reconcraft.orchestrator.run.StepResult;
-import io.reconcraft.orchestrator.run.TaskDocument;
+import io.reconcraft.orchestrator.store.StepDocument;
+import io.reconcraft.orchestrator.store.StepJson;
+import io.reconcraft.orchestrator.store.StepResult;
+import io.reconcraft.orchestrator.store.TaskDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.reconcraft.orchestrator.plan;
 
 import io.reconcraft.events.UpstreamOutput;
 import io.reconcraft.events.model.WorkflowEdge;
-import io.reconcraft.orchestrator.run.StepDocument;
-import io.reconcraft.orchestrator.run.StepJson;
+import io.reconcraft.orchestrator.store.StepDocument;
+import io.reconcraft.orchestrator.store.StepJson;
 import io.reconcraft.workflow.NodeDescriptor;
 import io.reconcraft.workflow.NodeKinds;
 import io.reconcraft.workflow.WorkflowGraph;

@@ -3,8 +3,8 @@ package io.reconcraft.orchestrator.schedule;
 import io.reconcraft.messaging.PeriodicTask;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.engine.RunAdvancer;
-import io.reconcraft.orchestrator.run.RunDocument;
-import io.reconcraft.orchestrator.run.RunStore;
+import io.reconcraft.orchestrator.store.RunDocument;
+import io.reconcraft.orchestrator.store.RunStore;
 import org.springframework.stereotype.Component;
 
 /**

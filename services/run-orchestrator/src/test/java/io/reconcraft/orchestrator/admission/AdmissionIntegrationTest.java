@@ -18,7 +18,7 @@ import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.RunTrigger;
 import io.reconcraft.events.model.WorkflowSnapshot;
-import io.reconcraft.orchestrator.run.RunStore;
+import io.reconcraft.orchestrator.store.RunStore;
 import io.reconcraft.orchestrator.support.OrchestratorSpringTest;
 import io.reconcraft.orchestrator.support.RealBrokerTest;
 import java.util.ArrayList;

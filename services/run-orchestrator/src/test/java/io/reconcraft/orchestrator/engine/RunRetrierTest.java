@@ -2,8 +2,8 @@ package io.reconcraft.orchestrator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reconcraft.orchestrator.run.StepDocument;
-import io.reconcraft.orchestrator.run.TaskDocument;
+import io.reconcraft.orchestrator.store.StepDocument;
+import io.reconcraft.orchestrator.store.TaskDocument;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.Severity;
 import io.reconcraft.events.model.StepOutcome;
-import io.reconcraft.orchestrator.run.StepResult;
+import io.reconcraft.orchestrator.store.StepResult;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.reconcraft.orchestrator.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcraft.events.UpstreamOutput;
-import io.reconcraft.orchestrator.run.TaskDocument;
+import io.reconcraft.orchestrator.store.TaskDocument;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import io.reconcraft.events.model.WorkflowEdge;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.events.model.WorkflowSnapshot;
 import io.reconcraft.events.model.StepOutcome;
-import io.reconcraft.orchestrator.run.StepDocument;
+import io.reconcraft.orchestrator.store.StepDocument;
 import io.reconcraft.workflow.WorkflowGraph;
 import io.reconcraft.workflow.WorkflowValidator;
 import java.util.ArrayList;

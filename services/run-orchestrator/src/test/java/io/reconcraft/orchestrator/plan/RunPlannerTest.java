@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.WorkflowSnapshot;
 import io.reconcraft.events.model.StepOutcome;
-import io.reconcraft.orchestrator.run.StepDocument;
+import io.reconcraft.orchestrator.store.StepDocument;
 import io.reconcraft.workflow.WorkflowGraph;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcraft.events.UpstreamOutput;
 import io.reconcraft.events.model.WorkflowSnapshot;
-import io.reconcraft.orchestrator.run.StepDocument;
+import io.reconcraft.orchestrator.store.StepDocument;
 import io.reconcraft.workflow.WorkflowGraph;
 import java.util.LinkedHashMap;
 import java.util.List;

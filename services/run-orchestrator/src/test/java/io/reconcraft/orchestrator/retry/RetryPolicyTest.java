@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reconcraft.events.model.WorkflowNode;
-import io.reconcraft.orchestrator.run.StepResult;
-import io.reconcraft.orchestrator.run.TaskDocument;
+import io.reconcraft.orchestrator.store.StepResult;
+import io.reconcraft.orchestrator.store.TaskDocument;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.reconcraft.orchestrator.run;
+package io.reconcraft.orchestrator.store;
 
 /** One task of a run as read at one moment: where it lives in the run document, and its state then. */
 public record TaskRef(String runId, int stepIndex, int taskIndex, StepDocument step, TaskDocument task) {

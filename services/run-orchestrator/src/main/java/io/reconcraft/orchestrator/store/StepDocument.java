@@ -1,4 +1,4 @@
-package io.reconcraft.orchestrator.run;
+package io.reconcraft.orchestrator.store;
 
 import io.reconcraft.events.model.RunStatus;
 import java.time.Instant;

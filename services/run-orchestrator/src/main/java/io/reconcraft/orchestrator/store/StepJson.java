@@ -1,4 +1,4 @@
-package io.reconcraft.orchestrator.run;
+package io.reconcraft.orchestrator.store;
 
 import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.model.Finding;

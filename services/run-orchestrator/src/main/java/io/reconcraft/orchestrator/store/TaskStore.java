@@ -1,4 +1,4 @@
-package io.reconcraft.orchestrator.run;
+package io.reconcraft.orchestrator.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
