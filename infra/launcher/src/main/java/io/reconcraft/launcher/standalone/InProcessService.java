@@ -25,6 +25,7 @@ public final class InProcessService implements StackService {
 
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final String OWN_REACTOR_RESOURCES = "io.reconcraft.launcher.standalone.spring.OwnReactorResources";
 
     private final ServiceName service;
     private final StackConfig config;
@@ -68,6 +69,7 @@ public final class InProcessService implements StackService {
             Object app = springApplication.getConstructor(Class[].class).newInstance((Object) new Class<?>[] {application});
             // Boot finds the main class from the stack, which here is the launcher's thread: name it for the logs
             springApplication.getMethod("setMainApplicationClass", Class.class).invoke(app, application);
+            addInitializer(springApplication, app, OWN_REACTOR_RESOURCES);
             Object running = springApplication.getMethod("run", String[].class).invoke(app, (Object) arguments());
             context = (AutoCloseable) running;
             if (closed) {
@@ -80,6 +82,14 @@ public final class InProcessService implements StackService {
         } finally {
             started.countDown();
         }
+    }
+
+    private void addInitializer(Class<?> springApplication, Object app, String initializerClass)
+            throws ReflectiveOperationException {
+        Class<?> type = loader.loadClass("org.springframework.context.ApplicationContextInitializer");
+        Object initializers = java.lang.reflect.Array.newInstance(type, 1);
+        java.lang.reflect.Array.set(initializers, 0, loaders.sharedClass(initializerClass).getConstructor().newInstance());
+        springApplication.getMethod("addInitializers", initializers.getClass()).invoke(app, initializers);
     }
 
     String[] arguments() {

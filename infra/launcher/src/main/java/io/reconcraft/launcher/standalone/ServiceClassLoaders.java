@@ -31,6 +31,7 @@ public final class ServiceClassLoaders implements AutoCloseable {
     private final StackConfig config;
     private final Map<ServiceName, ExplodedJar> jars = new EnumMap<>(ServiceName.class);
     private final List<URLClassLoader> loaders = new ArrayList<>();
+    private final Map<String, String> previousProperties = new LinkedHashMap<>();
     private SharedLibraries shared;
 
     public ServiceClassLoaders(StackConfig config) {
@@ -41,6 +42,12 @@ public final class ServiceClassLoaders implements AutoCloseable {
     public synchronized String startClass(ServiceName service) {
         setUp();
         return jars.get(service).startClass();
+    }
+
+    /** A launcher class defined over the services' shared libraries (package {@code standalone.spring}). */
+    public synchronized Class<?> sharedClass(String name) throws ClassNotFoundException {
+        setUp();
+        return Class.forName(name, true, shared);
     }
 
     /** A new class loader for the service, named after it (a thread's context class loader says whose it is). */
@@ -61,12 +68,17 @@ public final class ServiceClassLoaders implements AutoCloseable {
         Map<String, List<URL>> classpaths = new LinkedHashMap<>();
         jars.forEach((service, jar) -> classpaths.put(service.id(), jar.classpath()));
         shared = SharedLibraries.of(classpaths);
-        System.setProperty(BOOT_LOGGING_SYSTEM, "none");
+        setSystemProperty(BOOT_LOGGING_SYSTEM, "none");
         // its latch is static, so shared by all services: it held back every service after the first to finish
-        System.setProperty(BOOT_BACKGROUND_PREINITIALIZER_IGNORE, "true");
+        setSystemProperty(BOOT_BACKGROUND_PREINITIALIZER_IGNORE, "true");
         invokeLogFiles("configure", new Class<?>[] {String.class, Map.class, Set.class},
                 config.logs().toString(), servicesByPackage(),
                 java.util.Arrays.stream(ServiceName.values()).map(ServiceName::id).collect(Collectors.toSet()));
+    }
+
+    private void setSystemProperty(String key, String value) {
+        previousProperties.put(key, System.getProperty(key));
+        System.setProperty(key, value);
     }
 
     // a service's own code logs under its application's package, e.g. io.reconcraft.gateway.
@@ -100,6 +112,14 @@ public final class ServiceClassLoaders implements AutoCloseable {
             closeQuietly(loader);
         }
         closeQuietly(shared);
+        previousProperties.forEach((key, value) -> {
+            if (value == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, value);
+            }
+        });
+        previousProperties.clear();
         loaders.clear();
         shared = null;
     }

@@ -30,12 +30,15 @@ import java.util.regex.Pattern;
  * {@link ServiceClassLoader}. A library two services hold in different versions stays in each service's own
  * loader, and so do the jars only such a service holds (they may link against that library).
  *
- * <p>The launcher's {@code standalone.logging} classes are defined here too, from the launcher's own class files:
- * the shared Logback needs them to give every service its own log file.
+ * <p>The launcher's {@code standalone.logging} and {@code standalone.spring} classes are defined here too, from the
+ * launcher's own class files: they work with the services' Logback and Spring (every service its own log file, its
+ * own Reactor Netty resources).
  */
 public final class SharedLibraries extends URLClassLoader {
 
-    private static final String LOGGING_PACKAGE = "io.reconcraft.launcher.standalone.logging.";
+    // launcher classes that use the services' libraries, so are defined here rather than in the launcher's loader
+    private static final List<String> LAUNCHER_PACKAGES =
+            List.of("io.reconcraft.launcher.standalone.logging.", "io.reconcraft.launcher.standalone.spring.");
     // artifact-1.2.3[-classifier].jar
     private static final Pattern ARTIFACT = Pattern.compile("^(.+?)-(\\d+)((?:\\.\\d+)*)(.*)\\.jar$");
 
@@ -94,9 +97,9 @@ public final class SharedLibraries extends URLClassLoader {
         return new ServiceClassLoader(service, own.get(service), this, visible.get(service));
     }
 
-    /** A class defined here that no jar holds (generated at run time), or null. */
+    /** A class defined here that none of the jars holds (generated at run time), or null. */
     Class<?> definedAtRuntime(String name) {
-        return findLoadedClass(name);
+        return findResource(name.replace('.', '/') + ".class") == null ? findLoadedClass(name) : null;
     }
 
     /** Whether the class or resource, as found here, comes from one of these jars. */
@@ -120,7 +123,7 @@ public final class SharedLibraries extends URLClassLoader {
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        if (name.startsWith(LOGGING_PACKAGE)) {
+        if (LAUNCHER_PACKAGES.stream().anyMatch(name::startsWith)) {
             try (InputStream in = SharedLibraries.class.getClassLoader()
                     .getResourceAsStream(name.replace('.', '/') + ".class")) {
                 if (in == null) {

@@ -36,6 +36,8 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SingleJvmStackIT {
 
+    private static final java.util.regex.Pattern STARTED =
+            java.util.regex.Pattern.compile("Started (\\w+Application) in");
     private static final String ADMIN_KEY = "rc_e2e_" + java.util.UUID.randomUUID().toString().replace("-", "");
 
     private StackConfig config;
@@ -77,11 +79,39 @@ class SingleJvmStackIT {
             List<String> databases = mongo.listDatabaseNames().into(new ArrayList<>());
             assertThat(databases).contains("reconcraft-api-gateway", "reconcraft-run-orchestrator", "reconcraft-audit");
         }
+        // each log holds its own service's start, and no other's (the services share one Logback)
+        Set<String> started = new java.util.HashSet<>();
         for (ServiceName service : ServiceName.values()) {
             Path log = config.logFile(service.id());
             assertThat(log).exists();
-            assertThat(readQuietly(log)).contains("Started");
+            List<String> starts = STARTED.matcher(readQuietly(log)).results().map(m -> m.group(1)).toList();
+            assertThat(starts).as("application starts in %s", log).hasSize(1);
+            started.add(starts.get(0));
         }
+        assertThat(started).hasSize(ServiceName.values().length);
+    }
+
+    @Test
+    void givenTheStackInOneJvm_whenItsServicesUseALibraryTheyAllHold_thenItIsOneClassForAll() throws Exception {
+        Set<Class<?>> contextClasses = new java.util.HashSet<>();
+        Set<String> services = new java.util.HashSet<>();
+        for (Thread thread : threadsStartedFor(serviceLoaderNames())) {
+            ClassLoader loader = thread.getContextClassLoader();
+            contextClasses.add(loader.loadClass("org.springframework.context.ApplicationContext"));
+            services.add(loader.getName());
+        }
+
+        assertThat(services).isEqualTo(serviceLoaderNames());
+        assertThat(contextClasses).singleElement()
+                .satisfies(type -> assertThat(type.getClassLoader().getName()).isEqualTo("services-shared"));
+    }
+
+    private static Set<String> serviceLoaderNames() {
+        Set<String> names = new java.util.HashSet<>();
+        for (ServiceName service : ServiceName.values()) {
+            names.add(service.id());
+        }
+        return names;
     }
 
     @Test
