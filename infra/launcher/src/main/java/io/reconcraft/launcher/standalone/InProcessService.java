@@ -6,6 +6,7 @@ import io.reconcraft.launcher.stack.ServiceName;
 import io.reconcraft.launcher.stack.StackConfig;
 import io.reconcraft.launcher.stack.StackException;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URLClassLoader;
 import java.net.http.HttpClient;
@@ -87,8 +88,8 @@ public final class InProcessService implements StackService {
     private void addInitializer(Class<?> springApplication, Object app, String initializerClass)
             throws ReflectiveOperationException {
         Class<?> type = loader.loadClass("org.springframework.context.ApplicationContextInitializer");
-        Object initializers = java.lang.reflect.Array.newInstance(type, 1);
-        java.lang.reflect.Array.set(initializers, 0, loaders.sharedClass(initializerClass).getConstructor().newInstance());
+        Object initializers = Array.newInstance(type, 1);
+        Array.set(initializers, 0, loaders.sharedClass(initializerClass).getConstructor().newInstance());
         springApplication.getMethod("addInitializers", initializers.getClass()).invoke(app, initializers);
     }
 

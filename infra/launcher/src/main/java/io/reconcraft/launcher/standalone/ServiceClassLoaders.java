@@ -8,6 +8,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,6 @@ public final class ServiceClassLoaders implements AutoCloseable {
     private static final String LOG_FILES = "io.reconcraft.launcher.standalone.logging.ServiceLogFiles";
     // Boot's logging system would reset and reconfigure the one shared Logback for each service in turn
     private static final String BOOT_LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
-
     private static final String BOOT_BACKGROUND_PREINITIALIZER_IGNORE = "spring.backgroundpreinitializer.ignore";
 
     private final StackConfig config;
@@ -73,7 +73,7 @@ public final class ServiceClassLoaders implements AutoCloseable {
         setSystemProperty(BOOT_BACKGROUND_PREINITIALIZER_IGNORE, "true");
         invokeLogFiles("configure", new Class<?>[] {String.class, Map.class, Set.class},
                 config.logs().toString(), servicesByPackage(),
-                java.util.Arrays.stream(ServiceName.values()).map(ServiceName::id).collect(Collectors.toSet()));
+                Arrays.stream(ServiceName.values()).map(ServiceName::id).collect(Collectors.toSet()));
     }
 
     private void setSystemProperty(String key, String value) {

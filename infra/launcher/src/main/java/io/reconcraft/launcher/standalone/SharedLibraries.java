@@ -53,43 +53,44 @@ public final class SharedLibraries extends URLClassLoader {
 
     /** @param classpaths each service's class path (classes folder, then its jars), by the service's name */
     public static SharedLibraries of(Map<String, List<URL>> classpaths) {
-        Map<String, List<URL>> byFileName = new LinkedHashMap<>();
-        classpaths.values().forEach(classpath -> classpath.stream().filter(SharedLibraries::isJar)
-                .forEach(jar -> byFileName.computeIfAbsent(fileName(jar), name -> new ArrayList<>()).add(jar)));
-        Set<String> conflicting = conflicting(byFileName);
-        Set<String> servicesWithConflicts = new LinkedHashSet<>();
-        classpaths.forEach((service, classpath) -> {
-            if (classpath.stream().anyMatch(url -> isJar(url) && conflicting.contains(fileName(url)))) {
-                servicesWithConflicts.add(service);
-            }
-        });
-        List<URL> sharedJars = new ArrayList<>();
-        Map<String, URL> sharedByName = new HashMap<>();
-        byFileName.forEach((name, copies) -> {
-            boolean onlyInAConflictedService = copies.size() == 1 && classpaths.entrySet().stream()
-                    .anyMatch(e -> servicesWithConflicts.contains(e.getKey()) && e.getValue().contains(copies.get(0)));
-            if (!conflicting.contains(name) && !onlyInAConflictedService) {
-                sharedJars.add(copies.get(0));
-                sharedByName.put(name, copies.get(0));
-            }
-        });
+        Map<String, URL> shared = sharedJars(classpaths);
         Map<String, List<URL>> own = new HashMap<>();
         Map<String, Set<String>> visible = new HashMap<>();
         classpaths.forEach((service, classpath) -> {
             List<URL> ownPart = new ArrayList<>();
             Set<String> visiblePart = new LinkedHashSet<>();
             for (URL url : classpath) {
-                URL shared = isJar(url) ? sharedByName.get(fileName(url)) : null;
-                if (shared == null) {
+                URL sharedCopy = isJar(url) ? shared.get(fileName(url)) : null;
+                if (sharedCopy == null) {
                     ownPart.add(url);
                 } else {
-                    visiblePart.add(shared.toString());
+                    visiblePart.add(sharedCopy.toString());
                 }
             }
             own.put(service, List.copyOf(ownPart));
             visible.put(service, Set.copyOf(visiblePart));
         });
-        return new SharedLibraries(sharedJars, own, visible);
+        return new SharedLibraries(List.copyOf(shared.values()), own, visible);
+    }
+
+    // by file name, one copy each, in class path order
+    private static Map<String, URL> sharedJars(Map<String, List<URL>> classpaths) {
+        Map<String, List<URL>> copiesByName = new LinkedHashMap<>();
+        classpaths.values().forEach(classpath -> classpath.stream().filter(SharedLibraries::isJar)
+                .forEach(jar -> copiesByName.computeIfAbsent(fileName(jar), name -> new ArrayList<>()).add(jar)));
+        Set<String> conflicting = conflicting(copiesByName);
+        List<List<URL>> conflictedClasspaths = classpaths.values().stream()
+                .filter(classpath -> classpath.stream().anyMatch(url -> isJar(url) && conflicting.contains(fileName(url))))
+                .toList();
+        Map<String, URL> shared = new LinkedHashMap<>();
+        copiesByName.forEach((name, copies) -> {
+            boolean onlyInAConflictedService = copies.size() == 1
+                    && conflictedClasspaths.stream().anyMatch(classpath -> classpath.contains(copies.get(0)));
+            if (!conflicting.contains(name) && !onlyInAConflictedService) {
+                shared.put(name, copies.get(0));
+            }
+        });
+        return shared;
     }
 
     /** A new class loader for the service: its own classes and jars, and of this loader's jars only those it holds. */
