@@ -9,6 +9,7 @@ import io.reconcraft.launcher.service.ServiceProcess;
 import io.reconcraft.launcher.service.ServiceSettings;
 import io.reconcraft.launcher.service.StackService;
 import io.reconcraft.launcher.standalone.InProcessService;
+import io.reconcraft.launcher.standalone.ServiceClassLoaders;
 import io.reconcraft.launcher.service.Supervisor;
 
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackPidFile pidFile;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Supervisor supervisor;
+    private final ServiceClassLoaders classLoaders;
 
     /** How the services are hosted. */
     public enum Mode {
@@ -69,10 +71,12 @@ public final class LocalStack implements AutoCloseable {
         this.mongo = new MongoServer(config.mongoFile(), config.ports().mongo());
         this.pidFile = new StackPidFile(config.home());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.classLoaders = new ServiceClassLoaders(config);
         for (ServiceName service : ServiceName.values()) {
             services.add(mode == Mode.PROCESSES
                     ? new ServiceProcess(service, config, adminKey, http)
-                    : new InProcessService(service, config, ServiceSettings.properties(service, config, adminKey), http));
+                    : new InProcessService(service, config, ServiceSettings.properties(service, config, adminKey), http,
+                            classLoaders));
         }
     }
 
@@ -145,6 +149,7 @@ public final class LocalStack implements AutoCloseable {
         // services first so they do not log a storm of connection errors while Kafka and Mongo go away
         long start = System.nanoTime();
         Parallel.runAll(services.stream().<Runnable>map(service -> service::close).toList());
+        classLoaders.close();
         long servicesStopped = System.nanoTime();
         kafka.close();
         long kafkaStopped = System.nanoTime();

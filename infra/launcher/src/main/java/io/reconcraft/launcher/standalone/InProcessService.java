@@ -7,7 +7,6 @@ import io.reconcraft.launcher.stack.StackConfig;
 import io.reconcraft.launcher.stack.StackException;
 
 import java.lang.reflect.InvocationTargetException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -18,9 +17,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service as its own Spring application context in this JVM: its own class loader over its own jar (so its
- * libraries, auto-configuration and static state are its own), its own properties, its own database; it still
- * talks to the others only through Kafka.
+ * One service as its own Spring application context in this JVM: its own class loader over its own classes and the
+ * libraries only it holds (the libraries every service holds are loaded once, {@link SharedLibraries}), its own
+ * properties, application context, log file and database; it still talks to the others only through Kafka.
  */
 public final class InProcessService implements StackService {
 
@@ -31,6 +30,7 @@ public final class InProcessService implements StackService {
     private final StackConfig config;
     private final Map<String, String> properties;
     private final HttpClient http;
+    private final ServiceClassLoaders loaders;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile URLClassLoader loader;
     private volatile Thread main;
@@ -38,8 +38,10 @@ public final class InProcessService implements StackService {
     private volatile Throwable failure;
     private volatile boolean closed;
 
-    public InProcessService(ServiceName service, StackConfig config, Map<String, String> properties, HttpClient http) {
+    public InProcessService(ServiceName service, StackConfig config, Map<String, String> properties, HttpClient http,
+                            ServiceClassLoaders loaders) {
         this.service = service;
+        this.loaders = loaders;
         this.config = config;
         this.properties = Map.copyOf(properties);
         this.http = http;
@@ -52,9 +54,9 @@ public final class InProcessService implements StackService {
 
     @Override
     public synchronized void start() {
-        ExplodedJar jar = ExplodedJar.besideJar(config.serviceJar(service));
-        loader = new URLClassLoader(service.id(), jar.classpath().toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
-        main = new Thread(() -> run(jar.startClass()), service.id() + "-main");
+        loader = loaders.newLoader(service);
+        String startClass = loaders.startClass(service);
+        main = new Thread(() -> run(startClass), service.id() + "-main");
         main.setContextClassLoader(loader);
         main.start();
     }
@@ -86,8 +88,7 @@ public final class InProcessService implements StackService {
         // the launcher closes every context itself, in parallel, and owns the console
         args.add("--spring.main.register-shutdown-hook=false");
         args.add("--spring.main.banner-mode=off");
-        args.add("--logging.file.name=" + config.logFile(service.id()));
-        args.add("--logging.threshold.console=OFF");
+        // the services' log files are written by the shared Logback (ServiceClassLoaders), not by each Boot
         return args.toArray(String[]::new);
     }
 

@@ -35,6 +35,9 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SingleJvmStackIT {
 
+    private static final java.util.regex.Pattern STARTED =
+            java.util.regex.Pattern.compile("Started (\\w+Application) in");
+
     private E2eStack e2e;
     private StackConfig config;
     private LocalStack stack;
@@ -74,11 +77,40 @@ class SingleJvmStackIT {
             List<String> databases = mongo.listDatabaseNames().into(new ArrayList<>());
             assertThat(databases).contains("reconcraft-api-gateway", "reconcraft-run-orchestrator", "reconcraft-audit");
         }
+        // each log holds its own service's start, and no other's (the services share one Logback)
+        Set<String> started = new java.util.HashSet<>();
         for (ServiceName service : ServiceName.values()) {
             Path log = config.logFile(service.id());
             assertThat(log).exists();
-            assertThat(readQuietly(log)).contains("Started");
+            List<String> starts = STARTED.matcher(readQuietly(log)).results().map(m -> m.group(1)).toList();
+            assertThat(starts).as("application starts in %s", log).hasSize(1);
+            started.add(starts.get(0));
         }
+        assertThat(started).hasSize(ServiceName.values().length);
+    }
+
+    @Test
+    void givenTheStackInOneJvm_whenItsServicesUseALibraryTheyAllHold_thenItIsOneClassForAll() throws Exception {
+        // by the class each service's loader gives; daemon threads of a stack an earlier test closed in this JVM
+        // may still be around, with loaders of their own
+        Map<Class<?>, Set<String>> servicesByClass = new java.util.HashMap<>();
+        for (Thread thread : threadsStartedFor(serviceLoaderNames())) {
+            ClassLoader loader = thread.getContextClassLoader();
+            Class<?> contextClass = loader.loadClass("org.springframework.context.ApplicationContext");
+            servicesByClass.computeIfAbsent(contextClass, type -> new java.util.HashSet<>()).add(loader.getName());
+        }
+
+        assertThat(servicesByClass.values()).contains(serviceLoaderNames());
+        assertThat(servicesByClass.keySet()).allSatisfy(type ->
+                assertThat(type.getClassLoader().getName()).isEqualTo("services-shared"));
+    }
+
+    private static Set<String> serviceLoaderNames() {
+        Set<String> names = new java.util.HashSet<>();
+        for (ServiceName service : ServiceName.values()) {
+            names.add(service.id());
+        }
+        return names;
     }
 
     @Test
