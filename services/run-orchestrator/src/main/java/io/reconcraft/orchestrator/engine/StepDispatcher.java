@@ -13,12 +13,9 @@ import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.store.RunDocument;
 import io.reconcraft.orchestrator.store.StepDocument;
 import io.reconcraft.orchestrator.store.StepResult;
-import io.reconcraft.orchestrator.store.TaskDocument;
-import io.reconcraft.orchestrator.store.TaskStore;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,21 +28,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class StepDispatcher {
 
-    private final TaskStore tasks;
     private final RunFinisher runFinisher;
     private final StepFinisher stepFinisher;
     private final InternalStepRunner internalRunner;
     private final TaskStarter taskStarter;
-    private final Clock clock;
 
-    public StepDispatcher(TaskStore tasks, RunFinisher runFinisher, StepFinisher stepFinisher,
-                          InternalStepRunner internalRunner, TaskStarter taskStarter, Clock clock) {
-        this.tasks = tasks;
+    public StepDispatcher(RunFinisher runFinisher, StepFinisher stepFinisher, InternalStepRunner internalRunner,
+                          TaskStarter taskStarter) {
         this.runFinisher = runFinisher;
         this.stepFinisher = stepFinisher;
         this.internalRunner = internalRunner;
         this.taskStarter = taskStarter;
-        this.clock = clock;
     }
 
     /**
@@ -83,16 +76,22 @@ public class StepDispatcher {
     }
 
     private static boolean hasUsableConfig(RunView view, String nodeId) {
+        return configProblem(view, view.node(nodeId)).isEmpty();
+    }
+
+    /** Config that cannot work (targets that are not a list, retries out of range): what is wrong with it. */
+    private static Optional<String> configProblem(RunView view, WorkflowNode node) {
         try {
-            StepTargets.of(view.node(nodeId), view.run().targets());
-            RetryPolicy.retriesOf(view.node(nodeId));
-            return true;
+            StepTargets.of(node, view.run().targets());
+            RetryPolicy.retriesOf(node);
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.of(e.getMessage());
         }
     }
 
-    private TaskStarter.ReadyStep ready(RunView view, String nodeId) {
+    /** The step of {@code nodeId} with the tasks it is claimed with: planned now, or null when it keeps its own. */
+    private static TaskStarter.ReadyStep ready(RunView view, String nodeId) {
         RunDocument run = view.run();
         int index = run.indexOf(nodeId);
         StepDocument step = run.steps().get(index);
@@ -109,13 +108,12 @@ public class StepDispatcher {
         StepDocument step = run.steps().get(index);
         WorkflowNode node = view.node(nodeId);
         NodeKind kind = NodeKind.fromWire(node.kind()).orElseThrow();
-        Instant now = clock.instant();
-        List<UpstreamOutput> upstream = UpstreamCollector.collect(view.graph(), view.steps(), nodeId);
         if (kind.executor() != NodeKind.Executor.ORCHESTRATOR) {
-            return dispatchElsewhere(view, index, step, node, upstream, now);
+            return dispatchElsewhere(view, index, step, node);
         }
         markRunning(run);
-        return internalRunner.run(run.id(), index, step, node, kind, upstream);
+        return internalRunner.run(run.id(), index, step, node, kind,
+                UpstreamCollector.collect(view.graph(), view.steps(), nodeId));
     }
 
     /** Most dispatches find the run running already: no round trip for them. */
@@ -125,23 +123,13 @@ public class StepDispatcher {
         }
     }
 
-    private boolean dispatchElsewhere(RunView view, int index, StepDocument step, WorkflowNode node,
-                                      List<UpstreamOutput> upstream, Instant now) {
-        RunDocument run = view.run();
-        List<String> targets;
-        try {
-            targets = StepTargets.of(node, run.targets());
-            RetryPolicy.retriesOf(node);
-        } catch (IllegalArgumentException e) {
-            return stepFinisher.finishUnrun(run.id(), index, step, StepResult.failed(StepOutcome.INVALID_CONFIG.wire(),
-                    e.getMessage()), List.of("step not started: " + e.getMessage()));
+    private boolean dispatchElsewhere(RunView view, int index, StepDocument step, WorkflowNode node) {
+        Optional<String> problem = configProblem(view, node);
+        if (problem.isPresent()) {
+            return stepFinisher.finishUnrun(view.run().id(), index, step, StepResult.failed(
+                    StepOutcome.INVALID_CONFIG.wire(), problem.get()), List.of("step not started: " + problem.get()));
         }
-        markRunning(run);
-        List<TaskDocument> planned = step.hasTasks() ? null
-                : FanOut.tasks(StepId.of(run.id(), node.id()).wire(), node.kind(), targets, upstream, step.attempt());
-        if (planned != null && planned.size() == 1 && taskStarter.hasRoom(run)) {
-            return taskStarter.claimStepAndStart(view, index, planned.get(0));
-        }
-        return tasks.claimStep(run.id(), index, step.attempt(), planned, now);
+        markRunning(view.run());
+        return taskStarter.claimSteps(view, List.of(ready(view, node.id())));
     }
 }

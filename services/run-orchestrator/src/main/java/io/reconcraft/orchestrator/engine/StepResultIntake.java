@@ -50,16 +50,12 @@ public class StepResultIntake {
     }
 
     public void apply(String runId, StepCompleted completed) {
-        if (completed.stepId() != null && advanced.take(completed.stepId(), completed.attempt())) {
-            return; // this instance ran the step and advanced the run past it
-        }
+        applyAll(runId, List.of(completed));
+    }
+
+    /** A result that needs the run as it is now: read it, apply the result to what it answers, advance. */
+    private void applyByReading(String runId, StepCompleted completed) {
         writtenRuns.take(runId); // a leftover of an earlier pass on this thread
-        Optional<TaskRef> started = completed.stepId() == null ? Optional.empty()
-                : startedTasks.take(completed.stepId(), completed.attempt());
-        if (started.isPresent() && appliedAsStarted(started.get(), runId, completed)) {
-            advancer.advanceAfterOwnUpdate(runId);
-            return;
-        }
         Optional<RunDocument> run = store.find(runId);
         if (run.isEmpty()) {
             log.warn("ignoring StepCompleted {} of unknown run {}", completed.stepId(), runId);
@@ -101,7 +97,7 @@ public class StepResultIntake {
         List<StepCompleted> others = new ArrayList<>();
         for (StepCompleted completed : results) {
             if (completed.stepId() != null && advanced.take(completed.stepId(), completed.attempt())) {
-                continue;
+                continue; // this instance ran the step and advanced the run past it
             }
             Optional<TaskRef> started = completed.stepId() == null ? Optional.empty()
                     : startedTasks.take(completed.stepId(), completed.attempt());
@@ -129,12 +125,7 @@ public class StepResultIntake {
             }
             return;
         }
-        others.forEach(completed -> apply(runId, completed)); // each advances the run as it then is
-    }
-
-    /** A success for a task this instance started: one guarded update instead of reading the run first. */
-    private boolean appliedAsStarted(TaskRef started, String runId, StepCompleted completed) {
-        return isSuccessOf(started, runId, completed) && taskResults.succeededAsStarted(started, resultOf(completed));
+        others.forEach(completed -> applyByReading(runId, completed)); // each advances the run as it then is
     }
 
     private static boolean isSuccessOf(TaskRef started, String runId, StepCompleted completed) {

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +84,7 @@ public class TaskStarter {
         if (sending.isEmpty()) {
             sending = new ArrayList<>();
             for (TaskRef ref : starting) {
-                startOne(view, ref, now).ifPresent(sending::add);
+                sending.addAll(startAll(view, List.of(ref), now));
             }
         }
         awaitAcks(sending);
@@ -150,49 +149,12 @@ public class TaskStarter {
         return true;
     }
 
-    /** Whether the caps leave room for one more task of {@code run} now. */
-    boolean hasRoom(RunDocument run) {
-        return room(run) > 0;
-    }
-
     private int room(RunDocument run) {
         return Math.min(properties.maxParallelTasksPerRun() - run.runningTasks(),
                 properties.maxParallelTasks() - running.current());
     }
 
-    /**
-     * Claims the queued step at {@code stepIndex} with its only task, {@code planned}, already started, and requests
-     * that task: the step's claim and the task's in one update. False when another caller claimed the step first or
-     * the run's cap filled in between (nothing written; the run is advanced again when one of its tasks ends).
-     */
-    boolean claimStepAndStart(RunView view, int stepIndex, TaskDocument planned) {
-        StepDocument step = view.run().steps().get(stepIndex);
-        TaskRef ref = new TaskRef(view.run().id(), stepIndex, 0, step, planned);
-        WorkflowNode node = view.node(step.nodeId());
-        Instant now = clock.instant();
-        TaskDocument running = planned.startedAt(now, deadline(node, now));
-        if (!tasks.claimStepStartingTask(ref.runId(), stepIndex, step.attempt(), running, now,
-                properties.maxParallelTasksPerRun())) {
-            return false;
-        }
-        started.add(new TaskRef(ref.runId(), stepIndex, 0, step, running));
-        awaitAcks(List.of(send(view, ref, node)));
-        return true;
-    }
-
     private record Sending(TaskRef ref, CompletableFuture<?> ack) {
-    }
-
-    /** Claims a task and sends its request without waiting: the tasks started in one pass wait for their acks together. */
-    private Optional<Sending> startOne(RunView view, TaskRef ref, Instant now) {
-        WorkflowNode node = view.node(ref.step().nodeId());
-        Instant deadline = deadline(node, now);
-        if (!tasks.claim(ref, now, deadline, properties.maxParallelTasksPerRun())) {
-            return Optional.empty();
-        }
-        started.add(new TaskRef(ref.runId(), ref.stepIndex(), ref.taskIndex(), ref.step(),
-                ref.task().startedAt(now, deadline)));
-        return Optional.of(send(view, ref, node));
     }
 
     private Instant deadline(WorkflowNode node, Instant now) {

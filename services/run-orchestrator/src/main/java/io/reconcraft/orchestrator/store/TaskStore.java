@@ -37,36 +37,6 @@ public class TaskStore {
     }
 
     /**
-     * queued → running for a step executed elsewhere. A step without tasks gets {@code tasks}; a step that
-     * has some (it runs again after a run retry) keeps them.
-     */
-    public boolean claimStep(String runId, int step, int attempt, List<TaskDocument> tasks, Instant now) {
-        String path = "steps." + step + ".";
-        Update update = new Update().set(path + "status", RunStatus.RUNNING.wireName()).set(path + "requestedAt", now)
-                .set(path + "deadline", null).set(path + "dueAt", null);
-        if (tasks != null) {
-            update.set(path + "tasks", tasks);
-        }
-        return update(where("_id").is(runId).and(path + "status").is(RunStatus.QUEUED.wireName())
-                .and(path + "attempt").is(attempt), update, 0);
-    }
-
-    /**
-     * queued → running for a step executed elsewhere that has one task, with that task started in the same update
-     * ({@code started} is the task already running); false when another caller claimed the step or the run has
-     * {@code maxActive} tasks running. Saves the task's own claim: one round trip per step.
-     */
-    public boolean claimStepStartingTask(String runId, int step, int attempt, TaskDocument started, Instant now,
-                                         int maxActive) {
-        String path = "steps." + step + ".";
-        Update update = new Update().set(path + "status", RunStatus.RUNNING.wireName()).set(path + "requestedAt", now)
-                .set(path + "deadline", null).set(path + "dueAt", null).set(path + "tasks", List.of(started))
-                .inc(ACTIVE, 1);
-        return update(where("_id").is(runId).and(path + "status").is(RunStatus.QUEUED.wireName())
-                .and(path + "attempt").is(attempt).and(ACTIVE).not().gte(maxActive), update, 1);
-    }
-
-    /**
      * A queued step to claim in {@link #claimSteps}: with {@code tasks} (null keeps the ones it has), of which
      * {@code starting} are started already (running), the rest queued.
      */
@@ -74,9 +44,9 @@ public class TaskStore {
     }
 
     /**
-     * {@link #claimStep} and {@link #claimStepStartingTask} for several queued steps of one run, in one update: all of
-     * them or none (another caller claimed one, or the run's cap has no room for the tasks started with them).
-     * A wide graph's ready nodes then cost one round trip, not one each.
+     * queued → running for steps executed elsewhere, in one update: all of them or none (another caller claimed one,
+     * or the run's cap has no room for the tasks started with them). A step without tasks gets its planned ones; a
+     * step that has some (it runs again after a run retry) keeps them. A wide graph's ready nodes cost one round trip.
      */
     public boolean claimSteps(String runId, List<StepClaim> claims, Instant now, int maxActive) {
         Criteria guard = where("_id").is(runId);
@@ -100,8 +70,8 @@ public class TaskStore {
     }
 
     /**
-     * {@link #claim} for several queued tasks of one run in one update, each with its deadline: all or none
-     * (another caller changed one of them, or the run's cap has no room for all).
+     * queued → running for tasks of one run, each with the deadline after which the orchestrator gives up on it, in
+     * one update: all or none (another caller changed one of them, or the run's cap has no room for all).
      */
     public boolean claimAll(List<TaskRef> refs, Instant now, List<Instant> deadlines, int maxActive) {
         Criteria guard = where("_id").is(refs.get(0).runId());
@@ -137,16 +107,6 @@ public class TaskStore {
             }
         }
         return update(guard, update, -refs.size());
-    }
-
-    /**
-     * queued → running for this attempt, with the deadline after which the orchestrator gives up on it;
-     * false as well when {@code maxActive} tasks of the run are running already.
-     */
-    public boolean claim(TaskRef task, Instant now, Instant deadline, int maxActive) {
-        return update(current(task, RunStatus.QUEUED).and(ACTIVE).not().gte(maxActive), new Update()
-                .set(task.path() + "status", RunStatus.RUNNING.wireName()).set(task.path() + "requestedAt", now)
-                .set(task.path() + "deadline", deadline).set(task.path() + "retryAt", null).inc(ACTIVE, 1), 1);
     }
 
     /** running → terminal (or queued → terminal for a task cancelled before it started), with the attempt recorded. */
