@@ -79,9 +79,12 @@ public final class SharedLibraries extends URLClassLoader {
         Map<String, List<URL>> copiesByName = new LinkedHashMap<>();
         classpaths.values().forEach(classpath -> classpath.stream().filter(SharedLibraries::isJar)
                 .forEach(jar -> copiesByName.computeIfAbsent(fileName(jar), name -> new ArrayList<>()).add(jar)));
-        Set<String> conflicting = conflicting(copiesByName);
+        Set<String> otherVersions = otherVersions(copiesByName);
+        Set<String> conflicting = new LinkedHashSet<>(otherVersions);
+        conflicting.addAll(rebuilt(copiesByName));
+        // only another version of a library can be what a service's other jars link against
         List<List<URL>> conflictedClasspaths = classpaths.values().stream()
-                .filter(classpath -> classpath.stream().anyMatch(url -> isJar(url) && conflicting.contains(fileName(url))))
+                .filter(classpath -> classpath.stream().anyMatch(url -> isJar(url) && otherVersions.contains(fileName(url))))
                 .toList();
         Map<String, URL> shared = new LinkedHashMap<>();
         copiesByName.forEach((name, copies) -> {
@@ -140,14 +143,25 @@ public final class SharedLibraries extends URLClassLoader {
         return super.findClass(name);
     }
 
-    // the same file name with different contents, or the same library in another version (commons-io 2.20 and 2.21)
-    private static Set<String> conflicting(Map<String, List<URL>> byFileName) {
-        Set<String> conflicting = new LinkedHashSet<>();
-        Map<String, Map<String, List<String>>> versionsByArtifact = new HashMap<>();
+    /**
+     * The same file name with different contents: our own snapshot libraries when one service's jar was packaged
+     * before a later build of the library. Each service keeps its own copy; nothing else changes for it.
+     */
+    private static Set<String> rebuilt(Map<String, List<URL>> byFileName) {
+        Set<String> rebuilt = new LinkedHashSet<>();
         byFileName.forEach((name, copies) -> {
             if (copies.stream().anyMatch(copy -> !identical(path(copies.get(0)), path(copy)))) {
-                conflicting.add(name);
+                rebuilt.add(name);
             }
+        });
+        return rebuilt;
+    }
+
+    /** The same library in several versions (commons-io 2.20 and 2.21): every version's file names. */
+    private static Set<String> otherVersions(Map<String, List<URL>> byFileName) {
+        Set<String> conflicting = new LinkedHashSet<>();
+        Map<String, Map<String, List<String>>> versionsByArtifact = new HashMap<>();
+        byFileName.keySet().forEach(name -> {
             Matcher artifact = ARTIFACT.matcher(name);
             if (artifact.matches()) {
                 // a new major version is a new library (Jackson 2 and 3 live side by side)

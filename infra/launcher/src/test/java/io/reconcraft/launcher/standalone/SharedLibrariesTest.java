@@ -77,6 +77,25 @@ class SharedLibrariesTest {
     }
 
     @Test
+    void givenOurOwnLibraryPackagedFromTwoBuilds_whenEachServiceLoadsIt_thenEachGetsItsOwnCopy_andItsOtherJarsStayShared()
+            throws Exception {
+        Map<String, List<URL>> classpaths = new LinkedHashMap<>();
+        classpaths.put("gateway", List.of(classes("gateway"), jar("gateway", "messaging-0.1.0-SNAPSHOT.jar",
+                "lib.Messaging", "build 2"), jar("gateway", "validation-3.1.jar", "lib.Validator", "v1")));
+        classpaths.put("tool-runner", List.of(classes("tool-runner"), jar("tool-runner", "messaging-0.1.0-SNAPSHOT.jar",
+                "lib.Messaging", "build 1")));
+        SharedLibraries shared = SharedLibraries.of(classpaths);
+        ClassLoader gateway = shared.loaderFor("gateway");
+        ClassLoader runner = shared.loaderFor("tool-runner");
+
+        assertThat(text(gateway, "lib/Messaging.txt")).isEqualTo("build 2");
+        assertThat(text(runner, "lib/Messaging.txt")).isEqualTo("build 1");
+        assertThat(gateway.loadClass("lib.Messaging").getClassLoader()).isSameAs(gateway);
+        // shared libraries (Spring's validation support) must still be able to link against it
+        assertThat(gateway.loadClass("lib.Validator").getClassLoader()).isSameAs(shared);
+    }
+
+    @Test
     void givenAServiceResourceAndASharedOne_whenListed_thenTheServicesOwnComesFirst() throws Exception {
         URL classes = classes("gateway");
         Files.createDirectories(Path.of(classes.toURI()).resolve("lib"));
