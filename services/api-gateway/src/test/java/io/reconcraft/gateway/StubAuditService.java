@@ -1,5 +1,6 @@
 package io.reconcraft.gateway;
 
+import io.reconcraft.messaging.KeepAliveReadWorkaround;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -28,6 +29,7 @@ final class StubAuditService {
     }
 
     static StubAuditService start() {
+        KeepAliveReadWorkaround.apply(); // the first server of the test JVM fixes Reactor Netty's switch for all
         StubAuditService[] self = new StubAuditService[1];
         DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes

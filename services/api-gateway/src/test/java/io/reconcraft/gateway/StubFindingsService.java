@@ -1,5 +1,6 @@
 package io.reconcraft.gateway;
 
+import io.reconcraft.messaging.KeepAliveReadWorkaround;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
@@ -25,6 +26,7 @@ final class StubFindingsService {
     }
 
     static StubFindingsService start() {
+        KeepAliveReadWorkaround.apply(); // the first server of the test JVM fixes Reactor Netty's switch for all
         StubFindingsService[] self = new StubFindingsService[1];
         DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes
