@@ -2,6 +2,10 @@ package io.reconcraft.orchestrator.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import io.reconcraft.events.model.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,6 +38,7 @@ public class RunStore {
     private static final List<String> OPEN = List.of(RunStatus.QUEUED.wireName(), RunStatus.RUNNING.wireName());
 
     private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
     private final ReactiveMongoTemplate mongo;
     private final WrittenRuns writtenRuns;
@@ -44,16 +48,10 @@ public class RunStore {
         this.writtenRuns = writtenRuns;
     }
 
-    /** False when the run already exists (a redelivered RunRequested). */
-    private boolean insertIfAbsent(RunDocument run) {
-        return Boolean.TRUE.equals(mongo.insert(run).thenReturn(true)
-                .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false))
-                .block(TIMEOUT));
-    }
-
     /**
-     * Inserts the runs not stored yet, in two round trips for the whole batch (which ids exist, then one insert);
-     * returns the ids it inserted. The first of several runs with one id counts.
+     * Inserts the runs not stored yet in one unordered insert for the whole batch, and returns the ids it inserted:
+     * a run stored already (a redelivered RunRequested) is refused by the unique {@code _id} and keeps what it has,
+     * the others are stored all the same. The first of several runs with one id counts.
      */
     public Set<String> insertAbsent(Collection<RunDocument> runs) {
         Map<String, RunDocument> byId = new LinkedHashMap<>();
@@ -61,22 +59,29 @@ public class RunStore {
         if (byId.isEmpty()) {
             return Set.of();
         }
-        Query existing = Query.query(where("_id").in(byId.keySet()));
-        existing.fields().include("_id");
-        mongo.find(existing, Document.class, RunDocument.COLLECTION).map(run -> String.valueOf(run.get("_id")))
-                .collectList().blockOptional(TIMEOUT).orElse(List.of()).forEach(byId::remove);
-        if (byId.isEmpty()) {
-            return Set.of();
-        }
+        List<String> ids = List.copyOf(byId.keySet());
+        List<Document> documents = byId.values().stream().map(this::toDocument).toList();
         try {
-            mongo.insertAll(byId.values()).then().block(TIMEOUT);
+            mongo.getCollection(RunDocument.COLLECTION)
+                    .flatMap(runsCollection -> Mono.from(runsCollection.insertMany(documents, UNORDERED)))
+                    .block(TIMEOUT);
             return byId.keySet();
-        } catch (DuplicateKeyException e) {
-            // another writer stored one of them in between: one at a time, each insert deciding for itself
-            Set<String> inserted = new LinkedHashSet<>();
-            byId.values().stream().filter(this::insertIfAbsent).forEach(run -> inserted.add(run.id()));
+        } catch (MongoBulkWriteException e) {
+            Set<String> inserted = new LinkedHashSet<>(ids);
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                inserted.remove(ids.get(error.getIndex()));
+            }
             return inserted;
         }
+    }
+
+    private Document toDocument(RunDocument run) {
+        Document document = new Document();
+        mongo.getConverter().write(run, document);
+        return document;
     }
 
     public Optional<RunDocument> find(String runId) {

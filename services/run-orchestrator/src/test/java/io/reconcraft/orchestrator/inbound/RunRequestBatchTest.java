@@ -5,6 +5,7 @@ import static io.reconcraft.orchestrator.support.Workflows.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.event.CommandListener;
+import org.bson.BsonDocument;
 import com.mongodb.event.CommandStartedEvent;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.RunRequested;
@@ -46,6 +47,7 @@ class RunRequestBatchTest {
     private static final WorkflowSnapshot SCAN = workflow().node("start", "start").node("nmap", "nmap")
             .edge("start", "nmap").build();
     private static final AtomicInteger RUN_INSERTS = new AtomicInteger();
+    private static final AtomicInteger RUN_LOOKUPS_BY_IDS = new AtomicInteger();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -62,6 +64,11 @@ class RunRequestBatchTest {
                     if (event.getCommandName().equals("insert")
                             && event.getCommand().getString("insert").getValue().equals(RunDocument.COLLECTION)) {
                         RUN_INSERTS.incrementAndGet();
+                    }
+                    if (event.getCommandName().equals("find")
+                            && event.getCommand().getString("find").getValue().equals(RunDocument.COLLECTION)
+                            && event.getCommand().getDocument("filter", new BsonDocument()).isDocument("_id")) {
+                        RUN_LOOKUPS_BY_IDS.incrementAndGet(); // {_id: {$in: [...]}}: which of these runs exist
                     }
                 }
             });
@@ -82,6 +89,17 @@ class RunRequestBatchTest {
         listener.on(poll(runIds));
 
         assertThat(RUN_INSERTS.get() - insertsBefore).isEqualTo(1);
+        assertThat(runIds).allMatch(id -> store.find(id).isPresent());
+    }
+
+    @Test
+    void givenAPollOfNewRunRequests_whenTakenIn_thenTheInsertIsTheOnlyRoundTripBeforeAdmission() {
+        List<String> runIds = newRunIds(10);
+        int lookupsBefore = RUN_LOOKUPS_BY_IDS.get();
+
+        listener.on(poll(runIds));
+
+        assertThat(RUN_LOOKUPS_BY_IDS.get() - lookupsBefore).isZero();
         assertThat(runIds).allMatch(id -> store.find(id).isPresent());
     }
 
