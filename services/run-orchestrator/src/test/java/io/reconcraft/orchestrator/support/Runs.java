@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** What the integration tests do as gateway and executors, and what they wait for. */
 public final class Runs {
@@ -50,9 +51,14 @@ public final class Runs {
     }
 
     public static StepRequested awaitRequest(EventTap tap, String runId, String nodeId, int attempt) {
-        return await().atMost(WAIT).until(() -> tap.payloadsOf(runId, StepRequested.class).stream()
-                .filter(r -> r.nodeId().equals(nodeId) && r.attempt() == attempt).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
+        try {
+            return await().atMost(WAIT).until(() -> tap.payloadsOf(runId, StepRequested.class).stream()
+                    .filter(r -> r.nodeId().equals(nodeId) && r.attempt() == attempt).findFirst(),
+                    java.util.Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no StepRequested of " + nodeId + " attempt " + attempt + " within " + WAIT
+                    + "; the run's events seen: " + seen(tap, runId), e);
+        }
     }
 
     public static List<StepRequested> awaitRequests(EventTap tap, String runId, String nodeId, int count) {
@@ -68,8 +74,23 @@ public final class Runs {
 
     /** The {@code n}th (1-based) RunCompleted of the run. */
     public static RunCompleted awaitRunCompleted(EventTap tap, String runId, int n) {
-        return await().atMost(WAIT).until(() -> tap.payloadsOf(runId, RunCompleted.class), l -> l.size() >= n)
-                .get(n - 1);
+        try {
+            return await().atMost(WAIT).until(() -> tap.payloadsOf(runId, RunCompleted.class), l -> l.size() >= n)
+                    .get(n - 1);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no RunCompleted #" + n + " within " + WAIT + "; the run's events seen: "
+                    + seen(tap, runId), e);
+        }
+    }
+
+    /** The run's events in the order seen, one line: what a test that waited in vain prints (CI shows one line). */
+    private static String seen(EventTap tap, String runId) {
+        return tap.eventsOf(runId).stream().map(event -> event.payload() instanceof StepCompleted done
+                        ? "StepCompleted(" + done.nodeId() + " " + done.status() + ")"
+                        : event.payload() instanceof StepRequested requested
+                        ? "StepRequested(" + requested.nodeId() + " #" + requested.attempt() + ")"
+                        : event.payload().getClass().getSimpleName())
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     public static Finding finding(String id, Severity severity, int port) {
