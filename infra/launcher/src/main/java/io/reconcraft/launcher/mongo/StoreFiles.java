@@ -91,26 +91,45 @@ final class StoreFiles {
         Path target = folder.resolve("snapshot-" + generation + ".bson");
         Path partial = folder.resolve("snapshot-" + generation + ".bson.partial");
         ByteBuf buffer = Unpooled.buffer(64 * 1024);
+        long started = System.nanoTime();
+        long longestHold = 0;
+        String longestHeld = null;
+        long documents = 0;
+        long bytes = 0;
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
                 OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
                         256 * 1024)) {
             for (IndexedDatabase database : databases) {
                 for (Map.Entry<String, JournaledCollection> collection : database.journaledCollections().entrySet()) {
+                    long[] written = new long[2];
+                    long holdStarted = System.nanoTime();
                     collection.getValue().forEachDocument(document -> {
                         buffer.clear();
                         BsonEncoder.encodeDocument(new Document("o", "p").append("db", database.getDatabaseName())
                                 .append("c", collection.getKey()).append("d", document), buffer);
+                        written[0]++;
+                        written[1] += buffer.readableBytes();
                         try {
                             buffer.readBytes(out, buffer.readableBytes());
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
                     });
+                    long held = System.nanoTime() - holdStarted;
+                    if (held > longestHold) {
+                        longestHold = held;
+                        longestHeld = database.getDatabaseName() + "." + collection.getKey();
+                    }
+                    documents += written[0];
+                    bytes += written[1];
                 }
             }
             out.flush();
             channel.force(true);
+            log.log(System.Logger.Level.INFO, "snapshot {0}: {1} documents, {2} MiB in {3} ms; longest a collection "
+                    + "was held: {4} ms ({5})", generation, documents, bytes >> 20, (System.nanoTime() - started) / 1_000_000,
+                    longestHold / 1_000_000, longestHeld);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the embedded database's snapshot " + partial, e);
         }
