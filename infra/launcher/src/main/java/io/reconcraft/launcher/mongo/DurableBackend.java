@@ -86,10 +86,15 @@ public final class DurableBackend extends MemoryBackend {
         return databases;
     }
 
-    private synchronized void compactNow() {
+    private void compactNow() {
+        compactNow(SnapshotWriter.BatchWritten.NONE);
+    }
+
+    /** A new journal, then a snapshot of everything in memory, replacing the older files. */
+    synchronized void compactNow(SnapshotWriter.BatchWritten batchWritten) {
         int generation = files.generationOf(journal.file()) + 1;
         journal.rotateTo(files.journal(generation));
-        files.writeSnapshot(generation, databases());
+        files.writeSnapshot(generation, databases(), batchWritten);
     }
 
     @Override

@@ -5,8 +5,6 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.BufferedInputStream;
@@ -88,51 +86,27 @@ final class StoreFiles {
 
     /** Writes every document of every database, then removes the files this snapshot makes unnecessary. */
     void writeSnapshot(int generation, List<IndexedDatabase> databases) {
+        writeSnapshot(generation, databases, SnapshotWriter.BatchWritten.NONE);
+    }
+
+    void writeSnapshot(int generation, List<IndexedDatabase> databases, SnapshotWriter.BatchWritten batchWritten) {
         Path target = folder.resolve("snapshot-" + generation + ".bson");
         Path partial = folder.resolve("snapshot-" + generation + ".bson.partial");
-        ByteBuf buffer = Unpooled.buffer(64 * 1024);
         long started = System.nanoTime();
-        long longestHold = 0;
-        String longestHeld = null;
-        long documents = 0;
-        long bytes = 0;
+        SnapshotWriter writer = new SnapshotWriter(batchWritten);
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
                 OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
                         256 * 1024)) {
-            for (IndexedDatabase database : databases) {
-                for (Map.Entry<String, JournaledCollection> collection : database.journaledCollections().entrySet()) {
-                    long[] written = new long[2];
-                    long holdStarted = System.nanoTime();
-                    collection.getValue().forEachDocument(document -> {
-                        buffer.clear();
-                        BsonEncoder.encodeDocument(new Document("o", "p").append("db", database.getDatabaseName())
-                                .append("c", collection.getKey()).append("d", document), buffer);
-                        written[0]++;
-                        written[1] += buffer.readableBytes();
-                        try {
-                            buffer.readBytes(out, buffer.readableBytes());
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                    long held = System.nanoTime() - holdStarted;
-                    if (held > longestHold) {
-                        longestHold = held;
-                        longestHeld = database.getDatabaseName() + "." + collection.getKey();
-                    }
-                    documents += written[0];
-                    bytes += written[1];
-                }
-            }
+            writer.write(databases, out);
             out.flush();
             channel.force(true);
-            log.log(System.Logger.Level.INFO, "snapshot {0}: {1} documents, {2} MiB in {3} ms; longest a collection "
-                    + "was held: {4} ms ({5})", generation, documents, bytes >> 20, (System.nanoTime() - started) / 1_000_000,
-                    longestHold / 1_000_000, longestHeld);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the embedded database's snapshot " + partial, e);
         }
+        log.log(System.Logger.Level.INFO, "snapshot {0}: {1} documents, {2} MiB in {3} ms; a collection was held "
+                + "at most {4} ms", generation, writer.documents(), writer.bytes() >> 20,
+                (System.nanoTime() - started) / 1_000_000, writer.longestHoldMillis());
         try {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             for (Path older : Stream.concat(files("snapshot").stream(), files("journal").stream()).toList()) {
