@@ -84,12 +84,15 @@ final class StoreFiles {
         return recovered;
     }
 
-    /** Writes every document of every database, then removes the files this snapshot makes unnecessary. */
-    void writeSnapshot(int generation, List<IndexedDatabase> databases) {
-        writeSnapshot(generation, databases, SnapshotWriter.BatchWritten.NONE);
+    /**
+     * Writes every document of every database, then removes the files this snapshot makes unnecessary; answers the
+     * snapshot's size in bytes.
+     */
+    long writeSnapshot(int generation, List<IndexedDatabase> databases) {
+        return writeSnapshot(generation, databases, SnapshotWriter.BatchWritten.NONE);
     }
 
-    void writeSnapshot(int generation, List<IndexedDatabase> databases, SnapshotWriter.BatchWritten batchWritten) {
+    long writeSnapshot(int generation, List<IndexedDatabase> databases, SnapshotWriter.BatchWritten batchWritten) {
         Path target = folder.resolve("snapshot-" + generation + ".bson");
         Path partial = folder.resolve("snapshot-" + generation + ".bson.partial");
         long started = System.nanoTime();
@@ -117,6 +120,7 @@ final class StoreFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replace the embedded database's snapshot " + target, e);
         }
+        return writer.bytes();
     }
 
     private List<Path> files(String kind) {

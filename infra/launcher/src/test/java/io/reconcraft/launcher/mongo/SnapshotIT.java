@@ -21,10 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A snapshot of a large collection is written while its writers go on: a write made in the middle of a snapshot
- * completes before the snapshot does, and survives a restart from that snapshot and its journal.
+ * Snapshots of the embedded store: written while the collections' writers go on (a write made in the middle of a
+ * snapshot completes before the snapshot does, and survives a restart from that snapshot and its journal), and no
+ * more often than the store is large.
  */
-class SnapshotWhileWritingIT {
+class SnapshotIT {
 
     private static final int RUNS = 2 * SnapshotWriter.BATCH + 500;
 
@@ -36,7 +37,7 @@ class SnapshotWhileWritingIT {
             throws Exception {
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
-            withBackend((backend, client) -> {
+            withBackend(Long.MAX_VALUE, (backend, client) -> {
                 List<Document> runs = new ArrayList<>();
                 for (int i = 0; i < RUNS; i++) {
                     runs.add(new Document("_id", "r" + i).append("status", "queued"));
@@ -66,11 +67,29 @@ class SnapshotWhileWritingIT {
         }
 
         // and a restart from that snapshot and its journal has each document in its last state
-        withBackend((backend, client) -> {
+        withBackend(Long.MAX_VALUE, (backend, client) -> {
             assertThat(runs(client).countDocuments()).isEqualTo(RUNS);
             assertThat(runs(client).find(Filters.eq("_id", "r0")).first().getString("status")).isEqualTo("succeeded");
             assertThat(runs(client).find(Filters.eq("_id", "r" + (RUNS - 1))).first()).isNull();
             assertThat(runs(client).find(Filters.eq("_id", "late")).first()).isNotNull();
+        });
+    }
+
+    @Test
+    void givenLargeStoreAndSmallJournalLimit_whenLessThanTheStoreIsJournaled_thenNoSnapshotIsDueYet() throws Exception {
+        withBackend(Long.MAX_VALUE, (backend, client) -> {
+            List<Document> runs = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                runs.add(new Document("_id", "r" + i).append("pad", "x".repeat(1_000)));
+            }
+            runs(client).insertMany(runs);
+        });
+
+        // the restart writes a snapshot of about 200 KB; the journal's own limit is 4 KB
+        withBackend(4 * 1024, (backend, client) -> {
+            runs(client).insertOne(new Document("_id", "late").append("pad", "x".repeat(20_000)));
+
+            assertThat(backend.snapshotDue()).isFalse();
         });
     }
 
@@ -83,9 +102,9 @@ class SnapshotWhileWritingIT {
         }
     }
 
-    private void withBackend(BackendAction action) throws Exception {
+    private void withBackend(long journalLimit, BackendAction action) throws Exception {
         int port = Ports.free().mongo();
-        DurableBackend backend = new DurableBackend(store, Long.MAX_VALUE);
+        DurableBackend backend = new DurableBackend(store, journalLimit);
         de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(backend);
         try {
             server.bind("127.0.0.1", port);
