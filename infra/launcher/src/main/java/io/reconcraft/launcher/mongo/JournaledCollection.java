@@ -127,6 +127,28 @@ final class JournaledCollection extends MemoryCollection {
         return null;
     }
 
+    /**
+     * How many documents a condition of one field equal to one scalar matches, from that field's index, or null when
+     * no index answers it so. Its candidates are exactly its matches, so they need not be matched one by one — which
+     * counting runs by status did for every stored run (the dashboard's and the benchmark's metrics).
+     */
+    synchronized Integer countFromIndex(Document query) {
+        if (query.size() != 1) {
+            return null;
+        }
+        String field = query.keySet().iterator().next();
+        Object value = query.get(field);
+        if (value == null || !FieldIndex.isIndexable(value)) {
+            return null;
+        }
+        for (Index<Integer> index : getIndexes()) {
+            if (index instanceof FieldIndex fieldIndex && fieldIndex.field().equals(field)) {
+                return fieldIndex.count(value);
+            }
+        }
+        return null;
+    }
+
     /** Where every document is now: a snapshot reads them from there in batches ({@link #copiesAt}). */
     synchronized List<Integer> positions() {
         return streamAllDocumentsWithPosition().map(DocumentWithPosition::getPosition).toList();
