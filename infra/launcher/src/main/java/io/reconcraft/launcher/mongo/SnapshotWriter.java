@@ -30,9 +30,7 @@ final class SnapshotWriter {
 
     private final ByteBuf buffer = Unpooled.buffer(64 * 1024);
     private final BatchWritten batchWritten;
-    private long documents;
     private long bytes;
-    private long longestHoldNanos;
 
     SnapshotWriter(BatchWritten batchWritten) {
         this.batchWritten = batchWritten;
@@ -50,31 +48,20 @@ final class SnapshotWriter {
             throws IOException {
         List<Integer> positions = collection.positions();
         for (int from = 0; from < positions.size(); from += BATCH) {
-            long copying = System.nanoTime();
             List<Document> batch = collection.copiesAt(positions.subList(from, Math.min(from + BATCH, positions.size())));
-            longestHoldNanos = Math.max(longestHoldNanos, System.nanoTime() - copying);
             for (Document document : batch) {
                 buffer.clear();
                 BsonEncoder.encodeDocument(new Document("o", "p").append("db", database).append("c", name)
                         .append("d", document), buffer);
                 bytes += buffer.readableBytes();
                 buffer.readBytes(out, buffer.readableBytes());
-                documents++;
             }
             batchWritten.written(database, name);
         }
     }
 
-    long documents() {
-        return documents;
-    }
-
+    /** The bytes written so far. */
     long bytes() {
         return bytes;
-    }
-
-    /** The longest a batch held its collection's lock (waiting for it included). */
-    long longestHoldMillis() {
-        return longestHoldNanos / 1_000_000;
     }
 }

@@ -95,7 +95,6 @@ final class StoreFiles {
     long writeSnapshot(int generation, List<IndexedDatabase> databases, SnapshotWriter.BatchWritten batchWritten) {
         Path target = folder.resolve("snapshot-" + generation + ".bson");
         Path partial = folder.resolve("snapshot-" + generation + ".bson.partial");
-        long started = System.nanoTime();
         SnapshotWriter writer = new SnapshotWriter(batchWritten);
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
@@ -107,9 +106,6 @@ final class StoreFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the embedded database's snapshot " + partial, e);
         }
-        log.log(System.Logger.Level.INFO, "snapshot {0}: {1} documents, {2} MiB in {3} ms; a collection was held "
-                + "at most {4} ms", generation, writer.documents(), writer.bytes() >> 20,
-                (System.nanoTime() - started) / 1_000_000, writer.longestHoldMillis());
         try {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             for (Path older : Stream.concat(files("snapshot").stream(), files("journal").stream()).toList()) {
