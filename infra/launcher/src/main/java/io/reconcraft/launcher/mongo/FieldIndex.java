@@ -144,6 +144,12 @@ final class FieldIndex extends Index<Integer> {
         return positions;
     }
 
+    /** How many documents hold this scalar value (or an array holding it) in the indexed field. */
+    synchronized int count(Object value) {
+        Map<KeyValue, Integer> documents = byValue.get(normalize(value));
+        return documents == null ? 0 : documents.size();
+    }
+
     /** Every position in key order (documents without the key first), or the reverse: for sorted pages. */
     synchronized List<Integer> positionsInOrder(boolean ascending) {
         List<Integer> positions = new ArrayList<>(valuesOfDocument.size());
@@ -222,7 +228,7 @@ final class FieldIndex extends Index<Integer> {
     }
 
     /** Scalars only: documents and arrays as keys compare in ways the matcher knows better. */
-    private static boolean isIndexable(Object value) {
+    static boolean isIndexable(Object value) {
         return value instanceof String || value instanceof Number || value instanceof java.util.Date
                 || value instanceof Boolean || value instanceof java.time.Instant
                 || value instanceof de.bwaldvogel.mongo.bson.ObjectId || value instanceof java.util.UUID;

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * An aggregation that starts with {@code $match}, answered from the collection's indexes. mongo-java-server feeds
  * every pipeline the whole collection and filters it in the {@code $match} stage, so every {@code countDocuments}
  * (which the driver sends as {@code [$match, $group]}) walked the collection: the dashboard's counts and the
- * run list's total grew with history. Here the leading match becomes a query, which uses the indexes, and a
- * plain count of everything is the collection's size.
+ * run list's total grew with history. Here the leading match becomes a query, which uses the indexes; a plain count
+ * of everything is the collection's size, and a count of one indexed field equal to one value is the index's.
  */
 final class IndexedAggregation {
 
@@ -34,9 +34,9 @@ final class IndexedAggregation {
         }
         List<Document> rest = pipeline.subList(1, pipeline.size());
         List<Document> result;
-        if (match.isEmpty() && isCount(rest)) {
-            int size = collection.count();
-            result = size == 0 ? List.of() : List.of(new Document("_id", 1).append("n", size));
+        Integer counted = isCount(rest) ? countWithoutMatching(collection, match) : null;
+        if (counted != null) {
+            result = counted == 0 ? List.of() : List.of(new Document("_id", 1).append("n", counted));
         } else {
             Aggregation stages = Aggregation.fromPipeline(rest, resolver, database, collection, oplog);
             stages.validate(command);
@@ -47,6 +47,14 @@ final class IndexedAggregation {
         Document response = new Document("cursor", cursor);
         Utils.markOkay(response);
         return Optional.of(response);
+    }
+
+    /** A count of everything, or of one indexed field equal to one value; null when documents must be matched. */
+    private static Integer countWithoutMatching(MongoCollection<?> collection, Document match) {
+        if (match.isEmpty()) {
+            return collection.count();
+        }
+        return collection instanceof JournaledCollection journaled ? journaled.countFromIndex(match) : null;
     }
 
     private static boolean isCount(List<Document> stages) {

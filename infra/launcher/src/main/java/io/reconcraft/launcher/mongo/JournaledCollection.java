@@ -2,13 +2,13 @@ package io.reconcraft.launcher.mongo;
 
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A collection held in memory whose every change is written to the store's journal as the document's new state
@@ -127,9 +127,50 @@ final class JournaledCollection extends MemoryCollection {
         return null;
     }
 
-    /** Every document, encoded while this collection cannot change: for a consistent snapshot. */
-    synchronized void forEachDocument(Consumer<Document> action) {
-        streamAllDocumentsWithPosition().forEach(entry -> action.accept(entry.getDocument()));
+    /**
+     * How many documents a condition of one field equal to one scalar matches, from that field's index, or null when
+     * no index answers it so. Its candidates are exactly its matches, so they need not be matched one by one — which
+     * counting runs by status did for every stored run (the dashboard's and the benchmark's metrics).
+     */
+    synchronized Integer countFromIndex(Document query) {
+        if (query.size() != 1) {
+            return null;
+        }
+        String field = query.keySet().iterator().next();
+        Object value = query.get(field);
+        if (value == null || !FieldIndex.isIndexable(value)) {
+            return null;
+        }
+        for (Index<Integer> index : getIndexes()) {
+            if (index instanceof FieldIndex fieldIndex && fieldIndex.field().equals(field)) {
+                return fieldIndex.count(value);
+            }
+        }
+        return null;
+    }
+
+    /** Where every document is now: a snapshot reads them from there in batches ({@link #copiesAt}). */
+    synchronized List<Integer> positions() {
+        return streamAllDocumentsWithPosition().map(DocumentWithPosition::getPosition).toList();
+    }
+
+    /**
+     * The documents now at these positions, each copied at its top level, so that a snapshot encodes them without
+     * holding this collection's lock (encoding every document under it stalled every writer of the collection for
+     * the whole snapshot, seconds with history stored). The top level is enough: an update never changes a stored
+     * document's values in place — the library computes the new state on a deep copy and then puts its top-level
+     * values into the stored document. A position emptied since {@link #positions} is skipped and one filled again
+     * holds a document inserted since: both changes are in the journal the snapshot is replayed with.
+     */
+    synchronized List<Document> copiesAt(List<Integer> positions) {
+        List<Document> copies = new ArrayList<>(positions.size());
+        for (Integer position : positions) {
+            Document document = getDocument(position);
+            if (document != null) {
+                copies.add(new Document(document));
+            }
+        }
+        return copies;
     }
 
     private static boolean sameKey(Object one, Object other) {

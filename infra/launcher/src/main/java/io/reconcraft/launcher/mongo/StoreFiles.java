@@ -5,8 +5,6 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.BufferedInputStream;
@@ -86,29 +84,23 @@ final class StoreFiles {
         return recovered;
     }
 
-    /** Writes every document of every database, then removes the files this snapshot makes unnecessary. */
-    void writeSnapshot(int generation, List<IndexedDatabase> databases) {
+    /**
+     * Writes every document of every database, then removes the files this snapshot makes unnecessary; answers the
+     * snapshot's size in bytes.
+     */
+    long writeSnapshot(int generation, List<IndexedDatabase> databases) {
+        return writeSnapshot(generation, databases, SnapshotWriter.BatchWritten.NONE);
+    }
+
+    long writeSnapshot(int generation, List<IndexedDatabase> databases, SnapshotWriter.BatchWritten batchWritten) {
         Path target = folder.resolve("snapshot-" + generation + ".bson");
         Path partial = folder.resolve("snapshot-" + generation + ".bson.partial");
-        ByteBuf buffer = Unpooled.buffer(64 * 1024);
+        SnapshotWriter writer = new SnapshotWriter(batchWritten);
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
                 OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
                         256 * 1024)) {
-            for (IndexedDatabase database : databases) {
-                for (Map.Entry<String, JournaledCollection> collection : database.journaledCollections().entrySet()) {
-                    collection.getValue().forEachDocument(document -> {
-                        buffer.clear();
-                        BsonEncoder.encodeDocument(new Document("o", "p").append("db", database.getDatabaseName())
-                                .append("c", collection.getKey()).append("d", document), buffer);
-                        try {
-                            buffer.readBytes(out, buffer.readableBytes());
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                }
-            }
+            writer.write(databases, out);
             out.flush();
             channel.force(true);
         } catch (IOException e) {
@@ -124,6 +116,7 @@ final class StoreFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replace the embedded database's snapshot " + target, e);
         }
+        return writer.bytes();
     }
 
     private List<Path> files(String kind) {

@@ -232,6 +232,12 @@ class MongoServerIT {
             assertThat(runs.countDocuments(Filters.and(Filters.eq("status", "queued"), Filters.eq("requestedBy", "key-0"))))
                     .isEqualTo(10);
             assertThat(runs.countDocuments(Filters.exists("status", false))).isEqualTo(1);
+            runs.updateOne(Filters.eq("_id", "r0"), Updates.set("status", List.of("succeeded", "queued")));
+            runs.updateOne(Filters.eq("_id", "r6"), Updates.set("status", "succeeded"));
+            assertThat(runs.countDocuments(Filters.eq("status", "queued"))).isEqualTo(18);
+            assertThat(runs.countDocuments(Filters.eq("status", "succeeded"))).isEqualTo(42);
+            assertThat(runs.countDocuments(Filters.eq("status", "failed"))).isZero();
+            runs.updateMany(Filters.in("_id", "r0", "r6"), Updates.set("status", "queued"));
             assertThat(runs.countDocuments(Filters.eq("status", "queued"), new com.mongodb.client.model.CountOptions()
                     .skip(5).limit(10))).isEqualTo(10);
             assertThat(empty.countDocuments()).isZero();

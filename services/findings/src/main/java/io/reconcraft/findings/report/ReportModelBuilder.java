@@ -55,7 +55,7 @@ public class ReportModelBuilder {
                         }
                     }
                     Mono<List<FindingRecord>> seen = changeById.isEmpty() ? Mono.just(List.of())
-                            : findings.byIds(changeById.keySet()).collectList();
+                            : findings.byIds(changeById.keySet(), runId).collectList();
                     Mono<List<FindingRecord>> resolved = resolver.preview(run.orElse(null), runId, known, now)
                             .collectList();
                     Mono<List<TimelineEntry>> entries = timeline.ofRun(runId)

@@ -39,7 +39,7 @@ public class RunResolver {
     public Flux<FindingRecord> preview(RunRecord run, String runId, Collection<StepRecord> steps, Instant now) {
         Instant since = run != null && run.startedAt() != null ? run.startedAt() : now;
         Map<String, FindingRecord> candidates = new LinkedHashMap<>();
-        return store.openOf(covered(run, steps))
+        return store.openOf(covered(run, steps), runId)
                 .filter(record -> record.entryOf(runId).isEmpty())
                 .filter(record -> record.lastSeenAt() == null || !record.lastSeenAt().isAfter(since))
                 .filter(record -> candidates.putIfAbsent(record.id(), record) == null)

@@ -51,17 +51,27 @@ public class FindingStore {
 
     /** Open findings of each tool on any of its targets, in one query. */
     public Flux<FindingRecord> openOf(Map<String, ? extends Collection<String>> targetsByTool) {
+        Criteria open = openCriteria(targetsByTool);
+        return open == null ? Flux.empty() : mongo.find(Query.query(open), FindingRecord.class);
+    }
+
+    private static Criteria openCriteria(Map<String, ? extends Collection<String>> targetsByTool) {
         List<Criteria> byTool = new ArrayList<>();
         targetsByTool.forEach((tool, targets) -> {
             if (!targets.isEmpty()) {
                 byTool.add(where("tool").is(tool).and("target").in(targets));
             }
         });
-        if (byTool.isEmpty()) {
-            return Flux.empty();
-        }
-        Criteria open = where("state").is(FindingRecord.OPEN);
-        return mongo.find(Query.query(open.orOperator(byTool)), FindingRecord.class);
+        return byTool.isEmpty() ? null : where("state").is(FindingRecord.OPEN).orOperator(byTool);
+    }
+
+    /**
+     * Open findings of each tool on any of its targets, as {@code runId} sees them (see {@link #asSeenBy}): what a
+     * report of that run previews as resolved.
+     */
+    public Flux<FindingRecord> openOf(Map<String, ? extends Collection<String>> targetsByTool, String runId) {
+        Criteria open = openCriteria(targetsByTool);
+        return open == null ? Flux.empty() : mongo.find(asSeenBy(Query.query(open), runId), FindingRecord.class);
     }
 
     /** Every finding any of these runs saw or resolved, in one query. */
@@ -121,14 +131,34 @@ public class FindingStore {
 
     private static final int DUPLICATE_KEY = 11000;
 
-    /** Every finding a run saw or resolved. */
+    /** Every finding a run saw or resolved, as that run sees it (see {@link #asSeenBy}). */
     public Flux<FindingRecord> touchedBy(String runId) {
-        return mongo.find(Query.query(where("history.runId").is(runId)), FindingRecord.class);
+        return mongo.find(asSeenBy(Query.query(where("history.runId").is(runId)), runId), FindingRecord.class);
     }
 
     public Flux<FindingRecord> byIds(Collection<String> ids) {
         return mongo.find(Query.query(where("_id").in(ids)), FindingRecord.class);
     }
+
+    /** These findings as {@code runId} sees them (see {@link #asSeenBy}): what its report lists. */
+    public Flux<FindingRecord> byIds(Collection<String> ids, String runId) {
+        return mongo.find(asSeenBy(Query.query(where("_id").in(ids)), runId), FindingRecord.class);
+    }
+
+    /**
+     * Reads every field but, of the history, only {@code runId}'s entry (a run has at most one): all that a run's
+     * report or diff asks of it. A history holds an entry for every run that saw or resolved the finding, so reading
+     * it whole made each report of a target slower the more runs had covered that target. A record read so has a
+     * partial history: it is for reading, never to be written back.
+     */
+    private static Query asSeenBy(Query query, String runId) {
+        query.fields().include(FIELDS_BUT_HISTORY).elemMatch(HISTORY, where("runId").is(runId));
+        return query;
+    }
+
+    private static final String HISTORY = "history";
+    private static final List<String> FIELDS_BUT_HISTORY = java.util.Arrays.stream(FindingRecord.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).filter(name -> !HISTORY.equals(name)).toList();
 
     public Flux<FindingRecord> find(Criteria criteria, long offset, int limit) {
         Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("lastSeenAt"), Sort.Order.asc("_id")))

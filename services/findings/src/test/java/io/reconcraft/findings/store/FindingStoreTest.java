@@ -76,6 +76,37 @@ class FindingStoreTest {
         assertThat(store.byFingerprints(List.of("fp-taken", "fp-free")).collectList().block(TIMEOUT)).hasSize(2);
     }
 
+    @Test
+    void givenARecordSeenByManyRuns_whenReadAsOneRunSeesIt_thenItCarriesEveryFieldButOnlyThatRunsHistoryEntry() {
+        FindingRecord stored = mongo.insert(record("fp-long-history")
+                .seenBy(record("fp-long-history"), "run-2", AT.plusSeconds(1), "unchanged", false)
+                .seenBy(record("fp-long-history"), "run-3", AT.plusSeconds(2), "unchanged", false)).block(TIMEOUT);
+
+        List<FindingRecord> touched = store.touchedBy("run-2").collectList().block(TIMEOUT);
+        List<FindingRecord> listed = store.byIds(List.of(stored.id()), "run-2").collectList().block(TIMEOUT);
+
+        assertThat(touched).singleElement().usingRecursiveComparison().ignoringFields("history").isEqualTo(stored);
+        assertThat(touched.get(0).history()).containsExactly(new FindingRecord.HistoryEntry("run-2", AT.plusSeconds(1),
+                "unchanged"));
+        assertThat(listed).singleElement().extracting(FindingRecord::history).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.LIST).extracting("runId").containsExactly("run-2");
+    }
+
+    @Test
+    void givenAnOpenRecordARunDidNotSee_whenOpenFindingsAreReadAsThatRunSeesThem_thenItsHistoryIsEmpty() {
+        FindingRecord stored = mongo.insert(record("fp-open")).block(TIMEOUT);
+
+        List<FindingRecord> open = store.openOf(java.util.Map.of("nmap", List.of("host.test")), "run-9")
+                .collectList().block(TIMEOUT);
+
+        assertThat(open).singleElement().satisfies(record -> {
+            assertThat(record.id()).isEqualTo(stored.id());
+            assertThat(record.occurrences()).isEqualTo(stored.occurrences());
+            assertThat(record.entryOf("run-9")).isEmpty();
+            assertThat(record.history()).isEmpty();
+        });
+    }
+
     private static Update seenBy(String runId) {
         FindingRecord after = record("ignored").seenBy(record("ignored"), runId, AT, "unchanged", false);
         return FindingStore.seen(after, List.of(new FindingRecord.HistoryEntry(runId, AT, "unchanged")), false);

@@ -1,0 +1,67 @@
+package io.reconcraft.launcher.mongo;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes every document of the databases as journal records, a collection at a time and within it a batch at a
+ * time: each batch is copied under the collection's lock and encoded after it is released, so writers of a
+ * collection wait at most for one batch to be copied, never for the whole collection to be encoded.
+ *
+ * <p>Documents are taken one by one, not at one instant, and that is enough: a snapshot is only ever read with the
+ * journal opened before it began replayed over it, which holds every change made while it was written.
+ */
+final class SnapshotWriter {
+
+    /** Told after each batch is written; a test changes the collection there. */
+    interface BatchWritten {
+        BatchWritten NONE = (database, collection) -> { };
+
+        void written(String database, String collection);
+    }
+
+    static final int BATCH = 1_000;
+
+    private final ByteBuf buffer = Unpooled.buffer(64 * 1024);
+    private final BatchWritten batchWritten;
+    private long bytes;
+
+    SnapshotWriter(BatchWritten batchWritten) {
+        this.batchWritten = batchWritten;
+    }
+
+    void write(List<IndexedDatabase> databases, OutputStream out) throws IOException {
+        for (IndexedDatabase database : databases) {
+            for (Map.Entry<String, JournaledCollection> collection : database.journaledCollections().entrySet()) {
+                write(database.getDatabaseName(), collection.getKey(), collection.getValue(), out);
+            }
+        }
+    }
+
+    private void write(String database, String name, JournaledCollection collection, OutputStream out)
+            throws IOException {
+        List<Integer> positions = collection.positions();
+        for (int from = 0; from < positions.size(); from += BATCH) {
+            List<Document> batch = collection.copiesAt(positions.subList(from, Math.min(from + BATCH, positions.size())));
+            for (Document document : batch) {
+                buffer.clear();
+                BsonEncoder.encodeDocument(new Document("o", "p").append("db", database).append("c", name)
+                        .append("d", document), buffer);
+                bytes += buffer.readableBytes();
+                buffer.readBytes(out, buffer.readableBytes());
+            }
+            batchWritten.written(database, name);
+        }
+    }
+
+    /** The bytes written so far. */
+    long bytes() {
+        return bytes;
+    }
+}
