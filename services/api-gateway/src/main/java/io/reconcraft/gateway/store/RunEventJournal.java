@@ -1,9 +1,8 @@
 package io.reconcraft.gateway.store;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import io.reconcraft.gateway.stream.RunEvent;
+import io.reconcraft.messaging.DuplicateKeys;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -22,8 +21,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class RunEventJournal {
-
-    private static final int DUPLICATE_KEY = 11000;
 
     private final ReactiveMongoTemplate mongo;
     private final RunStore runs;
@@ -46,7 +43,7 @@ public class RunEventJournal {
         }
         return mongo.getCollection(RunEvent.COLLECTION)
                 .flatMap(collection -> Mono.from(collection.insertMany(documents, new InsertManyOptions().ordered(false))))
-                .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicates(e) ? Mono.empty() : Mono.error(e))
+                .onErrorResume(DuplicateKeys::only, e -> Mono.empty())
                 .then();
     }
 
@@ -60,10 +57,5 @@ public class RunEventJournal {
     /** Whether the run has ended (empty when there is no such run). */
     public Mono<Boolean> ended(String runId) {
         return runs.ended(runId);
-    }
-
-    private static boolean onlyDuplicates(MongoBulkWriteException e) {
-        return e.getWriteConcernError() == null
-                && e.getWriteErrors().stream().mapToInt(BulkWriteError::getCode).allMatch(code -> code == DUPLICATE_KEY);
     }
 }

@@ -2,9 +2,8 @@ package io.reconcraft.findings.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
+import io.reconcraft.messaging.DuplicateKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -107,7 +106,7 @@ public class FindingStore {
         }
         return bulk.execute()
                 .map(result -> matchedAll(result, changes.size()))
-                .onErrorResume(FindingStore::onlyDuplicates, e -> Mono.just(false));
+                .onErrorResume(DuplicateKeys::only, e -> Mono.just(false)); // a fingerprint stored meanwhile
     }
 
     /** @param readVersion the version the change was decided on; null for a change that holds whatever the version */
@@ -117,19 +116,6 @@ public class FindingStore {
     private static boolean matchedAll(BulkWriteResult result, int updates) {
         return result.getMatchedCount() >= updates;
     }
-
-    /** Whether a bulk write failed only on fingerprints stored meanwhile (Spring translates it, the cause says). */
-    private static boolean onlyDuplicates(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (e instanceof MongoBulkWriteException bulk) {
-                return !bulk.getWriteErrors().isEmpty() && bulk.getWriteErrors().stream()
-                        .mapToInt(BulkWriteError::getCode).allMatch(code -> code == DUPLICATE_KEY);
-            }
-        }
-        return false;
-    }
-
-    private static final int DUPLICATE_KEY = 11000;
 
     /** Every finding a run saw or resolved, as that run sees it (see {@link #asSeenBy}). */
     public Flux<FindingRecord> touchedBy(String runId) {

@@ -2,7 +2,7 @@ package io.reconcraft.findings.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import com.mongodb.MongoBulkWriteException;
+import io.reconcraft.messaging.DuplicateKeys;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -48,20 +48,9 @@ public class StepStore {
         newest.values().forEach(step -> bulk.replaceOne(
                 Query.query(where("_id").is(step.id()).and("attempt").lte(step.attempt())), step,
                 FindAndReplaceOptions.options().upsert()));
-        return bulk.execute().then().onErrorResume(StepStore::onlyLaterAttemptsStored, e -> Mono.empty());
+        // a duplicate key here is a later attempt stored already: the upsert's guard did not match it
+        return bulk.execute().then().onErrorResume(DuplicateKeys::only, e -> Mono.empty());
     }
-
-    private static boolean onlyLaterAttemptsStored(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (e instanceof MongoBulkWriteException bulk) {
-                return !bulk.getWriteErrors().isEmpty()
-                        && bulk.getWriteErrors().stream().allMatch(write -> write.getCode() == DUPLICATE_KEY);
-            }
-        }
-        return false;
-    }
-
-    private static final int DUPLICATE_KEY = 11000;
 
     /** The steps of these runs, each run's in the order they completed, in one query. */
     public Mono<Map<String, List<StepRecord>>> ofRuns(Collection<String> runIds) {

@@ -2,11 +2,10 @@ package io.reconcraft.orchestrator.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.messaging.DuplicateKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -68,12 +67,7 @@ public class RunStore {
             return byId.keySet();
         } catch (MongoBulkWriteException e) {
             Set<String> inserted = new LinkedHashSet<>(ids);
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                inserted.remove(ids.get(error.getIndex()));
-            }
+            DuplicateKeys.refused(e).forEach(index -> inserted.remove(ids.get(index)));
             return inserted;
         }
     }
