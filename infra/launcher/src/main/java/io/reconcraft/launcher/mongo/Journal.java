@@ -31,7 +31,12 @@ final class Journal implements AutoCloseable {
     }
 
     synchronized void put(String database, String collection, Document document) {
-        append(new Document("o", "p").append("db", database).append("c", collection).append("d", document));
+        append(putRecord(database, collection, document));
+    }
+
+    /** The record of a document's new state: what the journal appends and a snapshot is made of. */
+    static Document putRecord(String database, String collection, Document document) {
+        return new Document("o", "p").append("db", database).append("c", collection).append("d", document);
     }
 
     synchronized void delete(String database, String collection, Document removed) {

@@ -51,8 +51,7 @@ final class SnapshotWriter {
             List<Document> batch = collection.copiesAt(positions.subList(from, Math.min(from + BATCH, positions.size())));
             for (Document document : batch) {
                 buffer.clear();
-                BsonEncoder.encodeDocument(new Document("o", "p").append("db", database).append("c", name)
-                        .append("d", document), buffer);
+                BsonEncoder.encodeDocument(Journal.putRecord(database, name, document), buffer);
                 bytes += buffer.readableBytes();
                 buffer.readBytes(out, buffer.readableBytes());
             }
