@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.reconcraft.orchestrator.store.RunDocument;
 import io.reconcraft.orchestrator.store.TaskRef;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -14,15 +15,23 @@ import org.springframework.stereotype.Component;
 @Component
 class StartedTasks {
 
-    private final StepAttemptMemory<TaskRef> started = new StepAttemptMemory<>(10_000);
+    /**
+     * A task as started, and the run as the update that started it left it when that task was then the run's only
+     * running one (null otherwise): what {@link StepHandOver} plans the step's end from.
+     */
+    record Started(TaskRef ref, RunDocument claimedRun) {
+    }
+
+    private final StepAttemptMemory<Started> started = new StepAttemptMemory<>(10_000);
 
     /** {@code ref} holds the task as it was started (running, with its request time). */
-    void add(TaskRef ref) {
-        started.put(ref.task().stepId(), ref.task().attempt(), ref);
+    void add(TaskRef ref, RunDocument claimedRun) {
+        RunDocument kept = claimedRun != null && claimedRun.activeTasks() == 1 && !ref.isFanOut() ? claimedRun : null;
+        started.put(ref.task().stepId(), ref.task().attempt(), new Started(ref, kept));
     }
 
     /** The started task that {@code stepId}'s {@code attempt} answers, once. */
-    Optional<TaskRef> take(String stepId, int attempt) {
+    Optional<Started> take(String stepId, int attempt) {
         return started.take(stepId, attempt);
     }
 

@@ -71,11 +71,11 @@ public class StepDispatcher {
         return progressed;
     }
 
-    private static boolean executesElsewhere(RunView view, String nodeId) {
+    static boolean executesElsewhere(RunView view, String nodeId) {
         return NodeKind.fromWire(view.node(nodeId).kind()).orElseThrow().executor() != NodeKind.Executor.ORCHESTRATOR;
     }
 
-    private static boolean hasUsableConfig(RunView view, String nodeId) {
+    static boolean hasUsableConfig(RunView view, String nodeId) {
         return configProblem(view, view.node(nodeId)).isEmpty();
     }
 
@@ -91,7 +91,7 @@ public class StepDispatcher {
     }
 
     /** The step of {@code nodeId} with the tasks it is claimed with: planned now, or null when it keeps its own. */
-    private static TaskStarter.ReadyStep ready(RunView view, String nodeId) {
+    static TaskStarter.ReadyStep ready(RunView view, String nodeId) {
         RunDocument run = view.run();
         int index = run.indexOf(nodeId);
         StepDocument step = run.steps().get(index);

@@ -34,16 +34,18 @@ public class StepResultIntake {
     private final RunAdvancer advancer;
     private final TaskResults taskResults;
     private final StartedTasks startedTasks;
+    private final StepHandOver handOver;
     private final AdvancedResults advanced;
     private final WrittenRuns writtenRuns;
     private final Clock clock;
 
     public StepResultIntake(RunStore store, RunAdvancer advancer, TaskResults taskResults, StartedTasks startedTasks,
-                            AdvancedResults advanced, WrittenRuns writtenRuns, Clock clock) {
+                            StepHandOver handOver, AdvancedResults advanced, WrittenRuns writtenRuns, Clock clock) {
         this.store = store;
         this.advancer = advancer;
         this.taskResults = taskResults;
         this.startedTasks = startedTasks;
+        this.handOver = handOver;
         this.advanced = advanced;
         this.writtenRuns = writtenRuns;
         this.clock = clock;
@@ -93,15 +95,15 @@ public class StepResultIntake {
      */
     public void applyAll(String runId, List<StepCompleted> results) {
         List<StepCompleted> successes = new ArrayList<>();
-        List<TaskRef> asStarted = new ArrayList<>();
+        List<StartedTasks.Started> asStarted = new ArrayList<>();
         List<StepCompleted> others = new ArrayList<>();
         for (StepCompleted completed : results) {
             if (completed.stepId() != null && advanced.take(completed.stepId(), completed.attempt())) {
                 continue; // this instance ran the step and advanced the run past it
             }
-            Optional<TaskRef> started = completed.stepId() == null ? Optional.empty()
+            Optional<StartedTasks.Started> started = completed.stepId() == null ? Optional.empty()
                     : startedTasks.take(completed.stepId(), completed.attempt());
-            if (started.isPresent() && isSuccessOf(started.get(), runId, completed)) {
+            if (started.isPresent() && isSuccessOf(started.get().ref(), runId, completed)) {
                 successes.add(completed);
                 asStarted.add(started.get());
             } else {
@@ -109,14 +111,18 @@ public class StepResultIntake {
             }
         }
         writtenRuns.take(runId); // a leftover of an earlier pass on this thread
-        if (successes.size() > 1 && !taskResults.allSucceededAsStarted(asStarted,
+        if (successes.size() == 1 && others.isEmpty() && handOver.succeeded(asStarted.get(0), resultOf(successes.get(0)))) {
+            return; // ended, the next nodes claimed and requested, and the run advanced
+        }
+        List<TaskRef> refs = asStarted.stream().map(StartedTasks.Started::ref).toList();
+        if (successes.size() > 1 && !taskResults.allSucceededAsStarted(refs,
                 successes.stream().map(StepResultIntake::resultOf).toList())) {
             for (int i = 0; i < successes.size(); i++) {
-                if (!taskResults.succeededAsStarted(asStarted.get(i), resultOf(successes.get(i)))) {
+                if (!taskResults.succeededAsStarted(refs.get(i), resultOf(successes.get(i)))) {
                     others.add(successes.get(i)); // changed meanwhile: read and applied as any other result
                 }
             }
-        } else if (successes.size() == 1 && !taskResults.succeededAsStarted(asStarted.get(0), resultOf(successes.get(0)))) {
+        } else if (successes.size() == 1 && !taskResults.succeededAsStarted(refs.get(0), resultOf(successes.get(0)))) {
             others.add(successes.get(0));
         }
         if (others.isEmpty()) {

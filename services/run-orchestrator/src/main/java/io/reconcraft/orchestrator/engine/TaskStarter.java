@@ -17,6 +17,7 @@ import io.reconcraft.orchestrator.store.StepDocument;
 import io.reconcraft.orchestrator.store.TaskDocument;
 import io.reconcraft.orchestrator.store.TaskRef;
 import io.reconcraft.orchestrator.store.TaskStore;
+import io.reconcraft.orchestrator.store.WrittenRuns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,15 +47,17 @@ public class TaskStarter {
     private final RunningTaskCount running;
     private final TaskStore tasks;
     private final StartedTasks started;
+    private final WrittenRuns writtenRuns;
     private final EventPublisher publisher;
     private final OrchestratorProperties properties;
     private final Clock clock;
 
-    public TaskStarter(RunningTaskCount running, TaskStore tasks, StartedTasks started, EventPublisher publisher,
-                       OrchestratorProperties properties, Clock clock) {
+    public TaskStarter(RunningTaskCount running, TaskStore tasks, StartedTasks started, WrittenRuns writtenRuns,
+                       EventPublisher publisher, OrchestratorProperties properties, Clock clock) {
         this.running = running;
         this.tasks = tasks;
         this.started = started;
+        this.writtenRuns = writtenRuns;
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
@@ -79,7 +82,7 @@ public class TaskStarter {
         if (ready.isEmpty()) {
             return 0;
         }
-        List<TaskRef> starting = ready.subList(0, Math.max(0, Math.min(ready.size(), room(run))));
+        List<TaskRef> starting = ready.subList(0, Math.max(0, Math.min(ready.size(), room(run, 0))));
         List<Sending> sending = starting.size() > 1 ? startAll(view, starting, now) : List.of();
         if (sending.isEmpty()) {
             sending = new ArrayList<>();
@@ -97,11 +100,12 @@ public class TaskStarter {
         if (!tasks.claimAll(refs, now, deadlines, properties.maxParallelTasksPerRun())) {
             return List.of();
         }
+        RunDocument written = writtenRuns.peek(view.run().id()).orElse(null);
         List<Sending> sending = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             TaskRef ref = refs.get(i);
             started.add(new TaskRef(ref.runId(), ref.stepIndex(), ref.taskIndex(), ref.step(),
-                    ref.task().startedAt(now, deadlines.get(i))));
+                    ref.task().startedAt(now, deadlines.get(i))), written);
             sending.add(send(view, ref, view.node(ref.step().nodeId())));
         }
         return sending;
@@ -118,9 +122,22 @@ public class TaskStarter {
      * the steps, or the cap filled): nothing was written, and the caller claims them one by one.
      */
     boolean claimSteps(RunView view, List<ReadyStep> steps) {
-        RunDocument run = view.run();
         Instant now = clock.instant();
-        int room = room(run);
+        StepClaims claims = plan(view, steps, 0, now);
+        if (!tasks.claimSteps(view.run().id(), claims.claims(), now, properties.maxParallelTasksPerRun())) {
+            return false;
+        }
+        requestClaimed(view, claims, writtenRuns.peek(view.run().id()).orElse(null));
+        return true;
+    }
+
+    /**
+     * The claims of {@code steps} ready in {@code view}: of a single planned task, started while the caps leave room,
+     * else queued. {@code ending} tasks still counted as running in all runs end in the same update.
+     */
+    StepClaims plan(RunView view, List<ReadyStep> steps, int ending, Instant now) {
+        RunDocument run = view.run();
+        int room = room(run, ending);
         List<TaskStore.StepClaim> claims = new ArrayList<>();
         List<TaskRef> starting = new ArrayList<>();
         List<TaskDocument> runningTasks = new ArrayList<>();
@@ -136,22 +153,28 @@ public class TaskStarter {
                 claims.add(new TaskStore.StepClaim(ready.index(), step.attempt(), planned, 0));
             }
         }
-        if (!tasks.claimSteps(run.id(), claims, now, properties.maxParallelTasksPerRun())) {
-            return false;
-        }
+        return new StepClaims(claims, starting, runningTasks);
+    }
+
+    /** Claims planned by {@link #plan}: what is written, and the tasks started with it (as queued, and as running). */
+    record StepClaims(List<TaskStore.StepClaim> claims, List<TaskRef> starting, List<TaskDocument> runningTasks) {
+    }
+
+    /** Requests the tasks {@code claims} started, now written ({@code written}: the run as that update left it). */
+    void requestClaimed(RunView view, StepClaims claims, RunDocument written) {
         List<Sending> sending = new ArrayList<>();
-        for (int i = 0; i < starting.size(); i++) {
-            TaskRef ref = starting.get(i);
-            started.add(new TaskRef(ref.runId(), ref.stepIndex(), 0, ref.step(), runningTasks.get(i)));
+        for (int i = 0; i < claims.starting().size(); i++) {
+            TaskRef ref = claims.starting().get(i);
+            started.add(new TaskRef(ref.runId(), ref.stepIndex(), 0, ref.step(), claims.runningTasks().get(i)), written);
             sending.add(send(view, ref, view.node(ref.step().nodeId())));
         }
         awaitAcks(sending);
-        return true;
     }
 
-    private int room(RunDocument run) {
+    /** Tasks that may start in {@code run} now; {@code ending} of those counted as running in all runs end with them. */
+    private int room(RunDocument run, int ending) {
         return Math.min(properties.maxParallelTasksPerRun() - run.runningTasks(),
-                properties.maxParallelTasks() - running.current());
+                properties.maxParallelTasks() - running.current() + ending);
     }
 
     private record Sending(TaskRef ref, CompletableFuture<?> ack) {

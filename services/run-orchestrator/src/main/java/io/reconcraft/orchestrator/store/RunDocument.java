@@ -2,6 +2,7 @@ package io.reconcraft.orchestrator.store;
 
 import io.reconcraft.events.model.RunStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
@@ -50,6 +51,15 @@ public record RunDocument(
                                        String admissionGroup) {
         return new RunDocument(id, workflowJson, targets, runMode, scope, RunStatus.QUEUED.wireName(), null, null,
                 createdAt, null, steps, null, null, null, 0, 0, admissionGroup);
+    }
+
+    /** This run with the step at {@code index} replaced and {@code activeDelta} more tasks running. */
+    public RunDocument withStep(int index, StepDocument step, int activeDelta) {
+        List<StepDocument> changed = new ArrayList<>(steps);
+        changed.set(index, step);
+        return new RunDocument(id, workflowJson, targets, runMode, scope, status, outcome, reason, createdAt, completedAt,
+                changed, cancelRequestedAt, cancelledBy, cancelReason, retryRound, activeTasks + activeDelta,
+                admissionGroup);
     }
 
     public boolean isCancelRequested() {

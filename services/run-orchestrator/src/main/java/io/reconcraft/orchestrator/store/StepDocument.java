@@ -46,6 +46,13 @@ public record StepDocument(
                 null, null, null, null, null, null, null, null, tasks);
     }
 
+    /** This step ended with {@code result} now, as {@link RunStore}'s end of a step writes it, with {@code tasks}. */
+    public StepDocument endedWith(StepResult result, Instant now, List<TaskDocument> tasks) {
+        return new StepDocument(nodeId, kind, name, result.status().wireName(), result.outcome(), attempt, requestedAt,
+                deadline, dueAt, now, result.error(), StepJson.write(result.findings()), StepJson.write(result.outputs()),
+                result.conditionResult(), tasks);
+    }
+
     public boolean hasTasks() {
         return !tasks.isEmpty();
     }

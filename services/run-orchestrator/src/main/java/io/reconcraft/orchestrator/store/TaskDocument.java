@@ -2,6 +2,7 @@ package io.reconcraft.orchestrator.store;
 
 import io.reconcraft.events.model.RunStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -51,6 +52,16 @@ public record TaskDocument(
     public TaskDocument startedAt(Instant now, Instant deadline) {
         return new TaskDocument(stepId, target, RunStatus.RUNNING.wireName(), attempt, retriesUsed, now, deadline, null,
                 completedAt, outcome, error, findingsJson, outputsJson, cancelRequested, attempts);
+    }
+
+    /** This running task ended with {@code result} now, as {@link TaskStore}'s end writes it. */
+    public TaskDocument endedWith(StepResult result, Instant now) {
+        List<AttemptRecord> recorded = new ArrayList<>(attempts);
+        recorded.add(new AttemptRecord(attempt, result.status().wireName(), result.outcome(), result.error(), requestedAt,
+                now, null));
+        return new TaskDocument(stepId, target, result.status().wireName(), attempt, retriesUsed, requestedAt, null, null,
+                now, result.outcome(), result.error(), StepJson.write(result.findings()), StepJson.write(result.outputs()),
+                cancelRequested, recorded);
     }
 
     public RunStatus runStatus() {

@@ -6,6 +6,9 @@ import io.reconcraft.events.model.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -49,9 +52,50 @@ public class TaskStore {
      * step that has some (it runs again after a run retry) keeps them. A wide graph's ready nodes cost one round trip.
      */
     public boolean claimSteps(String runId, List<StepClaim> claims, Instant now, int maxActive) {
-        Criteria guard = where("_id").is(runId);
         Update update = new Update();
-        int starting = 0;
+        Criteria guard = claiming(where("_id").is(runId), update, claims, now);
+        int starting = startingIn(claims);
+        if (starting > 0) {
+            guard = guard.and(ACTIVE).not().gt(maxActive - starting);
+            update.inc(ACTIVE, starting);
+        }
+        return update(guard, update, starting);
+    }
+
+    /**
+     * {@link #endWithStep} and {@link #claimSteps} of the steps that end makes ready, in one update: a chain's step
+     * hands over to the next for one round trip. The claims were planned from {@code asRead}, the run as this
+     * instance's claim of the task left it, with the task's end applied; the guard holds every fact that plan used —
+     * the task and its step running at their attempts, every other open step as read, the run running with no cancel
+     * requested and {@code asRead}'s count of running tasks (the caps' room). Empty when anything changed: nothing
+     * was written.
+     */
+    public Optional<RunDocument> endWithStepAndClaim(TaskRef task, StepResult result, RunDocument asRead,
+                                                     List<StepClaim> claims, Instant now) {
+        String step = "steps." + task.stepIndex() + ".";
+        Update update = RunStore.terminal(addEnding(new Update(), task, result, now), step, result, now);
+        Criteria guard = current(task, RunStatus.RUNNING).and(step + "status").is(RunStatus.RUNNING.wireName())
+                .and(step + "attempt").is(task.step().attempt())
+                .and("status").is(RunStatus.RUNNING.wireName()).and("cancelRequestedAt").is(null)
+                .and(ACTIVE).is(asRead.activeTasks());
+        Set<Integer> claimed = claims.stream().map(StepClaim::index).collect(Collectors.toSet());
+        for (int i = 0; i < asRead.steps().size(); i++) {
+            StepDocument other = asRead.steps().get(i);
+            if (i != task.stepIndex() && !claimed.contains(i) && !other.isTerminal()) {
+                guard = guard.and("steps." + i + ".status").is(other.status()).and("steps." + i + ".attempt")
+                        .is(other.attempt());
+            }
+        }
+        guard = claiming(guard, update, claims, now);
+        int delta = startingIn(claims) - 1;
+        if (delta != 0) {
+            update.inc(ACTIVE, delta);
+        }
+        return Optional.ofNullable(write(guard, update, delta));
+    }
+
+    /** Adds each claim's guard (queued at its attempt) to {@code guard} and its change to {@code update}. */
+    private static Criteria claiming(Criteria guard, Update update, List<StepClaim> claims, Instant now) {
         for (StepClaim claim : claims) {
             String path = "steps." + claim.index() + ".";
             guard = guard.and(path + "status").is(RunStatus.QUEUED.wireName()).and(path + "attempt").is(claim.attempt());
@@ -60,13 +104,12 @@ public class TaskStore {
             if (claim.tasks() != null) {
                 update.set(path + "tasks", claim.tasks());
             }
-            starting += claim.starting();
         }
-        if (starting > 0) {
-            guard = guard.and(ACTIVE).not().gt(maxActive - starting);
-            update.inc(ACTIVE, starting);
-        }
-        return update(guard, update, starting);
+        return guard;
+    }
+
+    private static int startingIn(List<StepClaim> claims) {
+        return claims.stream().mapToInt(StepClaim::starting).sum();
     }
 
     /**
@@ -187,15 +230,20 @@ public class TaskStore {
      * the update changes the run's count of running tasks.
      */
     private boolean update(Criteria criteria, Update update, int activeDelta) {
+        return write(criteria, update, activeDelta) != null;
+    }
+
+    /** The run as the update left it, or null when the guard matched nothing. */
+    private RunDocument write(Criteria criteria, Update update, int activeDelta) {
         RunDocument written = mongo.findAndModify(Query.query(criteria), update, RETURN_NEW, RunDocument.class)
                 .block(TIMEOUT);
         if (written == null) {
-            return false;
+            return null;
         }
         writtenRuns.record(written);
         if (activeDelta != 0) {
             running.changed(activeDelta);
         }
-        return true;
+        return written;
     }
 }

@@ -18,6 +18,12 @@ public class WrittenRuns {
         latest.set(written);
     }
 
+    /** The latest document this thread wrote for {@code runId}, kept for {@link #take}. */
+    public Optional<RunDocument> peek(String runId) {
+        RunDocument written = latest.get();
+        return written != null && written.id().equals(runId) ? Optional.of(written) : Optional.empty();
+    }
+
     /** The latest document this thread wrote for {@code runId}, once; empty if none or another run's. */
     public Optional<RunDocument> take(String runId) {
         RunDocument written = latest.get();

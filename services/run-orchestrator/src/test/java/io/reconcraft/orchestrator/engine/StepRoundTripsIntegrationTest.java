@@ -243,6 +243,54 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
         assertThat(run.runningTasks()).isEqualTo(1);
     }
 
+    @Test
+    void givenAChainStepThisInstanceStarted_whenItSucceeds_thenItsEndAndTheNextStepsClaimAreOneUpdate() {
+        String runId = newRunId();
+        tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").node("probe", "http-probe")
+                .edge("start", "nmap").edge("nmap", "probe").build()));
+        StepRequested nmap = awaitRequest(tap, runId, "nmap", 1);
+        RecordMetadata marker = tap.publish(runId, new StepLog(runId + ":start", "start", 1, List.of("marker")));
+        await().atMost(WAIT).until(() -> tap.processed(GROUP, marker));
+        int commandsBefore = RUN_COMMANDS.size();
+
+        tap.publish(runId, succeeded(nmap, Map.of("ports", List.of(22))));
+        StepRequested probe = awaitRequest(tap, runId, "probe", 1);
+
+        RunDocument run = store.find(runId).orElseThrow();
+        String nmapStep = "steps." + run.indexOf("nmap") + ".";
+        String probeStep = "steps." + run.indexOf("probe") + ".";
+        assertThat(RUN_COMMANDS.subList(commandsBefore, RUN_COMMANDS.size()))
+                .filteredOn(command -> runId.equals(command.runId()) && command.name().equals("findAndModify"))
+                .singleElement().satisfies(update -> assertThat(update.fields()).contains(nmapStep + "status",
+                        nmapStep + "tasks.0.status", probeStep + "status", probeStep + "tasks"));
+        assertThat(probe.upstream()).singleElement().satisfies(upstream ->
+                assertThat(upstream.outputs()).containsEntry("ports", List.of(22)));
+        assertThat(run.steps().get(run.indexOf("probe")).tasks()).singleElement()
+                .satisfies(task -> assertThat(task.runStatus()).isEqualTo(RunStatus.RUNNING));
+        assertThat(run.activeTasks()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAChainStepWhoseRunWasCancelledAfterItsClaim_whenItSucceeds_thenTheNextStepIsNotRequestedAndTheRunEndsCancelled() {
+        String runId = newRunId();
+        tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").node("probe", "http-probe")
+                .edge("start", "nmap").edge("nmap", "probe").build()));
+        StepRequested nmap = awaitRequest(tap, runId, "nmap", 1);
+        RecordMetadata marker = tap.publish(runId, new StepLog(runId + ":start", "start", 1, List.of("marker")));
+        await().atMost(WAIT).until(() -> tap.processed(GROUP, marker));
+        // accepted in the store only: the run as this instance's claim left it still shows no cancel
+        assertThat(store.markCancelRequested(runId, "key-test", "stop", java.time.Instant.now())).isTrue();
+
+        tap.publish(runId, succeeded(nmap, Map.of()));
+        RunCompleted completed = awaitRunCompleted(tap, runId, 1);
+
+        assertThat(completed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(tap.payloadsOf(runId, StepRequested.class)).extracting(StepRequested::nodeId)
+                .doesNotContain("probe");
+        RunDocument run = store.find(runId).orElseThrow();
+        assertThat(run.steps().get(run.indexOf("nmap")).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
     private static List<RunCommand> updatesOfStep(String runId, int index) {
         String prefix = "steps." + index + ".";
         return RUN_COMMANDS.stream().filter(command -> runId.equals(command.runId()))

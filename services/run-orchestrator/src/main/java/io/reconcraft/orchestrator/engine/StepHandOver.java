@@ -1,0 +1,119 @@
+package io.reconcraft.orchestrator.engine;
+
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.orchestrator.plan.Decision;
+import io.reconcraft.orchestrator.plan.RunPlanner;
+import io.reconcraft.orchestrator.plan.WorkflowShape;
+import io.reconcraft.orchestrator.store.RunDocument;
+import io.reconcraft.orchestrator.store.StepDocument;
+import io.reconcraft.orchestrator.store.StepResult;
+import io.reconcraft.orchestrator.store.TaskRef;
+import io.reconcraft.orchestrator.store.TaskStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends a step's only task with its success and claims the nodes that end makes ready, in ONE update: a step of a
+ * chain hands over to the next for one round trip to MongoDB instead of two. The plan is made without reading the
+ * run, from the run as this instance's claim of the task left it (kept only while that task was the run's only
+ * running one), with the end applied in memory; the update's guard holds every fact the plan used, so a run that
+ * changed meanwhile is not touched. Anything the plan cannot cover in that update — a node the orchestrator runs
+ * itself, a skipped branch, a failed upstream, a config that cannot work, the run's last step — is left to the
+ * ordinary way ({@link TaskResults#succeededAsStarted}, then {@link RunAdvancer}), which also follows a lost guard.
+ */
+@Component
+class StepHandOver {
+
+    private final TaskStore tasks;
+    private final TaskStarter taskStarter;
+    private final RunAdvancer advancer;
+    private final Clock clock;
+
+    StepHandOver(TaskStore tasks, TaskStarter taskStarter, RunAdvancer advancer, Clock clock) {
+        this.tasks = tasks;
+        this.taskStarter = taskStarter;
+        this.advancer = advancer;
+        this.clock = clock;
+    }
+
+    /** True when the success was applied and the next nodes claimed and requested; false when nothing was written. */
+    boolean succeeded(StartedTasks.Started started, StepResult result) {
+        Instant now = clock.instant();
+        Optional<Plan> plan = plan(started, result, now);
+        if (plan.isEmpty()) {
+            return false;
+        }
+        Optional<RunDocument> written = tasks.endWithStepAndClaim(started.ref(), result, started.claimedRun(),
+                plan.get().claims().claims(), now);
+        if (written.isEmpty()) {
+            return false;
+        }
+        taskStarter.requestClaimed(plan.get().view(), plan.get().claims(), written.get());
+        advancer.advanceAfterOwnUpdate(written.get().id());
+        return true;
+    }
+
+    private record Plan(RunView view, TaskStarter.StepClaims claims) {
+    }
+
+    private Optional<Plan> plan(StartedTasks.Started started, StepResult result, Instant now) {
+        RunDocument asClaimed = started.claimedRun();
+        TaskRef ref = started.ref();
+        if (asClaimed == null || result.status() != RunStatus.SUCCEEDED || !onlyWorkOf(asClaimed, ref)) {
+            return Optional.empty();
+        }
+        StepDocument step = asClaimed.steps().get(ref.stepIndex());
+        RunDocument ended = asClaimed.withStep(ref.stepIndex(),
+                step.endedWith(result, now, List.of(step.tasks().get(0).endedWith(result, now))), -1);
+        RunView view;
+        List<Decision> decisions;
+        try {
+            view = RunView.of(ended);
+            if (WorkflowShape.problem(view.workflow()).isPresent()) {
+                return Optional.empty();
+            }
+            decisions = RunPlanner.decide(view.graph(), view.steps());
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the ordinary way fails the run with the reason
+        }
+        if (decisions.isEmpty()) {
+            return Optional.empty();
+        }
+        List<TaskStarter.ReadyStep> ready = new ArrayList<>();
+        for (Decision decision : decisions) {
+            String nodeId = decision.nodeId();
+            if (decision.action() != Decision.Action.RUN || !StepDispatcher.executesElsewhere(view, nodeId)
+                    || !StepDispatcher.hasUsableConfig(view, nodeId)) {
+                return Optional.empty();
+            }
+            ready.add(StepDispatcher.ready(view, nodeId));
+        }
+        return Optional.of(new Plan(view, taskStarter.plan(view, ready, 1, now)));
+    }
+
+    /**
+     * Whether the run, as claimed, is running with no cancel requested and the task is its only work in progress: the
+     * running step's only task, at the attempts it was started with. Then nothing but this result is expected to
+     * change the run, and the guard rarely loses.
+     */
+    private static boolean onlyWorkOf(RunDocument run, TaskRef ref) {
+        if (run.runStatus() != RunStatus.RUNNING || run.isCancelRequested() || run.activeTasks() != 1
+                || ref.stepIndex() >= run.steps().size()) {
+            return false;
+        }
+        for (int i = 0; i < run.steps().size(); i++) {
+            if (i != ref.stepIndex() && run.steps().get(i).runStatus() == RunStatus.RUNNING) {
+                return false;
+            }
+        }
+        StepDocument step = run.steps().get(ref.stepIndex());
+        return step.runStatus() == RunStatus.RUNNING && step.attempt() == ref.step().attempt()
+                && step.tasks().size() == 1 && ref.taskIndex() == 0
+                && step.tasks().get(0).runStatus() == RunStatus.RUNNING
+                && step.tasks().get(0).attempt() == ref.task().attempt();
+    }
+}
