@@ -50,35 +50,53 @@ public class RunFinisher {
 
     /** Every step has ended: failed if the run was cancelled or any step failed (a skipped step is not a failure). */
     public void finish(RunDocument run) {
+        complete(run, endingOf(run));
+    }
+
+    /** How a run whose every step has ended ends. */
+    static RunEnding endingOf(RunDocument run) {
         List<Finding> findings = new ArrayList<>();
         run.steps().forEach(step -> findings.addAll(StepJson.findings(step)));
         Optional<StepDocument> failed = firstFailure(run);
         if (run.isCancelRequested()) {
-            complete(run, RunStatus.FAILED, StepOutcome.CANCELLED.wire(), CancelCascade.reason(run), RunSummary.of(findings));
+            return new RunEnding(RunStatus.FAILED, StepOutcome.CANCELLED.wire(), CancelCascade.reason(run),
+                    RunSummary.of(findings));
         } else if (failed.isPresent()) {
             StepDocument step = failed.get();
             String reason = "step '" + step.name() + "' failed" + (step.error() == null ? "" : ": " + step.error());
-            complete(run, RunStatus.FAILED, StepOutcome.STEP_FAILED.wire(), reason, RunSummary.of(findings));
-        } else {
-            complete(run, RunStatus.SUCCEEDED, null, null, RunSummary.of(findings));
+            return new RunEnding(RunStatus.FAILED, StepOutcome.STEP_FAILED.wire(), reason, RunSummary.of(findings));
         }
+        return new RunEnding(RunStatus.SUCCEEDED, null, null, RunSummary.of(findings));
     }
 
     public void failUnplannable(RunDocument run, String reason) {
-        complete(run, RunStatus.FAILED, StepOutcome.INVALID_WORKFLOW.wire(), reason, RunSummary.of(List.of()));
+        complete(run, new RunEnding(RunStatus.FAILED, StepOutcome.INVALID_WORKFLOW.wire(), reason,
+                RunSummary.of(List.of())));
     }
 
-    private void complete(RunDocument run, RunStatus status, String outcome, String reason, RunSummary summary) {
-        if (!store.completeRun(run.id(), status, outcome, reason, clock.instant())) {
-            return;
+    private void complete(RunDocument run, RunEnding ending) {
+        if (store.completeRun(run.id(), ending.status(), ending.outcome(), ending.reason(), clock.instant())) {
+            announce(run, ending);
         }
+    }
+
+    /**
+     * Reports the end just written of {@code run} (as it was before): RunCompleted, then its place in admission freed.
+     * Should the event not go out, the run is open again, so that the next pass ends it once more.
+     */
+    void announce(RunDocument run, RunEnding ending) {
         try {
-            publisher.publish(run.id(), new RunCompleted(status, StepOutcome.of(outcome), reason, summary));
+            publisher.publish(run.id(), new RunCompleted(ending.status(), StepOutcome.of(ending.outcome()),
+                    ending.reason(), ending.summary()));
         } catch (RuntimeException e) {
             store.reopenRun(run.id(), run.runStatus());
             throw e;
         }
         events.publishEvent(new RunEnded(run.id(), run.runStatus() == RunStatus.RUNNING, run.admissionGroup()));
+    }
+
+    /** A run's end: what is stored on it and reported. */
+    record RunEnding(RunStatus status, String outcome, String reason, RunSummary summary) {
     }
 
     /** The root cause: a step that failed by itself rather than because its upstream failed. */

@@ -17,12 +17,13 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends a step's only task with its success and claims the nodes that end makes ready, in ONE update: a step of a
- * chain hands over to the next for one round trip to MongoDB instead of two. The plan is made without reading the
+ * Ends a step's only task with its success and claims the nodes that end makes ready — or, after the run's last
+ * step, ends the run — in ONE update: a step of a chain hands over to the next for one round trip to MongoDB instead
+ * of two. The plan is made without reading the
  * run, from the run as this instance's claim of the task left it (kept only while that task was the run's only
  * running one), with the end applied in memory; the update's guard holds every fact the plan used, so a run that
  * changed meanwhile is not touched. Anything the plan cannot cover in that update — a node the orchestrator runs
- * itself, a skipped branch, a failed upstream, a config that cannot work, the run's last step — is left to the
+ * itself, a skipped branch, a failed upstream, a config that cannot work — is left to the
  * ordinary way ({@link TaskResults#succeededAsStarted}, then {@link RunAdvancer}), which also follows a lost guard.
  */
 @Component
@@ -31,12 +32,14 @@ class StepHandOver {
     private final TaskStore tasks;
     private final TaskStarter taskStarter;
     private final RunAdvancer advancer;
+    private final RunFinisher runFinisher;
     private final Clock clock;
 
-    StepHandOver(TaskStore tasks, TaskStarter taskStarter, RunAdvancer advancer, Clock clock) {
+    StepHandOver(TaskStore tasks, TaskStarter taskStarter, RunAdvancer advancer, RunFinisher runFinisher, Clock clock) {
         this.tasks = tasks;
         this.taskStarter = taskStarter;
         this.advancer = advancer;
+        this.runFinisher = runFinisher;
         this.clock = clock;
     }
 
@@ -47,17 +50,25 @@ class StepHandOver {
         if (plan.isEmpty()) {
             return false;
         }
-        Optional<RunDocument> written = tasks.endWithStepAndClaim(started.ref(), result, started.claimedRun(),
-                plan.get().claims().claims(), now);
+        RunFinisher.RunEnding ending = plan.get().ending();
+        Optional<RunDocument> written = ending == null
+                ? tasks.endWithStepAndClaim(started.ref(), result, started.claimedRun(), plan.get().claims().claims(), now)
+                : tasks.endWithStepAndRun(started.ref(), result, started.claimedRun(), ending.status(), ending.outcome(),
+                        ending.reason(), now);
         if (written.isEmpty()) {
             return false;
         }
-        taskStarter.requestClaimed(plan.get().view(), plan.get().claims(), written.get());
+        if (ending == null) {
+            taskStarter.requestClaimed(plan.get().view(), plan.get().claims(), written.get());
+        } else {
+            runFinisher.announce(started.claimedRun(), ending);
+        }
         advancer.advanceAfterOwnUpdate(written.get().id());
         return true;
     }
 
-    private record Plan(RunView view, TaskStarter.StepClaims claims) {
+    /** The claims to write with the end, or (after the last step) how the run ends. */
+    private record Plan(RunView view, TaskStarter.StepClaims claims, RunFinisher.RunEnding ending) {
     }
 
     private Optional<Plan> plan(StartedTasks.Started started, StepResult result, Instant now) {
@@ -81,7 +92,9 @@ class StepHandOver {
             return Optional.empty(); // the ordinary way fails the run with the reason
         }
         if (decisions.isEmpty()) {
-            return Optional.empty();
+            return ended.allStepsTerminal()
+                    ? Optional.of(new Plan(view, null, RunFinisher.endingOf(ended)))
+                    : Optional.empty();
         }
         List<TaskStarter.ReadyStep> ready = new ArrayList<>();
         for (Decision decision : decisions) {
@@ -92,7 +105,7 @@ class StepHandOver {
             }
             ready.add(StepDispatcher.ready(view, nodeId));
         }
-        return Optional.of(new Plan(view, taskStarter.plan(view, ready, 1, now)));
+        return Optional.of(new Plan(view, taskStarter.plan(view, ready, 1, now), null));
     }
 
     /**

@@ -93,8 +93,13 @@ public class RunStore {
     }
 
     public boolean completeRun(String runId, RunStatus status, String outcome, String reason, Instant now) {
-        return update(run(runId).and("status").in(OPEN), new Update().set("status", status.wireName())
-                .set("outcome", outcome).set("reason", reason).set("completedAt", now));
+        return update(run(runId).and("status").in(OPEN), completed(new Update(), status, outcome, reason, now));
+    }
+
+    /** Adds to {@code update} the run's end. */
+    static Update completed(Update update, RunStatus status, String outcome, String reason, Instant now) {
+        return update.set("status", status.wireName()).set("outcome", outcome).set("reason", reason)
+                .set("completedAt", now);
     }
 
     public void reopenRun(String runId, RunStatus status) {

@@ -72,8 +72,23 @@ public class TaskStore {
      */
     public Optional<RunDocument> endWithStepAndClaim(TaskRef task, StepResult result, RunDocument asRead,
                                                      List<StepClaim> claims, Instant now) {
+        return endWithStepAnd(task, result, asRead, claims, new Update(), now);
+    }
+
+    /**
+     * {@link #endWithStep} of the run's last open step and the run's end ({@code status}, {@code outcome},
+     * {@code reason}) in one update, guarded as {@link #endWithStepAndClaim} is.
+     */
+    public Optional<RunDocument> endWithStepAndRun(TaskRef task, StepResult result, RunDocument asRead, RunStatus status,
+                                                   String outcome, String reason, Instant now) {
+        return endWithStepAnd(task, result, asRead, List.of(),
+                RunStore.completed(new Update(), status, outcome, reason, now), now);
+    }
+
+    private Optional<RunDocument> endWithStepAnd(TaskRef task, StepResult result, RunDocument asRead,
+                                                 List<StepClaim> claims, Update update, Instant now) {
         String step = "steps." + task.stepIndex() + ".";
-        Update update = RunStore.terminal(addEnding(new Update(), task, result, now), step, result, now);
+        RunStore.terminal(addEnding(update, task, result, now), step, result, now);
         Criteria guard = current(task, RunStatus.RUNNING).and(step + "status").is(RunStatus.RUNNING.wireName())
                 .and(step + "attempt").is(task.step().attempt())
                 .and("status").is(RunStatus.RUNNING.wireName()).and("cancelRequestedAt").is(null)
