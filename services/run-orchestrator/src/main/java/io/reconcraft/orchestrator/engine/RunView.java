@@ -4,7 +4,6 @@ import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.events.model.WorkflowSnapshot;
 import io.reconcraft.orchestrator.store.RunDocument;
 import io.reconcraft.orchestrator.store.StepDocument;
-import io.reconcraft.orchestrator.store.StepJson;
 import io.reconcraft.workflow.WorkflowGraph;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,10 +12,10 @@ import java.util.Map;
 public record RunView(RunDocument run, WorkflowSnapshot workflow, WorkflowGraph graph, Map<String, StepDocument> steps) {
 
     public static RunView of(RunDocument run) {
-        WorkflowSnapshot workflow = StepJson.workflow(run);
+        ParsedWorkflows.Parsed parsed = ParsedWorkflows.of(run);
         Map<String, StepDocument> steps = new LinkedHashMap<>();
         run.steps().forEach(step -> steps.put(step.nodeId(), step));
-        return new RunView(run, workflow, WorkflowGraph.of(workflow), steps);
+        return new RunView(run, parsed.workflow(), parsed.graph(), steps);
     }
 
     public WorkflowNode node(String nodeId) {
