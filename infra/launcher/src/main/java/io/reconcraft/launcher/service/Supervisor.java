@@ -9,11 +9,13 @@ import java.util.Deque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Restarts what the launcher started when it dies on its own, with backoff, and gives up — saying so — after
  * {@link RestartPolicy#maxRestarts()} crashes within {@link RestartPolicy#window()}.
  */
+@RequiredArgsConstructor
 public final class Supervisor implements AutoCloseable {
 
     /** Something that can be started again. */
@@ -33,12 +35,6 @@ public final class Supervisor implements AutoCloseable {
     });
     private final java.util.Map<String, Deque<Instant>> crashes = new java.util.HashMap<>();
     private volatile boolean closed;
-
-    public Supervisor(RestartPolicy policy, PrintStream out, Clock clock) {
-        this.policy = policy;
-        this.out = out;
-        this.clock = clock;
-    }
 
     public RestartPolicy policy() {
         return policy;
