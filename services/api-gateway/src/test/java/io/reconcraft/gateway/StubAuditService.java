@@ -2,6 +2,8 @@ package io.reconcraft.gateway;
 
 import io.reconcraft.messaging.KeepAliveReadWorkaround;
 import java.time.Duration;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -11,6 +13,7 @@ import reactor.netty.http.server.HttpServerRequest;
  * Stands in for the audit service's internal HTTP API (a separate service, not Kafka or MongoDB): canned answers
  * on loopback, or none at all when {@link #silent} is set.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class StubAuditService {
 
     /** One record that carries the query the stub was asked, so a test can see what the gateway forwarded. */
@@ -23,10 +26,6 @@ final class StubAuditService {
 
     volatile boolean silent;
     private final DisposableServer server;
-
-    private StubAuditService(DisposableServer server) {
-        this.server = server;
-    }
 
     static StubAuditService start() {
         KeepAliveReadWorkaround.apply(); // the first server of the test JVM fixes Reactor Netty's switch for all

@@ -3,6 +3,8 @@ package io.reconcraft.gateway;
 import io.reconcraft.messaging.KeepAliveReadWorkaround;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -11,6 +13,7 @@ import reactor.netty.http.server.HttpServer;
  * Stands in for the findings service's internal HTTP API (a separate service): canned answers on loopback, and the
  * last triage body it was sent, so a test can see what the gateway forwarded.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class StubFindingsService {
 
     static final String FINDING = "{\"id\":\"fnd-1\",\"severity\":\"low\",\"state\":\"open\",\"triage\":\"untriaged\"}";
@@ -20,10 +23,6 @@ final class StubFindingsService {
 
     final AtomicReference<String> lastTriage = new AtomicReference<>();
     private final DisposableServer server;
-
-    private StubFindingsService(DisposableServer server) {
-        this.server = server;
-    }
 
     static StubFindingsService start() {
         KeepAliveReadWorkaround.apply(); // the first server of the test JVM fixes Reactor Netty's switch for all
