@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,7 @@ import org.springframework.stereotype.Component;
  * it by the few tasks they start in the same instant.
  */
 @Component
+@RequiredArgsConstructor
 public class TaskStarter {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
@@ -49,16 +51,6 @@ public class TaskStarter {
     private final EventPublisher publisher;
     private final OrchestratorProperties properties;
     private final Clock clock;
-
-    public TaskStarter(RunningTaskCount running, TaskStore tasks, StartedTasks started, EventPublisher publisher,
-                       OrchestratorProperties properties, Clock clock) {
-        this.running = running;
-        this.tasks = tasks;
-        this.started = started;
-        this.publisher = publisher;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** The number of tasks started. */
     int start(RunView view) {
