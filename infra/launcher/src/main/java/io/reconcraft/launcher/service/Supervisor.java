@@ -1,5 +1,6 @@
 package io.reconcraft.launcher.service;
 
+import io.reconcraft.launcher.DaemonThreads;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,11 +29,8 @@ public final class Supervisor implements AutoCloseable {
     private final RestartPolicy policy;
     private final PrintStream out;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "reconcraft-supervisor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("reconcraft-supervisor"));
     private final java.util.Map<String, Deque<Instant>> crashes = new java.util.HashMap<>();
     private volatile boolean closed;
 
