@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** One packaged service (services/&lt;module&gt;/target/&lt;module&gt;.jar) started as its own process on loopback. */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class ServiceJar implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -23,12 +26,6 @@ final class ServiceJar implements AutoCloseable {
     private volatile int port;
     private final Process process;
     final Path log;
-
-    private ServiceJar(String module, Process process, Path log) {
-        this.module = module;
-        this.process = process;
-        this.log = log;
-    }
 
     /** Started on a port the service picks itself (0), read from its log: no race for a port chosen beforehand. */
     static ServiceJar start(String module, Map<String, String> environment, Path logs) {

@@ -14,8 +14,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** {@code demo}: run the sample workflow on a running stack, or on one started just for it. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class DemoCommand {
 
     private final StackConfig config;
@@ -23,13 +26,6 @@ final class DemoCommand {
     private final PrintStream out;
     private final LocalStack.Mode mode;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    DemoCommand(StackConfig config, Map<String, String> env, PrintStream out, LocalStack.Mode mode) {
-        this.config = config;
-        this.env = env;
-        this.out = out;
-        this.mode = mode;
-    }
 
     int run() throws InterruptedException {
         String adminKey = AdminKey.resolve(env, config.home());

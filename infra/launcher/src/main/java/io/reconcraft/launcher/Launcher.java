@@ -6,8 +6,10 @@ import io.reconcraft.launcher.stack.StackException;
 
 import java.io.PrintStream;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 
 /** Command line entry point: {@code up}, {@code demo}, {@code help}. */
+@RequiredArgsConstructor
 public final class Launcher {
 
     public static final int OK = 0;
@@ -17,12 +19,6 @@ public final class Launcher {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
-
-    public Launcher(PrintStream out, PrintStream err, Map<String, String> env) {
-        this.out = out;
-        this.err = err;
-        this.env = env;
-    }
 
     public static void main(String[] args) {
         System.exit(new Launcher(System.out, System.err, System.getenv()).run(args));

@@ -9,21 +9,17 @@ import io.reconcraft.launcher.stack.StackPidFile;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** {@code up}: start the stack and keep it running until Ctrl-C or SIGTERM. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class UpCommand {
 
     private final StackConfig config;
     private final Map<String, String> env;
     private final PrintStream out;
     private final LocalStack.Mode mode;
-
-    UpCommand(StackConfig config, Map<String, String> env, PrintStream out, LocalStack.Mode mode) {
-        this.config = config;
-        this.env = env;
-        this.out = out;
-        this.mode = mode;
-    }
 
     int run() throws InterruptedException {
         new StackPidFile(config.home()).liveOwner().ifPresent(owner -> {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +25,7 @@ import org.springframework.kafka.core.ConsumerFactory;
  * group), from the beginning, and follows it. Until it has read up to the end it answers "unknown", and an
  * executor refuses to run rather than guess; a record that is unsigned or wrongly signed never counts.
  */
+@RequiredArgsConstructor
 public class AuthorizedTargetsView implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizedTargetsView.class);
@@ -42,10 +44,6 @@ public class AuthorizedTargetsView implements SmartLifecycle {
     private volatile boolean running;
     private volatile Consumer<?, ?> consumer;
     private Thread thread;
-
-    public AuthorizedTargetsView(ConsumerFactory<?, ?> consumers) {
-        this.consumers = consumers;
-    }
 
     /** The authorized entries now; waits up to {@code patience} for the first complete read of the topic. */
     public List<String> entries(Duration patience) throws UnknownException {

@@ -4,6 +4,7 @@ import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.EventSignature;
 import io.reconcraft.events.MalformedEventException;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -13,13 +14,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * that is not an event: both throw {@link MalformedEventException}, which (wrapped in spring-kafka's
  * ErrorHandlingDeserializer) sends the record to the dead-letter topic with the reason in its headers.
  */
+@RequiredArgsConstructor
 public class EventDeserializer implements Deserializer<EventEnvelope> {
 
     private final EventSignature signature;
-
-    public EventDeserializer(EventSignature signature) {
-        this.signature = signature;
-    }
 
     @Override
     public EventEnvelope deserialize(String topic, byte[] data) {

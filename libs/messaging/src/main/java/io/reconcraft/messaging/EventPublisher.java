@@ -8,18 +8,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Sends events to their topic, keyed by run id so that one run's events keep their order. */
+@RequiredArgsConstructor
 public class EventPublisher {
 
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
     private final KafkaTemplate<Object, Object> template;
-
-    public EventPublisher(KafkaTemplate<Object, Object> template) {
-        this.template = template;
-    }
 
     public CompletableFuture<EventEnvelope> publishAsync(EventEnvelope event) {
         return template.send(event.topic(), Topics.keyOf(event), event).thenApply(result -> event);

@@ -3,17 +3,15 @@ package io.reconcraft.messaging;
 import io.reconcraft.events.EventCodec;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.EventSignature;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
 /** Writes the envelope as JSON and signs exactly those bytes (header {@value EventSignature#HEADER}). */
+@RequiredArgsConstructor
 public class EventSerializer implements Serializer<EventEnvelope> {
 
     private final EventSignature signature;
-
-    public EventSerializer(EventSignature signature) {
-        this.signature = signature;
-    }
 
     @Override
     public byte[] serialize(String topic, EventEnvelope event) {

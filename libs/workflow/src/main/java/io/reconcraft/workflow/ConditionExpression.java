@@ -2,6 +2,8 @@ package io.reconcraft.workflow;
 
 import java.util.Optional;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ExpressionException;
@@ -25,6 +27,7 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
  * no constructors, no bean references, no method calls, no assignments, no variables but {@code #this} and
  * {@code #root} — rejected already by {@link #parse} — and a length limit.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class ConditionExpression {
 
     public static final int MAX_LENGTH = 500;
@@ -34,11 +37,6 @@ public final class ConditionExpression {
 
     private final String source;
     private final Expression expression;
-
-    private ConditionExpression(String source, Expression expression) {
-        this.source = source;
-        this.expression = expression;
-    }
 
     public static ConditionExpression parse(String source) {
         if (source == null || source.isBlank()) {

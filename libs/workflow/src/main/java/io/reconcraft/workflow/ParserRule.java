@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * One rule of a {@code parser} node: {@code <condition> -> <severity> "<title>"}, for example
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
  * true the parser reports a finding with that severity and title. Severity is low, medium, high or
  * critical; the title is 1 to 200 characters inside double quotes, without a double quote in it.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class ParserRule {
 
     public static final int MAX_TITLE = 200;
@@ -29,13 +32,6 @@ public final class ParserRule {
     private final ConditionExpression condition;
     private final Severity severity;
     private final String title;
-
-    private ParserRule(String source, ConditionExpression condition, Severity severity, String title) {
-        this.source = source;
-        this.condition = condition;
-        this.severity = severity;
-        this.title = title;
-    }
 
     /** @throws IllegalArgumentException saying what is wrong with the rule */
     public static ParserRule parse(String source) {

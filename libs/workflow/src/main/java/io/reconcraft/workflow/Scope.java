@@ -4,21 +4,20 @@ import io.reconcraft.events.model.AuthorizedScope;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The authorized targets of a run. A target is inside when an entry contains it completely:
  * the same host, or an address or CIDR block inside an authorized CIDR block.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class Scope {
 
     /** Size limits apply when targets are entered, not when an already-authorized scope is read. */
     private static final TargetPolicy ANY_SIZE = new TargetPolicy(0, 0);
 
     private final List<Target> entries;
-
-    private Scope(List<Target> entries) {
-        this.entries = entries;
-    }
 
     public static Scope of(AuthorizedScope scope) {
         return of(scope.entries());

@@ -6,11 +6,14 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A validated scan target: an IPv4 or IPv6 address, a CIDR block, or an RFC 1123 hostname.
  * Nothing else gets through, so no shell metacharacter, URL or path can ever reach a tool.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class Target {
 
     public enum Kind { IPV4, IPV6, CIDR, HOSTNAME }
@@ -25,14 +28,6 @@ public final class Target {
     private final BigInteger network;   // null for hostnames
     private final int prefix;           // address bits that are fixed
     private final int bits;             // 32 or 128
-
-    private Target(String value, Kind kind, BigInteger network, int prefix, int bits) {
-        this.value = value;
-        this.kind = kind;
-        this.network = network;
-        this.prefix = prefix;
-        this.bits = bits;
-    }
 
     public static Target parse(String raw) {
         return parse(raw, TargetPolicy.DEFAULT);

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Checks a whole workflow and reports every problem at once, each with the JSON path of the field.
  * The gateway runs it on save and on run; the orchestrator and tool-runner run it again.
  */
+@RequiredArgsConstructor
 public final class WorkflowValidator {
 
     private static final Set<String> NMAP_PROFILES = Set.of("quick", "deep", "udp", "custom");
@@ -23,11 +25,6 @@ public final class WorkflowValidator {
 
     private final TargetPolicy targetPolicy;
     private final WebhookUrlRule webhookRule;
-
-    public WorkflowValidator(TargetPolicy targetPolicy, WebhookUrlRule webhookRule) {
-        this.targetPolicy = targetPolicy;
-        this.webhookRule = webhookRule;
-    }
 
     public static WorkflowValidator defaults() {
         return new WorkflowValidator(TargetPolicy.DEFAULT, WebhookUrlRule.DEFAULT);

@@ -1,11 +1,8 @@
 package io.reconcraft.gateway;
 
-import io.reconcraft.messaging.KeepAliveReadWorkaround;
-import java.time.Duration;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerRoutes;
 
 /**
  * Stands in for the audit service's internal HTTP API (a separate service, not Kafka or MongoDB): canned answers
@@ -22,32 +19,26 @@ final class StubAuditService {
     static final String SERVICE_TOKEN = "test-audit-service-credential";
 
     volatile boolean silent;
-    private final DisposableServer server;
-
-    private StubAuditService(DisposableServer server) {
-        this.server = server;
-    }
+    private String url;
 
     static StubAuditService start() {
-        KeepAliveReadWorkaround.apply(); // the first server of the test JVM fixes Reactor Netty's switch for all
-        StubAuditService[] self = new StubAuditService[1];
-        DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes
-                        .get("/audit/events", (request, response) -> !authorized(request) ? response.status(401).send()
-                                : self[0].silent ? Mono.never()
-                                : request.uri().contains("limit=oops")
-                                ? response.status(400).header("Content-Type", "application/problem+json")
-                                        .sendString(Mono.just("{\"status\":400,\"detail\":\"limit must be a whole number\"}")).then()
-                                : response.header("Content-Type", "application/json").header("X-Total-Count", "42")
-                                        .sendString(Mono.just(records(request.uri()))).then())
-                        .get("/audit/verify", (request, response) -> !authorized(request) ? response.status(401).send()
-                                : self[0].silent ? Mono.never()
-                                : response.header("Content-Type", "application/json")
-                                        .sendString(Mono.just(VERIFIED)).then()))
-                .bindNow(Duration.ofSeconds(10));
-        self[0] = new StubAuditService(server);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::disposeNow));
-        return self[0];
+        StubAuditService stub = new StubAuditService();
+        stub.url = LoopbackHttpStub.serve(stub::routes);
+        return stub;
+    }
+
+    private void routes(HttpServerRoutes routes) {
+        routes.get("/audit/events", (request, response) -> !authorized(request) ? response.status(401).send()
+                        : silent ? Mono.never()
+                        : request.uri().contains("limit=oops")
+                        ? response.status(400).header("Content-Type", "application/problem+json")
+                                .sendString(Mono.just("{\"status\":400,\"detail\":\"limit must be a whole number\"}")).then()
+                        : response.header("Content-Type", "application/json").header("X-Total-Count", "42")
+                                .sendString(Mono.just(records(request.uri()))).then())
+                .get("/audit/verify", (request, response) -> !authorized(request) ? response.status(401).send()
+                        : silent ? Mono.never()
+                        : response.header("Content-Type", "application/json")
+                                .sendString(Mono.just(VERIFIED)).then());
     }
 
     private static boolean authorized(HttpServerRequest request) {
@@ -55,6 +46,6 @@ final class StubAuditService {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.port();
+        return url;
     }
 }

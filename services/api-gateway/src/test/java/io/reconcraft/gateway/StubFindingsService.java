@@ -1,11 +1,8 @@
 package io.reconcraft.gateway;
 
-import io.reconcraft.messaging.KeepAliveReadWorkaround;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRoutes;
 
 /**
  * Stands in for the findings service's internal HTTP API (a separate service): canned answers on loopback, and the
@@ -19,43 +16,37 @@ final class StubFindingsService {
     static final String HTML = "<html>report</html>";
 
     final AtomicReference<String> lastTriage = new AtomicReference<>();
-    private final DisposableServer server;
-
-    private StubFindingsService(DisposableServer server) {
-        this.server = server;
-    }
+    private String url;
 
     static StubFindingsService start() {
-        KeepAliveReadWorkaround.apply(); // the first server of the test JVM fixes Reactor Netty's switch for all
-        StubFindingsService[] self = new StubFindingsService[1];
-        DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes
-                        .get("/findings", (request, response) -> response.header("Content-Type", "application/json")
-                                .header("X-Total-Count", "1").sendString(Mono.just("[" + FINDING + "]")).then())
-                        .get("/findings/{id}", (request, response) -> "fnd-1".equals(request.param("id"))
-                                ? response.header("Content-Type", "application/json").sendString(Mono.just(FINDING)).then()
-                                : notFound(response))
-                        .route(request -> "PATCH".equals(request.method().name())
-                                && request.uri().startsWith("/findings/"), (request, response) -> request.receive().aggregate().asString()
-                                .doOnNext(self[0].lastTriage::set)
-                                .then(response.header("Content-Type", "application/json").sendString(Mono.just(FINDING))
-                                        .then()))
-                        .get("/runs/{id}/diff", (request, response) -> response.header("Content-Type", "application/json")
-                                .sendString(Mono.just("{\"runId\":\"" + request.param("id")
-                                        + "\",\"new\":[],\"reopened\":[],\"unchanged\":[],\"resolved\":[]}")).then())
-                        .get("/runs/{id}/reports", (request, response) -> response.header("Content-Type", "application/json")
-                                .sendString(Mono.just(REPORTS)).then())
-                        .post("/runs/{id}/reports", (request, response) -> request.receive().then(response.status(202)
-                                .header("Content-Type", "application/json").sendString(Mono.just(REPORTS)).then()))
-                        .get("/reports/{id}/download", (request, response) -> "rep-1".equals(request.param("id"))
-                                ? response.header("Content-Type", "text/html; charset=utf-8")
-                                        .header("Content-Disposition", "attachment; filename=\"report.html\"")
-                                        .sendString(Mono.just(HTML)).then()
-                                : notFound(response)))
-                .bindNow(Duration.ofSeconds(10));
-        self[0] = new StubFindingsService(server);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::disposeNow));
-        return self[0];
+        StubFindingsService stub = new StubFindingsService();
+        stub.url = LoopbackHttpStub.serve(stub::routes);
+        return stub;
+    }
+
+    private void routes(HttpServerRoutes routes) {
+        routes.get("/findings", (request, response) -> response.header("Content-Type", "application/json")
+                        .header("X-Total-Count", "1").sendString(Mono.just("[" + FINDING + "]")).then())
+                .get("/findings/{id}", (request, response) -> "fnd-1".equals(request.param("id"))
+                        ? response.header("Content-Type", "application/json").sendString(Mono.just(FINDING)).then()
+                        : notFound(response))
+                .route(request -> "PATCH".equals(request.method().name())
+                        && request.uri().startsWith("/findings/"), (request, response) -> request.receive().aggregate().asString()
+                        .doOnNext(lastTriage::set)
+                        .then(response.header("Content-Type", "application/json").sendString(Mono.just(FINDING))
+                                .then()))
+                .get("/runs/{id}/diff", (request, response) -> response.header("Content-Type", "application/json")
+                        .sendString(Mono.just("{\"runId\":\"" + request.param("id")
+                                + "\",\"new\":[],\"reopened\":[],\"unchanged\":[],\"resolved\":[]}")).then())
+                .get("/runs/{id}/reports", (request, response) -> response.header("Content-Type", "application/json")
+                        .sendString(Mono.just(REPORTS)).then())
+                .post("/runs/{id}/reports", (request, response) -> request.receive().then(response.status(202)
+                        .header("Content-Type", "application/json").sendString(Mono.just(REPORTS)).then()))
+                .get("/reports/{id}/download", (request, response) -> "rep-1".equals(request.param("id"))
+                        ? response.header("Content-Type", "text/html; charset=utf-8")
+                                .header("Content-Disposition", "attachment; filename=\"report.html\"")
+                                .sendString(Mono.just(HTML)).then()
+                        : notFound(response));
     }
 
     private static org.reactivestreams.Publisher<Void> notFound(reactor.netty.http.server.HttpServerResponse response) {
@@ -64,6 +55,6 @@ final class StubFindingsService {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.port();
+        return url;
     }
 }

@@ -9,23 +9,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import lombok.RequiredArgsConstructor;
 
 /** The few gateway calls the demo makes, authenticated with the admin API key. */
+@RequiredArgsConstructor
 public final class GatewayClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final HttpClient http;
+    /** e.g. {@code http://127.0.0.1:8000/api} */
     private final URI apiBase;
     private final String apiKey;
-
-    /** @param apiBase e.g. {@code http://127.0.0.1:8000/api} */
-    public GatewayClient(HttpClient http, URI apiBase, String apiKey) {
-        this.http = http;
-        this.apiBase = apiBase;
-        this.apiKey = apiKey;
-    }
 
     public JsonNode post(String path, Object body, int expectedStatus) throws IOException, InterruptedException {
         HttpRequest request = request(path)

@@ -16,21 +16,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The same single-node KRaft broker as {@link KafkaBroker}, but inside this JVM, in a class loader of its own
  * over infra/kafka-broker/target/lib (its Scala, Jackson 2 and log4j stay apart from everything else).
  * Storage is formatted by {@link KafkaBroker} beforehand, in a child JVM, once.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class InProcessKafka implements AutoCloseable {
 
     private final StackConfig config;
     private URLClassLoader loader;
     private Object server;
-
-    InProcessKafka(StackConfig config) {
-        this.config = config;
-    }
 
     void start(Path serverProperties) throws IOException, InterruptedException {
         Path log4j = writeLog4jConfig();

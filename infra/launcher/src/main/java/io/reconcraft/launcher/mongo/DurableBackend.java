@@ -2,6 +2,7 @@ package io.reconcraft.launcher.mongo;
 
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import io.reconcraft.launcher.DaemonThreads;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +31,8 @@ public final class DurableBackend extends MemoryBackend {
     // snapshot keeps the snapshots' work at most the journal's, and a restart reads at most twice the store.
     private volatile long snapshotBytes;
     private final Journal journal;
-    private final ExecutorService compactor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "embedded-mongo-snapshot");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService compactor =
+            Executors.newSingleThreadExecutor(DaemonThreads.named("embedded-mongo-snapshot"));
     private final AtomicBoolean compacting = new AtomicBoolean();
     private final CommandCounts commandCounts = new CommandCounts();
 

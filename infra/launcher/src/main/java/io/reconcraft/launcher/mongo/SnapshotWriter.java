@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Writes every document of the databases as journal records, a collection at a time and within it a batch at a
@@ -17,6 +19,7 @@ import java.util.Map;
  * <p>Documents are taken one by one, not at one instant, and that is enough: a snapshot is only ever read with the
  * journal opened before it began replayed over it, which holds every change made while it was written.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class SnapshotWriter {
 
     /** Told after each batch is written; a test changes the collection there. */
@@ -31,10 +34,6 @@ final class SnapshotWriter {
     private final ByteBuf buffer = Unpooled.buffer(64 * 1024);
     private final BatchWritten batchWritten;
     private long bytes;
-
-    SnapshotWriter(BatchWritten batchWritten) {
-        this.batchWritten = batchWritten;
-    }
 
     void write(List<IndexedDatabase> databases, OutputStream out) throws IOException {
         for (IndexedDatabase database : databases) {

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** A child JVM whose output goes to a log file and which is stopped together with its descendants. */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class ChildProcess implements AutoCloseable {
 
     public static final Duration STOP_GRACE = Duration.ofSeconds(15);
@@ -20,12 +23,6 @@ public final class ChildProcess implements AutoCloseable {
     private final Process process;
     private final Path logFile;
     private final AtomicBoolean stopped = new AtomicBoolean();
-
-    private ChildProcess(String name, Process process, Path logFile) {
-        this.name = name;
-        this.process = process;
-        this.logFile = logFile;
-    }
 
     public static ChildProcess start(String name, List<String> command, Map<String, String> env,
                                      Path workingDir, Path logFile) {

@@ -9,19 +9,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import lombok.RequiredArgsConstructor;
 
 /** One probe of a Spring Boot actuator health endpoint. */
+@RequiredArgsConstructor
 public final class HealthCheck {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http;
     private final URI uri;
-
-    public HealthCheck(HttpClient http, URI uri) {
-        this.http = http;
-        this.uri = uri;
-    }
 
     public static HealthCheck actuator(HttpClient http, int port) {
         return new HealthCheck(http, URI.create("http://127.0.0.1:" + port + "/actuator/health"));

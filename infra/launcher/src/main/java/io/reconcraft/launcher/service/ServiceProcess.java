@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One packaged Spring Boot service in a child JVM, ready once its actuator health says UP. */
+@RequiredArgsConstructor
 public final class ServiceProcess implements StackService, Supervisor.Restartable {
 
     private static final Duration POLL = Duration.ofMillis(500);
@@ -27,13 +29,6 @@ public final class ServiceProcess implements StackService, Supervisor.Restartabl
     private volatile ChildProcess process;
     private volatile Supervisor supervisor;
     private volatile boolean closed;
-
-    public ServiceProcess(ServiceName service, StackConfig config, String adminKey, HttpClient http) {
-        this.service = service;
-        this.config = config;
-        this.adminKey = adminKey;
-        this.http = http;
-    }
 
     @Override
     public ServiceName service() {

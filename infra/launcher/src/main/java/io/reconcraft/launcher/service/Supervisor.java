@@ -1,5 +1,6 @@
 package io.reconcraft.launcher.service;
 
+import io.reconcraft.launcher.DaemonThreads;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,11 +10,13 @@ import java.util.Deque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Restarts what the launcher started when it dies on its own, with backoff, and gives up — saying so — after
  * {@link RestartPolicy#maxRestarts()} crashes within {@link RestartPolicy#window()}.
  */
+@RequiredArgsConstructor
 public final class Supervisor implements AutoCloseable {
 
     /** Something that can be started again. */
@@ -26,19 +29,10 @@ public final class Supervisor implements AutoCloseable {
     private final RestartPolicy policy;
     private final PrintStream out;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "reconcraft-supervisor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("reconcraft-supervisor"));
     private final java.util.Map<String, Deque<Instant>> crashes = new java.util.HashMap<>();
     private volatile boolean closed;
-
-    public Supervisor(RestartPolicy policy, PrintStream out, Clock clock) {
-        this.policy = policy;
-        this.out = out;
-        this.clock = clock;
-    }
 
     public RestartPolicy policy() {
         return policy;

@@ -1,5 +1,6 @@
 package io.reconcraft.launcher.stack;
 
+import io.reconcraft.launcher.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -15,11 +16,8 @@ final class Parallel {
 
     /** Runs all tasks to the end and returns the failure of each task, in task order, null where it succeeded. */
     static List<RuntimeException> runAll(List<Runnable> tasks) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, tasks.size()), runnable -> {
-            Thread thread = new Thread(runnable, "reconcraft-stack");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(1, tasks.size()), DaemonThreads.named("reconcraft-stack"));
         try {
             List<Future<?>> futures = tasks.stream().<Future<?>>map(pool::submit).toList();
             List<RuntimeException> failures = new ArrayList<>();

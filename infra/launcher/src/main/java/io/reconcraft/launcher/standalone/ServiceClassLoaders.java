@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The class loaders of the services of a one-JVM stack: one per service ({@link ServiceClassLoader}) over its own
  * classes, and the libraries in {@link SharedLibraries}. Set up once, on the first service's start, with the one
  * shared Logback writing each service's lines to its own log file.
  */
+@RequiredArgsConstructor
 public final class ServiceClassLoaders implements AutoCloseable {
 
     private static final String LOG_FILES = "io.reconcraft.launcher.standalone.logging.ServiceLogFiles";
@@ -33,10 +35,6 @@ public final class ServiceClassLoaders implements AutoCloseable {
     private final List<URLClassLoader> loaders = new ArrayList<>();
     private final Map<String, String> previousProperties = new LinkedHashMap<>();
     private SharedLibraries shared;
-
-    public ServiceClassLoaders(StackConfig config) {
-        this.config = config;
-    }
 
     /** The service's application class ({@code Start-Class}). */
     public synchronized String startClass(ServiceName service) {

@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,6 +15,7 @@ import tools.jackson.databind.JsonNode;
  * API as that admin and the audit service's API. Each class says how its stack is made (mode, console, restart
  * policy) and how long it may take to become ready on a loaded machine.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class E2eStack implements AutoCloseable {
 
     final StackConfig config;
@@ -29,12 +32,6 @@ final class E2eStack implements AutoCloseable {
     /** Every service in one JVM, as {@code ./reconcraft up} starts them by default, logging to the console. */
     static final Launch SINGLE_JVM =
             (config, adminKey) -> new LocalStack(config, adminKey, console(), LocalStack.Mode.SINGLE_JVM);
-
-    private E2eStack(StackConfig config, LocalStack stack, Api api) {
-        this.config = config;
-        this.stack = stack;
-        this.api = api;
-    }
 
     static E2eStack start(Path home, Duration readinessTimeout, Launch launch) {
         String adminKey = "rc_e2e_" + UUID.randomUUID().toString().replace("-", "");

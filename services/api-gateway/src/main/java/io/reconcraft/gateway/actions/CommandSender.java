@@ -5,6 +5,8 @@ import io.reconcraft.events.EventPayload;
 import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.messaging.EventPublisher;
 import java.time.Duration;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -13,16 +15,13 @@ import reactor.core.scheduler.Schedulers;
 
 /** Hands a command to the broker and waits for its acknowledgement: a 202 is only answered for a sent command. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CommandSender {
 
     private static final Logger log = LoggerFactory.getLogger(CommandSender.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final EventPublisher publisher;
-
-    CommandSender(EventPublisher publisher) {
-        this.publisher = publisher;
-    }
 
     Mono<EventEnvelope> send(String runId, EventPayload command) {
         EventEnvelope event = EventEnvelope.of(runId, command);

@@ -8,11 +8,13 @@ import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.integrations.IntegrationService;
 import io.reconcraft.gateway.run.RunQueries;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /** Cancel, retry and send-to-Slack/Discord: checked against the run's state here, carried out by other services. */
 @Service
+@RequiredArgsConstructor
 public class RunActions {
 
     private static final int MAX_REASON_LENGTH = 500;
@@ -20,12 +22,6 @@ public class RunActions {
     private final RunQueries runs;
     private final IntegrationService integrations;
     private final CommandSender sender;
-
-    public RunActions(RunQueries runs, IntegrationService integrations, CommandSender sender) {
-        this.runs = runs;
-        this.integrations = integrations;
-        this.sender = sender;
-    }
 
     public Mono<ActionAccepted> cancel(String runId, String requestedBy, String reason) {
         return runs.get(runId).flatMap(run -> {

@@ -1,6 +1,7 @@
 package io.reconcraft.gateway.actions;
 
 import java.security.Principal;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,13 +14,10 @@ import reactor.core.publisher.Mono;
 /** Run actions: each answers 202 once its command is on the broker. */
 @RestController
 @RequestMapping("/api/runs/{id}")
+@RequiredArgsConstructor
 public class RunActionsController {
 
     private final RunActions actions;
-
-    public RunActionsController(RunActions actions) {
-        this.actions = actions;
-    }
 
     @PostMapping("/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)

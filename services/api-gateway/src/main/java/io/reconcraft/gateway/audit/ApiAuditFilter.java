@@ -6,6 +6,7 @@ import io.reconcraft.messaging.EventPublisher;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -26,6 +27,7 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 @Order(ApiAuditFilter.ORDER)
+@RequiredArgsConstructor
 public class ApiAuditFilter implements WebFilter {
 
     /** Outermost of ours: it must see answers written by the body limit and the security filters too. */
@@ -36,10 +38,6 @@ public class ApiAuditFilter implements WebFilter {
             HttpMethod.DELETE);
 
     private final EventPublisher publisher;
-
-    public ApiAuditFilter(EventPublisher publisher) {
-        this.publisher = publisher;
-    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

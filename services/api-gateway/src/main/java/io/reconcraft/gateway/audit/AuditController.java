@@ -2,6 +2,7 @@ package io.reconcraft.gateway.audit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,16 +15,13 @@ import reactor.core.publisher.Mono;
 /** GET /api/audit and /api/audit/verify for admins, answered by the audit service. */
 @RestController
 @RequestMapping("/api/audit")
+@RequiredArgsConstructor
 public class AuditController {
 
     static final String TOTAL_COUNT = "X-Total-Count";
     private static final int MAX_PARAMETER_LENGTH = 200;
 
     private final AuditClient audit;
-
-    public AuditController(AuditClient audit) {
-        this.audit = audit;
-    }
 
     @GetMapping
     public Mono<ResponseEntity<String>> events(@RequestParam(required = false) String runId,

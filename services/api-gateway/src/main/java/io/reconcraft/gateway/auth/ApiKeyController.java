@@ -1,5 +1,6 @@
 package io.reconcraft.gateway.auth;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +15,10 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/auth/api-keys")
+@RequiredArgsConstructor
 public class ApiKeyController {
 
     private final ApiKeyService keys;
-
-    public ApiKeyController(ApiKeyService keys) {
-        this.keys = keys;
-    }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** API keys: creation (the secret is returned once), listing, revocation and checking a presented key. */
 @Service
+@RequiredArgsConstructor
 public class ApiKeyService {
 
     private static final int MAX_NAME_LENGTH = 100;
@@ -27,12 +29,6 @@ public class ApiKeyService {
     private final ApiKeyRepository keys;
     private final KeyActivityCache activity;
     private final Clock clock;
-
-    public ApiKeyService(ApiKeyRepository keys, KeyActivityCache activity, Clock clock) {
-        this.keys = keys;
-        this.activity = activity;
-        this.clock = clock;
-    }
 
     public Mono<ApiKeyView> create(NewApiKey request) {
         return Mono.defer(() -> {

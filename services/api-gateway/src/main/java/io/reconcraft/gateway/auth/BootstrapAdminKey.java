@@ -3,6 +3,8 @@ package io.reconcraft.gateway.auth;
 import io.reconcraft.gateway.config.GatewayProperties;
 import io.reconcraft.gateway.store.ApiKeyRepository;
 import java.time.Duration;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -15,6 +17,7 @@ import reactor.core.publisher.Mono;
  * or without one a generated admin key, printed to stdout this one time only. A store with any key is left alone.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class BootstrapAdminKey implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdminKey.class);
@@ -24,12 +27,6 @@ class BootstrapAdminKey implements ApplicationRunner {
     private final GatewayProperties properties;
     private final ApiKeyService keys;
     private final ApiKeyRepository repository;
-
-    BootstrapAdminKey(GatewayProperties properties, ApiKeyService keys, ApiKeyRepository repository) {
-        this.properties = properties;
-        this.keys = keys;
-        this.repository = repository;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

@@ -5,19 +5,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import io.reconcraft.gateway.error.ProblemWriter;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** 401 and 403 from the security layer in the same problem+json shape as every other error. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SecurityProblemResponses {
 
     private final ProblemWriter problems;
-
-    SecurityProblemResponses(ProblemWriter problems) {
-        this.problems = problems;
-    }
 
     ServerAuthenticationEntryPoint unauthorized() {
         return (exchange, failure) -> {

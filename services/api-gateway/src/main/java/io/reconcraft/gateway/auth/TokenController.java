@@ -1,21 +1,18 @@
 package io.reconcraft.gateway.auth;
 
 import io.reconcraft.gateway.error.ApiException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@RequiredArgsConstructor
 public class TokenController {
 
     private final ApiKeyService keys;
     private final TokenService tokens;
-
-    public TokenController(ApiKeyService keys, TokenService tokens) {
-        this.keys = keys;
-        this.tokens = tokens;
-    }
 
     @PostMapping("/api/auth/token")
     public Mono<TokenService.TokenResponse> token(@RequestBody TokenRequest request) {

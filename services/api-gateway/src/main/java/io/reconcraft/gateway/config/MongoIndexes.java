@@ -4,6 +4,8 @@ import io.reconcraft.gateway.auth.ApiKey;
 import io.reconcraft.gateway.stream.RunEvent;
 import io.reconcraft.gateway.targets.AuthorizedTarget;
 import java.time.Duration;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -17,13 +19,10 @@ import reactor.core.publisher.Mono;
  * turn a duplicate target or key into a clean conflict.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MongoIndexes implements InitializingBean {
 
     private final ReactiveMongoTemplate mongo;
-
-    MongoIndexes(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     @Override
     public void afterPropertiesSet() {

@@ -1,6 +1,7 @@
 package io.reconcraft.gateway.error;
 
 import java.net.URI;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,13 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem+json answer from a web filter, where controller advice does not reach. */
 @Component
+@RequiredArgsConstructor
 public class ProblemWriter {
 
     private final JsonMapper json;
-
-    public ProblemWriter(JsonMapper json) {
-        this.json = json;
-    }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
         ProblemDetail problem = Problems.of(status, detail);

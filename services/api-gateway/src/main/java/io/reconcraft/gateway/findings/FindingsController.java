@@ -3,6 +3,7 @@ package io.reconcraft.gateway.findings;
 import io.reconcraft.gateway.error.ApiException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -20,13 +21,10 @@ import reactor.core.publisher.Mono;
  * recorded with the caller's key id.
  */
 @RestController
+@RequiredArgsConstructor
 public class FindingsController {
 
     private final FindingsClient findings;
-
-    public FindingsController(FindingsClient findings) {
-        this.findings = findings;
-    }
 
     @GetMapping("/api/findings")
     public Mono<ResponseEntity<byte[]>> list(@RequestParam Map<String, String> query) {

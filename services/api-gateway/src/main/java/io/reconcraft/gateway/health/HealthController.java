@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -18,19 +19,13 @@ import reactor.core.publisher.Mono;
  * step-request topic has a live consumer group that keeps up, i.e. when a run can make progress.
  */
 @RestController
+@RequiredArgsConstructor
 public class HealthController {
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaProbe kafka;
     private final GatewayProperties properties;
     private final Clock clock;
-
-    public HealthController(ReactiveMongoTemplate mongo, KafkaProbe kafka, GatewayProperties properties, Clock clock) {
-        this.mongo = mongo;
-        this.kafka = kafka;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @GetMapping("/api/health")
     public Mono<ResponseEntity<HealthStatus>> health() {

@@ -7,6 +7,7 @@ import io.reconcraft.gateway.store.TargetRepository;
 import io.reconcraft.gateway.store.WorkflowRepository;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -14,20 +15,13 @@ import reactor.core.publisher.Mono;
 
 /** The Studio's dashboard figures. */
 @RestController
+@RequiredArgsConstructor
 public class MetricsController {
 
     private final WorkflowRepository workflows;
     private final TargetRepository targets;
     private final ApiKeyService keys;
     private final RunStore runs;
-
-    public MetricsController(WorkflowRepository workflows, TargetRepository targets, ApiKeyService keys,
-            RunStore runs) {
-        this.workflows = workflows;
-        this.targets = targets;
-        this.keys = keys;
-        this.runs = runs;
-    }
 
     @GetMapping("/api/metrics")
     public Mono<DashboardMetrics> metrics() {

@@ -5,19 +5,17 @@ import io.reconcraft.events.Topics;
 import io.reconcraft.gateway.readmodel.ReadModelUpdater;
 import io.reconcraft.messaging.ReadablePoll;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** Reads run-events a poll at a time into the run read model; an unreadable record is dead-lettered. */
 @Component
+@RequiredArgsConstructor
 public class RunEventsListener {
 
     private final ReadModelUpdater readModel;
-
-    public RunEventsListener(ReadModelUpdater readModel) {
-        this.readModel = readModel;
-    }
 
     @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true")
     public void on(List<ConsumerRecord<String, EventEnvelope>> records) {

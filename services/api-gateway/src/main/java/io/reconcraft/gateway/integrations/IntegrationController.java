@@ -1,5 +1,6 @@
 package io.reconcraft.gateway.integrations;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,13 +12,10 @@ import reactor.core.publisher.Mono;
 /** GET / POST /api/integrations/slack and /discord (admins only, see the security configuration). */
 @RestController
 @RequestMapping("/api/integrations/{type}")
+@RequiredArgsConstructor
 public class IntegrationController {
 
     private final IntegrationService integrations;
-
-    public IntegrationController(IntegrationService integrations) {
-        this.integrations = integrations;
-    }
 
     @GetMapping
     public Mono<IntegrationView> get(@PathVariable String type) {

@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /** Slack and Discord webhooks: saved once per channel, validated with the shared webhook rule. */
 @Service
+@RequiredArgsConstructor
 public class IntegrationService {
 
     public static final List<String> CHANNELS = List.of("slack", "discord");
@@ -19,12 +21,6 @@ public class IntegrationService {
     private final IntegrationRepository integrations;
     private final WebhookProperties webhooks;
     private final Clock clock;
-
-    public IntegrationService(IntegrationRepository integrations, WebhookProperties webhooks, Clock clock) {
-        this.integrations = integrations;
-        this.webhooks = webhooks;
-        this.clock = clock;
-    }
 
     public Mono<IntegrationView> get(String type) {
         return Mono.defer(() -> integrations.findById(channel(type)))

@@ -1,6 +1,7 @@
 package io.reconcraft.gateway.limits;
 
 import io.reconcraft.gateway.error.ProblemWriter;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -12,15 +13,11 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /** 429 with Retry-After once an authenticated key exceeds its rate; runs in the security chain after authentication. */
+@RequiredArgsConstructor
 public class RateLimitFilter implements WebFilter {
 
     private final RateLimiter limiter;
     private final ProblemWriter problems;
-
-    public RateLimitFilter(RateLimiter limiter, ProblemWriter problems) {
-        this.limiter = limiter;
-        this.problems = problems;
-    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * run make a redelivered batch change nothing twice.
  */
 @Component
+@RequiredArgsConstructor
 public class ReadModelUpdater {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelUpdater.class);
@@ -32,14 +34,6 @@ public class ReadModelUpdater {
     private final RunChanges changes;
     private final RunEventJournal journal;
     private final RunEventListenerRegistry listeners;
-
-    public ReadModelUpdater(RunViewStore store, RunChanges changes, RunEventJournal journal,
-            RunEventListenerRegistry listeners) {
-        this.store = store;
-        this.changes = changes;
-        this.journal = journal;
-        this.listeners = listeners;
-    }
 
     /** Applies one poll's readable records, in partition order. */
     public void apply(List<ConsumerRecord<String, EventEnvelope>> records) {

@@ -18,10 +18,13 @@ import io.reconcraft.gateway.stream.RunEventDrafts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** What each run or step event changes in a run's view, and the SSE events it produces: in memory, no I/O. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RunChanges {
 
     /** A step's lines kept in the run's view; every line stays in the run's event stream. */
@@ -29,10 +32,6 @@ class RunChanges {
     static final String LOGS_CUT = "… more lines in the run's event stream (GET /api/runs/{id}/events)";
 
     private final RunEventDrafts drafts;
-
-    RunChanges(RunEventDrafts drafts) {
-        this.drafts = drafts;
-    }
 
     /** Applies one event; returns its SSE events (none when it changes nothing). */
     List<RunEvent.Draft> apply(RunState run, EventEnvelope event) {

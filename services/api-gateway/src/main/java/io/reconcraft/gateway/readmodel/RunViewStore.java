@@ -7,19 +7,18 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** The read model's reads and writes of run views (through {@link RunStore}): one query and one bulk write per batch of events. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RunViewStore {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final RunStore runs;
-
-    RunViewStore(RunStore runs) {
-        this.runs = runs;
-    }
 
     Map<String, RunState> load(Collection<String> runIds) {
         Map<String, RunState> states = new HashMap<>();

@@ -3,6 +3,7 @@ package io.reconcraft.gateway.reports;
 import io.reconcraft.gateway.findings.FindingsClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,13 +18,10 @@ import reactor.core.publisher.Mono;
  * run (operators and admins), and downloaded as attachments.
  */
 @RestController
+@RequiredArgsConstructor
 public class ReportsController {
 
     private final FindingsClient findings;
-
-    public ReportsController(FindingsClient findings) {
-        this.findings = findings;
-    }
 
     @GetMapping("/api/runs/{id}/reports")
     public Mono<ResponseEntity<byte[]>> list(@PathVariable String id) {

@@ -6,6 +6,8 @@ import io.reconcraft.gateway.integrations.IntegrationService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,15 +18,12 @@ import reactor.core.publisher.Mono;
  * masked wherever events are stored or shown, never in the run's view).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class IntegrationWebhooks {
 
     private static final Set<String> CHANNELS = Set.of("slack", "discord");
 
     private final IntegrationService integrations;
-
-    IntegrationWebhooks(IntegrationService integrations) {
-        this.integrations = integrations;
-    }
 
     Mono<WorkflowSnapshot> fill(WorkflowSnapshot workflow) {
         return Flux.fromIterable(workflow.nodes())

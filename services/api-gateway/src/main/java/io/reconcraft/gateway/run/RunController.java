@@ -4,6 +4,7 @@ import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.gateway.error.ApiException;
 import java.security.Principal;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/runs")
+@RequiredArgsConstructor
 public class RunController {
 
     static final String TOTAL_COUNT = "X-Total-Count";
@@ -25,11 +27,6 @@ public class RunController {
 
     private final RunLauncher launcher;
     private final RunQueries runs;
-
-    public RunController(RunLauncher launcher, RunQueries runs) {
-        this.launcher = launcher;
-        this.runs = runs;
-    }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ import reactor.core.scheduler.Schedulers;
  * The view is stored first so that no event about the run can arrive before the run is known here.
  */
 @Service
+@RequiredArgsConstructor
 public class RunLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
@@ -46,19 +48,6 @@ public class RunLauncher {
     private final EventPublisher publisher;
     private final IntegrationWebhooks webhooks;
     private final Clock clock;
-
-    public RunLauncher(WorkflowService workflows, WorkflowRules workflowRules, TargetService targets,
-            ScopeGuard scopeGuard, RunStore runs, EventPublisher publisher, IntegrationWebhooks webhooks,
-            Clock clock) {
-        this.workflows = workflows;
-        this.workflowRules = workflowRules;
-        this.targets = targets;
-        this.scopeGuard = scopeGuard;
-        this.runs = runs;
-        this.publisher = publisher;
-        this.webhooks = webhooks;
-        this.clock = clock;
-    }
 
     public Mono<RunView> runSaved(RunRequest request, String requestedBy) {
         return runSaved(request, null, RunTrigger.api(), requestedBy);

@@ -5,21 +5,19 @@ import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.store.RunStore;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Reads of the run read model, as the API shows them. */
 @Service
+@RequiredArgsConstructor
 public class RunQueries {
 
     public static final int MAX_PAGE = 500;
 
     private final RunStore runs;
-
-    public RunQueries(RunStore runs) {
-        this.runs = runs;
-    }
 
     public Mono<RunView> get(String id) {
         return runs.findShown(id)

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
@@ -25,6 +27,7 @@ import org.springframework.scheduling.support.CronExpression;
  * restricted, a day matches if EITHER matches ({@code 0 0 1 * 1}: the 1st and every Monday); Spring requires both.
  * Such an expression is evaluated as two expressions and the earlier next time wins.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class CronSchedule {
 
     static final String DEFAULT_TIMEZONE = "UTC";
@@ -41,12 +44,6 @@ final class CronSchedule {
     private final List<CronExpression> expressions;
     private final ZoneId zone;
     private final boolean fixedHour;
-
-    private CronSchedule(List<CronExpression> expressions, ZoneId zone, boolean fixedHour) {
-        this.expressions = expressions;
-        this.zone = zone;
-        this.fixedHour = fixedHour;
-    }
 
     /** The schedule, or empty with what is wrong added to {@code problems} (fields {@code cron} and {@code timezone}). */
     static Optional<CronSchedule> parse(String cron, String timezone, List<FieldProblem> problems) {

@@ -2,6 +2,7 @@ package io.reconcraft.gateway.schedules;
 
 import io.reconcraft.gateway.run.RunView;
 import java.security.Principal;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,13 +19,10 @@ import reactor.core.publisher.Mono;
 /** Recurring runs. Roles and the audit of every change come from the gateway's security and audit filters. */
 @RestController
 @RequestMapping("/api/schedules")
+@RequiredArgsConstructor
 public class ScheduleController {
 
     private final ScheduleService schedules;
-
-    public ScheduleController(ScheduleService schedules) {
-        this.schedules = schedules;
-    }
 
     @GetMapping
     public Flux<Schedule> list() {

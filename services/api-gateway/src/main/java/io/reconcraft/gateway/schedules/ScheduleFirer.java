@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,7 @@ import reactor.core.scheduler.Schedulers;
  * and every target is checked against the authorized list as it is now. Every outcome is audited (ScheduleFired).
  */
 @Component
+@RequiredArgsConstructor
 public class ScheduleFirer {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleFirer.class);
@@ -41,15 +43,6 @@ public class ScheduleFirer {
     private final RunStore runs;
     private final EventPublisher publisher;
     private final Clock clock;
-
-    public ScheduleFirer(ScheduleStore store, RunLauncher launcher, RunStore runs,
-            EventPublisher publisher, Clock clock) {
-        this.store = store;
-        this.launcher = launcher;
-        this.runs = runs;
-        this.publisher = publisher;
-        this.clock = clock;
-    }
 
     /** The run id of a schedule's due time: the same on every instance and every attempt. */
     public static String runIdOf(String scheduleId, Instant dueAt) {

@@ -1,5 +1,7 @@
 package io.reconcraft.gateway.schedules;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -10,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 /** Runs a scheduler pass every {@code reconcraft.schedules.tick} on every gateway instance, one pass at a time. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SchedulePoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SchedulePoller.class);
@@ -17,11 +20,6 @@ class SchedulePoller implements SmartLifecycle {
     private final ScheduleTicker ticker;
     private final ScheduleProperties properties;
     private volatile Disposable polling;
-
-    SchedulePoller(ScheduleTicker ticker, ScheduleProperties properties) {
-        this.ticker = ticker;
-        this.properties = properties;
-    }
 
     @Override
     public void start() {

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -23,17 +24,12 @@ import reactor.core.publisher.Mono;
  * targets parse, a live one has the operator's consent and only authorized targets), and again at every fire.
  */
 @Service
+@RequiredArgsConstructor
 public class ScheduleService {
 
     private final ScheduleStore store;
     private final RunLauncher launcher;
     private final Clock clock;
-
-    public ScheduleService(ScheduleStore store, RunLauncher launcher, Clock clock) {
-        this.store = store;
-        this.launcher = launcher;
-        this.clock = clock;
-    }
 
     static RunRequest runRequest(Schedule schedule) {
         return new RunRequest(schedule.workflowId(), schedule.targets(), schedule.runMode(),

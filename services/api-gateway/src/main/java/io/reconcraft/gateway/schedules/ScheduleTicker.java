@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
  * Also finishes fires that an instance claimed and never finished, under the same run id.
  */
 @Component
+@RequiredArgsConstructor
 public class ScheduleTicker {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleTicker.class);
@@ -25,13 +27,6 @@ public class ScheduleTicker {
     private final ScheduleFirer firer;
     private final ScheduleProperties properties;
     private final Clock clock;
-
-    public ScheduleTicker(ScheduleStore store, ScheduleFirer firer, ScheduleProperties properties, Clock clock) {
-        this.store = store;
-        this.firer = firer;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** Runs one pass; the number of due times this instance claimed (fired, skipped or refused). */
     public Mono<Integer> tick() {

@@ -5,6 +5,7 @@ import io.reconcraft.gateway.stream.RunEvent;
 import io.reconcraft.messaging.DuplicateKeys;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -20,15 +21,11 @@ import reactor.core.publisher.Mono;
  * redelivered batch number the same events the same way, and the copies already stored are kept as they are.
  */
 @Component
+@RequiredArgsConstructor
 public class RunEventJournal {
 
     private final ReactiveMongoTemplate mongo;
     private final RunStore runs;
-
-    public RunEventJournal(ReactiveMongoTemplate mongo, RunStore runs) {
-        this.mongo = mongo;
-        this.runs = runs;
-    }
 
     /** Stores the events in one unordered insert; an event stored before (same run and number) stays as it is. */
     public Mono<Void> store(List<RunEvent> events) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,13 +30,10 @@ import reactor.core.publisher.Mono;
  * SSE stream read them here. Writes return what was written.
  */
 @Component
+@RequiredArgsConstructor
 public class RunStore implements InitializingBean {
 
     private final ReactiveMongoTemplate mongo;
-
-    public RunStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** The indexes the reads below rely on. */
     @Override

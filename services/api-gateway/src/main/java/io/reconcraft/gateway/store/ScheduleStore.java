@@ -3,6 +3,7 @@ package io.reconcraft.gateway.store;
 import io.reconcraft.gateway.schedules.Schedule;
 import java.time.Duration;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -20,16 +21,13 @@ import reactor.core.publisher.Mono;
  * due time is claimed by exactly one of them.
  */
 @Component
+@RequiredArgsConstructor
 public class ScheduleStore implements InitializingBean {
 
     private static final String NEXT_FIRE_AT = "nextFireAt";
     private static final String FIRING = "firing";
 
     private final ReactiveMongoTemplate mongo;
-
-    public ScheduleStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     @Override
     public void afterPropertiesSet() {

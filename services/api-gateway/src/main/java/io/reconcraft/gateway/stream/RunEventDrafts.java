@@ -13,18 +13,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What SSE clients are told about each run or step event: the data of the run, step, log and finding events. */
 @Component
+@RequiredArgsConstructor
 public class RunEventDrafts {
 
     private final JsonMapper json;
-
-    public RunEventDrafts(JsonMapper json) {
-        this.json = json;
-    }
 
     public List<RunEvent.Draft> stepStarted(EventEnvelope event, StepStarted started) {
         return List.of(step(event, started.nodeId(), RunStatus.RUNNING, null, started.attempt()));

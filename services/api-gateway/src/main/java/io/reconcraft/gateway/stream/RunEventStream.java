@@ -2,6 +2,7 @@ package io.reconcraft.gateway.stream;
 
 import io.reconcraft.gateway.store.RunEventJournal;
 import java.util.concurrent.atomic.AtomicLong;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
@@ -11,17 +12,12 @@ import reactor.core.publisher.Flux;
  * falls between the two; an event seen both ways is passed on once (numbers only go up).
  */
 @Component
+@RequiredArgsConstructor
 public class RunEventStream {
 
     private final RunEventJournal journal;
     private final RunEventListenerRegistry listeners;
     private final SseProperties properties;
-
-    public RunEventStream(RunEventJournal journal, RunEventListenerRegistry listeners, SseProperties properties) {
-        this.journal = journal;
-        this.listeners = listeners;
-        this.properties = properties;
-    }
 
     /** Completes after the run's final event, or right after the replay when the run had already ended. */
     public Flux<RunEvent> of(String runId, long lastSeen) {

@@ -2,6 +2,7 @@ package io.reconcraft.gateway.stream;
 
 import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.run.RunQueries;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -16,6 +17,7 @@ import reactor.core.publisher.Sinks;
 
 /** Server-sent events: one run's run/step/log/finding events, resumable by id, and every run's status changes. */
 @RestController
+@RequiredArgsConstructor
 public class RunEventsController {
 
     public static final String RUN_EVENTS_PATH = "/api/runs/{id}/events";
@@ -25,12 +27,6 @@ public class RunEventsController {
     private final RunQueries runs;
     private final RunEventStream stream;
     private final SseProperties properties;
-
-    public RunEventsController(RunQueries runs, RunEventStream stream, SseProperties properties) {
-        this.runs = runs;
-        this.stream = stream;
-        this.properties = properties;
-    }
 
     @GetMapping(path = RUN_EVENTS_PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> runEvents(@PathVariable String id,

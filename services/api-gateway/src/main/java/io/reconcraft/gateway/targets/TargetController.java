@@ -1,5 +1,6 @@
 package io.reconcraft.gateway.targets;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +15,10 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/targets")
+@RequiredArgsConstructor
 public class TargetController {
 
     private final TargetService targets;
-
-    public TargetController(TargetService targets) {
-        this.targets = targets;
-    }
 
     @GetMapping
     public Flux<AuthorizedTarget> list() {

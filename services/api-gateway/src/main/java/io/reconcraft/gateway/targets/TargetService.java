@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,7 @@ import reactor.core.publisher.Mono;
 
 /** The authorized target list: what live runs may touch. */
 @Service
+@RequiredArgsConstructor
 public class TargetService {
 
     private static final int MAX_TAGS = 20;
@@ -32,12 +34,6 @@ public class TargetService {
     private final TargetRepository targets;
     private final Clock clock;
     private final AuthorizedTargetsPublisher allowList;
-
-    public TargetService(TargetRepository targets, Clock clock, AuthorizedTargetsPublisher allowList) {
-        this.targets = targets;
-        this.clock = clock;
-        this.allowList = allowList;
-    }
 
     public Flux<AuthorizedTarget> list() {
         return targets.findAll(Sort.by("createdAt", "value"));

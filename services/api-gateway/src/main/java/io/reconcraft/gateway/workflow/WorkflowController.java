@@ -1,5 +1,6 @@
 package io.reconcraft.gateway.workflow;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,13 +16,10 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/workflows")
+@RequiredArgsConstructor
 public class WorkflowController {
 
     private final WorkflowService workflows;
-
-    public WorkflowController(WorkflowService workflows) {
-        this.workflows = workflows;
-    }
 
     @GetMapping
     public Flux<Workflow> list() {

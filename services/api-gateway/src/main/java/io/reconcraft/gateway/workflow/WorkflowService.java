@@ -6,12 +6,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Service
+@RequiredArgsConstructor
 public class WorkflowService {
 
     private static final String COPY_SUFFIX = " (Copy)";
@@ -19,12 +21,6 @@ public class WorkflowService {
     private final WorkflowRepository workflows;
     private final WorkflowRules rules;
     private final Clock clock;
-
-    public WorkflowService(WorkflowRepository workflows, WorkflowRules rules, Clock clock) {
-        this.workflows = workflows;
-        this.rules = rules;
-        this.clock = clock;
-    }
 
     public Flux<Workflow> list() {
         return workflows.findAll(Sort.by(Sort.Direction.DESC, "updatedAt"));

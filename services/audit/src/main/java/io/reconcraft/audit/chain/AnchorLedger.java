@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * so an old (validly signed) anchor replayed onto the topic does not roll the head back.
  */
 @Component
+@RequiredArgsConstructor
 public class AnchorLedger {
 
     static final String KEY = "audit-chain";
@@ -40,13 +42,6 @@ public class AnchorLedger {
     private final AuditProperties properties;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<Anchor> current = new AtomicReference<>();
-
-    public AnchorLedger(KafkaTemplate<Object, Object> kafka, KafkaAdmin admin, RecordHash keys, AuditProperties properties) {
-        this.kafka = kafka;
-        this.admin = admin;
-        this.keys = keys;
-        this.properties = properties;
-    }
 
     /** The newest anchor, once recovered or published. */
     public Optional<Anchor> current() {

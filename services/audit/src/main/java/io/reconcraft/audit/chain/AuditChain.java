@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * reloaded and the rest of the batch tried again, so the chain stays one line and never forks.
  */
 @Component
+@RequiredArgsConstructor
 public class AuditChain {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
@@ -34,12 +36,6 @@ public class AuditChain {
     private boolean loaded;
     private long lastSequence;
     private String lastHash;
-
-    public AuditChain(AuditStore store, RecordHash hashes, AnchorLedger anchors) {
-        this.store = store;
-        this.hashes = hashes;
-        this.anchors = anchors;
-    }
 
     /** Chains and stores the records (audit records without chain fields) whose events are not stored yet. */
     public synchronized Appended append(List<Document> records) {

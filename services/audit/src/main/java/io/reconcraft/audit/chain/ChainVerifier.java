@@ -2,6 +2,7 @@ package io.reconcraft.audit.chain;
 
 import io.reconcraft.audit.store.AuditStore;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * ({@code ?full=true}). A broken result of a full pass is reported by every call until a full pass is intact.
  */
 @Component
+@RequiredArgsConstructor
 public class ChainVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(ChainVerifier.class);
@@ -34,13 +36,6 @@ public class ChainVerifier {
     private final RecordHash hashes;
     private Verified verified;
     private ChainVerification brokenInFullPass;
-
-    public ChainVerifier(AuditStore store, AuditChain chain, AnchorLedger anchors, RecordHash hashes) {
-        this.store = store;
-        this.chain = chain;
-        this.anchors = anchors;
-        this.hashes = hashes;
-    }
 
     /** Blocking. Incremental: the anchors, and the records added since the last intact verification. */
     public synchronized ChainVerification verify() {

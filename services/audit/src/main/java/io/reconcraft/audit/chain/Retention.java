@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * (This replaces a TTL index, which deleted silently: a deletion by an attacker looked the same.)
  */
 @Component
+@RequiredArgsConstructor
 public class Retention {
 
     static final String OLD_TTL_INDEX = "receivedAt_ttl";
@@ -31,15 +33,6 @@ public class Retention {
     private final ChainVerifier verifier;
     private final AuditProperties properties;
     private final Clock clock = Clock.systemUTC();
-
-    public Retention(AuditStore store, AuditChain chain, AnchorLedger anchors, ChainVerifier verifier,
-                     AuditProperties properties) {
-        this.store = store;
-        this.chain = chain;
-        this.anchors = anchors;
-        this.verifier = verifier;
-        this.properties = properties;
-    }
 
     /** Drops the TTL index earlier versions created: expiry that bypasses the anchor would look like tampering. */
     @EventListener(ApplicationReadyEvent.class)

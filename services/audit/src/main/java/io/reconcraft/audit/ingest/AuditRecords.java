@@ -5,6 +5,7 @@ import io.reconcraft.events.EventEnvelope;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -13,15 +14,12 @@ import org.springframework.stereotype.Component;
  * with keys BSON refuses is stored with its keys escaped ({@code keysEscaped: true}), never dropped.
  */
 @Component
+@RequiredArgsConstructor
 public class AuditRecords {
 
     static final String KEYS_ESCAPED = "keysEscaped";
 
     private final SecretMasker masker;
-
-    public AuditRecords(SecretMasker masker) {
-        this.masker = masker;
-    }
 
     @SuppressWarnings("unchecked")
     public Document of(EventEnvelope event, String topic, int partition, long offset, Instant receivedAt) {

@@ -4,6 +4,7 @@ import io.reconcraft.audit.config.AuditProperties;
 import io.reconcraft.audit.store.AuditStore;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,17 +21,13 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/audit/events")
+@RequiredArgsConstructor
 public class AuditEventsController {
 
     static final String TOTAL_COUNT = "X-Total-Count";
 
     private final AuditStore store;
     private final AuditProperties properties;
-
-    public AuditEventsController(AuditStore store, AuditProperties properties) {
-        this.store = store;
-        this.properties = properties;
-    }
 
     /** One page of records ordered by {@code occurredAt}; the number of all matching records in X-Total-Count. */
     @GetMapping

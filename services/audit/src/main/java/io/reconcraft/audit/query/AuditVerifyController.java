@@ -2,6 +2,7 @@ package io.reconcraft.audit.query;
 
 import io.reconcraft.audit.chain.ChainVerification;
 import io.reconcraft.audit.chain.ChainVerifier;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,13 +11,10 @@ import reactor.core.scheduler.Schedulers;
 
 /** Internal: checks the hash chain, for the gateway's {@code GET /api/audit/verify} ({@code ?full=true} re-reads all of it). */
 @RestController
+@RequiredArgsConstructor
 public class AuditVerifyController {
 
     private final ChainVerifier verifier;
-
-    public AuditVerifyController(ChainVerifier verifier) {
-        this.verifier = verifier;
-    }
 
     /** Always 200: a broken chain is a finding, not an error of the request. */
     @GetMapping("/audit/verify")

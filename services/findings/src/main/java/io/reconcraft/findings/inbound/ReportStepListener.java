@@ -6,6 +6,7 @@ import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.Topics;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.findings.report.ReportSteps;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -13,15 +14,12 @@ import org.springframework.stereotype.Component;
 
 /** Takes report steps (and their cancellations) off Kafka; anything else on the topic is logged and dropped. */
 @Component
+@RequiredArgsConstructor
 public class ReportStepListener {
 
     private static final Logger log = LoggerFactory.getLogger(ReportStepListener.class);
 
     private final ReportSteps reports;
-
-    public ReportStepListener(ReportSteps reports) {
-        this.reports = reports;
-    }
 
     @KafkaListener(topics = Topics.FINDINGS_STEP_REQUESTS)
     public void on(EventEnvelope event) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ import org.springframework.stereotype.Component;
  * redelivery of one applied already). Every step is idempotent, so a batch applied again changes nothing twice.
  */
 @Component
+@RequiredArgsConstructor
 public class RunEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunEventsListener.class);
@@ -48,15 +50,6 @@ public class RunEventsListener {
     private final RunStore runs;
     private final TimelineStore timeline;
     private final ReportSteps reports;
-
-    public RunEventsListener(StepIntake steps, RunEnd runEnd, RunStore runs, TimelineStore timeline,
-                             ReportSteps reports) {
-        this.steps = steps;
-        this.runEnd = runEnd;
-        this.runs = runs;
-        this.timeline = timeline;
-        this.reports = reports;
-    }
 
     @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true")
     public void on(List<ConsumerRecord<String, EventEnvelope>> records) {

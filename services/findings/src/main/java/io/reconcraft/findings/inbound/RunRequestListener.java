@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -19,15 +20,12 @@ import org.springframework.stereotype.Component;
 
 /** Remembers each run's workflow, targets and node kinds: what a report names and what a run's steps cover. */
 @Component
+@RequiredArgsConstructor
 public class RunRequestListener {
 
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final RunStore runs;
-
-    public RunRequestListener(RunStore runs) {
-        this.runs = runs;
-    }
 
     /** A poll's worth of requests in one bulk write; a record that cannot be read is dead-lettered after the rest. */
     @KafkaListener(topics = Topics.RUN_REQUESTS, batch = "true")

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import reactor.core.publisher.Mono;
  * {@code /api/runs/{id}/diff}); the gateway checks who may call what and passes the caller's key id on.
  */
 @RestController
+@RequiredArgsConstructor
 public class FindingsController {
 
     static final String TOTAL_COUNT = "X-Total-Count";
@@ -31,12 +33,6 @@ public class FindingsController {
     private final FindingStore store;
     private final TriageService triage;
     private final FindingsProperties properties;
-
-    public FindingsController(FindingStore store, TriageService triage, FindingsProperties properties) {
-        this.store = store;
-        this.triage = triage;
-        this.properties = properties;
-    }
 
     @GetMapping("/findings")
     Mono<ResponseEntity<List<FindingView>>> list(@RequestParam(required = false) String severity,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,17 +26,12 @@ import reactor.core.publisher.Mono;
 
 /** Report files of a run: listed, made on demand for a finished run, and downloaded. */
 @RestController
+@RequiredArgsConstructor
 public class ReportsController {
 
     private final ReportStore reports;
     private final RunStore runs;
     private final ReportWriter writer;
-
-    public ReportsController(ReportStore reports, RunStore runs, ReportWriter writer) {
-        this.reports = reports;
-        this.runs = runs;
-        this.writer = writer;
-    }
 
     @GetMapping("/runs/{id}/reports")
     Mono<List<ReportRecord>> list(@PathVariable String id) {

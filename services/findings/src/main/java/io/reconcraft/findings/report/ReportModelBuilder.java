@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -28,6 +29,7 @@ import reactor.core.publisher.Mono;
  * (false positives and accepted risks listed apart and left out of the totals), what it resolves, and its timeline.
  */
 @Component
+@RequiredArgsConstructor
 public class ReportModelBuilder {
 
     private final RunStore runs;
@@ -35,15 +37,6 @@ public class ReportModelBuilder {
     private final FindingStore findings;
     private final TimelineStore timeline;
     private final RunResolver resolver;
-
-    public ReportModelBuilder(RunStore runs, StepStore steps, FindingStore findings, TimelineStore timeline,
-                              RunResolver resolver) {
-        this.runs = runs;
-        this.steps = steps;
-        this.findings = findings;
-        this.timeline = timeline;
-        this.resolver = resolver;
-    }
 
     public Mono<ReportModel> build(String runId, ReportConfig config, Instant now) {
         return runs.byId(runId).map(Optional::of).defaultIfEmpty(Optional.empty())

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,6 +37,7 @@ import reactor.core.publisher.Mono;
  * writes the files and answers StepStarted, one StepLog line per file, ReportWritten per file and StepCompleted.
  */
 @Component
+@RequiredArgsConstructor
 public class ReportSteps {
 
     private static final Logger log = LoggerFactory.getLogger(ReportSteps.class);
@@ -47,16 +49,6 @@ public class ReportSteps {
     private final EventPublisher publisher;
     private final FindingsProperties properties;
     private final Clock clock;
-
-    public ReportSteps(ReportStepStore store, StepStore steps, ReportWriter writer, EventPublisher publisher,
-                       FindingsProperties properties, Clock clock) {
-        this.store = store;
-        this.steps = steps;
-        this.writer = writer;
-        this.publisher = publisher;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     public void accept(String runId, StepRequested request) {
         List<String> upstream = request.upstream().stream().map(UpstreamOutput::nodeId).distinct().toList();

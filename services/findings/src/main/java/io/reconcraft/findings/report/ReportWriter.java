@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,17 +22,12 @@ import reactor.core.scheduler.Schedulers;
  * attempt, or the on-demand request, and the format), so writing it again replaces it instead of adding a copy.
  */
 @Component
+@RequiredArgsConstructor
 public class ReportWriter {
 
     private final ReportModelBuilder models;
     private final ReportStore store;
     private final Clock clock;
-
-    public ReportWriter(ReportModelBuilder models, ReportStore store, Clock clock) {
-        this.models = models;
-        this.store = store;
-        this.clock = clock;
-    }
 
     /** @param key what the report answers: {@code stepId#attempt} for a report step, a request id on demand */
     public Mono<List<ReportRecord>> write(String runId, String stepId, String nodeId, String key, ReportConfig config) {

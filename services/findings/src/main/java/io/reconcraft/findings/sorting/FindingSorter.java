@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,16 +27,13 @@ import org.springframework.stereotype.Component;
  * the whole batch is read and decided again.
  */
 @Component
+@RequiredArgsConstructor
 public class FindingSorter {
 
     static final int MAX_ATTEMPTS = 10;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final FindingStore store;
-
-    public FindingSorter(FindingStore store) {
-        this.store = store;
-    }
 
     /** A step's findings seen by a run. */
     public record Sighting(String runId, String workflowId, List<Finding> findings, Instant at) {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * two, the findings' changes in one bulk write and the runs' ends in another.
  */
 @Component
+@RequiredArgsConstructor
 public class RunEnd {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -33,13 +35,6 @@ public class RunEnd {
     private final StepStore steps;
     private final RunResolver resolver;
     private final EventPublisher publisher;
-
-    public RunEnd(RunStore runs, StepStore steps, RunResolver resolver, EventPublisher publisher) {
-        this.runs = runs;
-        this.steps = steps;
-        this.resolver = resolver;
-        this.publisher = publisher;
-    }
 
     /** A run's end as it arrived. */
     public record End(EventEnvelope event, RunCompleted completed) {

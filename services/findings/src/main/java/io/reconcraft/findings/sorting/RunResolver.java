@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -24,6 +25,7 @@ import reactor.core.publisher.Mono;
  * (a report step's view) without writing; {@link #apply} writes it once the run has ended.
  */
 @Component
+@RequiredArgsConstructor
 public class RunResolver {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -31,10 +33,6 @@ public class RunResolver {
     static final Set<String> TOOL_KINDS = Set.of("nmap", "http-probe", "gitleaks", "parser");
 
     private final FindingStore store;
-
-    public RunResolver(FindingStore store) {
-        this.store = store;
-    }
 
     public Flux<FindingRecord> preview(RunRecord run, String runId, Collection<StepRecord> steps, Instant now) {
         Instant since = run != null && run.startedAt() != null ? run.startedAt() : now;

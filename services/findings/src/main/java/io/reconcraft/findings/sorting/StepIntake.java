@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * changes and announces them again. A batch of results is sorted together and its steps stored in one bulk write.
  */
 @Component
+@RequiredArgsConstructor
 public class StepIntake {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -30,12 +32,6 @@ public class StepIntake {
     private final StepStore steps;
     private final FindingSorter sorter;
     private final EventPublisher publisher;
-
-    public StepIntake(StepStore steps, FindingSorter sorter, EventPublisher publisher) {
-        this.steps = steps;
-        this.sorter = sorter;
-        this.publisher = publisher;
-    }
 
     public static boolean isNodeResult(String runId, StepCompleted completed) {
         return StepId.isNodeResult(runId, completed.nodeId(), completed.stepId());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -21,13 +22,10 @@ import reactor.core.publisher.Mono;
 
 /** The only owner of the {@code findings} collection. Every change is conditional on the version that was read. */
 @Component
+@RequiredArgsConstructor
 public class FindingStore {
 
     private final ReactiveMongoTemplate mongo;
-
-    public FindingStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** The stored records of these fingerprints, in one query. */
     public Flux<FindingRecord> byFingerprints(Collection<String> fingerprints) {

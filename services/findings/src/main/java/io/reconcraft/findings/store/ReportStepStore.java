@@ -3,6 +3,7 @@ package io.reconcraft.findings.store;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -13,13 +14,10 @@ import reactor.core.publisher.Mono;
 
 /** The only owner of {@code reportSteps}: accepted once, claimed by one instance at a time. */
 @Component
+@RequiredArgsConstructor
 public class ReportStepStore {
 
     private final ReactiveMongoTemplate mongo;
-
-    public ReportStepStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** Stores the step if it is new; a redelivered request finds it and changes nothing. */
     public Mono<ReportStep> accept(ReportStep step) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -16,13 +17,10 @@ import reactor.core.publisher.Mono;
 
 /** The only owner of the {@code runs} collection; every write is an idempotent upsert. */
 @Component
+@RequiredArgsConstructor
 public class RunStore {
 
     private final ReactiveMongoTemplate mongo;
-
-    public RunStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     public Mono<RunRecord> byId(String runId) {
         return mongo.findById(runId, RunRecord.class);

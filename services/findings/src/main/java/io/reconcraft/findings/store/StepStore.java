@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -19,13 +20,10 @@ import reactor.core.publisher.Mono;
 
 /** The only owner of the {@code steps} collection. */
 @Component
+@RequiredArgsConstructor
 public class StepStore {
 
     private final ReactiveMongoTemplate mongo;
-
-    public StepStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /**
      * Stores each step unless a later attempt of it is stored already or comes later in {@code steps}, in one bulk

@@ -3,6 +3,7 @@ package io.reconcraft.findings.store;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -14,13 +15,10 @@ import reactor.core.publisher.Mono;
 
 /** The only owner of the {@code timeline} collection. */
 @Component
+@RequiredArgsConstructor
 public class TimelineStore {
 
     private final ReactiveMongoTemplate mongo;
-
-    public TimelineStore(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     public Mono<Void> save(TimelineRecord entry) {
         return mongo.save(entry).then();

@@ -6,6 +6,7 @@ import io.reconcraft.findings.store.FindingRecord;
 import io.reconcraft.findings.store.FindingStore;
 import io.reconcraft.messaging.EventPublisher;
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -13,6 +14,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** Sets a finding's triage (it survives re-runs) and announces it in FindingTriaged, for the audit trail. */
 @Component
+@RequiredArgsConstructor
 public class TriageService {
 
     private static final int MAX_ATTEMPTS = 5;
@@ -20,12 +22,6 @@ public class TriageService {
     private final FindingStore store;
     private final EventPublisher publisher;
     private final Clock clock;
-
-    public TriageService(FindingStore store, EventPublisher publisher, Clock clock) {
-        this.store = store;
-        this.publisher = publisher;
-        this.clock = clock;
-    }
 
     /** The finding after the change; empty when there is no such finding. */
     public Mono<FindingRecord> triage(String id, String triage, String note, String by) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * arrive within the wait limit — to a failure naming the upstream nodes it waited for.
  */
 @Component
+@RequiredArgsConstructor
 public class AwaitingFindings {
 
     static final String UNAVAILABLE = StepOutcome.FINDINGS_UNAVAILABLE.wire();
@@ -32,15 +34,6 @@ public class AwaitingFindings {
     private final DeliveryReporter reporter;
     private final OnlyNewProperties properties;
     private final Clock clock;
-
-    public AwaitingFindings(DeliveryStore store, FindingChangesStore changes, DeliveryReporter reporter,
-                            OnlyNewProperties properties, Clock clock) {
-        this.store = store;
-        this.changes = changes;
-        this.reporter = reporter;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** The delivery to go on with (pending, or decided), or null when it waits on (released) or was taken over. */
     Delivery resolve(Delivery delivery, String token) {

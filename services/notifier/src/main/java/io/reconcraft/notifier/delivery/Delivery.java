@@ -117,17 +117,9 @@ public record Delivery(
     }
 
     private Builder toBuilder() {
-        Builder builder = new Builder(id, kind, runId, channel);
-        builder.webhookUrl = webhookUrl;
-        builder.body = body;
-        builder.message = message;
-        builder.status = status;
-        builder.attempts = attempts;
-        builder.dueAt = dueAt;
-        builder.deadline = deadline;
-        builder.lastError = lastError;
-        builder.httpStatus = httpStatus;
-        builder.startedReported = startedReported;
+        // outcome and awaiting are copied as they are: their builder methods would derive a status, and it is given
+        Builder builder = new Builder(id, kind, runId, channel).webhookUrl(webhookUrl).content(body, message)
+                .window(dueAt, deadline).progress(status, attempts, lastError, httpStatus, startedReported);
         builder.step = step;
         builder.notificationId = notificationId;
         builder.outcome = outcome;

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * retry at a later time, or give up), then publishes the result of a decided delivery and marks it done.
  */
 @Component
+@RequiredArgsConstructor
 public class DeliveryAttempts {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryAttempts.class);
@@ -29,16 +31,6 @@ public class DeliveryAttempts {
     private final DeliveryReporter reporter;
     private final AwaitingFindings awaiting;
     private final Clock clock;
-
-    public DeliveryAttempts(DeliveryStore store, WebhookClient webhooks, RetryPolicy policy, DeliveryReporter reporter,
-                            AwaitingFindings awaiting, Clock clock) {
-        this.store = store;
-        this.awaiting = awaiting;
-        this.webhooks = webhooks;
-        this.policy = policy;
-        this.reporter = reporter;
-        this.clock = clock;
-    }
 
     public void process(Delivery claimed, String token) {
         Delivery delivery = claimed;

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * the same way. A redelivered request finds its delivery stored and changes nothing.
  */
 @Component
+@RequiredArgsConstructor
 public class DeliveryIntake {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryIntake.class);
@@ -36,15 +38,6 @@ public class DeliveryIntake {
     private final DeliveryProperties properties;
     private final OnlyNewProperties onlyNew;
     private final Clock clock;
-
-    public DeliveryIntake(DeliveryStore store, DeliveryWorker worker, DeliveryProperties properties,
-                          OnlyNewProperties onlyNew, Clock clock) {
-        this.store = store;
-        this.onlyNew = onlyNew;
-        this.worker = worker;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     public static String stepKey(String stepId, int attempt) {
         return "step:" + stepId + ":" + attempt;

@@ -12,23 +12,20 @@ import io.reconcraft.notifier.config.NotifierProperties;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Publishes what became of a delivery: step events for a workflow step, Sent/Failed for an ad-hoc notification. */
 @Component
+@RequiredArgsConstructor
 public class DeliveryReporter {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryReporter.class);
 
     private final EventPublisher publisher;
     private final NotifierProperties properties;
-
-    public DeliveryReporter(EventPublisher publisher, NotifierProperties properties) {
-        this.publisher = publisher;
-        this.properties = properties;
-    }
 
     public void started(Delivery delivery) {
         Delivery.StepRef step = delivery.step();

@@ -4,22 +4,19 @@ import io.reconcraft.workflow.FullJitter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.LongUnaryOperator;
+import lombok.RequiredArgsConstructor;
 
 /**
  * After a failed attempt: when to try again, or to give up. Backoff is exponential with full jitter (a
  * uniformly random wait between zero and {@code min(maxDelay, baseDelay * 2^(attempts-1))}), so that many
  * notifications failing together do not retry in lock-step; a 429's {@code Retry-After} is honoured up to a cap.
  */
+@RequiredArgsConstructor
 public class RetryPolicy {
 
     private final DeliveryProperties properties;
     /** Given an exclusive upper bound in milliseconds, a random value from zero up to it. */
     private final LongUnaryOperator random;
-
-    public RetryPolicy(DeliveryProperties properties, LongUnaryOperator random) {
-        this.properties = properties;
-        this.random = random;
-    }
 
     public sealed interface Decision permits RetryAt, GiveUp {
     }

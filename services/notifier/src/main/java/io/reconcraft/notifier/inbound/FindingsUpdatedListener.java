@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -21,20 +22,13 @@ import org.springframework.stereotype.Component;
  * steps, and wakes the run's steps that wait for it. Everything else on the topic is skipped unread.
  */
 @Component
+@RequiredArgsConstructor
 public class FindingsUpdatedListener {
 
     private final FindingChangesStore changes;
     private final DeliveryStore deliveries;
     private final DeliveryWorker worker;
     private final Clock clock;
-
-    public FindingsUpdatedListener(FindingChangesStore changes, DeliveryStore deliveries, DeliveryWorker worker,
-                                   Clock clock) {
-        this.changes = changes;
-        this.deliveries = deliveries;
-        this.worker = worker;
-        this.clock = clock;
-    }
 
     // Only onlyNew steps wait on this, and they wait for a sorting that itself follows the step's result: a fetch
     // may gather up to 100 ms of the run-events topic, so a busy stack is read in few large polls, each kept with

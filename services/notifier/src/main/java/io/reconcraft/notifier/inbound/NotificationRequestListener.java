@@ -4,6 +4,7 @@ import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.NotificationRequested;
 import io.reconcraft.events.Topics;
 import io.reconcraft.notifier.delivery.DeliveryIntake;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -11,15 +12,12 @@ import org.springframework.stereotype.Component;
 
 /** Ad-hoc "send to Slack/Discord" requests; each becomes one delivery, however often it is delivered to us. */
 @Component
+@RequiredArgsConstructor
 public class NotificationRequestListener {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationRequestListener.class);
 
     private final DeliveryIntake intake;
-
-    public NotificationRequestListener(DeliveryIntake intake) {
-        this.intake = intake;
-    }
 
     @KafkaListener(topics = Topics.NOTIFICATION_REQUESTS)
     public void on(EventEnvelope event) {

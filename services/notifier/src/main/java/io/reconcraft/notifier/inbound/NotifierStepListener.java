@@ -7,6 +7,7 @@ import io.reconcraft.events.Topics;
 import io.reconcraft.notifier.delivery.DeliveryIntake;
 import io.reconcraft.notifier.webhook.Channel;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -14,15 +15,12 @@ import org.springframework.stereotype.Component;
 
 /** Takes slack and discord steps (and their cancellations) off Kafka; anything else is logged and dropped. */
 @Component
+@RequiredArgsConstructor
 public class NotifierStepListener {
 
     private static final Logger log = LoggerFactory.getLogger(NotifierStepListener.class);
 
     private final DeliveryIntake intake;
-
-    public NotifierStepListener(DeliveryIntake intake) {
-        this.intake = intake;
-    }
 
     @KafkaListener(topics = Topics.NOTIFIER_STEP_REQUESTS)
     public void on(EventEnvelope event) {

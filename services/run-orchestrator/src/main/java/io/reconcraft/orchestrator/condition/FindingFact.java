@@ -1,15 +1,14 @@
 package io.reconcraft.orchestrator.condition;
 
 import io.reconcraft.events.model.Finding;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** One upstream finding as a condition sees it: read-only bean properties, severity in its wire name. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public final class FindingFact {
 
     private final Finding finding;
-
-    FindingFact(Finding finding) {
-        this.finding = finding;
-    }
 
     public String getSeverity() {
         return finding.severity() == null ? null : finding.severity().wireName();

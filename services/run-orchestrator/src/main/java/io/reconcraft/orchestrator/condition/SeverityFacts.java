@@ -1,15 +1,14 @@
 package io.reconcraft.orchestrator.condition;
 
 import io.reconcraft.events.model.SeverityCounts;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** Finding counts per severity, as {@code severities.high} and so on. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public final class SeverityFacts {
 
     private final SeverityCounts counts;
-
-    SeverityFacts(SeverityCounts counts) {
-        this.counts = counts;
-    }
 
     public int getLow() {
         return counts.low();

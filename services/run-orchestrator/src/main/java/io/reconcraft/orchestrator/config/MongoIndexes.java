@@ -2,6 +2,8 @@ package io.reconcraft.orchestrator.config;
 
 import io.reconcraft.orchestrator.store.RunDocument;
 import java.time.Duration;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -13,13 +15,10 @@ import org.springframework.stereotype.Component;
  * not every run ever stored (which is what made each sweep slower as history grew).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MongoIndexes implements InitializingBean {
 
     private final ReactiveMongoTemplate mongo;
-
-    MongoIndexes(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     @Override
     public void afterPropertiesSet() {

@@ -13,6 +13,7 @@ import io.reconcraft.orchestrator.store.TaskRef;
 import io.reconcraft.orchestrator.store.TaskStore;
 import java.time.Clock;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * Each transition is conditional, so a repeated pass (redelivered cancel, crash, concurrent caller) repeats nothing.
  */
 @Component
+@RequiredArgsConstructor
 public class CancelCascade {
 
     private final StepFinisher stepFinisher;
@@ -31,16 +33,6 @@ public class CancelCascade {
     private final EventPublisher publisher;
     private final OrchestratorProperties properties;
     private final Clock clock;
-
-    public CancelCascade(StepFinisher stepFinisher, TaskResults taskResults, TaskStore tasks, EventPublisher publisher,
-                         OrchestratorProperties properties, Clock clock) {
-        this.stepFinisher = stepFinisher;
-        this.taskResults = taskResults;
-        this.tasks = tasks;
-        this.publisher = publisher;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     static String reason(RunDocument run) {
         return "run cancelled" + (run.cancelledBy() == null ? "" : " by " + run.cancelledBy())

@@ -18,6 +18,7 @@ import io.reconcraft.orchestrator.store.StepResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * events an external executor would send: StepStarted, StepLog, StepCompleted.
  */
 @Component
+@RequiredArgsConstructor
 public class InternalStepRunner {
 
     static final String WORKER = "run-orchestrator";
@@ -36,17 +38,6 @@ public class InternalStepRunner {
     private final EventPublisher publisher;
     private final OrchestratorProperties properties;
     private final Clock clock;
-
-    public InternalStepRunner(InternalExecutors executors, StepFinisher stepFinisher, AdvancedResults advanced,
-                              RunStore store, EventPublisher publisher, OrchestratorProperties properties, Clock clock) {
-        this.executors = executors;
-        this.stepFinisher = stepFinisher;
-        this.advanced = advanced;
-        this.store = store;
-        this.publisher = publisher;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /**
      * Executes a queued step and records it in one update: ended (StepStarted, logs and StepCompleted sent together

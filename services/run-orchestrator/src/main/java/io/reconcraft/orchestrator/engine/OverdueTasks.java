@@ -7,6 +7,7 @@ import io.reconcraft.orchestrator.store.StepResult;
 import io.reconcraft.orchestrator.store.TaskDocument;
 import io.reconcraft.orchestrator.store.TaskRef;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,13 +16,10 @@ import org.springframework.stereotype.Component;
  * asked to stop the attempt and did not confirm in time.
  */
 @Component
+@RequiredArgsConstructor
 public class OverdueTasks {
 
     private final TaskResults taskResults;
-
-    public OverdueTasks(TaskResults taskResults) {
-        this.taskResults = taskResults;
-    }
 
     public void end(RunDocument run, Instant now) {
         RunView view = RunView.of(run);

@@ -13,6 +13,7 @@ import io.reconcraft.orchestrator.store.WrittenRuns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * claimed atomically, so a repeated or concurrent call does nothing that was already done.
  */
 @Component
+@RequiredArgsConstructor
 public class RunAdvancer {
 
     private final RunStore store;
@@ -33,19 +35,6 @@ public class RunAdvancer {
     private final TaskStarter taskStarter;
     private final CancelCascade cancelCascade;
     private final WrittenRuns writtenRuns;
-
-    public RunAdvancer(RunStore store, StepDispatcher dispatcher, StepFinisher stepFinisher, RunFinisher runFinisher,
-                       StepAggregator aggregator, TaskStarter taskStarter, CancelCascade cancelCascade,
-                       WrittenRuns writtenRuns) {
-        this.store = store;
-        this.dispatcher = dispatcher;
-        this.stepFinisher = stepFinisher;
-        this.runFinisher = runFinisher;
-        this.aggregator = aggregator;
-        this.taskStarter = taskStarter;
-        this.cancelCascade = cancelCascade;
-        this.writtenRuns = writtenRuns;
-    }
 
     public void advance(String runId) {
         writtenRuns.take(runId); // may be older than what another thread wrote since: read the run

@@ -5,6 +5,7 @@ import io.reconcraft.orchestrator.store.RunDocument;
 import io.reconcraft.orchestrator.store.RunStore;
 import java.time.Clock;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * A cancel of an ended run changes nothing; a repeated cancel only continues what the first one started.
  */
 @Component
+@RequiredArgsConstructor
 public class RunCanceller {
 
     private static final Logger log = LoggerFactory.getLogger(RunCanceller.class);
@@ -21,12 +23,6 @@ public class RunCanceller {
     private final RunStore store;
     private final RunAdvancer advancer;
     private final Clock clock;
-
-    public RunCanceller(RunStore store, RunAdvancer advancer, Clock clock) {
-        this.store = store;
-        this.advancer = advancer;
-        this.clock = clock;
-    }
 
     public void cancel(String runId, RunCancelRequested request) {
         Optional<RunDocument> run = store.find(runId);

@@ -15,24 +15,19 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Run-level transitions: queued → running when work starts, and the final RunCompleted. */
 @Component
+@RequiredArgsConstructor
 public class RunFinisher {
 
     private final RunStore store;
     private final EventPublisher publisher;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-
-    public RunFinisher(RunStore store, EventPublisher publisher, Clock clock, ApplicationEventPublisher events) {
-        this.store = store;
-        this.publisher = publisher;
-        this.clock = clock;
-        this.events = events;
-    }
 
     /** True when this call moved the run from queued to running (and announced it). */
     public boolean markRunning(String runId) {

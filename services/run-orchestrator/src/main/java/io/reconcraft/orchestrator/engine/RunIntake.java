@@ -15,12 +15,14 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Stores a requested run once (keyed by run id) and queues it for admission; a redelivery only advances it. */
 @Component
+@RequiredArgsConstructor
 public class RunIntake {
 
     private static final Logger log = LoggerFactory.getLogger(RunIntake.class);
@@ -29,13 +31,6 @@ public class RunIntake {
     private final RunAdvancer advancer;
     private final Clock clock;
     private final RunAdmission admission;
-
-    public RunIntake(RunStore store, RunAdvancer advancer, Clock clock, RunAdmission admission) {
-        this.store = store;
-        this.advancer = advancer;
-        this.clock = clock;
-        this.admission = admission;
-    }
 
     /** A requested run: its id and the request. */
     public record Requested(String runId, RunRequested request) {

@@ -11,6 +11,7 @@ import io.reconcraft.orchestrator.store.StepDocument;
 import io.reconcraft.orchestrator.store.TaskDocument;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * nothing; two retries of the same failed run restart it once (the restart is conditional on the round).
  */
 @Component
+@RequiredArgsConstructor
 public class RunRetrier {
 
     private static final Logger log = LoggerFactory.getLogger(RunRetrier.class);
@@ -30,12 +32,6 @@ public class RunRetrier {
     private final RunStore store;
     private final RunAdvancer advancer;
     private final EventPublisher publisher;
-
-    public RunRetrier(RunStore store, RunAdvancer advancer, EventPublisher publisher) {
-        this.store = store;
-        this.advancer = advancer;
-        this.publisher = publisher;
-    }
 
     public void retry(String runId, RunRetryRequested request) {
         Optional<RunDocument> found = store.find(runId);

@@ -14,6 +14,7 @@ import io.reconcraft.orchestrator.store.StepResult;
 import io.reconcraft.orchestrator.store.TaskDocument;
 import java.time.Clock;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +28,12 @@ import org.springframework.stereotype.Component;
  * nothing here: the StepCompleted of its task already has the node's stepId.
  */
 @Component
+@RequiredArgsConstructor
 public class StepAggregator {
 
     private final RunStore store;
     private final EventPublisher publisher;
     private final Clock clock;
-
-    public StepAggregator(RunStore store, EventPublisher publisher, Clock clock) {
-        this.store = store;
-        this.publisher = publisher;
-        this.clock = clock;
-    }
 
     /** Whether a step was ended. */
     boolean completeDone(RunView view) {

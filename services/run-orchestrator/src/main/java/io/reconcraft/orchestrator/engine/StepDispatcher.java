@@ -16,6 +16,7 @@ import io.reconcraft.orchestrator.store.StepResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,20 +27,13 @@ import org.springframework.stereotype.Component;
  * (targets that are not a list, retries out of range) fails the step before anything is requested.
  */
 @Component
+@RequiredArgsConstructor
 public class StepDispatcher {
 
     private final RunFinisher runFinisher;
     private final StepFinisher stepFinisher;
     private final InternalStepRunner internalRunner;
     private final TaskStarter taskStarter;
-
-    public StepDispatcher(RunFinisher runFinisher, StepFinisher stepFinisher, InternalStepRunner internalRunner,
-                          TaskStarter taskStarter) {
-        this.runFinisher = runFinisher;
-        this.stepFinisher = stepFinisher;
-        this.internalRunner = internalRunner;
-        this.taskStarter = taskStarter;
-    }
 
     /**
      * Starts the ready nodes {@code nodeIds}; whether any was started. The nodes another service executes are claimed

@@ -14,6 +14,7 @@ import io.reconcraft.orchestrator.store.StepResult;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,17 +24,12 @@ import org.springframework.stereotype.Component;
  * is undone, so a later pass does it again.
  */
 @Component
+@RequiredArgsConstructor
 public class StepFinisher {
 
     private final RunStore store;
     private final EventPublisher publisher;
     private final Clock clock;
-
-    public StepFinisher(RunStore store, EventPublisher publisher, Clock clock) {
-        this.store = store;
-        this.publisher = publisher;
-        this.clock = clock;
-    }
 
     /** Ends a running step; {@code reopenAs} is its status should publishing fail. */
     public boolean finishRunning(String runId, int index, StepDocument step, StepResult result, List<String> logs,

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  * ordinary way ({@link TaskResults#succeededAsStarted}, then {@link RunAdvancer}), which also follows a lost guard.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class StepHandOver {
 
     private final TaskStore tasks;
@@ -34,14 +37,6 @@ class StepHandOver {
     private final RunAdvancer advancer;
     private final RunFinisher runFinisher;
     private final Clock clock;
-
-    StepHandOver(TaskStore tasks, TaskStarter taskStarter, RunAdvancer advancer, RunFinisher runFinisher, Clock clock) {
-        this.tasks = tasks;
-        this.taskStarter = taskStarter;
-        this.advancer = advancer;
-        this.runFinisher = runFinisher;
-        this.clock = clock;
-    }
 
     /** True when the success was applied and the next nodes claimed and requested; false when nothing was written. */
     boolean succeeded(StartedTasks.Started started, StepResult result) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * no-op when nothing is pending and catches up after a crash between applying and advancing.
  */
 @Component
+@RequiredArgsConstructor
 public class StepResultIntake {
 
     private static final Logger log = LoggerFactory.getLogger(StepResultIntake.class);
@@ -38,18 +40,6 @@ public class StepResultIntake {
     private final AdvancedResults advanced;
     private final WrittenRuns writtenRuns;
     private final Clock clock;
-
-    public StepResultIntake(RunStore store, RunAdvancer advancer, TaskResults taskResults, StartedTasks startedTasks,
-                            StepHandOver handOver, AdvancedResults advanced, WrittenRuns writtenRuns, Clock clock) {
-        this.store = store;
-        this.advancer = advancer;
-        this.taskResults = taskResults;
-        this.startedTasks = startedTasks;
-        this.handOver = handOver;
-        this.advanced = advanced;
-        this.writtenRuns = writtenRuns;
-        this.clock = clock;
-    }
 
     public void apply(String runId, StepCompleted completed) {
         applyAll(runId, List.of(completed));

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * attempt, so that every attempt is reported exactly like one an executor ended.
  */
 @Component
+@RequiredArgsConstructor
 public class TaskResults {
 
     private static final Logger log = LoggerFactory.getLogger(TaskResults.class);
@@ -37,13 +39,6 @@ public class TaskResults {
     private final RetryPolicy retryPolicy;
     private final EventPublisher publisher;
     private final Clock clock;
-
-    public TaskResults(TaskStore tasks, RetryPolicy retryPolicy, EventPublisher publisher, Clock clock) {
-        this.tasks = tasks;
-        this.retryPolicy = retryPolicy;
-        this.publisher = publisher;
-        this.clock = clock;
-    }
 
     /** A StepCompleted from the executor; one for another attempt or an ended task changes nothing. */
     public boolean reported(RunView view, TaskRef ref, int attempt, StepResult result) {

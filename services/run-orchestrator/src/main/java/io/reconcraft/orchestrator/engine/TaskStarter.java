@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +41,7 @@ import org.springframework.stereotype.Component;
  * it by the few tasks they start in the same instant.
  */
 @Component
+@RequiredArgsConstructor
 public class TaskStarter {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
@@ -51,17 +53,6 @@ public class TaskStarter {
     private final EventPublisher publisher;
     private final OrchestratorProperties properties;
     private final Clock clock;
-
-    public TaskStarter(RunningTaskCount running, TaskStore tasks, StartedTasks started, WrittenRuns writtenRuns,
-                       EventPublisher publisher, OrchestratorProperties properties, Clock clock) {
-        this.running = running;
-        this.tasks = tasks;
-        this.started = started;
-        this.writtenRuns = writtenRuns;
-        this.publisher = publisher;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** The number of tasks started. */
     int start(RunView view) {

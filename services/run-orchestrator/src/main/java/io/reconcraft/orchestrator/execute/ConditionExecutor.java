@@ -7,17 +7,15 @@ import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.store.StepResult;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** Evaluates {@code config.condition}; the result decides which outgoing edges ("true"/"false") are taken. */
 @Component
+@RequiredArgsConstructor
 public class ConditionExecutor implements InternalStepExecutor {
 
     private final ConditionEvaluator evaluator;
-
-    public ConditionExecutor(ConditionEvaluator evaluator) {
-        this.evaluator = evaluator;
-    }
 
     @Override
     public NodeKind kind() {

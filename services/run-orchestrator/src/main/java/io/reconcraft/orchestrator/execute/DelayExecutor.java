@@ -7,6 +7,7 @@ import io.reconcraft.orchestrator.store.StepResult;
 import io.reconcraft.workflow.ConfigValues;
 import java.time.Duration;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,13 +15,10 @@ import org.springframework.stereotype.Component;
  * returns the due time, which is stored in the run document and fired by the delay scheduler.
  */
 @Component
+@RequiredArgsConstructor
 public class DelayExecutor implements InternalStepExecutor {
 
     private final OrchestratorProperties properties;
-
-    public DelayExecutor(OrchestratorProperties properties) {
-        this.properties = properties;
-    }
 
     @Override
     public NodeKind kind() {

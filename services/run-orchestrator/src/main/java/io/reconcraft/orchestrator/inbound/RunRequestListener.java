@@ -11,6 +11,7 @@ import io.reconcraft.orchestrator.engine.RunIntake;
 import io.reconcraft.orchestrator.engine.RunRetrier;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * retried and then dead-lettered by the error handler, after the records before it are applied.
  */
 @Component
+@RequiredArgsConstructor
 public class RunRequestListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunRequestListener.class);
@@ -33,12 +35,6 @@ public class RunRequestListener {
     private final RunIntake intake;
     private final RunCanceller canceller;
     private final RunRetrier retrier;
-
-    public RunRequestListener(RunIntake intake, RunCanceller canceller, RunRetrier retrier) {
-        this.intake = intake;
-        this.canceller = canceller;
-        this.retrier = retrier;
-    }
 
     @KafkaListener(topics = Topics.RUN_REQUESTS, batch = "true")
     public void on(List<ConsumerRecord<String, EventEnvelope>> batch) {

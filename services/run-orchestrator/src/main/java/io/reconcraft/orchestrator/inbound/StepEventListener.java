@@ -7,6 +7,7 @@ import io.reconcraft.messaging.PerRunPoll;
 import io.reconcraft.messaging.ReadablePoll;
 import io.reconcraft.orchestrator.engine.StepResultIntake;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,17 +24,13 @@ import org.springframework.stereotype.Component;
  * poll are applied.
  */
 @Component
+@RequiredArgsConstructor
 public class StepEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(StepEventListener.class);
 
     private final StepResultIntake intake;
     private final PerRunPoll perRun;
-
-    public StepEventListener(StepResultIntake intake, PerRunPoll perRun) {
-        this.intake = intake;
-        this.perRun = perRun;
-    }
 
     @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true")
     void on(List<ConsumerRecord<String, EventEnvelope>> batch) {

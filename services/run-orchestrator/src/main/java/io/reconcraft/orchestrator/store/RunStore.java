@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -31,6 +32,7 @@ import reactor.core.publisher.Mono;
  * Blocking is fine here: callers are Kafka listener and scheduler threads, never event-loop threads.
  */
 @Component
+@RequiredArgsConstructor
 public class RunStore {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -41,11 +43,6 @@ public class RunStore {
 
     private final ReactiveMongoTemplate mongo;
     private final WrittenRuns writtenRuns;
-
-    public RunStore(ReactiveMongoTemplate mongo, WrittenRuns writtenRuns) {
-        this.mongo = mongo;
-        this.writtenRuns = writtenRuns;
-    }
 
     /**
      * Inserts the runs not stored yet in one unordered insert for the whole batch, and returns the ids it inserted:

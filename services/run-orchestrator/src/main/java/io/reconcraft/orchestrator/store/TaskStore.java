@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * attempt, a duplicate or a concurrent caller matches nothing. Every method returns whether it won.
  */
 @Component
+@RequiredArgsConstructor
 public class TaskStore {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -32,12 +34,6 @@ public class TaskStore {
     private final ReactiveMongoTemplate mongo;
     private final WrittenRuns writtenRuns;
     private final RunningTaskCount running;
-
-    public TaskStore(ReactiveMongoTemplate mongo, WrittenRuns writtenRuns, RunningTaskCount running) {
-        this.mongo = mongo;
-        this.writtenRuns = writtenRuns;
-        this.running = running;
-    }
 
     /**
      * A queued step to claim in {@link #claimSteps}: with {@code tasks} (null keeps the ones it has), of which

@@ -7,18 +7,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Builds findings whose fingerprint (and id) depend only on tool, target, port and title, so the
  * same issue on the same target looks the same in every run and can be compared across runs.
  */
+@RequiredArgsConstructor
 public final class FindingFactory {
 
     private final String tool;
-
-    public FindingFactory(String tool) {
-        this.tool = tool;
-    }
 
     public Finding finding(Severity severity, String title, String description, String service, Integer port,
                            String target, Map<String, Object> metadata) {

@@ -7,6 +7,7 @@ import io.reconcraft.events.Topics;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.toolrunner.step.StepRunner;
 import io.reconcraft.toolrunner.step.StepWorkers;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,15 +18,12 @@ import org.springframework.stereotype.Component;
  * dropped. Steps run on {@link StepWorkers}, so this thread stays free to read a cancel.
  */
 @Component
+@RequiredArgsConstructor
 public class StepRequestListener {
 
     private static final Logger log = LoggerFactory.getLogger(StepRequestListener.class);
 
     private final StepRunner runner;
-
-    public StepRequestListener(StepRunner runner) {
-        this.runner = runner;
-    }
 
     @KafkaListener(topics = Topics.TOOL_STEP_REQUESTS)
     public void on(EventEnvelope event) throws InterruptedException {

@@ -6,6 +6,8 @@ import com.github.dockerjava.api.model.StreamType;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Reads a container's log stream while it runs: stdout is the tool's machine-readable result and
@@ -18,6 +20,7 @@ import java.util.function.Consumer;
  * is passed, {@code onOverflow} is called once (the sandbox stops the container: a tool writing
  * without end is not left to fill the engine's log file), and the run fails as over its output limit.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class ContainerOutput extends ResultCallback.Adapter<Frame> {
 
     static final int MAX_LINE_CHARS = 1000;
@@ -40,14 +43,6 @@ final class ContainerOutput extends ResultCallback.Adapter<Frame> {
     private int linesSuppressed;
     private String lastLine;
     private boolean closed;
-
-    ContainerOutput(long stdoutLimit, long stderrLimit, int lineLimit, Consumer<String> logLines, Runnable onOverflow) {
-        this.stdoutLimit = stdoutLimit;
-        this.stderrLimit = stderrLimit;
-        this.lineLimit = lineLimit;
-        this.logLines = logLines;
-        this.onOverflow = onOverflow;
-    }
 
     @Override
     public void onNext(Frame frame) {

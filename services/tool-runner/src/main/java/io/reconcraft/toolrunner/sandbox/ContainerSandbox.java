@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.reconcraft.toolrunner.metrics.SandboxMetrics;
@@ -21,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * interrupt is restored once it is gone.
  */
 @Component
+@RequiredArgsConstructor
 public class ContainerSandbox {
 
     private static final Logger log = LoggerFactory.getLogger(ContainerSandbox.class);
@@ -31,12 +33,6 @@ public class ContainerSandbox {
     private final SandboxProperties properties;
     private final ContainerLabels labels;
     private SandboxMetrics metrics;
-
-    public ContainerSandbox(DockerEngine engine, SandboxProperties properties, ContainerLabels labels) {
-        this.engine = engine;
-        this.properties = properties;
-        this.labels = labels;
-    }
 
     @Autowired(required = false)
     void setMetrics(SandboxMetrics metrics) {

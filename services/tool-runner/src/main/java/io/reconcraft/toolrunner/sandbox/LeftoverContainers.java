@@ -3,6 +3,7 @@ package io.reconcraft.toolrunner.sandbox;
 import com.github.dockerjava.api.model.Container;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -11,17 +12,13 @@ import org.springframework.stereotype.Component;
 
 /** At start-up, removes tool containers that a crashed runner left behind; without an engine it only says so. */
 @Component
+@RequiredArgsConstructor
 public class LeftoverContainers {
 
     private static final Logger log = LoggerFactory.getLogger(LeftoverContainers.class);
 
     private final DockerEngine engine;
     private final ContainerLabels labels;
-
-    public LeftoverContainers(DockerEngine engine, ContainerLabels labels) {
-        this.engine = engine;
-        this.labels = labels;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     public void onStart() {

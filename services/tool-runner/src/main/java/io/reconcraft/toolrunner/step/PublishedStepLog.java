@@ -5,8 +5,11 @@ import io.reconcraft.messaging.EventPublisher;
 import io.reconcraft.toolrunner.execution.StepLog;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** Sends a step's log lines as StepLog events in batches, so watchers see progress while the step runs. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class PublishedStepLog implements StepLog {
 
     private final EventPublisher publisher;
@@ -14,13 +17,6 @@ final class PublishedStepLog implements StepLog {
     private final StepRequested step;
     private final int batchSize;
     private final List<String> pending = new ArrayList<>();
-
-    PublishedStepLog(EventPublisher publisher, String runId, StepRequested step, int batchSize) {
-        this.publisher = publisher;
-        this.runId = runId;
-        this.step = step;
-        this.batchSize = batchSize;
-    }
 
     @Override
     public void line(String line) {

@@ -13,6 +13,7 @@ import io.reconcraft.toolrunner.store.StepClaims;
 import io.reconcraft.toolrunner.execution.ResultSizeLimit;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.scope.ScopeCheck;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * reports outcome {@code cancelled} whatever its execution left behind.
  */
 @Component
+@RequiredArgsConstructor
 public class StepRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
@@ -36,19 +38,6 @@ public class StepRunner {
     private final RunningSteps running;
     private final ScopeCheck scopeCheck;
     private final ResultSizeLimit resultLimit;
-
-    public StepRunner(StepClaims claims, StepDispatcher dispatcher, EventPublisher publisher,
-                      ToolRunnerProperties properties, StepWorkers workers, RunningSteps running,
-                      ScopeCheck scopeCheck, ResultSizeLimit resultLimit) {
-        this.scopeCheck = scopeCheck;
-        this.resultLimit = resultLimit;
-        this.claims = claims;
-        this.dispatcher = dispatcher;
-        this.publisher = publisher;
-        this.properties = properties;
-        this.workers = workers;
-        this.running = running;
-    }
 
     /** Returns once the attempt is handed to a worker (or skipped); blocks while every worker is busy. */
     public void run(String runId, StepRequested step) throws InterruptedException {

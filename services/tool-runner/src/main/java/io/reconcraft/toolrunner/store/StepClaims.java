@@ -1,6 +1,7 @@
 package io.reconcraft.toolrunner.store;
 
 import java.util.Date;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -13,15 +14,12 @@ import org.springframework.stereotype.Component;
  * claim document first runs it; the unique {@code _id} turns every later attempt into a no-op.
  */
 @Component
+@RequiredArgsConstructor
 public class StepClaims {
 
     static final String COLLECTION = "step_claims";
 
     private final ReactiveMongoTemplate mongo;
-
-    public StepClaims(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** True when this worker now owns the attempt; false when someone already claimed it. */
     public boolean claim(String stepId, int attempt, String workerId) {

@@ -13,12 +13,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The part every sandboxed tool shares: run its container with the output lines paced into the step log, and
  * turn what can go wrong into a failed step — the sandbox failing ({@link SandboxException#outcome()}), an exit
  * code that means failure ({@code tool_failed}), output that cannot be read ({@code invalid_output}).
  */
+@RequiredArgsConstructor
 public final class SandboxCall {
 
     /** Why a finished run failed, or empty when its output should be read. */
@@ -35,11 +37,6 @@ public final class SandboxCall {
 
     private final ContainerSandbox sandbox;
     private final SandboxProperties properties;
-
-    public SandboxCall(ContainerSandbox sandbox, SandboxProperties properties) {
-        this.sandbox = sandbox;
-        this.properties = properties;
-    }
 
     public SandboxProperties properties() {
         return properties;

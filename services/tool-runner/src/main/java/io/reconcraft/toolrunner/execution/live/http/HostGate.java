@@ -7,6 +7,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Decides whether the probe may connect to a host, and to which addresses: the host must be inside the run's
@@ -15,6 +17,7 @@ import java.util.List;
  * address is itself authorized. The probe then connects only to the addresses checked here (pinned), so a second
  * DNS answer cannot point the connection elsewhere.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class HostGate {
 
     /** Resolves a name; the system resolver in production, a fixed answer in tests. */
@@ -34,12 +37,6 @@ final class HostGate {
     private final Scope scope;
     private final boolean enforce;
     private final Resolver resolver;
-
-    HostGate(Scope scope, boolean enforce, Resolver resolver) {
-        this.scope = scope;
-        this.enforce = enforce;
-        this.resolver = resolver;
-    }
 
     Decision check(String host) {
         Target target;

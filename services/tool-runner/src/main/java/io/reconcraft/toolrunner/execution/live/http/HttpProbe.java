@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -20,6 +22,7 @@ import okio.BufferedSource;
  * GETs one URL and follows its redirects by hand: a hop is requested only when its host is inside the
  * run's scope, and at most {@code maxRedirects} of them. Reads at most {@code maxBodySize} of the body.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class HttpProbe {
 
     static final String USER_AGENT = "ReconCraft-http-probe/1.0";
@@ -31,12 +34,6 @@ final class HttpProbe {
     private final HttpProbeProperties properties;
     /** whether a host may be requested, and at which (checked, then pinned) addresses */
     private final HostGate gate;
-
-    HttpProbe(OkHttpClient client, HttpProbeProperties properties, HostGate gate) {
-        this.client = client;
-        this.properties = properties;
-        this.gate = gate;
-    }
 
     ProbeResponse probe(String url) {
         List<String> chain = new ArrayList<>(List.of(url));

@@ -17,23 +17,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A git repository served over https on 127.0.0.1 (a free port), the way git's "dumb" HTTP transport
  * reads it: static files of a bare repository. Built with the git and keytool of this machine; its
  * certificate is self-signed and thrown away with the test.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class LoopbackGitServer implements AutoCloseable {
 
     private static final char[] PASSWORD = "loopback-test-only".toCharArray();
 
     private final HttpsServer server;
     private final Path bare;
-
-    private LoopbackGitServer(HttpsServer server, Path bare) {
-        this.server = server;
-        this.bare = bare;
-    }
 
     /** A repository whose branch {@code main} holds one file of {@code bytes} random (incompressible) bytes. */
     static LoopbackGitServer withRandomFile(Path dir, long bytes) throws Exception {
