@@ -101,7 +101,7 @@ class FindingSorterTest {
         }
 
         @Override
-        public Flux<FindingRecord> byFingerprints(Collection<String> fingerprints) {
+        public Flux<FindingRecord> byFingerprints(Collection<String> fingerprints, Collection<String> runIds) {
             return Flux.fromIterable(stored).filter(record -> fingerprints.contains(record.fingerprint()));
         }
 
