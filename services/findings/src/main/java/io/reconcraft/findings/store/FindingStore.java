@@ -32,6 +32,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class FindingStore {
 
+    private static final String RECENT_HISTORY = "recentHistory";
+
     private final ReactiveMongoTemplate mongo;
 
     public FindingStore(ReactiveMongoTemplate mongo) {
@@ -228,8 +230,6 @@ public class FindingStore {
                 .filter(entry -> runIds == null || runIds.contains(entry.runId())).toList();
         return record.withHistory(entries);
     }
-
-    private static final String RECENT_HISTORY = "recentHistory";
 
     public Flux<FindingRecord> find(Criteria criteria, long offset, int limit) {
         Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("lastSeenAt"), Sort.Order.asc("_id")))
