@@ -54,8 +54,7 @@ public class FindingsController {
             // The findings of one run and their change in it are in its history entries: sorted and paged here.
             return store.touchedBy(query.runId()).collectMap(FindingRecord::id, record -> changeIn(record, query.runId()))
                     .flatMap(changes -> changes.isEmpty() ? Mono.just(List.<FindingView>of())
-                            : store.find(new Criteria().andOperator(query.criteria(), where("_id").in(changes.keySet())),
-                                            0, Integer.MAX_VALUE)
+                            : store.find(and(query.criteria(), where("_id").in(changes.keySet())), 0, Integer.MAX_VALUE)
                                     .map(record -> FindingView.of(record, changes.get(record.id()), false))
                                     .filter(view -> query.change() == null || query.change().equals(view.change()))
                                     .collectList())
@@ -106,6 +105,10 @@ public class FindingsController {
             }
             return diff;
         });
+    }
+
+    private static Criteria and(Criteria filters, Criteria ofRun) {
+        return filters.getCriteriaObject().isEmpty() ? ofRun : new Criteria().andOperator(filters, ofRun);
     }
 
     private static String changeIn(FindingRecord record, String runId) {
