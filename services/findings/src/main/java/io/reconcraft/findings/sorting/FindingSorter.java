@@ -44,17 +44,18 @@ public class FindingSorter {
 
     /** The changes of each sighting, in the order given; blocks until they are stored. */
     public List<List<FindingsUpdated.FindingChange>> sort(List<Sighting> sightings) {
-        Set<String> fingerprints = new LinkedHashSet<>();
+        Map<String, Set<String>> runsByFingerprint = new LinkedHashMap<>();
         for (Sighting sighting : sightings) {
-            sighting.findings().forEach(finding -> fingerprints.add(Fingerprints.of(finding)));
+            sighting.findings().forEach(finding -> runsByFingerprint
+                    .computeIfAbsent(Fingerprints.of(finding), fingerprint -> new LinkedHashSet<>())
+                    .add(sighting.runId()));
         }
+        Set<String> fingerprints = runsByFingerprint.keySet();
         if (fingerprints.isEmpty()) {
             return sightings.stream().map(sighting -> List.<FindingsUpdated.FindingChange>of()).toList();
         }
-        Set<String> runIds = new LinkedHashSet<>();
-        sightings.forEach(sighting -> runIds.add(sighting.runId()));
         for (int attempt = 1; ; attempt++) {
-            Batch batch = new Batch(store.byFingerprints(fingerprints, runIds).collectList().block(TIMEOUT));
+            Batch batch = new Batch(store.byFingerprints(runsByFingerprint).collectList().block(TIMEOUT));
             List<List<FindingsUpdated.FindingChange>> changes = new ArrayList<>();
             for (Sighting sighting : sightings) {
                 changes.add(batch.see(sighting));

@@ -40,15 +40,22 @@ public class FindingStore {
         this.mongo = mongo;
     }
 
-    /** The stored records of these fingerprints, each with the history entries of these runs, in one round trip. */
-    public Flux<FindingRecord> byFingerprints(Collection<String> fingerprints, Collection<String> runIds) {
-        if (fingerprints.isEmpty()) {
+    /**
+     * The stored records of these fingerprints, each with the history entries of the runs that saw it (as given: the
+     * runs by fingerprint), in one round trip.
+     */
+    public Flux<FindingRecord> byFingerprints(Map<String, ? extends Collection<String>> runIdsByFingerprint) {
+        if (runIdsByFingerprint.isEmpty()) {
             return Flux.empty();
         }
         List<String> entryIds = new ArrayList<>();
-        fingerprints.forEach(fingerprint -> runIds.forEach(runId -> entryIds.add(HistoryRecord.idOf(fingerprint, runId))));
-        return withEntries(mongo.find(Query.query(where("fingerprint").in(fingerprints)), FindingRecord.class),
-                filed(where("_id").in(entryIds)), runIds);
+        Set<String> runIds = new LinkedHashSet<>();
+        runIdsByFingerprint.forEach((fingerprint, runs) -> runs.forEach(runId -> {
+            entryIds.add(HistoryRecord.idOf(fingerprint, runId));
+            runIds.add(runId);
+        }));
+        return withEntries(mongo.find(Query.query(where("fingerprint").in(runIdsByFingerprint.keySet())),
+                FindingRecord.class), filed(where("_id").in(entryIds)), runIds);
     }
 
     /** The record with its whole history. */

@@ -6,7 +6,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /** One stored finding per fingerprint is what makes "the same finding seen twice" one record. */
 @Component
@@ -30,8 +29,6 @@ class MongoIndexes {
         mongo.indexOps(HistoryRecord.class).createIndex(new Index("runId", Sort.Direction.ASC)).subscribe();
         mongo.indexOps(HistoryRecord.class).createIndex(new Index("findingId", Sort.Direction.ASC)).subscribe();
         mongo.indexOps(FindingRecord.class).createIndex(new Index("recentHistory.runId", Sort.Direction.ASC)).subscribe();
-        // the whole histories it indexed are gone (HistoryMigration): kept, it would still be updated on every write
-        mongo.indexOps(FindingRecord.class).dropIndex("history.runId_1").onErrorResume(e -> Mono.empty()).subscribe();
         mongo.indexOps(ReportStep.class).createIndex(new Index("status", Sort.Direction.ASC)).subscribe();
         mongo.indexOps(ReportStep.class).createIndex(new Index("runId", Sort.Direction.ASC)).subscribe();
     }

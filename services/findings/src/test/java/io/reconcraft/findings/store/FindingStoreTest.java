@@ -50,7 +50,7 @@ class FindingStoreTest {
         assertThat(after.version()).isEqualTo(stored.version() + 1);
         assertThat(after.occurrences()).isEqualTo(2);
         assertThat(after.history()).extracting(FindingRecord.HistoryEntry::runId).containsExactly("run-1", "run-2");
-        assertThat(store.byFingerprints(List.of("fp-new"), List.of()).collectList().block(TIMEOUT)).hasSize(1);
+        assertThat(store.byFingerprints(Map.of("fp-new", List.of())).collectList().block(TIMEOUT)).hasSize(1);
     }
 
     @Test
@@ -72,7 +72,7 @@ class FindingStoreTest {
         Boolean written = store.write(List.of(record("fp-taken"), record("fp-free")), List.of()).block(TIMEOUT);
 
         assertThat(written).isFalse();
-        assertThat(store.byFingerprints(List.of("fp-taken", "fp-free"), List.of()).collectList().block(TIMEOUT))
+        assertThat(store.byFingerprints(Map.of("fp-taken", List.of(), "fp-free", List.of())).collectList().block(TIMEOUT))
                 .hasSize(2);
     }
 
@@ -166,7 +166,7 @@ class FindingStoreTest {
 
     private FindingRecord stored(String fingerprint) {
         store.write(List.of(record(fingerprint)), List.of()).block(TIMEOUT);
-        return store.byFingerprints(List.of(fingerprint), List.of("run-1")).single().block(TIMEOUT);
+        return store.byFingerprints(Map.of(fingerprint, List.of("run-1"))).single().block(TIMEOUT);
     }
 
     private static FindingStore.Change seenBy(FindingRecord read, String runId) {
