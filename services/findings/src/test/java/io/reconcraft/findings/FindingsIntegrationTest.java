@@ -273,6 +273,9 @@ class FindingsIntegrationTest {
                 .expectBody().jsonPath("$.length()").isEqualTo(2);
         http.get().uri("/findings?runId={r}&change=new&severity=low", runId).exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("X-Total-Count", "3");
+        http.get().uri("/findings?runId={r}&limit=1", runId).exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("X-Total-Count", "3")
+                .expectBody().jsonPath("$[0].change").isEqualTo("new");
         http.get().uri("/findings?target={t}&state=resolved", host).exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("X-Total-Count", "0");
     }

@@ -44,7 +44,7 @@ public record FindingQuery(String severity, String state, String triage, String 
                 oneOf("change", change, CHANGES), sinceInstant, limitValue, offsetValue);
     }
 
-    /** Everything but {@code change} within a run, which is read from the history (see the controller). */
+    /** Everything but the run and the {@code change} within it, which are read from the history (see the controller). */
     public Criteria criteria() {
         List<Criteria> all = new ArrayList<>();
         add(all, "severity", severity);
@@ -55,9 +55,7 @@ public record FindingQuery(String severity, String state, String triage, String 
         if (workflowId != null) {
             all.add(where("workflowIds").is(workflowId));
         }
-        if (runId != null) {
-            all.add(where("history.runId").is(runId));
-        } else {
+        if (runId == null) {
             add(all, "lastChange", change);
         }
         if (since != null) {

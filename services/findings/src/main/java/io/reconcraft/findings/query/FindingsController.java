@@ -1,5 +1,7 @@
 package io.reconcraft.findings.query;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.reconcraft.findings.config.FindingsProperties;
 import io.reconcraft.findings.store.FindingRecord;
 import io.reconcraft.findings.store.FindingStore;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,11 +47,13 @@ public class FindingsController {
         FindingQuery query = FindingQuery.parse(severity, state, triage, target, tool, workflowId, runId, change, since,
                 limit, offset, properties.defaultLimit(), properties.maxLimit());
         if (query.runId() != null) {
-            // The change a finding had in one run is in its history: sorted and paged here.
-            return store.find(query.criteria(), 0, Integer.MAX_VALUE)
-                    .map(record -> FindingView.of(record, changeIn(record, query.runId()), false))
-                    .filter(view -> query.change() == null || query.change().equals(view.change()))
-                    .collectList()
+            // The findings of one run and their change in it are in its history entries: sorted and paged here.
+            return store.touchedBy(query.runId()).collectMap(FindingRecord::id, record -> changeIn(record, query.runId()))
+                    .flatMap(changes -> changes.isEmpty() ? Mono.just(List.<FindingView>of())
+                            : store.find(and(query.criteria(), where("_id").in(changes.keySet())), 0, Integer.MAX_VALUE)
+                                    .map(record -> FindingView.of(record, changes.get(record.id()), false))
+                                    .filter(view -> query.change() == null || query.change().equals(view.change()))
+                                    .collectList())
                     .map(all -> page(all.stream().skip(query.offset()).limit(query.limit()).toList(), all.size()));
         }
         return Mono.zip(store.find(query.criteria(), query.offset(), query.limit())
@@ -96,6 +101,10 @@ public class FindingsController {
             }
             return diff;
         });
+    }
+
+    private static Criteria and(Criteria filters, Criteria ofRun) {
+        return filters.getCriteriaObject().isEmpty() ? ofRun : new Criteria().andOperator(filters, ofRun);
     }
 
     private static String changeIn(FindingRecord record, String runId) {

@@ -17,11 +17,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sorts what steps saw against what was stored before their runs: {@code new} (never stored), {@code reopened}
- * (stored but resolved, or triaged fixed) or {@code unchanged}. The run's history entry on the record makes it
+ * (stored but resolved, or triaged fixed) or {@code unchanged}. The run's history entry of the record makes it
  * idempotent: seeing the same finding again in the same run (a redelivery, a replay, a second step) answers the
  * change already recorded and counts no occurrence twice.
  *
- * <p>A batch of step results is sorted together: the records of all their fingerprints are read in one query, the
+ * <p>A batch of step results is sorted together: the records of all their fingerprints, with the history entries of
+ * the batch's runs only, are read in one round trip, the
  * sightings are applied in memory in the order the results arrived, and what changed is written in one bulk write,
  * each change conditional on the version read. When another writer stored or changed one of the records meanwhile,
  * the whole batch is read and decided again.
@@ -41,15 +42,18 @@ public class FindingSorter {
 
     /** The changes of each sighting, in the order given; blocks until they are stored. */
     public List<List<FindingsUpdated.FindingChange>> sort(List<Sighting> sightings) {
-        Set<String> fingerprints = new LinkedHashSet<>();
+        Map<String, Set<String>> runsByFingerprint = new LinkedHashMap<>();
         for (Sighting sighting : sightings) {
-            sighting.findings().forEach(finding -> fingerprints.add(Fingerprints.of(finding)));
+            sighting.findings().forEach(finding -> runsByFingerprint
+                    .computeIfAbsent(Fingerprints.of(finding), fingerprint -> new LinkedHashSet<>())
+                    .add(sighting.runId()));
         }
+        Set<String> fingerprints = runsByFingerprint.keySet();
         if (fingerprints.isEmpty()) {
             return sightings.stream().map(sighting -> List.<FindingsUpdated.FindingChange>of()).toList();
         }
         for (int attempt = 1; ; attempt++) {
-            Batch batch = new Batch(store.byFingerprints(fingerprints).collectList().block(TIMEOUT));
+            Batch batch = new Batch(store.byFingerprints(runsByFingerprint).collectList().block(TIMEOUT));
             List<List<FindingsUpdated.FindingChange>> changes = new ArrayList<>();
             for (Sighting sighting : sightings) {
                 changes.add(batch.see(sighting));
@@ -130,7 +134,7 @@ public class FindingSorter {
             List<FindingStore.Change> changes = new ArrayList<>();
             entries.forEach((fingerprint, seen) -> {
                 FindingRecord before = read.get(fingerprint);
-                changes.add(new FindingStore.Change(before.id(), before.version(),
+                changes.add(FindingStore.Change.recording(before, seen,
                         FindingStore.seen(current.get(fingerprint), seen, resetTriage.contains(fingerprint))));
             });
             return changes;

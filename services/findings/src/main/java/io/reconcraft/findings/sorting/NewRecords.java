@@ -36,7 +36,7 @@ final class NewRecords {
                 meta.get("rule") == null ? null : meta.get("rule").toString(), cves, evidence,
                 remediation(id.kind(), finding), at, at, runId, runId, 1, FindingRecord.OPEN, "new",
                 FindingRecord.UNTRIAGED, null, null, null, workflowId == null ? List.of() : List.of(workflowId),
-                List.of(new FindingRecord.HistoryEntry(runId, at, "new")), 0);
+                List.of(new FindingRecord.HistoryEntry(runId, at, "new")), List.of(), 0, 0);
     }
 
     static FindingRecord refreshed(Finding finding) {
@@ -44,7 +44,7 @@ final class NewRecords {
         evidence.remove("secretHash");
         return new FindingRecord(null, null, null, null, severity(finding), finding.title(), finding.description(),
                 null, null, null, null, finding.service(), null, null, null, null, null, null, evidence, null, null,
-                null, null, null, 0, null, null, null, null, null, null, null, null, 0);
+                null, null, null, 0, null, null, null, null, null, null, null, null, null, 0, 0);
     }
 
     static String severity(Finding finding) {

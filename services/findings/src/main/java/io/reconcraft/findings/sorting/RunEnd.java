@@ -20,10 +20,11 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs ended: what each covered and did not see again is resolved (once: the run's history entry on each record
+ * Runs ended: what each covered and did not see again is resolved (once: the run's history entry of each record
  * guards it), its findings are tagged with its workflow, the run is stored as ended and the resolutions are
  * announced. A batch of ends costs the same few round trips as one: the runs' steps in one query, the candidates in
- * two, the findings' changes in one bulk write and the runs' ends in another.
+ * one round trip, the findings' changes in one bulk write (after filing the history entries they move) and the
+ * runs' ends in another.
  */
 @Component
 @RequiredArgsConstructor

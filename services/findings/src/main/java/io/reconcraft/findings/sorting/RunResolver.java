@@ -36,13 +36,21 @@ public class RunResolver {
 
     public Flux<FindingRecord> preview(RunRecord run, String runId, Collection<StepRecord> steps, Instant now) {
         Instant since = run != null && run.startedAt() != null ? run.startedAt() : now;
-        Map<String, FindingRecord> candidates = new LinkedHashMap<>();
-        return store.openOf(covered(run, steps), runId)
-                .filter(record -> record.entryOf(runId).isEmpty())
-                .filter(record -> record.lastSeenAt() == null || !record.lastSeenAt().isAfter(since))
-                .filter(record -> candidates.putIfAbsent(record.id(), record) == null)
-                .concatWith(store.touchedBy(runId).filter(record -> record.entryOf(runId)
-                        .filter(entry -> FindingRecord.RESOLVED.equals(entry.change())).isPresent()));
+        Map<String, List<String>> covered = covered(run, steps);
+        return store.candidatesOf(covered, List.of(runId))
+                .filter(record -> resolves(record, runId, covered, since) || resolvedBy(record, runId));
+    }
+
+    /** Open, of a tool on a target the run covered, not seen by the run nor by any run since it started. */
+    private static boolean resolves(FindingRecord record, String runId, Map<String, List<String>> covered, Instant since) {
+        return FindingRecord.OPEN.equals(record.state())
+                && covered.getOrDefault(record.tool(), List.of()).contains(record.target())
+                && record.entryOf(runId).isEmpty()
+                && (record.lastSeenAt() == null || !record.lastSeenAt().isAfter(since));
+    }
+
+    private static boolean resolvedBy(FindingRecord record, String runId) {
+        return record.entryOf(runId).filter(entry -> FindingRecord.RESOLVED.equals(entry.change())).isPresent();
     }
 
     /** A run that ended, with what this service knows of it and its steps. */
@@ -51,9 +59,11 @@ public class RunResolver {
 
     /**
      * Resolves, once, what each ended run resolves, in the order given, and adds each run's workflow to what it
-     * touched: two queries and one bulk write for all of them. Answers, per ended run in the order given, the ids
+     * touched: one round trip of reads and two bulk writes (the history entries moved off the records, then the
+     * records) for all of them. Answers, per ended run in the order given, the ids
      * it resolved (also those resolved by an earlier delivery). A record changed by someone since it was read was
-     * seen by someone: this run does not resolve it.
+     * seen by someone: this run does not resolve it. What is read is bounded by the runs' own findings and the open
+     * ones on their targets, with the runs' own history entries only.
      */
     public List<List<String>> apply(List<Ended> ended) {
         Map<String, Set<String>> coveredTargets = new LinkedHashMap<>();
@@ -66,8 +76,8 @@ public class RunResolver {
         }
         List<String> runIds = ended.stream().map(Ended::runId).distinct().toList();
         Map<String, FindingRecord> current = new LinkedHashMap<>();
-        store.openOf(coveredTargets).doOnNext(record -> current.put(record.id(), record)).then().block(TIMEOUT);
-        store.touchedBy(runIds).doOnNext(record -> current.put(record.id(), record)).then().block(TIMEOUT);
+        store.candidatesOf(coveredTargets, runIds).doOnNext(record -> current.put(record.id(), record)).then()
+                .block(TIMEOUT);
         Map<String, FindingRecord> read = new LinkedHashMap<>(current);
 
         List<List<String>> resolvedByRun = new ArrayList<>();
@@ -79,9 +89,8 @@ public class RunResolver {
             Set<String> resolved = new LinkedHashSet<>();
             for (Map.Entry<String, List<String>> tool : coveredByRun.get(runId).entrySet()) {
                 for (FindingRecord record : List.copyOf(current.values())) {
-                    if (FindingRecord.OPEN.equals(record.state()) && tool.getKey().equals(record.tool())
-                            && tool.getValue().contains(record.target()) && record.entryOf(runId).isEmpty()
-                            && (record.lastSeenAt() == null || !record.lastSeenAt().isAfter(since))) {
+                    if (tool.getKey().equals(record.tool())
+                            && resolves(record, runId, Map.of(tool.getKey(), tool.getValue()), since)) {
                         current.put(record.id(), record.resolvedBy(runId, run.at()));
                         resolutions.computeIfAbsent(record.id(), id -> new ArrayList<>())
                                 .add(new FindingRecord.HistoryEntry(runId, run.at(), FindingRecord.RESOLVED));
@@ -95,7 +104,7 @@ public class RunResolver {
             }
             // resolved by an earlier delivery of this run's end (or an earlier one in this batch)
             for (FindingRecord record : current.values()) {
-                if (record.entryOf(runId).filter(entry -> FindingRecord.RESOLVED.equals(entry.change())).isPresent()) {
+                if (resolvedBy(record, runId)) {
                     resolved.add(record.id());
                 }
             }
@@ -105,12 +114,12 @@ public class RunResolver {
         List<FindingStore.Change> changes = new ArrayList<>();
         resolutions.forEach((id, entries) -> {
             Update update = new Update().set("state", FindingRecord.RESOLVED).set("lastChange", FindingRecord.RESOLVED)
-                    .set("resolvedAt", entries.get(entries.size() - 1).at()).push("history").each(entries.toArray());
+                    .set("resolvedAt", entries.get(entries.size() - 1).at());
             Set<String> workflows = workflowsOfResolved.getOrDefault(id, Set.of());
             if (!workflows.isEmpty()) {
                 update.addToSet("workflowIds").each(workflows.toArray());
             }
-            changes.add(new FindingStore.Change(id, read.get(id).version(), update));
+            changes.add(FindingStore.Change.recording(read.get(id), entries, update));
         });
         // what the runs saw (stored before they ended) is tagged with their workflows whatever its version
         Map<String, Set<String>> workflowsOfSeen = new LinkedHashMap<>();
@@ -130,12 +139,11 @@ public class RunResolver {
         if (!Boolean.TRUE.equals(store.write(List.of(), changes).block(TIMEOUT)) && !resolutions.isEmpty()) {
             // some record changed meanwhile: what each run resolved is what is stored as its resolution
             Map<String, FindingRecord> stored = new LinkedHashMap<>();
-            store.byIds(resolutions.keySet()).doOnNext(record -> stored.put(record.id(), record)).then().block(TIMEOUT);
+            store.touchedBy(runIds).doOnNext(record -> stored.put(record.id(), record)).then().block(TIMEOUT);
             for (int i = 0; i < ended.size(); i++) {
                 String runId = ended.get(i).runId();
-                resolvedByRun.get(i).removeIf(id -> resolutions.containsKey(id) && (stored.get(id) == null
-                        || stored.get(id).entryOf(runId)
-                        .filter(entry -> FindingRecord.RESOLVED.equals(entry.change())).isEmpty()));
+                resolvedByRun.get(i).removeIf(id -> resolutions.containsKey(id)
+                        && (stored.get(id) == null || !resolvedBy(stored.get(id), runId)));
             }
         }
         return resolvedByRun;

@@ -4,11 +4,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One finding across runs, stored once per fingerprint. {@code history} has one entry per run that saw or resolved
- * it: it is what makes applying a run's results twice change nothing. {@code version} guards every change.
+ * One finding across runs, stored once per fingerprint, with its current state. Its history — one entry per run that
+ * saw or resolved it, what makes applying a run's results twice change nothing — is kept beside it, one document per
+ * finding and run ({@link HistoryRecord}), so that what a run reads and writes stays the same size however many runs
+ * came before: only the entries of its last change are on the record ({@code recentHistory}), until the next change
+ * files them (see {@link FindingStore#write}). {@code version} guards every change.
+ *
+ * <p>{@code history} is never written: it is the entries read with the record — every one ({@link FindingStore#byId})
+ * or only those of the runs asked about — and, in records stored before the history had its own collection, the
+ * whole history until {@link HistoryMigration} moves it.
  */
 @Document("findings")
 public record FindingRecord(
@@ -44,7 +52,9 @@ public record FindingRecord(
         String triagedBy,
         Instant triagedAt,
         List<String> workflowIds,
-        List<HistoryEntry> history,
+        @ReadOnlyProperty List<HistoryEntry> history,
+        List<HistoryEntry> recentHistory,
+        Integer historySize,
         long version) {
 
     public static final String OPEN = "open";
@@ -57,6 +67,8 @@ public record FindingRecord(
         evidence = evidence == null ? Map.of() : evidence;
         workflowIds = workflowIds == null ? List.of() : workflowIds;
         history = history == null ? List.of() : history;
+        recentHistory = recentHistory == null ? List.of() : recentHistory;
+        historySize = historySize == null ? 0 : historySize; // not stored before the history had its own collection
     }
 
     /** @param change new, reopened, unchanged or resolved */
@@ -68,6 +80,14 @@ public record FindingRecord(
         return history.stream().filter(entry -> runId.equals(entry.runId())).findFirst();
     }
 
+    /** This record as read, carrying {@code entries} as its history. */
+    public FindingRecord withHistory(List<HistoryEntry> entries) {
+        return new FindingRecord(id, fingerprint, tool, kind, severity, title, description, target, host, port,
+                protocol, service, url, repository, file, line, rule, cves, evidence, remediation, firstSeenAt,
+                lastSeenAt, firstRunId, lastRunId, occurrences, state, lastChange, triage, triageNote, triagedBy,
+                triagedAt, workflowIds, entries, recentHistory, historySize, version);
+    }
+
     /** This record after {@code runId} saw it again as {@code fresh} (severity, text, service, evidence): as {@link FindingStore#seen} writes it. */
     public FindingRecord seenBy(FindingRecord fresh, String runId, Instant at, String change, boolean resetTriage) {
         List<HistoryEntry> entries = new java.util.ArrayList<>(history);
@@ -76,7 +96,7 @@ public record FindingRecord(
                 target, host, port, protocol, fresh.service(), url, repository, file, line, rule, cves, fresh.evidence(),
                 remediation, firstSeenAt, at, firstRunId, runId, occurrences + 1, OPEN, change,
                 resetTriage ? UNTRIAGED : triage, triageNote, resetTriage ? null : triagedBy,
-                resetTriage ? null : triagedAt, workflowIds, entries, version);
+                resetTriage ? null : triagedAt, workflowIds, entries, recentHistory, historySize, version);
     }
 
     /** This record after {@code runId} resolved it. */
@@ -86,7 +106,7 @@ public record FindingRecord(
         return new FindingRecord(id, fingerprint, tool, kind, severity, title, description, target, host, port,
                 protocol, service, url, repository, file, line, rule, cves, evidence, remediation, firstSeenAt,
                 lastSeenAt, firstRunId, lastRunId, occurrences, RESOLVED, RESOLVED, triage, triageNote, triagedBy,
-                triagedAt, workflowIds, entries, version);
+                triagedAt, workflowIds, entries, recentHistory, historySize, version);
     }
 
     /** Left out of alerts and report totals. */

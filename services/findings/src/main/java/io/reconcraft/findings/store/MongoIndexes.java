@@ -24,8 +24,11 @@ class MongoIndexes {
         mongo.indexOps(StepRecord.class).createIndex(new Index("runId", Sort.Direction.ASC)).subscribe();
         mongo.indexOps(TimelineRecord.class).createIndex(new Index("runId", Sort.Direction.ASC)).subscribe();
         mongo.indexOps(ReportRecord.class).createIndex(new Index("runId", Sort.Direction.ASC)).subscribe();
-        // a run's findings (its end, its diff) and the few unfinished report steps the timer looks for
-        mongo.indexOps(FindingRecord.class).createIndex(new Index("history.runId", Sort.Direction.ASC)).subscribe();
+        // a run's findings (its end, its diff): its filed history entries and the records it changed last; a finding's
+        // whole history; and the few unfinished report steps the timer looks for
+        mongo.indexOps(HistoryRecord.class).createIndex(new Index("runId", Sort.Direction.ASC)).subscribe();
+        mongo.indexOps(HistoryRecord.class).createIndex(new Index("findingId", Sort.Direction.ASC)).subscribe();
+        mongo.indexOps(FindingRecord.class).createIndex(new Index("recentHistory.runId", Sort.Direction.ASC)).subscribe();
         mongo.indexOps(ReportStep.class).createIndex(new Index("status", Sort.Direction.ASC)).subscribe();
         mongo.indexOps(ReportStep.class).createIndex(new Index("runId", Sort.Direction.ASC)).subscribe();
     }

@@ -48,7 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "reconcraft.findings.report-poll-interval=1h"})
 class RunEventsBatchRoundTripsTest {
 
-    private static final Set<String> COLLECTIONS = Set.of("findings", "steps", "runs", "timeline", "reportSteps");
+    private static final Set<String> COLLECTIONS = Set.of("findings", "findingHistory", "steps", "runs", "timeline",
+            "reportSteps");
     private static final Map<String, AtomicInteger> COMMANDS = new ConcurrentHashMap<>();
 
     @DynamicPropertySource
@@ -99,10 +100,11 @@ class RunEventsBatchRoundTripsTest {
         Map<String, Integer> ten = count(() -> events.on(tenRuns));
 
         // timeline: one bulk write; runs: one query, one bulk write of the ends; steps: one bulk write, the ended
-        // runs' steps; findings: the fingerprints, one bulk insert, the ends' two candidate queries (nothing to
-        // resolve: every finding was seen)
+        // runs' steps; findings: the fingerprints and the runs' entries beside them, one bulk insert, the ends'
+        // candidates and the runs' entries (nothing to resolve: every finding was seen)
         assertThat(ten).isEqualTo(one).isEqualTo(Map.of("update timeline", 1, "find runs", 1, "update runs", 1,
-                "find steps", 1, "update steps", 1, "find findings", 3, "insert findings", 1));
+                "find steps", 1, "update steps", 1, "find findings", 2, "find findingHistory", 2,
+                "insert findings", 1));
     }
 
     @Test
@@ -114,10 +116,12 @@ class RunEventsBatchRoundTripsTest {
 
         Map<String, Integer> commands = count(() -> events.on(again));
 
-        // findings: the fingerprints, one bulk update of what was seen again, the ends' two candidate queries and
-        // one bulk update of what they resolved (port 80 on each host)
+        // findings: the fingerprints and the runs' entries, the earlier runs' entries filed and one bulk update of
+        // what was seen again; the ends' candidates and the runs' entries, the entries moved off what they resolved
+        // (port 80 on each host) filed and one bulk update of it
         assertThat(commands).isEqualTo(Map.of("update timeline", 1, "find runs", 1, "update runs", 1,
-                "find steps", 1, "update steps", 1, "find findings", 3, "update findings", 2));
+                "find steps", 1, "update steps", 1, "find findings", 2, "find findingHistory", 2,
+                "insert findingHistory", 2, "update findings", 2));
     }
 
     private static Map<String, Integer> count(Runnable action) {

@@ -101,8 +101,8 @@ class FindingSorterTest {
         }
 
         @Override
-        public Flux<FindingRecord> byFingerprints(Collection<String> fingerprints) {
-            return Flux.fromIterable(stored).filter(record -> fingerprints.contains(record.fingerprint()));
+        public Flux<FindingRecord> byFingerprints(Map<String, ? extends Collection<String>> runIdsByFingerprint) {
+            return Flux.fromIterable(stored).filter(record -> runIdsByFingerprint.containsKey(record.fingerprint()));
         }
 
         @Override
