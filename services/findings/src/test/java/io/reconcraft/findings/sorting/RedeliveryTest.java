@@ -2,8 +2,6 @@ package io.reconcraft.findings.sorting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.Severity;
@@ -11,18 +9,14 @@ import io.reconcraft.findings.store.FindingRecord;
 import io.reconcraft.findings.store.FindingStore;
 import io.reconcraft.findings.store.RunRecord;
 import io.reconcraft.findings.store.StepRecord;
-import io.reconcraft.testing.RealInfrastructure;
+import io.reconcraft.findings.support.FreshFindingsDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * A run's results or end delivered again after later runs changed its findings (so that its history entries were
@@ -34,20 +28,15 @@ class RedeliveryTest {
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
     private static final String HOST = "host.test";
 
-    private final MongoClient client = MongoClients.create(RealInfrastructure.mongoUri());
-    private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "redelivery-" + UUID.randomUUID());
+    private final FreshFindingsDatabase database = new FreshFindingsDatabase("redelivery");
+    private final ReactiveMongoTemplate mongo = database.mongo();
     private final FindingStore store = new FindingStore(mongo);
     private final FindingSorter sorter = new FindingSorter(store);
     private final RunResolver resolver = new RunResolver(store);
 
-    @BeforeEach
-    void uniqueFingerprints() {
-        mongo.indexOps(FindingRecord.class).createIndex(new Index("fingerprint", Sort.Direction.ASC).unique()).block(TIMEOUT);
-    }
-
     @AfterEach
     void close() {
-        client.close();
+        database.close();
     }
 
     @Test

@@ -2,20 +2,15 @@ package io.reconcraft.findings.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
-import io.reconcraft.testing.RealInfrastructure;
+import io.reconcraft.findings.support.FreshFindingsDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 
 /** The findings' one bulk write per batch and their history beside them, on the MongoDB-wire server the tests use. */
@@ -24,18 +19,13 @@ class FindingStoreTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
 
-    private final MongoClient client = MongoClients.create(RealInfrastructure.mongoUri());
-    private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "finding-store-" + UUID.randomUUID());
+    private final FreshFindingsDatabase database = new FreshFindingsDatabase("finding-store");
+    private final ReactiveMongoTemplate mongo = database.mongo();
     private final FindingStore store = new FindingStore(mongo);
-
-    @BeforeEach
-    void uniqueFingerprints() {
-        mongo.indexOps(FindingRecord.class).createIndex(new Index("fingerprint", Sort.Direction.ASC).unique()).block(TIMEOUT);
-    }
 
     @AfterEach
     void close() {
-        client.close();
+        database.close();
     }
 
     @Test

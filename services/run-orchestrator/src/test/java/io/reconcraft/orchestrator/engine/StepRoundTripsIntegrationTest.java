@@ -19,6 +19,7 @@ import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.events.model.WorkflowSnapshot;
 import io.reconcraft.orchestrator.store.RunDocument;
 import io.reconcraft.orchestrator.store.RunStore;
 import io.reconcraft.orchestrator.store.StepDocument;
@@ -109,12 +110,8 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
     @Test
     void givenAScanThisInstanceStarted_whenItSucceeds_thenTheResultIsAppliedAndTheNextStepRequestedWithoutReadingTheRun() {
         String runId = newRunId();
-        tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").node("probe", "http-probe")
-                .edge("start", "nmap").edge("nmap", "probe").build()));
-        StepRequested nmap = awaitRequest(tap, runId, "nmap", 1);
-        // everything of the run before this marker (the start step's own result included) has been handled
-        RecordMetadata marker = tap.publish(runId, new StepLog(runId + ":start", "start", 1, List.of("marker")));
-        await().atMost(WAIT).until(() -> tap.processed(GROUP, marker));
+        StepRequested nmap = settledAt(runId, workflow().node("start", "start").node("nmap", "nmap")
+                .node("probe", "http-probe").edge("start", "nmap").edge("nmap", "probe").build(), "nmap");
         long readsBefore = readsOf(runId);
 
         tap.publish(runId, succeeded(nmap, Map.of("ports", List.of(22))));
@@ -246,11 +243,8 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
     @Test
     void givenAChainStepThisInstanceStarted_whenItSucceeds_thenItsEndAndTheNextStepsClaimAreOneUpdate() {
         String runId = newRunId();
-        tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").node("probe", "http-probe")
-                .edge("start", "nmap").edge("nmap", "probe").build()));
-        StepRequested nmap = awaitRequest(tap, runId, "nmap", 1);
-        RecordMetadata marker = tap.publish(runId, new StepLog(runId + ":start", "start", 1, List.of("marker")));
-        await().atMost(WAIT).until(() -> tap.processed(GROUP, marker));
+        StepRequested nmap = settledAt(runId, workflow().node("start", "start").node("nmap", "nmap")
+                .node("probe", "http-probe").edge("start", "nmap").edge("nmap", "probe").build(), "nmap");
         int commandsBefore = RUN_COMMANDS.size();
 
         tap.publish(runId, succeeded(nmap, Map.of("ports", List.of(22))));
@@ -273,10 +267,8 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
     @Test
     void givenTheLastStepThisInstanceStarted_whenItSucceeds_thenTheStepAndTheRunEndInOneUpdate() {
         String runId = newRunId();
-        tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").edge("start", "nmap").build()));
-        StepRequested nmap = awaitRequest(tap, runId, "nmap", 1);
-        RecordMetadata marker = tap.publish(runId, new StepLog(runId + ":start", "start", 1, List.of("marker")));
-        await().atMost(WAIT).until(() -> tap.processed(GROUP, marker));
+        StepRequested nmap = settledAt(runId, workflow().node("start", "start").node("nmap", "nmap")
+                .edge("start", "nmap").build(), "nmap");
         int commandsBefore = RUN_COMMANDS.size();
 
         tap.publish(runId, succeeded(nmap, Map.of()));
@@ -296,11 +288,8 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
     @Test
     void givenAChainStepWhoseRunWasCancelledAfterItsClaim_whenItSucceeds_thenTheNextStepIsNotRequestedAndTheRunEndsCancelled() {
         String runId = newRunId();
-        tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").node("probe", "http-probe")
-                .edge("start", "nmap").edge("nmap", "probe").build()));
-        StepRequested nmap = awaitRequest(tap, runId, "nmap", 1);
-        RecordMetadata marker = tap.publish(runId, new StepLog(runId + ":start", "start", 1, List.of("marker")));
-        await().atMost(WAIT).until(() -> tap.processed(GROUP, marker));
+        StepRequested nmap = settledAt(runId, workflow().node("start", "start").node("nmap", "nmap")
+                .node("probe", "http-probe").edge("start", "nmap").edge("nmap", "probe").build(), "nmap");
         // accepted in the store only: the run as this instance's claim left it still shows no cancel
         assertThat(store.markCancelRequested(runId, "key-test", "stop", java.time.Instant.now())).isTrue();
 
@@ -312,6 +301,18 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
                 .doesNotContain("probe");
         RunDocument run = store.find(runId).orElseThrow();
         assertThat(run.steps().get(run.indexOf("nmap")).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    /**
+     * Starts a run of {@code workflow} and waits for {@code nodeId}'s request and until everything of the run before it
+     * (the start step's own result included) has been handled: what follows is caused by the test alone.
+     */
+    private StepRequested settledAt(String runId, WorkflowSnapshot workflow, String nodeId) {
+        tap.publish(runId, request(workflow));
+        StepRequested requested = awaitRequest(tap, runId, nodeId, 1);
+        RecordMetadata marker = tap.publish(runId, new StepLog(runId + ":start", "start", 1, List.of("marker")));
+        await().atMost(WAIT).until(() -> tap.processed(GROUP, marker));
+        return requested;
     }
 
     /** A copy: other tests' runs may still be writing, and a view of the recording list would fail when they do. */
