@@ -1,6 +1,7 @@
 package io.reconcraft.gateway.run;
 
 import io.reconcraft.events.model.AuthorizedScope;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.events.model.WorkflowSnapshot;
@@ -46,7 +47,7 @@ class ScopeGuard {
                 addIfOutside(scope, configured.get(i),
                         workflowField + "nodes[" + n + "].config.targets[" + i + "]", outside);
             }
-            if ("gitleaks".equals(nodes.get(n).kind()) && nodes.get(n).config().get("repoUrl") instanceof String repoUrl) {
+            if (NodeKind.GITLEAKS.wireName().equals(nodes.get(n).kind()) && nodes.get(n).config().get("repoUrl") instanceof String repoUrl) {
                 String field = workflowField + "nodes[" + n + "].config.repoUrl";
                 repositoryHosts.refusedHost(repoUrl, scope).ifPresent(host -> outside.add(new FieldProblem(field,
                         "repository host '" + host + "' is neither an authorized target nor an allowed code host")));

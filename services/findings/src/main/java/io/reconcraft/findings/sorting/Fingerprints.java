@@ -1,6 +1,7 @@
 package io.reconcraft.findings.sorting;
 
 import io.reconcraft.events.model.Finding;
+import io.reconcraft.events.model.NodeKind;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,8 +42,8 @@ public final class Fingerprints {
     public static Identity identity(Finding finding) {
         Map<String, Object> meta = finding.metadata();
         String title = nullToEmpty(finding.title());
-        switch (tool(finding)) {
-            case "nmap" -> {
+        switch (NodeKind.fromWire(tool(finding)).orElse(NodeKind.PARSER)) {
+            case NMAP -> {
                 String host = finding.target();
                 String protocol = protocol(title);
                 if (meta.get("id") != null) {
@@ -54,7 +55,7 @@ public final class Fingerprints {
                 String check = meta.get("risk") != null ? text(meta.get("risk"), "") : checkOf(title);
                 return new Identity("service-risk", host, finding.port(), protocol, null, check);
             }
-            case "http-probe" -> {
+            case HTTP_PROBE -> {
                 String url = origin(text(meta.get("url"), finding.target()));
                 String check = checkOf(title);
                 if (meta.get("header") != null) {
@@ -62,7 +63,7 @@ public final class Fingerprints {
                 }
                 return new Identity("http-check", null, null, null, url, check);
             }
-            case "gitleaks" -> {
+            case GITLEAKS -> {
                 String secret = meta.get("secretHash") != null ? "secret:" + meta.get("secretHash")
                         : "line:" + text(meta.get("line"), "");
                 return new Identity("secret", null, null, null, finding.target(),

@@ -1,5 +1,6 @@
 package io.reconcraft.findings.sorting;
 
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.findings.store.FindingRecord;
 import io.reconcraft.findings.store.FindingStore;
 import io.reconcraft.findings.store.RunRecord;
@@ -7,12 +8,14 @@ import io.reconcraft.findings.store.StepRecord;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -30,7 +33,9 @@ public class RunResolver {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    static final Set<String> TOOL_KINDS = Set.of("nmap", "http-probe", "gitleaks", "parser");
+    static final Set<String> TOOL_KINDS = Arrays.stream(NodeKind.values())
+            .filter(kind -> kind.executor() == NodeKind.Executor.TOOL_RUNNER).map(NodeKind::wireName)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final FindingStore store;
 

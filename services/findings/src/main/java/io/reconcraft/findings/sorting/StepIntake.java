@@ -4,6 +4,7 @@ import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.StepCompleted;
+import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.StepId;
 import io.reconcraft.findings.store.RunRecord;
 import io.reconcraft.findings.store.StepRecord;
@@ -80,7 +81,7 @@ public class StepIntake {
 
     private static List<String> covered(RunRecord run, StepCompleted completed) {
         RunRecord.NodeInfo node = run == null ? null : run.nodes().get(completed.nodeId());
-        boolean repositoryScan = node != null && "gitleaks".equals(node.kind());
+        boolean repositoryScan = node != null && NodeKind.GITLEAKS.wireName().equals(node.kind());
         // A repository scan covers its repository, never the run's host targets.
         return Coverage.of(run == null || repositoryScan ? List.of() : run.targets(),
                 node == null ? List.of() : node.targets(), completed.findings(), completed.outputs());
