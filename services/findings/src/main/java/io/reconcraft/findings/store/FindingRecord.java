@@ -82,10 +82,19 @@ public record FindingRecord(
 
     /** This record as read, carrying {@code entries} as its history. */
     public FindingRecord withHistory(List<HistoryEntry> entries) {
+        return withHistories(entries, recentHistory, historySize);
+    }
+
+    /** This new record as stored: the entries it was made with are its recent history (none filed yet). */
+    FindingRecord asStored() {
+        return withHistories(List.of(), history, history.size());
+    }
+
+    private FindingRecord withHistories(List<HistoryEntry> read, List<HistoryEntry> recent, int size) {
         return new FindingRecord(id, fingerprint, tool, kind, severity, title, description, target, host, port,
                 protocol, service, url, repository, file, line, rule, cves, evidence, remediation, firstSeenAt,
                 lastSeenAt, firstRunId, lastRunId, occurrences, state, lastChange, triage, triageNote, triagedBy,
-                triagedAt, workflowIds, entries, recentHistory, historySize, version);
+                triagedAt, workflowIds, read, recent, size, version);
     }
 
     /** This record after {@code runId} saw it again as {@code fresh} (severity, text, service, evidence): as {@link FindingStore#seen} writes it. */

@@ -136,7 +136,7 @@ public class FindingStore {
         List<HistoryRecord> toFile = changes.stream().flatMap(change -> change.toFile().stream()).toList();
         var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FindingRecord.class);
         if (!inserts.isEmpty()) {
-            bulk.insert(inserts.stream().map(FindingStore::asStored).toList());
+            bulk.insert(inserts.stream().map(FindingRecord::asStored).toList());
         }
         for (Change change : changes) {
             Criteria criteria = where("_id").is(change.id());
@@ -188,17 +188,6 @@ public class FindingStore {
 
     private static boolean matchedAll(BulkWriteResult result, int updates) {
         return result.getMatchedCount() >= updates;
-    }
-
-    /** A new record as stored: the entries it was made with are its recent history. */
-    private static FindingRecord asStored(FindingRecord record) {
-        return new FindingRecord(record.id(), record.fingerprint(), record.tool(), record.kind(), record.severity(),
-                record.title(), record.description(), record.target(), record.host(), record.port(), record.protocol(),
-                record.service(), record.url(), record.repository(), record.file(), record.line(), record.rule(),
-                record.cves(), record.evidence(), record.remediation(), record.firstSeenAt(), record.lastSeenAt(),
-                record.firstRunId(), record.lastRunId(), record.occurrences(), record.state(), record.lastChange(),
-                record.triage(), record.triageNote(), record.triagedBy(), record.triagedAt(), record.workflowIds(),
-                List.of(), record.history(), record.history().size(), record.version());
     }
 
     public Flux<FindingRecord> byIds(Collection<String> ids) {

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Records stored before the history had its own collection hold their whole history in the record. At start, before
@@ -52,7 +53,7 @@ class HistoryMigration {
             }
             if (!entries.isEmpty()) {
                 mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, HistoryRecord.class).insert(entries).execute().then()
-                        .onErrorResume(DuplicateKeys::only, e -> reactor.core.publisher.Mono.empty()).block(TIMEOUT);
+                        .onErrorResume(DuplicateKeys::only, e -> Mono.empty()).block(TIMEOUT);
             }
             taken.execute().block(TIMEOUT);
             moved += batch.size();

@@ -85,9 +85,7 @@ public class TaskStore {
                                                  List<StepClaim> claims, Update update, Instant now) {
         String step = "steps." + task.stepIndex() + ".";
         RunStore.terminal(addEnding(update, task, result, now), step, result, now);
-        Criteria guard = current(task, RunStatus.RUNNING).and(step + "status").is(RunStatus.RUNNING.wireName())
-                .and(step + "attempt").is(task.step().attempt())
-                .and("status").is(RunStatus.RUNNING.wireName()).and("cancelRequestedAt").is(null)
+        Criteria guard = runningWithItsStep(task).and("status").is(RunStatus.RUNNING.wireName()).and("cancelRequestedAt").is(null)
                 .and(ACTIVE).is(asRead.activeTasks());
         Set<Integer> claimed = claims.stream().map(StepClaim::index).collect(Collectors.toSet());
         for (int i = 0; i < asRead.steps().size(); i++) {
@@ -175,8 +173,14 @@ public class TaskStore {
     public boolean endWithStep(TaskRef task, StepResult result, Instant now) {
         String step = "steps." + task.stepIndex() + ".";
         Update update = RunStore.terminal(ending(task, RunStatus.RUNNING, result, now), step, result, now);
-        return update(current(task, RunStatus.RUNNING).and(step + "status").is(RunStatus.RUNNING.wireName())
-                .and(step + "attempt").is(task.step().attempt()), update, -1);
+        return update(runningWithItsStep(task), update, -1);
+    }
+
+    /** The task running at its attempt, and its step running at the step's attempt. */
+    private static Criteria runningWithItsStep(TaskRef task) {
+        String step = "steps." + task.stepIndex() + ".";
+        return current(task, RunStatus.RUNNING).and(step + "status").is(RunStatus.RUNNING.wireName())
+                .and(step + "attempt").is(task.step().attempt());
     }
 
     private static Update ending(TaskRef task, RunStatus from, StepResult result, Instant now) {
