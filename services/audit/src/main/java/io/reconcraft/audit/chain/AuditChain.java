@@ -14,12 +14,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends batches of records to the hash chain: one query for the ids already stored, then one ordered bulk
- * insert. The head is held in memory; this instance is the chain's single writer (its listener threads take
- * turns), and the head is recovered at start from the store and the signed anchor, whichever is further.
- * A redelivered event (already stored, or twice in one batch) takes no sequence number.
- * Should another writer have taken a sequence anyway, the unique indexes refuse the insert; the head is then
- * reloaded and the rest of the batch tried again, so the chain stays one line and never forks.
+ * Appends batches of records to the hash chain: one ordered bulk insert per batch, without reading first. The head
+ * is held in memory; this instance is the chain's single writer (its listener threads take turns), and the head is
+ * recovered at start from the store and the signed anchor, whichever is further.
+ * A redelivered event (already stored, or twice in one batch) takes no sequence number: the unique event id refuses
+ * it, the records before it in the batch are stored, and the rest is tried again after one query for the ids
+ * stored already. Should another writer have taken a sequence, the unique sequence refuses the insert the same way;
+ * the head is reloaded before each new try, so the chain stays one line and never forks.
  */
 @Component
 @RequiredArgsConstructor
@@ -40,15 +41,17 @@ public class AuditChain {
     /** Chains and stores the records (audit records without chain fields) whose events are not stored yet. */
     public synchronized Appended append(List<Document> records) {
         ensureLoaded();
-        Map<String, Document> distinct = new LinkedHashMap<>();
-        records.forEach(record -> distinct.putIfAbsent(record.getString("_id"), record));
+        Map<String, Document> pending = new LinkedHashMap<>();
+        records.forEach(record -> pending.putIfAbsent(record.getString("_id"), record));
+        int stored = 0;
         RuntimeException lastClash = null;
         for (int clash = 0; clash < MAX_CLASHES; clash++) {
-            Set<String> known = store.existingIds(distinct.keySet());
-            List<Document> chained = new ArrayList<>(distinct.size());
+            // Almost every batch is new: only after a refusal is it worth asking which of its events are stored.
+            Set<String> known = clash == 0 ? Set.of() : store.existingIds(pending.keySet());
+            List<Document> chained = new ArrayList<>(pending.size());
             long sequence = lastSequence;
             String previous = lastHash;
-            for (Document record : distinct.values()) {
+            for (Document record : pending.values()) {
                 if (known.contains(record.getString("_id"))) {
                     continue;
                 }
@@ -57,22 +60,26 @@ public class AuditChain {
                 chained.add(link.append(RecordHash.HASH, previous));
             }
             if (chained.isEmpty()) {
-                return new Appended(0, records.size());
+                return new Appended(stored, records.size() - stored);
             }
             try {
                 store.insertAll(chained);
                 lastSequence = sequence;
                 lastHash = previous;
                 anchors.advanceHead(lastSequence, lastHash);
-                return new Appended(chained.size(), records.size() - chained.size());
+                stored += chained.size();
+                return new Appended(stored, records.size() - stored);
             } catch (RuntimeException e) {
                 lastClash = e;
-                log.info("a batch of {} audit records clashed at sequence {} ({}); reloading the head of the chain",
-                        chained.size(), lastSequence + 1, e.toString());
+                List<Document> written = chained.subList(0, AuditStore.storedBefore(e, chained.size()));
+                written.forEach(record -> pending.remove(record.getString("_id")));
+                stored += written.size();
+                log.debug("an audit record of a batch of {} was refused at sequence {} ({}); reloading the head of "
+                        + "the chain", chained.size(), lastSequence + written.size() + 1, e.toString());
                 reloadHead();
             }
         }
-        throw new IllegalStateException("could not append " + distinct.size() + " audit records after " + MAX_CLASHES
+        throw new IllegalStateException("could not append " + pending.size() + " audit records after " + MAX_CLASHES
                 + " attempts", lastClash);
     }
 

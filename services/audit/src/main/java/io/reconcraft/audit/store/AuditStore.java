@@ -2,6 +2,8 @@ package io.reconcraft.audit.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import java.time.Duration;
 import java.util.Collection;
@@ -50,6 +52,21 @@ public class AuditStore {
     public void insertAll(List<Document> records) {
         Mono.from(mongo.getCollection(COLLECTION).block(TIMEOUT).insertMany(records, new InsertManyOptions().ordered(true)))
                 .block(TIMEOUT);
+    }
+
+    /**
+     * How many of the first records given to a refused {@link #insertAll} were stored: those before the refused one,
+     * as the driver reports it; none when the failure says nothing about single records (then the next try's query
+     * for stored ids finds them, counted as seen before).
+     */
+    public static int storedBefore(RuntimeException refusal, int attempted) {
+        for (Throwable e = refusal; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()) {
+                int first = bulk.getWriteErrors().stream().mapToInt(BulkWriteError::getIndex).min().orElseThrow();
+                return Math.min(first, attempted);
+            }
+        }
+        return 0;
     }
 
     /** Which of {@code eventIds} are stored already: one query for a whole batch. */
