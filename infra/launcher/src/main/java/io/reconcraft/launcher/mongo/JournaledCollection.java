@@ -43,6 +43,15 @@ final class JournaledCollection extends MemoryCollection {
         journal().put(database.getDatabaseName(), getCollectionName(), getDocument(position));
     }
 
+    /**
+     * Nothing here reads a collection's data size (it feeds only {@code collStats}), and keeping it meant encoding
+     * the whole document twice on every update just to measure it.
+     */
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
     @Override
     protected void removeDocument(Integer position) {
         Document removed = getDocument(position);
