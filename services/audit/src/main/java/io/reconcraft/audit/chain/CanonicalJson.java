@@ -1,11 +1,11 @@
 package io.reconcraft.audit.chain;
 
-import io.reconcraft.events.EventCodec;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * One spelling for one value, however MongoDB hands it back: object keys sorted, integral numbers
@@ -33,7 +33,8 @@ final class CanonicalJson {
             for (Map.Entry<String, Object> entry : sorted.entrySet()) {
                 out.append(first ? "" : ",");
                 first = false;
-                out.append(quote(entry.getKey())).append(':');
+                quote(entry.getKey(), out);
+                out.append(':');
                 write(entry.getValue(), out);
             }
             out.append('}');
@@ -59,11 +60,17 @@ final class CanonicalJson {
         } else if (value instanceof Date date) {
             out.append(date.getTime());
         } else {
-            out.append(quote(value.toString()));
+            quote(value.toString(), out);
         }
     }
 
-    private static String quote(String text) {
-        return EventCodec.mapper().writeValueAsString(text);
+    /**
+     * A JSON string as the event mapper writes one (records hashed before keep verifying), through the escaping
+     * routine its generator uses, without building a generator for every string.
+     */
+    static void quote(String text, StringBuilder out) {
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(text, out);
+        out.append('"');
     }
 }
