@@ -93,8 +93,8 @@ final class Report {
     }
 
     void print(String host, LocalDate date) {
-        System.out.printf(Locale.ROOT, "%n## Pipeline benchmark — %s on %s (%d cores, Java %d)%n%n", date, host,
-                Runtime.getRuntime().availableProcessors(), javaVersion);
+        System.out.printf(Locale.ROOT, "%n## Pipeline benchmark — %s on %s (%d cores, Java %d, %s)%n%n", date, host,
+                Runtime.getRuntime().availableProcessors(), javaVersion, LauncherOptions.fromEnvironment());
         System.out.println("Demo runs of start → nmap → http-probe, timed from POST /api/runs to the run's final "
                 + "status read back (polls included).\n");
         System.out.printf(Locale.ROOT, "Baseline, raw Kafka produce→consume round trip (1 in flight): p50 %.1f ms, "

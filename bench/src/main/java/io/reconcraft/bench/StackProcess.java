@@ -57,8 +57,9 @@ final class StackProcess implements AutoCloseable {
         for (String service : new String[] {"RUN_ORCHESTRATOR", "TOOL_RUNNER", "NOTIFIER", "AUDIT", "FINDINGS"}) {
             env.put("RECONCRAFT_" + service + "_PORT", String.valueOf(freePort()));
         }
-        List<String> command = new ArrayList<>(List.of(java(), "-jar",
-                repo.resolve("infra/launcher/target/launcher.jar").toString(), "up"));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(LauncherOptions.split(LauncherOptions.fromEnvironment()));
+        command.addAll(List.of("-jar", repo.resolve("infra/launcher/target/launcher.jar").toString(), "up"));
         if (processes) {
             command.add("--processes");
         }

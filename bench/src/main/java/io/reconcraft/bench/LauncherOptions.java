@@ -1,0 +1,30 @@
+package io.reconcraft.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The JVM options the stack is measured with: {@code RECONCRAFT_JAVA_OPTS} as {@code ./reconcraft} exports it, or
+ * else the defaults {@code ./reconcraft up} starts the launcher with on this Java, so a benchmark run straight from
+ * its jar measures the stack users run. (StartupBenchmark reads the same variable on its own: it runs as one source
+ * file.)
+ */
+final class LauncherOptions {
+
+    private LauncherOptions() {
+    }
+
+    static String fromEnvironment() {
+        String set = System.getenv("RECONCRAFT_JAVA_OPTS");
+        if (set != null && !set.isBlank()) {
+            return set.strip();
+        }
+        return Runtime.version().feature() >= 25
+                ? "-XX:+UseSerialGC -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED"
+                : "-XX:+UseSerialGC";
+    }
+
+    static List<String> split(String options) {
+        return Arrays.stream(options.strip().split("\\s+")).filter(option -> !option.isEmpty()).toList();
+    }
+}
