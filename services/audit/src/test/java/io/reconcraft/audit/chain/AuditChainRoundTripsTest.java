@@ -2,20 +2,18 @@ package io.reconcraft.audit.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import io.reconcraft.audit.ingest.AuditRecords;
 import io.reconcraft.audit.store.AuditStore;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.Topics;
+import io.reconcraft.testing.CommandCounts;
 import io.reconcraft.testing.RealInfrastructure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "reconcraft.audit.api-token=test-gateway-service-credential"})
 class AuditChainRoundTripsTest {
 
-    private static final Map<String, AtomicInteger> COMMANDS = new ConcurrentHashMap<>();
+    private static final CommandCounts COMMANDS = new CommandCounts(Set.of(AuditStore.COLLECTION));
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -52,16 +50,7 @@ class AuditChainRoundTripsTest {
     static class CountCommands {
         @Bean
         MongoClientSettingsBuilderCustomizer countCommands() {
-            return settings -> settings.addCommandListener(new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent event) {
-                    org.bson.BsonValue collection = event.getCommand().get(event.getCommandName());
-                    if (collection != null && collection.isString()
-                            && AuditStore.COLLECTION.equals(collection.asString().getValue())) {
-                        COMMANDS.computeIfAbsent(event.getCommandName(), key -> new AtomicInteger()).incrementAndGet();
-                    }
-                }
-            });
+            return settings -> settings.addCommandListener(COMMANDS);
         }
     }
 
@@ -79,18 +68,18 @@ class AuditChainRoundTripsTest {
     @BeforeEach
     void loaded() {
         chain.ensureLoaded();
-        COMMANDS.clear();
     }
 
     @Test
     void givenABatchOfNewEvents_whenAppended_thenItCostsOneInsertAndNoRead() {
         List<Document> batch = List.of(record(), record(), record(), record());
 
-        AuditChain.Appended appended = chain.append(batch);
+        AuditChain.Appended[] appended = new AuditChain.Appended[1];
 
-        assertThat(appended).isEqualTo(new AuditChain.Appended(4, 0));
-        assertThat(COMMANDS).containsOnlyKeys("insert");
-        assertThat(COMMANDS.get("insert")).hasValue(1);
+        Map<String, Integer> commands = COMMANDS.during(() -> appended[0] = chain.append(batch));
+
+        assertThat(appended[0]).isEqualTo(new AuditChain.Appended(4, 0));
+        assertThat(commands).isEqualTo(Map.of("insert audit_events", 1));
     }
 
     @Test

@@ -2,8 +2,6 @@ package io.reconcraft.findings.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.EventPayload;
 import io.reconcraft.events.RunCompleted;
@@ -20,15 +18,13 @@ import io.reconcraft.events.model.Severity;
 import io.reconcraft.events.model.WorkflowEdge;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.events.model.WorkflowSnapshot;
+import io.reconcraft.testing.CommandCounts;
 import io.reconcraft.testing.RealInfrastructure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +46,7 @@ class RunEventsBatchRoundTripsTest {
 
     private static final Set<String> COLLECTIONS = Set.of("findings", "findingHistory", "steps", "runs", "timeline",
             "reportSteps");
-    private static final Map<String, AtomicInteger> COMMANDS = new ConcurrentHashMap<>();
+    private static final CommandCounts COMMANDS = new CommandCounts(COLLECTIONS);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -61,17 +57,7 @@ class RunEventsBatchRoundTripsTest {
     static class CountCommands {
         @Bean
         MongoClientSettingsBuilderCustomizer countCommands() {
-            return settings -> settings.addCommandListener(new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent event) {
-                    org.bson.BsonValue collection = event.getCommand().get(event.getCommandName());
-                    if (collection != null && collection.isString()
-                            && COLLECTIONS.contains(collection.asString().getValue())) {
-                        COMMANDS.computeIfAbsent(event.getCommandName() + " " + collection.asString().getValue(),
-                                key -> new AtomicInteger()).incrementAndGet();
-                    }
-                }
-            });
+            return settings -> settings.addCommandListener(COMMANDS);
         }
     }
 
@@ -125,11 +111,7 @@ class RunEventsBatchRoundTripsTest {
     }
 
     private static Map<String, Integer> count(Runnable action) {
-        COMMANDS.clear();
-        action.run();
-        Map<String, Integer> counted = new TreeMap<>();
-        COMMANDS.forEach((command, n) -> counted.put(command, n.get()));
-        return counted;
+        return COMMANDS.during(action);
     }
 
     private static List<String> newRunIds(int n) {
