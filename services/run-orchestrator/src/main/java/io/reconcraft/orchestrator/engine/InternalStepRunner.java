@@ -33,6 +33,7 @@ public class InternalStepRunner {
 
     private final InternalExecutors executors;
     private final StepFinisher stepFinisher;
+    private final ExecutedAtOnceHandOver handOver;
     private final AdvancedResults advanced;
     private final RunStore store;
     private final EventPublisher publisher;
@@ -41,11 +42,13 @@ public class InternalStepRunner {
 
     /**
      * Executes a queued step and records it in one update: ended (StepStarted, logs and StepCompleted sent together
-     * after it), or, for a step that waits, claimed with its due time and deadline (StepStarted and its log sent
-     * after it). The kinds run here only compute (start, condition, delay), so executing before the claim has no
+     * after it; a success that makes only scans ready claims them in the same update, see
+     * {@link ExecutedAtOnceHandOver}), or, for a step that waits, claimed with its due time and deadline (StepStarted
+     * and its log sent after it). The kinds run here only compute (start, condition, delay), so executing before the claim has no
      * effect to repeat; false when another caller claimed the step first.
      */
-    boolean run(String runId, int index, StepDocument step, WorkflowNode node, NodeKind kind, List<UpstreamOutput> upstream) {
+    boolean run(RunView view, int index, StepDocument step, WorkflowNode node, NodeKind kind, List<UpstreamOutput> upstream) {
+        String runId = view.run().id();
         String stepId = StepId.of(runId, node.id()).wire();
         Instant now = clock.instant();
         InternalOutcome outcome = execute(new StepContext(runId, stepId, node, step.attempt(), upstream, now), kind);
@@ -58,7 +61,8 @@ public class InternalStepRunner {
         advanced.add(stepId, step.attempt());
         boolean finished = false;
         try {
-            finished = stepFinisher.finishExecutedAtOnce(runId, index, step, completed.result(), completed.logs(), WORKER);
+            finished = handOver.succeeded(view, index, step, completed.result(), completed.logs(), WORKER)
+                    || stepFinisher.finishExecutedAtOnce(runId, index, step, completed.result(), completed.logs(), WORKER);
         } finally {
             if (!finished) {
                 advanced.take(stepId, step.attempt());

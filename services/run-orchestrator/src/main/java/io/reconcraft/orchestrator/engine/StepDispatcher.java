@@ -106,7 +106,7 @@ public class StepDispatcher {
             return dispatchElsewhere(view, index, step, node);
         }
         markRunning(run);
-        return internalRunner.run(run.id(), index, step, node, kind,
+        return internalRunner.run(view, index, step, node, kind,
                 UpstreamCollector.collect(view.graph(), view.steps(), nodeId));
     }
 

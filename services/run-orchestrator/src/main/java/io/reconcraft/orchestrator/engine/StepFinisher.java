@@ -37,7 +37,7 @@ public class StepFinisher {
         if (!store.completeStep(runId, index, step.attempt(), result, clock.instant())) {
             return false;
         }
-        publishOrReopen(runId, index, step, result, logs, reopenAs, List.of());
+        publishOrReopen(runId, index, step, ended(runId, step, result, logs, List.of()), reopenAs);
         return true;
     }
 
@@ -50,9 +50,7 @@ public class StepFinisher {
         if (!store.completeQueuedStep(runId, index, step.attempt(), result, clock.instant())) {
             return false;
         }
-        String stepId = StepId.of(runId, step.nodeId()).wire();
-        publishOrReopen(runId, index, step, result, logs, RunStatus.QUEUED,
-                List.of(new StepStarted(stepId, step.nodeId(), step.attempt(), worker)));
+        publishOrReopen(runId, index, step, executedAtOnce(runId, step, result, logs, worker), RunStatus.QUEUED);
         return true;
     }
 
@@ -61,12 +59,19 @@ public class StepFinisher {
         if (!store.resolveUnrunStep(runId, index, result, clock.instant())) {
             return false;
         }
-        publishOrReopen(runId, index, step, result, logs, RunStatus.QUEUED, List.of());
+        publishOrReopen(runId, index, step, ended(runId, step, result, logs, List.of()), RunStatus.QUEUED);
         return true;
     }
 
-    private void publishOrReopen(String runId, int index, StepDocument step, StepResult result, List<String> logs,
-                                 RunStatus reopenAs, List<EventPayload> before) {
+    /** How a step executed at once by {@code worker} is reported: StepStarted, its logs, StepCompleted. */
+    static List<EventPayload> executedAtOnce(String runId, StepDocument step, StepResult result, List<String> logs,
+                                             String worker) {
+        String stepId = StepId.of(runId, step.nodeId()).wire();
+        return ended(runId, step, result, logs, List.of(new StepStarted(stepId, step.nodeId(), step.attempt(), worker)));
+    }
+
+    private static List<EventPayload> ended(String runId, StepDocument step, StepResult result, List<String> logs,
+                                            List<EventPayload> before) {
         String stepId = StepId.of(runId, step.nodeId()).wire();
         List<EventPayload> events = new ArrayList<>(before);
         if (!logs.isEmpty()) {
@@ -74,6 +79,11 @@ public class StepFinisher {
         }
         events.add(new StepCompleted(stepId, step.nodeId(), step.attempt(), result.status(),
                 StepOutcome.of(result.outcome()), result.error(), result.findings(), result.outputs()));
+        return events;
+    }
+
+    private void publishOrReopen(String runId, int index, StepDocument step, List<EventPayload> events,
+                                 RunStatus reopenAs) {
         try {
             publisher.publishAll(runId, events);
         } catch (RuntimeException e) {

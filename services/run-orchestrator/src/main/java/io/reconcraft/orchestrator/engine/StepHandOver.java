@@ -1,9 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
 import io.reconcraft.events.model.RunStatus;
-import io.reconcraft.orchestrator.plan.Decision;
-import io.reconcraft.orchestrator.plan.RunPlanner;
-import io.reconcraft.orchestrator.plan.WorkflowShape;
 import io.reconcraft.orchestrator.store.RunDocument;
 import io.reconcraft.orchestrator.store.StepDocument;
 import io.reconcraft.orchestrator.store.StepResult;
@@ -11,7 +8,6 @@ import io.reconcraft.orchestrator.store.TaskRef;
 import io.reconcraft.orchestrator.store.TaskStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lombok.AccessLevel;
@@ -75,32 +71,20 @@ class StepHandOver {
         StepDocument step = asClaimed.steps().get(ref.stepIndex());
         RunDocument ended = asClaimed.withStep(ref.stepIndex(),
                 step.endedWith(result, now, List.of(step.tasks().get(0).endedWith(result, now))), -1);
-        RunView view;
-        List<Decision> decisions;
-        try {
-            view = RunView.of(ended);
-            if (WorkflowShape.problem(view.workflow()).isPresent()) {
-                return Optional.empty();
-            }
-            decisions = RunPlanner.decide(view.graph(), view.steps());
-        } catch (RuntimeException e) {
-            return Optional.empty(); // the ordinary way fails the run with the reason
+        Optional<HandOverPlan> planned = HandOverPlan.of(ended);
+        if (planned.isEmpty()) {
+            return Optional.empty();
         }
-        if (decisions.isEmpty()) {
+        HandOverPlan plan = planned.get();
+        if (plan.decisions().isEmpty()) {
             return ended.allStepsTerminal()
-                    ? Optional.of(new Plan(view, null, RunFinisher.endingOf(ended)))
+                    ? Optional.of(new Plan(plan.view(), null, RunFinisher.endingOf(ended)))
                     : Optional.empty();
         }
-        List<TaskStarter.ReadyStep> ready = new ArrayList<>();
-        for (Decision decision : decisions) {
-            String nodeId = decision.nodeId();
-            if (decision.action() != Decision.Action.RUN || !StepDispatcher.executesElsewhere(view, nodeId)
-                    || !StepDispatcher.hasUsableConfig(view, nodeId)) {
-                return Optional.empty();
-            }
-            ready.add(StepDispatcher.ready(view, nodeId));
+        if (!plan.claimsOnly()) {
+            return Optional.empty();
         }
-        return Optional.of(new Plan(view, taskStarter.plan(view, ready, 1, now), null));
+        return Optional.of(new Plan(plan.view(), taskStarter.plan(plan.view(), plan.ready(), 1, now), null));
     }
 
     /**

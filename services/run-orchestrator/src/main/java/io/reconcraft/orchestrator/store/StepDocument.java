@@ -53,6 +53,13 @@ public record StepDocument(
                 result.conditionResult(), tasks);
     }
 
+    /** This queued step executed at once and ended with {@code result} now, as {@link RunStore}'s end of such a step writes it. */
+    public StepDocument executedAtOnce(StepResult result, Instant now) {
+        return new StepDocument(nodeId, kind, name, result.status().wireName(), result.outcome(), attempt, now, null,
+                null, now, result.error(), StepJson.write(result.findings()), StepJson.write(result.outputs()),
+                result.conditionResult(), tasks);
+    }
+
     public boolean hasTasks() {
         return !tasks.isEmpty();
     }

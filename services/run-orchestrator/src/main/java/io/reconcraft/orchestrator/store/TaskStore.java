@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.reconcraft.events.model.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,22 +86,79 @@ public class TaskStore {
                                                  List<StepClaim> claims, Update update, Instant now) {
         String step = "steps." + task.stepIndex() + ".";
         RunStore.terminal(addEnding(update, task, result, now), step, result, now);
-        Criteria guard = runningWithItsStep(task).and("status").is(RunStatus.RUNNING.wireName()).and("cancelRequestedAt").is(null)
-                .and(ACTIVE).is(asRead.activeTasks());
-        Set<Integer> claimed = claims.stream().map(StepClaim::index).collect(Collectors.toSet());
-        for (int i = 0; i < asRead.steps().size(); i++) {
-            StepDocument other = asRead.steps().get(i);
-            if (i != task.stepIndex() && !claimed.contains(i) && !other.isTerminal()) {
-                guard = guard.and("steps." + i + ".status").is(other.status()).and("steps." + i + ".attempt")
-                        .is(other.attempt());
-            }
-        }
+        Criteria guard = asPlanned(runningWithItsStep(task), asRead, task.stepIndex(), claims);
         guard = claiming(guard, update, claims, now);
         int delta = startingIn(claims) - 1;
         if (delta != 0) {
             update.inc(ACTIVE, delta);
         }
         return Optional.ofNullable(write(guard, update, delta));
+    }
+
+    /**
+     * A queued step the orchestrator executed at once ended with {@code result}, as {@link RunStore}'s
+     * {@code completeQueuedStep} writes it, and the {@code claims} of the steps that end makes ready, in one update:
+     * the run's start hands over to its first scans for one round trip. Guarded as {@link #endWithStepAndClaim} is,
+     * with the step queued at {@code attempt} in place of a running task. Empty when anything changed.
+     */
+    public Optional<RunDocument> endQueuedStepAndClaim(int index, int attempt, StepResult result, RunDocument asRead,
+                                                       List<StepClaim> claims, Instant now) {
+        String step = "steps." + index + ".";
+        Update update = RunStore.terminal(new Update().set(step + "attempt", attempt).set(step + "requestedAt", now)
+                .set(step + "deadline", null).set(step + "dueAt", null), step, result, now);
+        Criteria guard = asPlanned(where("_id").is(asRead.id()).and(step + "status").is(RunStatus.QUEUED.wireName())
+                .and(step + "attempt").is(attempt), asRead, index, claims);
+        guard = claiming(guard, update, claims, now);
+        int delta = startingIn(claims);
+        if (delta != 0) {
+            update.inc(ACTIVE, delta);
+        }
+        return Optional.ofNullable(write(guard, update, delta));
+    }
+
+    /**
+     * Undoes {@link #endQueuedStepAndClaim} whose events could not be sent: the step and the claimed ones as they
+     * were read, so that a later pass executes the step again; false when they changed since (then they are left).
+     */
+    public boolean undoEndQueuedStepAndClaim(RunDocument asRead, int index, RunDocument written, List<StepClaim> claims) {
+        Criteria guard = where("_id").is(asRead.id());
+        Update update = new Update();
+        for (int i : indexes(index, claims)) {
+            StepDocument now = written.steps().get(i);
+            guard = guard.and("steps." + i + ".status").is(now.status()).and("steps." + i + ".attempt").is(now.attempt());
+            update.set("steps." + i, asRead.steps().get(i));
+        }
+        int delta = -startingIn(claims);
+        if (delta != 0) {
+            update.inc(ACTIVE, delta);
+        }
+        return update(guard, update, delta);
+    }
+
+    private static List<Integer> indexes(int index, List<StepClaim> claims) {
+        List<Integer> indexes = new ArrayList<>();
+        indexes.add(index);
+        claims.forEach(claim -> indexes.add(claim.index()));
+        return indexes;
+    }
+
+    /**
+     * Adds to {@code guard} the facts a plan made from {@code asRead} used: the run running with no cancel requested,
+     * its count of running tasks (the caps' room) and every other open step at the status and attempt read (besides
+     * the step at {@code index}, guarded by the caller, and the claimed ones, guarded by {@link #claiming}).
+     */
+    private static Criteria asPlanned(Criteria guard, RunDocument asRead, int index, List<StepClaim> claims) {
+        guard = guard.and("status").is(RunStatus.RUNNING.wireName()).and("cancelRequestedAt").is(null)
+                .and(ACTIVE).is(asRead.activeTasks());
+        Set<Integer> claimed = claims.stream().map(StepClaim::index).collect(Collectors.toSet());
+        for (int i = 0; i < asRead.steps().size(); i++) {
+            StepDocument other = asRead.steps().get(i);
+            if (i != index && !claimed.contains(i) && !other.isTerminal()) {
+                guard = guard.and("steps." + i + ".status").is(other.status()).and("steps." + i + ".attempt")
+                        .is(other.attempt());
+            }
+        }
+        return guard;
     }
 
     /** Adds each claim's guard (queued at its attempt) to {@code guard} and its change to {@code update}. */

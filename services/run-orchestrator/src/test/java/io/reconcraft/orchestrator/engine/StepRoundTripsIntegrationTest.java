@@ -150,6 +150,24 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
     }
 
     @Test
+    void givenAStartStepBeforeAScan_whenRun_thenTheStartsEndAndTheScansClaimAreOneUpdate() {
+        String runId = newRunId();
+        tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").edge("start", "nmap").build()));
+
+        awaitRequest(tap, runId, "nmap", 1);
+
+        RunDocument run = store.find(runId).orElseThrow();
+        String startStep = "steps." + run.indexOf("start") + ".";
+        String nmapStep = "steps." + run.indexOf("nmap") + ".";
+        assertThat(List.copyOf(RUN_COMMANDS)).filteredOn(command -> runId.equals(command.runId())
+                        && command.fields().stream().anyMatch(field -> field.startsWith(nmapStep)))
+                .first().satisfies(update -> assertThat(update.fields()).contains(startStep + "status",
+                        startStep + "completedAt", nmapStep + "status", nmapStep + "tasks", "activeTasks"));
+        assertThat(run.steps().get(run.indexOf("start")).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.activeTasks()).isEqualTo(1);
+    }
+
+    @Test
     void givenTheStartStepThisInstanceRan_whenItsOwnResultComesBack_thenItIsPassedOverWithoutReadingTheRun() {
         String runId = newRunId();
         tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").edge("start", "nmap").build()));

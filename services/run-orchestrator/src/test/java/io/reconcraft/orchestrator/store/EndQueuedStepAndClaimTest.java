@@ -1,0 +1,107 @@
+package io.reconcraft.orchestrator.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.orchestrator.config.OrchestratorProperties;
+import io.reconcraft.testing.RealInfrastructure;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/**
+ * The start step's end written together with the first scan's claim, and that write undone when the start's events
+ * could not be sent — on the real MongoDB-wire server, in a database of its own (no orchestrator runs here).
+ */
+class EndQueuedStepAndClaimTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    private final MongoClient client = MongoClients.create(RealInfrastructure.mongoUri());
+    private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "end-queued-" + UUID.randomUUID());
+    private final WrittenRuns written = new WrittenRuns();
+    private final RunStore runs = new RunStore(mongo, written);
+    private final TaskStore tasks = new TaskStore(mongo, written, new RunningTaskCount(runs, new OrchestratorProperties(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)));
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void givenARunningRunWithItsStartQueued_whenTheStartEndsWithTheScansClaim_thenBothAreWrittenInOneUpdate() {
+        RunDocument asRead = stored(runningRun());
+        TaskStore.StepClaim claim = scanClaim(asRead);
+
+        Optional<RunDocument> after = tasks.endQueuedStepAndClaim(0, 1, StepResult.succeeded(Map.of()),
+                asRead, List.of(claim), NOW);
+
+        assertThat(after).isPresent();
+        RunDocument stored = runs.find(asRead.id()).orElseThrow();
+        assertThat(stored.steps().get(0).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(stored.steps().get(0).requestedAt()).isEqualTo(NOW);
+        assertThat(stored.steps().get(1).runStatus()).isEqualTo(RunStatus.RUNNING);
+        assertThat(stored.steps().get(1).tasks()).singleElement()
+                .satisfies(task -> assertThat(task.runStatus()).isEqualTo(RunStatus.RUNNING));
+        assertThat(stored.activeTasks()).isEqualTo(1);
+        assertThat(stored.steps().get(0)).isEqualTo(asRead.steps().get(0)
+                .executedAtOnce(StepResult.succeeded(Map.of()), NOW));
+    }
+
+    @Test
+    void givenACancelAcceptedAfterTheRunWasRead_whenTheStartEndsWithTheScansClaim_thenNothingIsWritten() {
+        RunDocument asRead = stored(runningRun());
+        runs.markCancelRequested(asRead.id(), "key-test", "stop", NOW);
+
+        Optional<RunDocument> after = tasks.endQueuedStepAndClaim(0, 1, StepResult.succeeded(Map.of()),
+                asRead, List.of(scanClaim(asRead)), NOW);
+
+        assertThat(after).isEmpty();
+        RunDocument stored = runs.find(asRead.id()).orElseThrow();
+        assertThat(stored.steps()).extracting(StepDocument::runStatus).containsOnly(RunStatus.QUEUED);
+        assertThat(stored.activeTasks()).isZero();
+    }
+
+    @Test
+    void givenTheStartEndedWithTheScansClaim_whenItsEventsCouldNotBeSentAndItIsUndone_thenTheRunIsAsItWasRead() {
+        RunDocument asRead = stored(runningRun());
+        TaskStore.StepClaim claim = scanClaim(asRead);
+        RunDocument after = tasks.endQueuedStepAndClaim(0, 1, StepResult.succeeded(Map.of()), asRead,
+                List.of(claim), NOW).orElseThrow();
+
+        boolean undone = tasks.undoEndQueuedStepAndClaim(asRead, 0, after, List.of(claim));
+
+        assertThat(undone).isTrue();
+        RunDocument stored = runs.find(asRead.id()).orElseThrow();
+        assertThat(stored.steps()).isEqualTo(asRead.steps());
+        assertThat(stored.activeTasks()).isZero();
+    }
+
+    private RunDocument stored(RunDocument run) {
+        runs.insertAbsent(List.of(run));
+        assertThat(runs.markRunRunning(run.id())).isTrue();
+        return runs.find(run.id()).orElseThrow();
+    }
+
+    private static RunDocument runningRun() {
+        return RunDocument.accepted("run-" + UUID.randomUUID(), "{}", List.of("127.0.0.1"), "demo", List.of("127.0.0.1"),
+                NOW, List.of(StepDocument.queued("start", "start", "Start"), StepDocument.queued("nmap", "nmap", "Scan")),
+                "test");
+    }
+
+    /** The scan claimed with its one task started, as the hand-over plans it. */
+    private static TaskStore.StepClaim scanClaim(RunDocument run) {
+        TaskDocument task = TaskDocument.queued(run.id() + ":nmap", "127.0.0.1", 1)
+                .startedAt(NOW, NOW.plusSeconds(600));
+        return new TaskStore.StepClaim(1, run.steps().get(1).attempt(), List.of(task), 1);
+    }
+}
