@@ -20,8 +20,8 @@ final class LauncherOptions {
             return set.strip();
         }
         return Runtime.version().feature() >= 25
-                ? "-XX:+UseSerialGC -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED"
-                : "-XX:+UseSerialGC";
+                ? "-XX:+UseParallelGC -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED"
+                : "-XX:+UseParallelGC";
     }
 
     static List<String> split(String options) {
