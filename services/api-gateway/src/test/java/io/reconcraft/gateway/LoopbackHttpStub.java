@@ -1,6 +1,5 @@
 package io.reconcraft.gateway;
 
-import io.reconcraft.messaging.KeepAliveReadWorkaround;
 import java.time.Duration;
 import java.util.function.Consumer;
 import reactor.netty.DisposableServer;
@@ -15,7 +14,6 @@ final class LoopbackHttpStub {
 
     /** Serves {@code routes} on a free loopback port; returns the base URL to give the gateway. */
     static String serve(Consumer<? super HttpServerRoutes> routes) {
-        KeepAliveReadWorkaround.apply(); // the first server of the test JVM fixes Reactor Netty's switch for all
         DisposableServer server = HttpServer.create().host("127.0.0.1").port(0).route(routes)
                 .bindNow(Duration.ofSeconds(10));
         Runtime.getRuntime().addShutdownHook(new Thread(server::disposeNow));
