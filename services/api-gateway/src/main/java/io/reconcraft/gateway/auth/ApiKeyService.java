@@ -78,9 +78,13 @@ public class ApiKeyService {
             return Mono.empty();
         }
         Instant now = now();
-        return keys.findByKeyHash(ApiKeySecrets.hash(presentedKey.strip()))
+        String keyHash = ApiKeySecrets.hash(presentedKey.strip());
+        ApiKey remembered = activity.presented(keyHash);
+        Mono<ApiKey> stored = remembered != null ? Mono.just(remembered)
+                : keys.findByKeyHash(keyHash).doOnNext(key -> activity.rememberPresented(keyHash, key));
+        return stored
                 .filter(key -> !key.isExpiredAt(now))
-                .flatMap(key -> touch(key, now).thenReturn(key));
+                .flatMap(key -> touch(key, keyHash, now).thenReturn(key));
     }
 
     /** Whether a token's key still exists and has not expired; remembered briefly so tokens cost no query each. */
@@ -97,11 +101,13 @@ public class ApiKeyService {
                 .doOnNext(active -> activity.remember(keyId, active));
     }
 
-    private Mono<Void> touch(ApiKey key, Instant now) {
+    private Mono<Void> touch(ApiKey key, String keyHash, Instant now) {
         if (key.lastUsed() != null && key.lastUsed().plus(LAST_USED_RESOLUTION).isAfter(now)) {
             return Mono.empty();
         }
-        return keys.findAndSetLastUsedById(key.id(), now).then();
+        // the remembered copy's lastUsed is stale now: the next use reads the key again instead of writing again
+        return keys.findAndSetLastUsedById(key.id(), now).doOnSuccess(updated -> activity.forgetPresented(keyHash))
+                .then();
     }
 
     private Instant now() {

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param adminApiKey        bootstrap admin key (env RECONCRAFT_ADMIN_API_KEY); when empty and no key exists, one is generated
  * @param jwt                signing and lifetime of the tokens minted by POST /api/auth/token
- * @param keyCheckCacheTtl   how long "this key still exists" is remembered for a token; bounds how late a revocation bites
+ * @param keyCheckCacheTtl   how long what the store said of a key (it exists; whose a presented secret is) is remembered;
+ *                           bounds how late a revocation bites on another gateway instance
  * @param corsAllowedOrigins browser origins allowed to call the API (the Studio's dev server by default)
  * @param healthTimeout      how long /api/health waits for MongoDB and Kafka before calling them disconnected
  * @param auditUrl           base URL of the audit service's internal query API (env RECONCRAFT_GATEWAY_AUDIT_URL)
