@@ -3,6 +3,7 @@ package io.reconcraft.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reconcraft.events.model.RunStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,38 @@ class EventCodecTest {
 
         assertThat(event.payload()).isEqualTo(new StepStarted("run-1:scan", "scan", 1, "runner-a"));
         assertThat(event.version()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEventType")
+    void givenAnEventAsProducersWriteIt_whenRead_thenItIsReadInOnePassAndAsTheTreeReadsIt(EventPayload payload) {
+        byte[] written = EventCodec.write(EventEnvelope.of("run-1", payload));
+
+        EventEnvelope onePass = EventCodec.readInOnePass(written);
+
+        assertThat(onePass).isNotNull().isEqualTo(EventCodec.readThroughTree(written));
+    }
+
+    @Test
+    void givenThePayloadBeforeTheType_whenRead_thenItIsStillRead() {
+        String json = """
+                {"payload":{"status":"running"},"version":1,"runId":"run-1","occurredAt":"2026-11-29T10:15:30Z",
+                 "type":"RunStatusChanged","eventId":"e-1"}""";
+
+        EventEnvelope event = EventCodec.read(json);
+
+        assertThat(EventCodec.readInOnePass(json.getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(event.payload()).isEqualTo(new RunStatusChanged(RunStatus.RUNNING, null, null));
+        assertThat(event.runId()).isEqualTo("run-1");
+    }
+
+    @Test
+    void givenAFieldTwice_whenRead_thenTheLastOneCountsAsBefore() {
+        String json = """
+                {"eventId":"e-1","type":"RunStatusChanged","runId":"run-1","runId":"run-2",
+                 "occurredAt":"2026-11-29T10:15:30Z","version":1,"payload":{"status":"running"}}""";
+
+        assertThat(EventCodec.read(json).runId()).isEqualTo("run-2");
     }
 
     @Test
