@@ -3,6 +3,7 @@ package io.reconcraft.gateway.run;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.RunRequested;
 import io.reconcraft.events.model.AdmissionGroup;
+import io.reconcraft.events.model.AuthorizedScope;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunTrigger;
 import io.reconcraft.events.model.WorkflowSnapshot;
@@ -61,9 +62,10 @@ public class RunLauncher {
     public Mono<RunView> runSaved(RunRequest request, String runId, RunTrigger trigger, String requestedBy) {
         return Mono.defer(() -> {
             List<String> runTargets = savedRunTargets(request);
-            return workflows.get(request.workflowId()).flatMap(workflow -> launch(workflow.snapshot(),
-                    runTargets, request.runMode(), Boolean.TRUE.equals(request.authorizeTargets()), "", requestedBy,
-                    runId, trigger));
+            // the workflow and the scope are read side by side: one round trip to MongoDB's latency, not two
+            return Mono.zip(workflows.get(request.workflowId()), targets.currentScope()).flatMap(found -> launch(
+                    found.getT1().snapshot(), runTargets, request.runMode(),
+                    Boolean.TRUE.equals(request.authorizeTargets()), "", requestedBy, runId, trigger, found.getT2()));
         });
     }
 
@@ -102,15 +104,16 @@ public class RunLauncher {
             RunInputChecks.runMode(request.runMode(), problems);
             requireNoProblems(problems);
             WorkflowSnapshot snapshot = request.workflow().snapshot(request.workflow().id());
-            return launch(snapshot, runTargets, request.runMode(), Boolean.TRUE.equals(request.authorizeTargets()),
-                    "workflow.", requestedBy, null, RunTrigger.api());
+            return targets.currentScope().flatMap(scope -> launch(snapshot, runTargets, request.runMode(),
+                    Boolean.TRUE.equals(request.authorizeTargets()), "workflow.", requestedBy, null, RunTrigger.api(),
+                    scope));
         });
     }
 
     private Mono<RunView> launch(WorkflowSnapshot workflow, List<String> runTargets, RunMode runMode,
             boolean authorizeTargets, String workflowField, String requestedBy, String givenRunId,
-            RunTrigger trigger) {
-        return targets.currentScope().flatMap(scope -> {
+            RunTrigger trigger, AuthorizedScope scope) {
+        return Mono.defer(() -> {
             scopeGuard.requireAllowed(runMode, authorizeTargets, runTargets, workflow, workflowField, scope);
             // ObjectIds grow with time and a per-process counter, so runs started in the same millisecond still sort newest first.
             String runId = givenRunId == null ? new ObjectId().toHexString() : givenRunId;
