@@ -165,6 +165,29 @@ final class DemoRuns {
         return new Result(runs, seconds, Percentiles.of(latencies), failures.size());
     }
 
+    /**
+     * {@code runs} runs one at a time, each followed the way the Studio follows one: its event stream, from POST until
+     * the stream ends after the run's final event — no polls loading the stack while it is timed.
+     */
+    Result runFollowingEvents(String workflowId, int runs) throws Exception {
+        List<Double> latencies = new ArrayList<>();
+        int failed = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            String runId = start(workflowId);
+            HttpRequest events = HttpRequest.newBuilder(URI.create(api + "/runs/" + runId + "/events"))
+                    .header("X-API-Key", key).header("Accept", "text/event-stream").build();
+            HttpResponse<Void> stream = http.send(events, HttpResponse.BodyHandlers.discarding());
+            latencies.add((System.nanoTime() - t0) / 1e6);
+            if (stream.statusCode() != 200 || !send("GET", "/runs/" + runId, null).get("status").asString()
+                    .equals("succeeded")) {
+                failed++;
+            }
+        }
+        return new Result(runs, (System.nanoTime() - start) / 1e9, Percentiles.of(latencies), failed);
+    }
+
     String runOnce(String workflowId, int pollMillis) throws Exception {
         return awaitEnd(start(workflowId), pollMillis);
     }

@@ -46,6 +46,7 @@ public final class PipelineBenchmark {
             demo.openLoop(workflowId, 50);
             String lone = demo.start(workflowId);
             demo.awaitEnd(lone);
+            demo.runFollowingEvents(workflowId, 20); // the event stream's code is compiled before it is timed
             report.timeline("one run on an idle stack", RunTimeline.of(stack.kafkaBootstrap, lone));
 
             measure(report, demo, cpu, commands, workflowId, runs, clients, seconds, "empty store");
@@ -70,6 +71,11 @@ public final class PipelineBenchmark {
         System.out.println("measuring with " + store + "…");
         DemoRuns.Result sequential = demo.run(workflowId, 50, 1);
         report.row("1 client, one run at a time (" + store + ")", sequential);
+        Map<String, Double> beforeFollowed = cpu.read();
+        DemoRuns.Result followed = demo.runFollowingEvents(workflowId, 50);
+        report.row("1 client, one run at a time, followed by its event stream (" + store + ")", followed);
+        report.cpu(store + ", 1 client by event stream", CpuMeter.difference(beforeFollowed, cpu.read()),
+                followed.runs());
 
         Map<String, Double> before = cpu.read();
         Map<String, Long> commandsBefore = commands.read();

@@ -96,7 +96,8 @@ final class Report {
         System.out.printf(Locale.ROOT, "%n## Pipeline benchmark — %s on %s (%d cores, Java %d, %s)%n%n", date, host,
                 Runtime.getRuntime().availableProcessors(), javaVersion, LauncherOptions.fromEnvironment());
         System.out.println("Demo runs of start → nmap → http-probe, timed from POST /api/runs to the run's final "
-                + "status read back (polls included).\n");
+                + "status read back (polls every 5 ms, or 100 ms where the row says so, included), or to the end of "
+                + "the run's event stream (the Studio's way: no polls).\n");
         System.out.printf(Locale.ROOT, "Baseline, raw Kafka produce→consume round trip (1 in flight): p50 %.1f ms, "
                 + "p95 %.1f ms, p99 %.1f ms%n%n", kafka.at(50), kafka.at(95), kafka.at(99));
         System.out.println("| load | runs | finished runs/s | p50 | p95 | p99 | failed |");
@@ -105,7 +106,8 @@ final class Report {
         System.out.println("\n| read | p50 | p95 | p99 |");
         System.out.println("|---|---|---|---|");
         readRows.forEach(System.out::println);
-        System.out.println("\nCPU per finished run during the open-loop phase, by process:\n");
+        System.out.println("\nCPU per finished run, by process, during the open-loop phases (saturated) and while one "
+                + "client followed one run at a time by its event stream (unloaded):\n");
         System.out.println("| store | process | CPU | per finished run |");
         System.out.println("|---|---|---|---|");
         cpuRows.forEach(System.out::println);
