@@ -20,8 +20,8 @@ final class LauncherOptions {
             return set.strip();
         }
         return Runtime.version().feature() >= 25
-                ? "-XX:+UseG1GC -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED"
-                : "-XX:+UseG1GC";
+                ? "-XX:+UseG1GC -XX:+UseStringDeduplication -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED"
+                : "-XX:+UseG1GC -XX:+UseStringDeduplication";
     }
 
     static List<String> split(String options) {
