@@ -20,6 +20,9 @@ final class JournaledCollection extends MemoryCollection {
 
     private static final java.util.Comparator<Object> TIES = de.bwaldvogel.mongo.backend.ValueComparator.asc();
 
+    /** One table for every store of the JVM: collections are created before their database's fields are set. */
+    private static final FieldNames NAMES = new FieldNames();
+
     private static final int FEW_CANDIDATES = 2_000;
     private static final String ID = "_id";
 
@@ -32,6 +35,7 @@ final class JournaledCollection extends MemoryCollection {
 
     @Override
     protected Integer addDocumentInternal(Document document) {
+        NAMES.canonicalize(document);
         Integer position = super.addDocumentInternal(document);
         journal().put(database.getDatabaseName(), getCollectionName(), document);
         return position;
@@ -40,7 +44,9 @@ final class JournaledCollection extends MemoryCollection {
     @Override
     protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
         super.handleUpdate(position, oldDocument, newDocument);
-        journal().put(database.getDatabaseName(), getCollectionName(), getDocument(position));
+        Document stored = getDocument(position);
+        NAMES.canonicalize(stored); // an update brings the names of what it set as new strings
+        journal().put(database.getDatabaseName(), getCollectionName(), stored);
     }
 
     /**
