@@ -32,8 +32,11 @@ final class FieldNames {
     /** The instance kept for this name; the name itself when it is new and the table is full, or when it is long. */
     String canonical(String name) {
         String kept = names.get(name);
-        if (kept != null || name.length() > MAX_LENGTH || names.size() >= maxNames) {
-            return kept != null ? kept : name;
+        if (kept != null) {
+            return kept;
+        }
+        if (name.length() > MAX_LENGTH || names.size() >= maxNames) {
+            return name;
         }
         kept = names.putIfAbsent(name, name);
         return kept != null ? kept : name;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,45 +20,29 @@ class KeyActivityCache {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Map<String, Presented> presented = new ConcurrentHashMap<>();
-    private final Duration ttl;
-    private final Clock clock;
+    private final Remembered<Boolean> active;
+    private final Remembered<ApiKey> presented;
 
     KeyActivityCache(GatewayProperties properties, Clock clock) {
-        this.ttl = properties.keyCheckCacheTtl();
-        this.clock = clock;
+        this.active = new Remembered<>(properties.keyCheckCacheTtl(), clock);
+        this.presented = new Remembered<>(properties.keyCheckCacheTtl(), clock);
     }
 
     Boolean lookup(String keyId) {
-        Entry entry = entries.get(keyId);
-        if (entry == null || entry.checkedAt().plus(ttl).isBefore(clock.instant())) {
-            return null;
-        }
-        return entry.active();
+        return active.get(keyId);
     }
 
-    void remember(String keyId, boolean active) {
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(keyId, new Entry(active, clock.instant()));
+    void remember(String keyId, boolean isActive) {
+        active.put(keyId, isActive);
     }
 
     /** The stored key whose secret hashes to {@code keyHash}, as read less than the time-to-live ago; else null. */
     ApiKey presented(String keyHash) {
-        Presented entry = presented.get(keyHash);
-        if (entry == null || entry.checkedAt().plus(ttl).isBefore(clock.instant())) {
-            return null;
-        }
-        return entry.key();
+        return presented.get(keyHash);
     }
 
     void rememberPresented(String keyHash, ApiKey key) {
-        if (presented.size() >= MAX_ENTRIES) {
-            presented.clear();
-        }
-        presented.put(keyHash, new Presented(key, clock.instant()));
+        presented.put(keyHash, key);
     }
 
     /** Read the key from the store at its next use (for example after its last use was written there). */
@@ -66,13 +51,46 @@ class KeyActivityCache {
     }
 
     void forget(String keyId) {
-        entries.remove(keyId);
-        presented.values().removeIf(entry -> entry.key().id().equals(keyId));
+        active.remove(keyId);
+        presented.removeIf(key -> key.id().equals(keyId));
     }
 
-    private record Entry(boolean active, Instant checkedAt) {
+    /**
+     * Values as read from the store, each for the time-to-live after it was read; emptied when it would pass
+     * {@value #MAX_ENTRIES}, so keys that are presented once each cannot grow the heap.
+     */
+    private static final class Remembered<V> {
+
+        private final Map<String, Read<V>> values = new ConcurrentHashMap<>();
+        private final Duration ttl;
+        private final Clock clock;
+
+        Remembered(Duration ttl, Clock clock) {
+            this.ttl = ttl;
+            this.clock = clock;
+        }
+
+        V get(String key) {
+            Read<V> read = values.get(key);
+            return read == null || read.at().plus(ttl).isBefore(clock.instant()) ? null : read.value();
+        }
+
+        void put(String key, V value) {
+            if (values.size() >= MAX_ENTRIES) {
+                values.clear();
+            }
+            values.put(key, new Read<>(value, clock.instant()));
+        }
+
+        void remove(String key) {
+            values.remove(key);
+        }
+
+        void removeIf(Predicate<V> which) {
+            values.values().removeIf(read -> which.test(read.value()));
+        }
     }
 
-    private record Presented(ApiKey key, Instant checkedAt) {
+    private record Read<V>(V value, Instant at) {
     }
 }
