@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -170,16 +171,30 @@ final class DemoRuns {
      * the stream ends after the run's final event — no polls loading the stack while it is timed.
      */
     Result runFollowingEvents(String workflowId, int runs) throws Exception {
+        return runFollowingEvents(workflowId, runs, new HashMap<>());
+    }
+
+    /**
+     * As {@link #runFollowingEvents(String, int)}, adding to {@code seen} each run's moments as the client saw them
+     * (POST sent, POST answered, stream ended; wall-clock, like the records' timestamps) under its run id.
+     */
+    Result runFollowingEvents(String workflowId, int runs, Map<String, List<RunTimeline.Entry>> seen)
+            throws Exception {
         List<Double> latencies = new ArrayList<>();
         int failed = 0;
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
+            long sent = System.currentTimeMillis();
             String runId = start(workflowId);
+            long answered = System.currentTimeMillis();
             HttpRequest events = HttpRequest.newBuilder(URI.create(api + "/runs/" + runId + "/events"))
                     .header("X-API-Key", key).header("Accept", "text/event-stream").build();
             HttpResponse<Void> stream = http.send(events, HttpResponse.BodyHandlers.discarding());
             latencies.add((System.nanoTime() - t0) / 1e6);
+            seen.put(runId, List.of(RunTimeline.Entry.client(sent, "POST /api/runs sent"),
+                    RunTimeline.Entry.client(answered, "POST answered"),
+                    RunTimeline.Entry.client(System.currentTimeMillis(), "event stream ended")));
             if (stream.statusCode() != 200 || !send("GET", "/runs/" + runId, null).get("status").asString()
                     .equals("succeeded")) {
                 failed++;

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -49,11 +50,11 @@ public final class PipelineBenchmark {
             demo.runFollowingEvents(workflowId, 20); // the event stream's code is compiled before it is timed
             report.timeline("one run on an idle stack", RunTimeline.of(stack.kafkaBootstrap, lone));
 
-            measure(report, demo, cpu, commands, workflowId, runs, clients, seconds, "empty store");
+            measure(report, demo, cpu, commands, stack.kafkaBootstrap, workflowId, runs, clients, seconds, "empty store");
             if (history > 0) {
                 System.out.printf(Locale.ROOT, "seeding %,d runs of history…%n", history);
                 History.seed(stack.mongoUri, sampleRun, history);
-                measure(report, demo, cpu, commands, workflowId, runs, clients, seconds, String.format(Locale.ROOT,
+                measure(report, demo, cpu, commands, stack.kafkaBootstrap, workflowId, runs, clients, seconds, String.format(Locale.ROOT,
                         "%,d runs stored", history));
             }
             if (backlog > 0) {
@@ -67,13 +68,16 @@ public final class PipelineBenchmark {
     }
 
     private static void measure(Report report, DemoRuns demo, CpuMeter cpu, MongoCommands commands,
-            String workflowId, int runs, int clients, int seconds, String store) throws Exception {
+            String bootstrap, String workflowId, int runs, int clients, int seconds, String store) throws Exception {
         System.out.println("measuring with " + store + "…");
         DemoRuns.Result sequential = demo.run(workflowId, 50, 1);
         report.row("1 client, one run at a time (" + store + ")", sequential);
         Map<String, Double> beforeFollowed = cpu.read();
-        DemoRuns.Result followed = demo.runFollowingEvents(workflowId, 50);
+        Map<String, List<RunTimeline.Entry>> seen = new HashMap<>();
+        DemoRuns.Result followed = demo.runFollowingEvents(workflowId, 50, seen);
         report.row("1 client, one run at a time, followed by its event stream (" + store + ")", followed);
+        report.typicalTimeline("a run followed by its event stream (" + store + ")",
+                RunTimeline.typical(bootstrap, seen));
         report.cpu(store + ", 1 client by event stream", CpuMeter.difference(beforeFollowed, cpu.read()),
                 followed.runs());
 

@@ -92,6 +92,18 @@ final class Report {
         timelineRows.addAll(table);
     }
 
+    /** The typical run of many (RunTimeline.typical), printed at once and again with the report. */
+    void typicalTimeline(String title, List<String> rows) {
+        List<String> table = new ArrayList<>();
+        table.add("\nWhere the time of " + title + " went (medians over the runs: each record's time after its run's "
+                + "first, and each run's gap to the row above):\n");
+        table.add("| ms after the first | gap | topic | event | node | runs |");
+        table.add("|---|---|---|---|---|---|");
+        table.addAll(rows);
+        table.forEach(System.out::println);
+        timelineRows.addAll(table);
+    }
+
     void print(String host, LocalDate date) {
         System.out.printf(Locale.ROOT, "%n## Pipeline benchmark — %s on %s (%d cores, Java %d, %s)%n%n", date, host,
                 Runtime.getRuntime().availableProcessors(), javaVersion, LauncherOptions.fromEnvironment());
