@@ -48,6 +48,9 @@ public final class PipelineBenchmark {
             String lone = demo.start(workflowId);
             demo.awaitEnd(lone);
             demo.runFollowingEvents(workflowId, 20); // the event stream's code is compiled before it is timed
+            Percentiles warm = KafkaRoundTrip.measure(stack.kafkaBootstrap, Math.max(kafkaSamples, 500));
+            report.kafkaWarm(warm);
+            System.out.printf(Locale.ROOT, "raw Kafka round trip on the warmed-up idle stack: p50 %.1f ms%n", warm.at(50));
             report.timeline("one run on an idle stack", RunTimeline.of(stack.kafkaBootstrap, lone));
 
             measure(report, demo, cpu, commands, stack.kafkaBootstrap, workflowId, runs, clients, seconds, "empty store");
