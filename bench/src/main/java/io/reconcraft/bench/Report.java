@@ -90,22 +90,22 @@ final class Report {
 
     /** One run's records on every topic (RunTimeline), printed at once and again with the report. */
     void timeline(String title, List<String> rows) {
-        List<String> table = new ArrayList<>();
-        table.add("\nWhere the time of " + title + " went (its records on every topic, by append time):\n");
-        table.add("| ms after the first | gap | topic | event | step |");
-        table.add("|---|---|---|---|---|");
-        table.addAll(rows);
-        table.forEach(System.out::println);
-        timelineRows.addAll(table);
+        timelineTable("\nWhere the time of " + title + " went (its records on every topic, by append time):\n",
+                "| ms after the first | gap | topic | event | step |", rows);
     }
 
     /** The typical run of many (RunTimeline.typical), printed at once and again with the report. */
     void typicalTimeline(String title, List<String> rows) {
+        timelineTable("\nWhere the time of " + title + " went (medians over the runs: each record's time after its "
+                + "run's first, and each run's gap to the row above):\n",
+                "| ms after the first | gap | topic | event | node | runs |", rows);
+    }
+
+    private void timelineTable(String heading, String columns, List<String> rows) {
         List<String> table = new ArrayList<>();
-        table.add("\nWhere the time of " + title + " went (medians over the runs: each record's time after its run's "
-                + "first, and each run's gap to the row above):\n");
-        table.add("| ms after the first | gap | topic | event | node | runs |");
-        table.add("|---|---|---|---|---|---|");
+        table.add(heading);
+        table.add(columns);
+        table.add(columns.replaceAll("[^|]+", "---"));
         table.addAll(rows);
         table.forEach(System.out::println);
         timelineRows.addAll(table);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +42,7 @@ final class RunTimeline {
     }
 
     static List<String> of(String bootstrap, String runId) throws Exception {
-        List<Entry> entries = read(bootstrap, new HashSet<>(List.of(runId))).getOrDefault(runId, List.of());
+        List<Entry> entries = read(bootstrap, Set.of(runId)).getOrDefault(runId, List.of());
         List<String> lines = new ArrayList<>();
         long first = entries.isEmpty() ? 0 : entries.get(0).timestamp();
         long previous = first;
@@ -61,7 +60,7 @@ final class RunTimeline {
      * above — one run's timeline is mostly noise on two cores (a collection, a compilation).
      */
     static List<String> typical(String bootstrap, Map<String, List<Entry>> seenByClient) throws Exception {
-        Map<String, List<Entry>> byRun = read(bootstrap, new HashSet<>(seenByClient.keySet()));
+        Map<String, List<Entry>> byRun = read(bootstrap, seenByClient.keySet());
         byRun.forEach((run, entries) -> {
             entries.addAll(seenByClient.get(run));
             entries.sort(Comparator.comparingLong(Entry::timestamp));

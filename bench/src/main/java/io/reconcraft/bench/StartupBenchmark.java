@@ -79,7 +79,7 @@ public final class StartupBenchmark {
             }
         }
         if (variants.isEmpty()) {
-            String options = System.getenv().getOrDefault("RECONCRAFT_JAVA_OPTS", "-XX:+UseG1GC -XX:+UseStringDeduplication");
+            String options = LauncherOptions.fromEnvironment();
             variants.add(Variant.parse("default|" + thisJava() + "|" + options));
         }
         Path repo = Path.of(settings.getOrDefault("repo", System.getProperty("reconcraft.repo", "."))).toAbsolutePath().normalize();
