@@ -24,10 +24,7 @@ final class CpuMeter {
 
     Map<String, Double> read() {
         Map<String, Double> seconds = new TreeMap<>();
-        List<ProcessHandle> processes = new ArrayList<>();
-        processes.add(launcher);
-        launcher.descendants().forEach(processes::add);
-        for (ProcessHandle process : processes) {
+        for (ProcessHandle process : processes()) {
             seconds.merge(nameOf(process), cpuSeconds(process.pid()), Double::sum);
         }
         return seconds;
@@ -55,9 +52,56 @@ final class CpuMeter {
         return "other (" + process.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("?") + ")";
     }
 
-    private static double cpuSeconds(long pid) {
+    /** CPU seconds used so far by the JIT compiler threads of the stack's JVMs (C1 and C2). */
+    double compilerSeconds() {
+        return threadSeconds(name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
+    }
+
+    /** CPU seconds used so far by the garbage collector's threads of the stack's JVMs (pauses and concurrent work). */
+    double collectorSeconds() {
+        return threadSeconds(name -> name.startsWith("GC Thread") || name.startsWith("G1 ")
+                || name.startsWith("StringDedup"));
+    }
+
+    /** {@code named} sees a thread's name as /proc keeps it: its first 15 characters. */
+    private double threadSeconds(java.util.function.Predicate<String> named) {
+        double seconds = 0;
+        for (ProcessHandle process : processes()) {
+            try (var threads = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+                for (Path thread : threads.toList()) {
+                    if (named.test(nameOf(thread))) {
+                        seconds += cpuSeconds(thread.resolve("stat"));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process ended meanwhile
+            }
+        }
+        return seconds;
+    }
+
+    private List<ProcessHandle> processes() {
+        List<ProcessHandle> processes = new ArrayList<>();
+        processes.add(launcher);
+        launcher.descendants().forEach(processes::add);
+        return processes;
+    }
+
+    private static String nameOf(Path thread) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return Files.readString(thread.resolve("comm")).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static double cpuSeconds(long pid) {
+        return cpuSeconds(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    private static double cpuSeconds(Path statFile) {
+        try {
+            String stat = Files.readString(statFile);
             // the command name may hold spaces: fields are counted after its closing parenthesis
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;

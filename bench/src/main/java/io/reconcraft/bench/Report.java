@@ -16,6 +16,7 @@ final class Report {
     private final List<String> backlogRows = new ArrayList<>();
     private final List<String> timelineRows = new ArrayList<>();
     private final List<String> commandRows = new ArrayList<>();
+    private final List<String> warmUpRows = new ArrayList<>();
     private Percentiles kafka;
     private Percentiles kafkaWarm;
 
@@ -41,6 +42,19 @@ final class Report {
                 result.runsPerSecond(), latency, result.failed());
         runRows.add(line);
         System.out.println(line);
+    }
+
+    /** One open loop of the warm-up: how fast the stack is after {@code before} runs, and what compiling costs. */
+    void warmUp(int before, DemoRuns.Result result, double cpuSeconds, double compilerSeconds, double collectorSeconds) {
+        String line = String.format(Locale.ROOT, "| %,d–%,d | %.1f | %.1f ms | %.0f %% | %.0f %% |", before,
+                before + result.runs(), result.runsPerSecond(), cpuSeconds * 1000 / result.runs(),
+                share(compilerSeconds, cpuSeconds), share(collectorSeconds, cpuSeconds));
+        warmUpRows.add(line);
+        System.out.println(line);
+    }
+
+    private static double share(double part, double whole) {
+        return whole > 0 ? 100 * part / whole : 0;
     }
 
     void read(String name, Percentiles latency) {
@@ -124,6 +138,14 @@ final class Report {
         System.out.println("| load | runs | finished runs/s | p50 | p95 | p99 | failed |");
         System.out.println("|---|---|---|---|---|---|---|");
         runRows.forEach(System.out::println);
+        if (!warmUpRows.isEmpty()) {
+            System.out.println("\nThe warm-up, open loops of demo runs on the fresh stack (the JIT compilers' share of the "
+                    + "stack's CPU says how much of its code is still being compiled; the collector's, what the heap "
+                    + "costs while it grows):\n");
+            System.out.println("| runs | finished runs/s | CPU per finished run | of it, JIT compilers | of it, garbage collector |");
+            System.out.println("|---|---|---|---|---|");
+            warmUpRows.forEach(System.out::println);
+        }
         System.out.println("\n| read | p50 | p95 | p99 |");
         System.out.println("|---|---|---|---|");
         readRows.forEach(System.out::println);

@@ -24,13 +24,16 @@ final class StackProcess implements AutoCloseable {
     final String kafkaBootstrap;
     final String mongoUri;
     final Process process;
+    private final Path home;
 
-    private StackProcess(String apiUrl, String adminKey, String kafkaBootstrap, String mongoUri, Process process) {
+    private StackProcess(String apiUrl, String adminKey, String kafkaBootstrap, String mongoUri, Process process,
+            Path home) {
         this.apiUrl = apiUrl;
         this.adminKey = adminKey;
         this.kafkaBootstrap = kafkaBootstrap;
         this.mongoUri = mongoUri;
         this.process = process;
+        this.home = home;
     }
 
     /** {@code processes}: one JVM per service ({@code up --processes}), so CPU is split by service. */
@@ -69,7 +72,7 @@ final class StackProcess implements AutoCloseable {
         builder.environment().putAll(env);
         Process process = builder.start();
         StackProcess stack = new StackProcess("http://127.0.0.1:" + gateway + "/api", adminKey,
-                "127.0.0.1:" + kafka, "mongodb://127.0.0.1:" + mongo, process);
+                "127.0.0.1:" + kafka, "mongodb://127.0.0.1:" + mongo, process, home);
         stack.awaitHealthy(Duration.ofMinutes(12), home);
         return stack;
     }
@@ -107,8 +110,14 @@ final class StackProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         process.destroy();
         process.waitFor();
+        // each run's stack keeps ~200 MB (its Kafka log and database): repeated runs would fill the disk
+        try (var paths = Files.walk(home)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }
