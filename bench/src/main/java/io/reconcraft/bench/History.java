@@ -40,7 +40,8 @@ final class History {
 
     private static void copy(MongoCollection<Document> collection, String runId, int count) {
         List<String> samples = new ArrayList<>();
-        for (Document document : collection.find()) {
+        // in batches: after a warm-up of thousands of runs one reply holding a whole collection passes the wire's 48 MB
+        for (Document document : collection.find().batchSize(1_000)) {
             String json = document.toJson(JsonWriterSettings.builder().build());
             if (json.contains(runId)) {
                 samples.add(json);
