@@ -52,25 +52,37 @@ final class CpuMeter {
         return "other (" + process.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("?") + ")";
     }
 
-    /** CPU seconds used so far by the JIT compiler threads of the stack's JVMs (C1 and C2). */
-    double compilerSeconds() {
-        return threadSeconds(name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
+    /** CPU seconds used so far by each JIT compiler thread of the stack's JVMs (C1 and C2), by thread. */
+    Map<Path, Double> compilerThreads() {
+        return threads(name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
     }
 
-    /** CPU seconds used so far by the garbage collector's threads of the stack's JVMs (pauses and concurrent work). */
-    double collectorSeconds() {
-        return threadSeconds(name -> name.startsWith("GC Thread") || name.startsWith("G1 ")
+    /** CPU seconds used so far by each garbage collector thread of the stack's JVMs (pauses and concurrent work). */
+    Map<Path, Double> collectorThreads() {
+        return threads(name -> name.startsWith("GC Thread") || name.startsWith("G1 ")
                 || name.startsWith("StringDedup"));
     }
 
-    /** {@code named} sees a thread's name as /proc keeps it: its first 15 characters. */
-    private double threadSeconds(java.util.function.Predicate<String> named) {
+    /**
+     * The CPU seconds threads used between two readings. A thread that ended meanwhile (the JVM stops compiler threads
+     * it no longer needs) is left out rather than counted negative, so the figure may fall short, never below zero.
+     */
+    static double grown(Map<Path, Double> before, Map<Path, Double> after) {
         double seconds = 0;
+        for (Map.Entry<Path, Double> thread : after.entrySet()) {
+            seconds += thread.getValue() - before.getOrDefault(thread.getKey(), 0.0);
+        }
+        return seconds;
+    }
+
+    /** {@code named} sees a thread's name as /proc keeps it: its first 15 characters. */
+    private Map<Path, Double> threads(java.util.function.Predicate<String> named) {
+        Map<Path, Double> seconds = new java.util.HashMap<>();
         for (ProcessHandle process : processes()) {
             try (var threads = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
                 for (Path thread : threads.toList()) {
                     if (named.test(nameOf(thread))) {
-                        seconds += cpuSeconds(thread.resolve("stat"));
+                        seconds.put(thread, cpuSeconds(thread.resolve("stat")));
                     }
                 }
             } catch (IOException | RuntimeException e) {

@@ -83,12 +83,12 @@ public final class PipelineBenchmark {
         for (int done = 0; done < runs; ) {
             int chunk = Math.min(WARM_UP_CHUNK, runs - done);
             Map<String, Double> before = cpu.read();
-            double compilersBefore = cpu.compilerSeconds();
-            double collectorBefore = cpu.collectorSeconds();
+            Map<Path, Double> compilersBefore = cpu.compilerThreads();
+            Map<Path, Double> collectorBefore = cpu.collectorThreads();
             DemoRuns.Result result = demo.openLoop(workflowId, chunk);
             double used = CpuMeter.difference(before, cpu.read()).values().stream().mapToDouble(Double::doubleValue).sum();
-            report.warmUp(done, result, used, cpu.compilerSeconds() - compilersBefore,
-                    cpu.collectorSeconds() - collectorBefore);
+            report.warmUp(done, result, used, CpuMeter.grown(compilersBefore, cpu.compilerThreads()),
+                    CpuMeter.grown(collectorBefore, cpu.collectorThreads()));
             done += chunk;
         }
     }
