@@ -103,10 +103,7 @@ final class RunTimeline {
     }
 
     private static double median(Collection<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+        return Percentiles.of(values.stream().map(Long::doubleValue).toList()).at(50);
     }
 
     /** Every record of these runs on every topic, per run, in append order. */
