@@ -31,7 +31,9 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -97,6 +99,18 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(KafkaTemplate<Object, Object> template) {
         return new EventPublisher(template);
+    }
+
+    /**
+     * Kafka 4's group coordinator holds each offset commit up to 5 ms ({@code group.coordinator.append.linger.ms}) to
+     * batch its writes, and a listener that commits synchronously cannot poll meanwhile: the record a run waits for
+     * next waited out the commit of the poll before it. Where a listener's work per record does not shrink in bigger
+     * polls, it polls again at once instead; where it does (one write per poll), the wait keeps its polls full.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "reconcraft.kafka.await-commits", havingValue = "false")
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> commitsWithoutWaiting() {
+        return container -> container.getContainerProperties().setSyncCommits(false);
     }
 
     @Bean

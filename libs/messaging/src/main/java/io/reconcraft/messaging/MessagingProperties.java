@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param processingRetries how often a listener that threw is retried before the record is dead-lettered
  * @param retryInterval     pause between those retries
  * @param createTopics      whether this service declares the topics at start (off where an operator manages them)
+ * @param awaitCommits      whether a listener waits for the broker to confirm a poll's offsets before it polls again;
+ *                          off where each record's work is the same however many a poll holds and the next record is
+ *                          on a run's critical path (a redelivered record is harmless to every listener)
  */
 @ConfigurationProperties("reconcraft.kafka")
 public record MessagingProperties(
@@ -16,7 +19,8 @@ public record MessagingProperties(
         Short replicas,
         Integer processingRetries,
         Duration retryInterval,
-        Boolean createTopics) {
+        Boolean createTopics,
+        Boolean awaitCommits) {
 
     public MessagingProperties {
         partitions = partitions == null ? 6 : partitions;
@@ -24,5 +28,6 @@ public record MessagingProperties(
         processingRetries = processingRetries == null ? 2 : processingRetries;
         retryInterval = retryInterval == null ? Duration.ofMillis(500) : retryInterval;
         createTopics = createTopics == null ? Boolean.TRUE : createTopics;
+        awaitCommits = awaitCommits == null ? Boolean.TRUE : awaitCommits;
     }
 }
