@@ -56,11 +56,11 @@ public final class PipelineBenchmark {
             System.out.printf(Locale.ROOT, "raw Kafka round trip on the warmed-up idle stack: p50 %.1f ms%n", warm.at(50));
             report.timeline("one run on an idle stack", RunTimeline.of(stack.kafkaBootstrap, lone));
 
-            measure(report, demo, cpu, commands, stack.kafkaBootstrap, workflowId, runs, clients, seconds, "empty store");
+            measure(report, demo, cpu, commands, stack, workflowId, runs, clients, seconds, "empty store");
             if (history > 0) {
                 System.out.printf(Locale.ROOT, "seeding %,d runs of history…%n", history);
                 History.seed(stack.mongoUri, sampleRun, history);
-                measure(report, demo, cpu, commands, stack.kafkaBootstrap, workflowId, runs, clients, seconds, String.format(Locale.ROOT,
+                measure(report, demo, cpu, commands, stack, workflowId, runs, clients, seconds, String.format(Locale.ROOT,
                         "%,d runs stored", history));
             }
             if (backlog > 0) {
@@ -94,7 +94,7 @@ public final class PipelineBenchmark {
     }
 
     private static void measure(Report report, DemoRuns demo, CpuMeter cpu, MongoCommands commands,
-            String bootstrap, String workflowId, int runs, int clients, int seconds, String store) throws Exception {
+            StackProcess stack, String workflowId, int runs, int clients, int seconds, String store) throws Exception {
         System.out.println("measuring with " + store + "…");
         DemoRuns.Result sequential = demo.run(workflowId, 50, 1);
         report.row("1 client, one run at a time (" + store + ")", sequential);
@@ -103,9 +103,10 @@ public final class PipelineBenchmark {
         DemoRuns.Result followed = demo.runFollowingEvents(workflowId, 50, seen);
         report.row("1 client, one run at a time, followed by its event stream (" + store + ")", followed);
         report.typicalTimeline("a run followed by its event stream (" + store + ")",
-                RunTimeline.typical(bootstrap, seen));
+                RunTimeline.typical(stack.kafkaBootstrap, seen));
         report.cpu(store + ", 1 client by event stream", CpuMeter.difference(beforeFollowed, cpu.read()),
                 followed.runs());
+        report.commits(store + ", 1 client by event stream", ConsumerCommits.latencies(stack.servicePorts));
 
         Map<String, Double> before = cpu.read();
         Map<String, Long> commandsBefore = commands.read();
@@ -114,6 +115,7 @@ public final class PipelineBenchmark {
         report.commands(store, MongoCommands.difference(commandsBefore, commands.read()), open.runs());
         report.row(String.format(Locale.ROOT, "open loop: %,d runs posted at once (%s)", runs, store), open);
         report.cpu(store, used, open.runs());
+        report.commits(store + ", open loop", ConsumerCommits.latencies(stack.servicePorts));
 
         DemoRuns.Result closed = demo.closedLoop(workflowId, clients, seconds, 100);
         report.row(clients + " clients, 100 ms polls (" + store + ")", closed);

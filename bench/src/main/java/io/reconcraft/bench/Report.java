@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Collects the benchmark's figures and prints them as markdown tables. */
 final class Report {
@@ -17,6 +18,7 @@ final class Report {
     private final List<String> timelineRows = new ArrayList<>();
     private final List<String> commandRows = new ArrayList<>();
     private final List<String> warmUpRows = new ArrayList<>();
+    private final List<String> commitRows = new ArrayList<>();
     private Percentiles kafka;
     private Percentiles kafkaWarm;
 
@@ -73,6 +75,17 @@ final class Report {
                 total * 1000 / finishedRuns));
         rows.forEach(System.out::println);
         cpuRows.addAll(rows);
+    }
+
+    /** Each service's consumers' average offset-commit wait over the phase just ended (one figure per consumer). */
+    void commits(String phase, Map<String, List<Double>> latencies) {
+        latencies.forEach((service, averages) -> {
+            String line = String.format(Locale.ROOT, "| %s | %s | %s |", phase, service, averages.stream().sorted()
+                    .map(average -> String.format(Locale.ROOT, "%.1f ms", average))
+                    .collect(Collectors.joining(", ")));
+            commitRows.add(line);
+            System.out.println(line);
+        });
     }
 
     /** Database commands per finished run: each service's total, then the commands that make up most of it. */
@@ -159,6 +172,14 @@ final class Report {
             System.out.println("| store | service | command | per finished run |");
             System.out.println("|---|---|---|---|");
             commandRows.forEach(System.out::println);
+        }
+        if (!commitRows.isEmpty()) {
+            System.out.println("\nOffset commits: each consumer's average wait for the broker to confirm a poll's offsets "
+                    + "(Kafka's client metric, over its last minute); a listener that awaits its commit polls again only "
+                    + "after it:\n");
+            System.out.println("| phase | service | commit latency, by consumer |");
+            System.out.println("|---|---|---|");
+            commitRows.forEach(System.out::println);
         }
         if (!backlogRows.isEmpty()) {
             System.out.println("\nA new run from another submitter while a backlog waits for admission:\n");

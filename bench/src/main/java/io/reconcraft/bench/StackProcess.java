@@ -15,7 +15,9 @@ import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** A fresh local stack started through the public launcher ({@code launcher.jar up}) on free ports. */
 final class StackProcess implements AutoCloseable {
@@ -25,15 +27,18 @@ final class StackProcess implements AutoCloseable {
     final String kafkaBootstrap;
     final String mongoUri;
     final Process process;
+    /** Each service's HTTP port by its name (the gateway's serves the API too). */
+    final Map<String, Integer> servicePorts;
     private final Path home;
 
     private StackProcess(String apiUrl, String adminKey, String kafkaBootstrap, String mongoUri, Process process,
-            Path home) {
+            Map<String, Integer> servicePorts, Path home) {
         this.apiUrl = apiUrl;
         this.adminKey = adminKey;
         this.kafkaBootstrap = kafkaBootstrap;
         this.mongoUri = mongoUri;
         this.process = process;
+        this.servicePorts = servicePorts;
         this.home = home;
     }
 
@@ -58,8 +63,11 @@ final class StackProcess implements AutoCloseable {
         env.put("RECONCRAFT_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
         int mongo = freePort();
         env.put("RECONCRAFT_MONGO_PORT", String.valueOf(mongo));
+        Map<String, Integer> servicePorts = new TreeMap<>(Map.of("api-gateway", gateway));
         for (String service : new String[] {"RUN_ORCHESTRATOR", "TOOL_RUNNER", "NOTIFIER", "AUDIT", "FINDINGS"}) {
-            env.put("RECONCRAFT_" + service + "_PORT", String.valueOf(freePort()));
+            int port = freePort();
+            env.put("RECONCRAFT_" + service + "_PORT", String.valueOf(port));
+            servicePorts.put(service.toLowerCase(Locale.ROOT).replace('_', '-'), port);
         }
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(LauncherOptions.split(LauncherOptions.fromEnvironment()));
@@ -73,7 +81,7 @@ final class StackProcess implements AutoCloseable {
         builder.environment().putAll(env);
         Process process = builder.start();
         StackProcess stack = new StackProcess("http://127.0.0.1:" + gateway + "/api", adminKey,
-                "127.0.0.1:" + kafka, "mongodb://127.0.0.1:" + mongo, process, home);
+                "127.0.0.1:" + kafka, "mongodb://127.0.0.1:" + mongo, process, servicePorts, home);
         stack.awaitHealthy(Duration.ofMinutes(12), home);
         return stack;
     }
