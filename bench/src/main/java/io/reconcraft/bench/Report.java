@@ -151,14 +151,11 @@ final class Report {
         System.out.println("| load | runs | finished runs/s | p50 | p95 | p99 | failed |");
         System.out.println("|---|---|---|---|---|---|---|");
         runRows.forEach(System.out::println);
-        if (!warmUpRows.isEmpty()) {
-            System.out.println("\nThe warm-up, open loops of demo runs on the fresh stack (the JIT compilers' share of the "
-                    + "stack's CPU says how much of its code is still being compiled; the collector's, what the heap "
-                    + "costs while it grows):\n");
-            System.out.println("| runs | finished runs/s | CPU per finished run | of it, JIT compilers | of it, garbage collector |");
-            System.out.println("|---|---|---|---|---|");
-            warmUpRows.forEach(System.out::println);
-        }
+        printSection("\nThe warm-up, open loops of demo runs on the fresh stack (the JIT compilers' share of the "
+                + "stack's CPU says how much of its code is still being compiled; the collector's, what the heap "
+                + "costs while it grows):\n",
+                "| runs | finished runs/s | CPU per finished run | of it, JIT compilers | of it, garbage collector |",
+                warmUpRows);
         System.out.println("\n| read | p50 | p95 | p99 |");
         System.out.println("|---|---|---|---|");
         readRows.forEach(System.out::println);
@@ -167,26 +164,25 @@ final class Report {
         System.out.println("| store | process | CPU | per finished run |");
         System.out.println("|---|---|---|---|");
         cpuRows.forEach(System.out::println);
-        if (!commandRows.isEmpty()) {
-            System.out.println("\nMongoDB commands per finished run during the open-loop phase (the embedded server's count):\n");
-            System.out.println("| store | service | command | per finished run |");
-            System.out.println("|---|---|---|---|");
-            commandRows.forEach(System.out::println);
-        }
-        if (!commitRows.isEmpty()) {
-            System.out.println("\nOffset commits: each consumer's average wait for the broker to confirm a poll's offsets "
-                    + "(Kafka's client metric, over its last minute); a listener that awaits its commit polls again only "
-                    + "after it:\n");
-            System.out.println("| phase | service | commit latency, by consumer |");
-            System.out.println("|---|---|---|");
-            commitRows.forEach(System.out::println);
-        }
-        if (!backlogRows.isEmpty()) {
-            System.out.println("\nA new run from another submitter while a backlog waits for admission:\n");
-            System.out.println("| backlog | new run's first tool step started after | queue position shown on the backlog's last run |");
-            System.out.println("|---|---|---|");
-            backlogRows.forEach(System.out::println);
-        }
+        printSection("\nMongoDB commands per finished run during the open-loop phase (the embedded server's count):\n",
+                "| store | service | command | per finished run |", commandRows);
+        printSection("\nOffset commits: each consumer's average wait for the broker to confirm a poll's offsets "
+                + "(Kafka's client metric, over its last minute); a listener that awaits its commit polls again only "
+                + "after it:\n", "| phase | service | commit latency, by consumer |", commitRows);
+        printSection("\nA new run from another submitter while a backlog waits for admission:\n",
+                "| backlog | new run's first tool step started after | queue position shown on the backlog's last run |",
+                backlogRows);
         timelineRows.forEach(System.out::println);
+    }
+
+    /** A markdown table under its heading, if it has rows. */
+    private static void printSection(String heading, String columns, List<String> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        System.out.println(heading);
+        System.out.println(columns);
+        System.out.println(columns.replaceAll("[^|]+", "---"));
+        rows.forEach(System.out::println);
     }
 }
