@@ -1,5 +1,6 @@
 package io.reconcraft.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +38,7 @@ final class ConsumerCommits {
                         .filter(value -> !value.equals("NaN"))
                         .map(Double::parseDouble)
                         .forEach(averages::add);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // a service without the endpoint: no figure
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * CPU seconds used so far by each process of the stack (the launcher, which holds the embedded MongoDB, and every
@@ -76,8 +78,8 @@ final class CpuMeter {
     }
 
     /** {@code named} sees a thread's name as /proc keeps it: its first 15 characters. */
-    private Map<Path, Double> threads(java.util.function.Predicate<String> named) {
-        Map<Path, Double> seconds = new java.util.HashMap<>();
+    private Map<Path, Double> threads(Predicate<String> named) {
+        Map<Path, Double> seconds = new HashMap<>();
         for (ProcessHandle process : processes()) {
             try (var threads = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
                 for (Path thread : threads.toList()) {
