@@ -2,9 +2,11 @@ package io.reconcraft.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcraft.events.Topics;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.RunTrigger;
+import io.reconcraft.gateway.inbound.RunEventsListener;
 import io.reconcraft.gateway.run.RunView;
 import io.reconcraft.gateway.run.StepView;
 import io.reconcraft.gateway.store.RunStore;
@@ -12,14 +14,21 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /** The one owner of the runs collection returns what it wrote. */
 class RunStoreTest extends GatewayTestSupport {
 
     @Autowired
     RunStore runs;
+
+    @Autowired
+    RunEventsListener runEvents;
 
     @Test
     void givenARunIdStoredBefore_whenInsertedOnceMore_thenTheStoredViewIsReturnedAndKept() {
@@ -35,9 +44,7 @@ class RunStoreTest extends GatewayTestSupport {
     @Test
     void givenViews_whenReplaced_thenTheViewsWrittenAreReturnedAndStored() {
         RunView view = runs.insertOnce(queued("replaced")).block();
-        RunView running = new RunView(view.id(), view.workflowId(), view.workflowName(), RunStatus.RUNNING,
-                view.targets(), view.runMode(), view.startedAt(), null, null, null, view.steps(), null, view.trigger(),
-                3L, null, List.of(), view.admissionGroup(), null);
+        RunView running = running(view, view.steps());
 
         List<RunView> written = runs.replaceAll(List.of(running)).block();
 
@@ -54,6 +61,75 @@ class RunStoreTest extends GatewayTestSupport {
         assertThat(runs.remove(view).blockOptional()).isEmpty();
         assertThat(runs.exists(view.id()).block()).isFalse();
         assertThat(runs.ended(view.id()).blockOptional()).isEmpty();
+    }
+
+    @Test
+    void givenARunInsertedHere_whenReadAsLastWritten_thenItIsTheViewWrittenWithoutReadingTheStore() {
+        RunView view = runs.insertOnce(queued("inserted here")).block();
+        renameBehindTheStoresBack(view.id());
+
+        assertThat(runs.findAsLastWritten(List.of(view.id())).collectList().block())
+                .extracting(RunView::workflowName).containsExactly("inserted here");
+        assertThat(runs.find(view.id()).block().workflowName()).isEqualTo("renamed elsewhere");
+    }
+
+    @Test
+    void givenARunReplacedHere_whenReadAsLastWritten_thenItReadsExactlyAsTheStoredDocumentDoes() {
+        RunView view = runs.insertOnce(queued("replaced here")).block();
+        // the events' times carry nanoseconds; the store keeps milliseconds, and so must the remembered view
+        Instant started = Instant.parse("2026-12-03T10:15:30.123456789Z");
+        RunView running = running(view, List.of(new StepView("scan", "Scan", RunStatus.RUNNING, List.of("up"),
+                List.of(), started, null, null)));
+        runs.replaceAll(List.of(running)).block();
+
+        RunView remembered = runs.findAsLastWritten(List.of(view.id())).blockFirst();
+
+        assertThat(remembered).isEqualTo(runs.find(view.id()).block());
+        assertThat(remembered.steps().get(0).startedAt()).isEqualTo(started.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Test
+    void givenAnEndedRun_whenReadAsLastWritten_thenItIsReadFromTheStore() {
+        RunView view = runs.insertOnce(queued("ended here")).block();
+        RunView ended = new RunView(view.id(), view.workflowId(), view.workflowName(), RunStatus.SUCCEEDED,
+                view.targets(), view.runMode(), view.startedAt(), view.startedAt().plusSeconds(1), 1.0, "success",
+                view.steps(), null, view.trigger(), 4L, null, List.of(), view.admissionGroup(), null);
+        runs.replaceAll(List.of(ended)).block();
+        renameBehindTheStoresBack(view.id());
+
+        assertThat(runs.findAsLastWritten(List.of(view.id())).blockFirst().workflowName())
+                .isEqualTo("renamed elsewhere");
+    }
+
+    @Test
+    void givenRunsWrittenHere_whenTheReadModelsPartitionsAreRevoked_thenTheirViewsAreReadFromTheStore() {
+        RunView view = runs.insertOnce(queued("written before a rebalance")).block();
+        renameBehindTheStoresBack(view.id());
+
+        runEvents.onPartitionsRevoked(List.of(new TopicPartition(Topics.RUN_EVENTS, 0)));
+
+        assertThat(runs.findAsLastWritten(List.of(view.id())).blockFirst().workflowName())
+                .isEqualTo("renamed elsewhere");
+    }
+
+    @Test
+    void givenARemovedRun_whenReadAsLastWritten_thenItIsNotFound() {
+        RunView view = runs.insertOnce(queued("removed here")).block();
+        runs.remove(view).block();
+
+        assertThat(runs.findAsLastWritten(List.of(view.id())).collectList().block()).isEmpty();
+    }
+
+    /** What another gateway instance that read the run's partition meanwhile would do. */
+    private void renameBehindTheStoresBack(String runId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(runId)),
+                Update.update("workflowName", "renamed elsewhere"), RunView.class).block();
+    }
+
+    private static RunView running(RunView view, List<StepView> steps) {
+        return new RunView(view.id(), view.workflowId(), view.workflowName(), RunStatus.RUNNING, view.targets(),
+                view.runMode(), view.startedAt(), null, null, null, steps, null, view.trigger(), 3L,
+                new RunView.ReadPosition(1, 42), List.of("event-1", "event-2"), view.admissionGroup(), null);
     }
 
     private static RunView queued(String workflowName) {

@@ -78,4 +78,9 @@ public class ReadModelUpdater {
         listeners.deliver(numbered);
     }
 
+    /** The partitions read here changed: runs written before may now be written by another instance. */
+    public void partitionsChanged() {
+        store.forgetWritten();
+    }
+
 }

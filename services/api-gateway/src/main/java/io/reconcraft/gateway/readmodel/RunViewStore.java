@@ -11,7 +11,10 @@ import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
-/** The read model's reads and writes of run views (through {@link RunStore}): one query and one bulk write per batch of events. */
+/**
+ * The read model's reads and writes of run views (through {@link RunStore}): one bulk write per batch of events, and a
+ * query only for the runs whose documents this instance did not write last.
+ */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RunViewStore {
@@ -22,10 +25,15 @@ class RunViewStore {
 
     Map<String, RunState> load(Collection<String> runIds) {
         Map<String, RunState> states = new HashMap<>();
-        runs.findAll(runIds)
+        runs.findAsLastWritten(runIds)
                 .doOnNext(view -> states.put(view.id(), new RunState(view)))
                 .then().block(TIMEOUT);
         return states;
+    }
+
+    /** The runs this instance reads changed: what it wrote before may have been replaced by another since. */
+    void forgetWritten() {
+        runs.forgetWritten();
     }
 
     /** Replaces each run's document by its new state. Only the listener of the run's partition writes it. */

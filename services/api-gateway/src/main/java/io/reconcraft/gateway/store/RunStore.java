@@ -27,13 +27,19 @@ import reactor.core.publisher.Mono;
 /**
  * The one owner of the {@code runs} collection (the read model of runs, {@link RunView}): the launcher inserts a
  * queued view, the read model replaces views as events arrive, and the API, the scheduler, the dashboard and the
- * SSE stream read them here. Writes return what was written.
+ * SSE stream read them here. Writes return what was written. The documents it wrote last for runs still under way
+ * are kept in memory for the read model ({@link #findAsLastWritten}), which would otherwise read each back before
+ * applying the run's next events.
  */
 @Component
 @RequiredArgsConstructor
 public class RunStore implements InitializingBean {
 
+    /** Runs under way at once that the read model finds without a query; a run beyond it is read from the store. */
+    private static final int REMEMBERED_RUNS = 4096;
+
     private final ReactiveMongoTemplate mongo;
+    private final WrittenRunDocuments written = new WrittenRunDocuments(REMEMBERED_RUNS);
 
     /** The indexes the reads below rely on. */
     @Override
@@ -48,8 +54,10 @@ public class RunStore implements InitializingBean {
 
     /** Inserts a new view; a view already stored under the same id (a derived run id) is returned instead. */
     public Mono<RunView> insertOnce(RunView view) {
-        return mongo.insert(view).onErrorResume(DuplicateKeyException.class,
-                duplicate -> mongo.findById(view.id(), RunView.class).switchIfEmpty(Mono.error(duplicate)));
+        return mongo.insert(view)
+                .doOnNext(inserted -> written.remember(inserted.id(), documentOf(inserted)))
+                .onErrorResume(DuplicateKeyException.class,
+                        duplicate -> mongo.findById(view.id(), RunView.class).switchIfEmpty(Mono.error(duplicate)));
     }
 
     /** Replaces each view's stored document (inserting it when missing) in one bulk write; the views written. */
@@ -58,18 +66,52 @@ public class RunStore implements InitializingBean {
             return Mono.just(List.of());
         }
         List<WriteModel<Document>> replacements = new ArrayList<>(views.size());
+        List<Document> documents = new ArrayList<>(views.size());
         for (RunView view : views) {
-            Document document = new Document();
-            mongo.getConverter().write(view, document);
+            Document document = documentOf(view);
+            documents.add(document);
             // the converted id: Spring stores an id that reads as an ObjectId as one
             replacements.add(new ReplaceOneModel<>(new Document("_id", document.get("_id")), document,
                     new ReplaceOptions()));
         }
-        return mongo.getCollection(mongo.getCollectionName(RunView.class)).flatMap(runs -> Mono.from(runs.bulkWrite(replacements))).thenReturn(views);
+        List<String> ids = views.stream().map(RunView::id).toList();
+        return mongo.getCollection(mongo.getCollectionName(RunView.class))
+                .flatMap(runs -> Mono.from(runs.bulkWrite(replacements)))
+                // whether any of them was written is unknown: the next read asks the store
+                .doOnError(failure -> written.forget(ids))
+                .doOnCancel(() -> written.forget(ids))
+                .doOnSuccess(result -> remember(views, documents))
+                .thenReturn(views);
+    }
+
+    /**
+     * The views of these runs as this instance last wrote them where it still holds them, the others as stored.
+     * Only for the writer of these runs (the read model, for the partitions it reads): a view another instance
+     * replaced since is not seen here, see {@link #forgetWritten}.
+     */
+    public Flux<RunView> findAsLastWritten(Collection<String> ids) {
+        List<RunView> remembered = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids) {
+            Document document = written.get(id);
+            if (document == null) {
+                unknown.add(id);
+            } else {
+                remembered.add(mongo.getConverter().read(RunView.class, document));
+            }
+        }
+        return unknown.isEmpty() ? Flux.fromIterable(remembered)
+                : Flux.fromIterable(remembered).concatWith(findAll(unknown));
+    }
+
+    /** Drops every remembered document: the runs this instance writes change when its partitions do. */
+    public void forgetWritten() {
+        written.forgetAll();
     }
 
     /** Removes the view; the view removed, empty when there was none. */
     public Mono<RunView> remove(RunView view) {
+        written.forget(view.id());
         return mongo.remove(view).filter(result -> result.getDeletedCount() > 0).map(result -> view);
     }
 
@@ -119,6 +161,24 @@ public class RunStore implements InitializingBean {
         query.fields().include("status");
         return mongo.findOne(query, StatusOnly.class, mongo.getCollectionName(RunView.class))
                 .map(run -> run.status() != null && run.status().isTerminal());
+    }
+
+    private Document documentOf(RunView view) {
+        Document document = new Document();
+        mongo.getConverter().write(view, document);
+        return document;
+    }
+
+    /** An ended run's next events are rare (a retry), so its document is read again then instead of kept. */
+    private void remember(List<RunView> views, List<Document> documents) {
+        for (int i = 0; i < views.size(); i++) {
+            RunView view = views.get(i);
+            if (view.status() != null && view.status().isTerminal()) {
+                written.forget(view.id());
+            } else {
+                written.remember(view.id(), documents.get(i));
+            }
+        }
     }
 
     private static Query filter(String workflowId, RunStatus status) {
