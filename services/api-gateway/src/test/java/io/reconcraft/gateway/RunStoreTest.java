@@ -89,19 +89,6 @@ class RunStoreTest extends GatewayTestSupport {
     }
 
     @Test
-    void givenAnEndedRun_whenReadAsLastWritten_thenItIsReadFromTheStore() {
-        RunView view = runs.insertOnce(queued("ended here")).block();
-        RunView ended = new RunView(view.id(), view.workflowId(), view.workflowName(), RunStatus.SUCCEEDED,
-                view.targets(), view.runMode(), view.startedAt(), view.startedAt().plusSeconds(1), 1.0, "success",
-                view.steps(), null, view.trigger(), 4L, null, List.of(), view.admissionGroup(), null);
-        runs.replaceAll(List.of(ended)).block();
-        renameBehindTheStoresBack(view.id());
-
-        assertThat(runs.findAsLastWritten(List.of(view.id())).blockFirst().workflowName())
-                .isEqualTo("renamed elsewhere");
-    }
-
-    @Test
     void givenRunsWrittenHere_whenTheReadModelsPartitionsAreRevoked_thenTheirViewsAreReadFromTheStore() {
         RunView view = runs.insertOnce(queued("written before a rebalance")).block();
         renameBehindTheStoresBack(view.id());

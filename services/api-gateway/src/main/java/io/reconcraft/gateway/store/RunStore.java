@@ -27,19 +27,22 @@ import reactor.core.publisher.Mono;
 /**
  * The one owner of the {@code runs} collection (the read model of runs, {@link RunView}): the launcher inserts a
  * queued view, the read model replaces views as events arrive, and the API, the scheduler, the dashboard and the
- * SSE stream read them here. Writes return what was written. The documents it wrote last for runs still under way
- * are kept in memory for the read model ({@link #findAsLastWritten}), which would otherwise read each back before
- * applying the run's next events.
+ * SSE stream read them here. Writes return what was written. The documents it wrote last (the most recent runs'; a
+ * run's findings are sorted after it ended) are kept in memory for the read model ({@link #findAsLastWritten}),
+ * which would otherwise read each back before applying the run's next events.
  */
 @Component
 @RequiredArgsConstructor
 public class RunStore implements InitializingBean {
 
-    /** Runs under way at once that the read model finds without a query; a run beyond it is read from the store. */
-    private static final int REMEMBERED_RUNS = 4096;
+    /**
+     * The steps of the runs the read model finds without a query (about 4,000 three-node runs, ~10 MB); the least
+     * recently written beyond it are read from the store.
+     */
+    private static final long REMEMBERED_STEPS = 16_384;
 
     private final ReactiveMongoTemplate mongo;
-    private final WrittenRunDocuments written = new WrittenRunDocuments(REMEMBERED_RUNS);
+    private final WrittenRunDocuments written = new WrittenRunDocuments(REMEMBERED_STEPS);
 
     /** The indexes the reads below rely on. */
     @Override
@@ -55,7 +58,7 @@ public class RunStore implements InitializingBean {
     /** Inserts a new view; a view already stored under the same id (a derived run id) is returned instead. */
     public Mono<RunView> insertOnce(RunView view) {
         return mongo.insert(view)
-                .doOnNext(inserted -> written.remember(inserted.id(), documentOf(inserted)))
+                .doOnNext(inserted -> written.remember(inserted.id(), documentOf(inserted), inserted.steps().size()))
                 .onErrorResume(DuplicateKeyException.class,
                         duplicate -> mongo.findById(view.id(), RunView.class).switchIfEmpty(Mono.error(duplicate)));
     }
@@ -111,7 +114,7 @@ public class RunStore implements InitializingBean {
 
     /** Removes the view; the view removed, empty when there was none. */
     public Mono<RunView> remove(RunView view) {
-        written.forget(view.id());
+        written.forget(List.of(view.id()));
         return mongo.remove(view).filter(result -> result.getDeletedCount() > 0).map(result -> view);
     }
 
@@ -169,15 +172,9 @@ public class RunStore implements InitializingBean {
         return document;
     }
 
-    /** An ended run's next events are rare (a retry), so its document is read again then instead of kept. */
     private void remember(List<RunView> views, List<Document> documents) {
         for (int i = 0; i < views.size(); i++) {
-            RunView view = views.get(i);
-            if (view.status() != null && view.status().isTerminal()) {
-                written.forget(view.id());
-            } else {
-                written.remember(view.id(), documents.get(i));
-            }
+            written.remember(views.get(i).id(), documents.get(i), views.get(i).steps().size());
         }
     }
 
