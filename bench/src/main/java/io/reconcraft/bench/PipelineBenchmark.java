@@ -19,6 +19,8 @@ import java.util.Map;
 public final class PipelineBenchmark {
 
     private static final int WARM_UP_CHUNK = 500;
+    /** How long a phase waits for the consumers to catch up with the runs before it (they take seconds at most). */
+    private static final long CATCH_UP_MILLIS = 120_000;
 
     private PipelineBenchmark() {
     }
@@ -37,7 +39,8 @@ public final class PipelineBenchmark {
 
         System.out.println("starting a local stack on free ports…");
         try (StackProcess stack = StackProcess.start(repo, processes);
-             MongoCommands commands = new MongoCommands(stack.mongoUri)) {
+             MongoCommands commands = new MongoCommands(stack.mongoUri);
+             ConsumerLag lag = new ConsumerLag(stack.kafkaBootstrap)) {
             Report report = new Report(Runtime.version().feature());
             CpuMeter cpu = new CpuMeter(stack.process);
             Percentiles kafka = KafkaRoundTrip.measure(stack.kafkaBootstrap, kafkaSamples);
@@ -46,6 +49,7 @@ public final class PipelineBenchmark {
             String workflowId = demo.createWorkflow();
             System.out.println("warming up…");
             warmUp(report, demo, cpu, workflowId, warmup);
+            lag.awaitCaughtUp(CATCH_UP_MILLIS);
             String sampleRun = demo.start(workflowId);
             demo.openLoop(workflowId, 50);
             String lone = demo.start(workflowId);
@@ -56,11 +60,11 @@ public final class PipelineBenchmark {
             System.out.printf(Locale.ROOT, "raw Kafka round trip on the warmed-up idle stack: p50 %.1f ms%n", warm.at(50));
             report.timeline("one run on an idle stack", RunTimeline.of(stack.kafkaBootstrap, lone));
 
-            measure(report, demo, cpu, commands, stack, workflowId, runs, clients, seconds, "empty store");
+            measure(report, demo, cpu, commands, lag, stack, workflowId, runs, clients, seconds, "empty store");
             if (history > 0) {
                 System.out.printf(Locale.ROOT, "seeding %,d runs of history…%n", history);
                 History.seed(stack.mongoUri, sampleRun, history);
-                measure(report, demo, cpu, commands, stack, workflowId, runs, clients, seconds, String.format(Locale.ROOT,
+                measure(report, demo, cpu, commands, lag, stack, workflowId, runs, clients, seconds, String.format(Locale.ROOT,
                         "%,d runs stored", history));
             }
             if (backlog > 0) {
@@ -93,9 +97,10 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static void measure(Report report, DemoRuns demo, CpuMeter cpu, MongoCommands commands,
+    private static void measure(Report report, DemoRuns demo, CpuMeter cpu, MongoCommands commands, ConsumerLag lag,
             StackProcess stack, String workflowId, int runs, int clients, int seconds, String store) throws Exception {
         System.out.println("measuring with " + store + "…");
+        lag.awaitCaughtUp(CATCH_UP_MILLIS);
         DemoRuns.Result sequential = demo.run(workflowId, 50, 1);
         report.row("1 client, one run at a time (" + store + ")", sequential);
         Map<String, Double> beforeFollowed = cpu.read();
@@ -112,10 +117,15 @@ public final class PipelineBenchmark {
         Map<String, Long> commandsBefore = commands.read();
         DemoRuns.Result open = demo.openLoop(workflowId, runs);
         Map<String, Double> used = CpuMeter.difference(before, cpu.read());
+        report.commits(store + ", open loop", ConsumerCommits.latencies(stack.servicePorts));
+        // the runs have ended; the findings, alerts and audit records they caused may still be on their way
+        long caughtUp = lag.awaitCaughtUp(CATCH_UP_MILLIS);
+        Map<String, Double> usedUntilCaughtUp = CpuMeter.difference(before, cpu.read());
         report.commands(store, MongoCommands.difference(commandsBefore, commands.read()), open.runs());
         report.row(String.format(Locale.ROOT, "open loop: %,d runs posted at once (%s)", runs, store), open);
         report.cpu(store, used, open.runs());
-        report.commits(store + ", open loop", ConsumerCommits.latencies(stack.servicePorts));
+        report.cpu(String.format(Locale.ROOT, "%s, until every consumer caught up (%,d ms after the last run ended)",
+                store, caughtUp), usedUntilCaughtUp, open.runs());
 
         DemoRuns.Result closed = demo.closedLoop(workflowId, clients, seconds, 100);
         report.row(clients + " clients, 100 ms polls (" + store + ")", closed);
@@ -129,6 +139,7 @@ public final class PipelineBenchmark {
         report.row("1 client, one run at a time, + report node (" + store + ")", demo.run(reportWorkflowId, 20, 1));
         Map<String, Double> beforeReports = cpu.read();
         int reportRuns = Math.max(50, runs / 4);
+        lag.awaitCaughtUp(CATCH_UP_MILLIS);
         DemoRuns.Result reportOpen = demo.openLoop(reportWorkflowId, reportRuns);
         report.row(String.format(Locale.ROOT, "open loop: %,d runs + report node posted at once (%s)", reportRuns,
                 store), reportOpen);
