@@ -107,6 +107,16 @@ class RunStoreTest extends GatewayTestSupport {
         assertThat(runs.findAsLastWritten(List.of(view.id())).collectList().block()).isEmpty();
     }
 
+    @Test
+    void givenARunRemovedBeforeItsViewIsReplaced_whenReadAsLastWritten_thenItIsNotFound() {
+        RunView view = runs.insertOnce(queued("removed before the replace")).block();
+        mongo.remove(Query.query(Criteria.where("_id").is(view.id())), RunView.class).block();
+
+        runs.replaceAll(List.of(running(view, view.steps()))).block();
+
+        assertThat(runs.findAsLastWritten(List.of(view.id())).collectList().block()).isEmpty();
+    }
+
     /** What another gateway instance that read the run's partition meanwhile would do. */
     private void renameBehindTheStoresBack(String runId) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(runId)),

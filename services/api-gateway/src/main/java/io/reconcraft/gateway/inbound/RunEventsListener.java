@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads run-events a poll at a time into the run read model, polling at once again unless the poll was a busy one
- * ({@link BusyPolls}); an unreadable record is dead-lettered. The read model hears of every rebalance: which runs it alone writes follows from the partitions it reads.
+ * ({@link BusyPolls}); an unreadable record is dead-lettered. The read model hears of every rebalance: which runs it
+ * alone writes follows from the partitions it reads.
  */
 @Component
 @RequiredArgsConstructor

@@ -63,7 +63,7 @@ public class RunStore implements InitializingBean {
                         duplicate -> mongo.findById(view.id(), RunView.class).switchIfEmpty(Mono.error(duplicate)));
     }
 
-    /** Replaces each view's stored document (inserting it when missing) in one bulk write; the views written. */
+    /** Replaces each view's stored document in one bulk write (a view removed meanwhile stays removed); the views. */
     public Mono<List<RunView>> replaceAll(List<RunView> views) {
         if (views.isEmpty()) {
             return Mono.just(List.of());
@@ -83,7 +83,13 @@ public class RunStore implements InitializingBean {
                 // whether any of them was written is unknown: the next read asks the store
                 .doOnError(failure -> written.forget(ids))
                 .doOnCancel(() -> written.forget(ids))
-                .doOnSuccess(result -> remember(views, documents))
+                .doOnSuccess(result -> {
+                    if (result.getMatchedCount() == views.size()) {
+                        remember(views, documents);
+                    } else {
+                        written.forget(ids); // one was removed meanwhile: the store says which
+                    }
+                })
                 .thenReturn(views);
     }
 
