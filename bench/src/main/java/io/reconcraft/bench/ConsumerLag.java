@@ -1,10 +1,13 @@
 package io.reconcraft.bench;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
@@ -30,32 +33,55 @@ final class ConsumerLag implements AutoCloseable {
 
     /** Records appended and not yet committed, summed over the groups with members (the stack's services). */
     long total() throws ExecutionException, InterruptedException {
+        return byGroup().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Each group with members and the records it has not committed yet, those behind only. */
+    Map<String, Long> byGroup() throws ExecutionException, InterruptedException {
         List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()
                         .inGroupStates(Set.of(GroupState.STABLE))).all().get().stream()
-                .map(GroupListing::groupId).toList();
-        long lag = 0;
+                .map(GroupListing::groupId).sorted().toList();
+        Map<String, Long> behind = new LinkedHashMap<>();
         for (String group : groups) {
             Map<TopicPartition, OffsetAndMetadata> offsets =
                     admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             offsets.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            long lag = 0;
             for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : offsets.entrySet()) {
                 if (entry.getValue() != null) {
                     lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
                 }
             }
+            if (lag > 0) {
+                behind.put(group, lag);
+            }
         }
-        return lag;
+        return behind;
     }
 
-    /** Waits until every active group has caught up (or {@code timeoutMillis} passed); the milliseconds waited. */
-    long awaitCaughtUp(long timeoutMillis) throws ExecutionException, InterruptedException {
+    /**
+     * Waits until every active group has caught up (or {@code timeoutMillis} passed): how long that took, and
+     * which groups were behind by how many records when the wait began.
+     */
+    CatchUp awaitCaughtUp(long timeoutMillis) throws ExecutionException, InterruptedException {
         long start = System.nanoTime();
+        Map<String, Long> behind = byGroup();
         while (total() > 0 && (System.nanoTime() - start) / 1_000_000 < timeoutMillis) {
             Thread.sleep(20);
         }
-        return (System.nanoTime() - start) / 1_000_000;
+        return new CatchUp((System.nanoTime() - start) / 1_000_000, behind);
+    }
+
+    record CatchUp(long millis, Map<String, Long> behindAtStart) {
+
+        /** "findings 1,234, audit 56" — or "none". */
+        String behind() {
+            return behindAtStart.isEmpty() ? "none" : behindAtStart.entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     @Override

@@ -119,13 +119,14 @@ public final class PipelineBenchmark {
         Map<String, Double> used = CpuMeter.difference(before, cpu.read());
         report.commits(store + ", open loop", ConsumerCommits.latencies(stack.servicePorts));
         // the runs have ended; the findings, alerts and audit records they caused may still be on their way
-        long caughtUp = lag.awaitCaughtUp(CATCH_UP_MILLIS);
+        ConsumerLag.CatchUp caughtUp = lag.awaitCaughtUp(CATCH_UP_MILLIS);
         Map<String, Double> usedUntilCaughtUp = CpuMeter.difference(before, cpu.read());
         report.commands(store, MongoCommands.difference(commandsBefore, commands.read()), open.runs());
         report.row(String.format(Locale.ROOT, "open loop: %,d runs posted at once (%s)", runs, store), open);
         report.cpu(store, used, open.runs());
-        report.cpu(String.format(Locale.ROOT, "%s, until every consumer caught up (%,d ms after the last run ended)",
-                store, caughtUp), usedUntilCaughtUp, open.runs());
+        report.cpu(String.format(Locale.ROOT, "%s, until every consumer caught up (%,d ms after the last run ended;"
+                + " records behind then: %s)", store, caughtUp.millis(), caughtUp.behind()), usedUntilCaughtUp,
+                open.runs());
 
         DemoRuns.Result closed = demo.closedLoop(workflowId, clients, seconds, 100);
         report.row(clients + " clients, 100 ms polls (" + store + ")", closed);
