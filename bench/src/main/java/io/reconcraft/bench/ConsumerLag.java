@@ -31,12 +31,10 @@ final class ConsumerLag implements AutoCloseable {
         this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
     }
 
-    /** Records appended and not yet committed, summed over the groups with members (the stack's services). */
-    long total() throws ExecutionException, InterruptedException {
-        return byGroup().values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    /** Each group with members and the records it has not committed yet, those behind only. */
+    /**
+     * Each group with members (the stack's services) and the records appended to its topics that it has not
+     * committed yet; only the groups behind.
+     */
     Map<String, Long> byGroup() throws ExecutionException, InterruptedException {
         List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()
                         .inGroupStates(Set.of(GroupState.STABLE))).all().get().stream()
@@ -67,11 +65,12 @@ final class ConsumerLag implements AutoCloseable {
      */
     CatchUp awaitCaughtUp(long timeoutMillis) throws ExecutionException, InterruptedException {
         long start = System.nanoTime();
-        Map<String, Long> behind = byGroup();
-        while (total() > 0 && (System.nanoTime() - start) / 1_000_000 < timeoutMillis) {
+        Map<String, Long> behindAtStart = byGroup();
+        for (Map<String, Long> behind = behindAtStart; !behind.isEmpty()
+                && (System.nanoTime() - start) / 1_000_000 < timeoutMillis; behind = byGroup()) {
             Thread.sleep(20);
         }
-        return new CatchUp((System.nanoTime() - start) / 1_000_000, behind);
+        return new CatchUp((System.nanoTime() - start) / 1_000_000, behindAtStart);
     }
 
     record CatchUp(long millis, Map<String, Long> behindAtStart) {
