@@ -104,8 +104,9 @@ public class MessagingAutoConfiguration {
     /**
      * Kafka 4's group coordinator holds each offset commit up to 5 ms ({@code group.coordinator.append.linger.ms}) to
      * batch its writes, and a listener that commits synchronously cannot poll meanwhile: the record a run waits for
-     * next waited out the commit of the poll before it. Where a listener's work per record does not shrink in bigger
-     * polls, it polls again at once instead; where it does (one write per poll), the wait keeps its polls full.
+     * next waited out the commit of the poll before it. With the wait off a listener polls again at once: right where
+     * its work per record does not shrink in bigger polls; a listener whose cost is per poll then needs another way
+     * to keep its polls full under load (the gateway's read model pauses after a busy poll).
      */
     @Bean
     @ConditionalOnProperty(name = "reconcraft.kafka.await-commits", havingValue = "false")

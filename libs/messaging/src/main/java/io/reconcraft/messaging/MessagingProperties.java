@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryInterval     pause between those retries
  * @param createTopics      whether this service declares the topics at start (off where an operator manages them)
  * @param awaitCommits      whether a listener waits for the broker to confirm a poll's offsets before it polls again;
- *                          off where each record's work is the same however many a poll holds and the next record is
- *                          on a run's critical path (a redelivered record is harmless to every listener)
+ *                          off where the next record is on a run's critical path and the listener's polls need not
+ *                          be kept full by that wait (a redelivered record is harmless to every listener)
  */
 @ConfigurationProperties("reconcraft.kafka")
 public record MessagingProperties(

@@ -5,6 +5,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.gateway.run.RunView;
+import io.reconcraft.messaging.DuplicateKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -57,10 +57,15 @@ public class RunStore implements InitializingBean {
 
     /** Inserts a new view; a view already stored under the same id (a derived run id) is returned instead. */
     public Mono<RunView> insertOnce(RunView view) {
-        return mongo.insert(view)
-                .doOnNext(inserted -> written.remember(inserted.id(), documentOf(inserted), inserted.steps().size()))
-                .onErrorResume(DuplicateKeyException.class,
-                        duplicate -> mongo.findById(view.id(), RunView.class).switchIfEmpty(Mono.error(duplicate)));
+        return Mono.defer(() -> {
+            // converted once: the document inserted is the one remembered
+            Document document = documentOf(view);
+            return mongo.getCollection(mongo.getCollectionName(RunView.class))
+                    .flatMap(runs -> Mono.from(runs.insertMany(List.of(document))))
+                    .doOnNext(inserted -> written.remember(view.id(), document, view.steps().size()))
+                    .thenReturn(view);
+        }).onErrorResume(DuplicateKeys::only,
+                duplicate -> mongo.findById(view.id(), RunView.class).switchIfEmpty(Mono.error(duplicate)));
     }
 
     /** Replaces each view's stored document in one bulk write (a view removed meanwhile stays removed); the views. */
