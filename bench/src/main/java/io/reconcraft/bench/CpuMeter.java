@@ -24,7 +24,7 @@ final class CpuMeter {
         this.launcher = launcher.toHandle();
     }
 
-    Map<String, Double> read() {
+    private Map<String, Double> read() {
         Map<String, Double> seconds = new TreeMap<>();
         for (ProcessHandle process : processes()) {
             seconds.merge(nameOf(process), cpuSeconds(process.pid()), Double::sum);
@@ -32,7 +32,27 @@ final class CpuMeter {
         return seconds;
     }
 
-    static Map<String, Double> difference(Map<String, Double> before, Map<String, Double> after) {
+    /** The readings a phase's CPU is measured from: every process, and the JIT compiler and collector threads. */
+    record Mark(Map<String, Double> processes, Map<Path, Double> compilers, Map<Path, Double> collectors) {
+    }
+
+    /** What the stack used since a mark: CPU seconds by process, and of them the JIT compilers' and the collector's. */
+    record Used(Map<String, Double> byProcess, double compilers, double collectors) {
+        double total() {
+            return byProcess.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    Mark mark() {
+        return new Mark(read(), compilerThreads(), collectorThreads());
+    }
+
+    Used since(Mark mark) {
+        return new Used(difference(mark.processes(), read()), grown(mark.compilers(), compilerThreads()),
+                grown(mark.collectors(), collectorThreads()));
+    }
+
+    private static Map<String, Double> difference(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> used = new TreeMap<>();
         after.forEach((name, total) -> used.put(name, total - before.getOrDefault(name, 0.0)));
         return used;
@@ -55,21 +75,25 @@ final class CpuMeter {
     }
 
     /** CPU seconds used so far by each JIT compiler thread of the stack's JVMs (C1 and C2), by thread. */
-    Map<Path, Double> compilerThreads() {
+    private Map<Path, Double> compilerThreads() {
         return threads(name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
     }
 
-    /** CPU seconds used so far by each garbage collector thread of the stack's JVMs (pauses and concurrent work). */
-    Map<Path, Double> collectorThreads() {
-        return threads(name -> name.startsWith("GC Thread") || name.startsWith("G1 ")
-                || name.startsWith("StringDedup"));
+    /**
+     * CPU seconds used so far by each garbage collector thread of the stack's JVMs (pauses and concurrent work), by
+     * the names G1, Parallel, Serial, ZGC and Shenandoah give their threads.
+     */
+    private Map<Path, Double> collectorThreads() {
+        return threads(name -> name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("StringDedup")
+                || name.matches("Z(Worker|Driver|Director|Stat|Uncommitter|Unmapper).*")
+                || name.startsWith("Shenandoah"));
     }
 
     /**
      * The CPU seconds threads used between two readings. A thread that ended meanwhile (the JVM stops compiler threads
      * it no longer needs) is left out rather than counted negative, so the figure may fall short, never below zero.
      */
-    static double grown(Map<Path, Double> before, Map<Path, Double> after) {
+    private static double grown(Map<Path, Double> before, Map<Path, Double> after) {
         double seconds = 0;
         for (Map.Entry<Path, Double> thread : after.entrySet()) {
             seconds += thread.getValue() - before.getOrDefault(thread.getKey(), 0.0);

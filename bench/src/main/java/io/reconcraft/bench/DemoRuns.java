@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,13 +76,22 @@ final class DemoRuns {
 
     /** {@code clients} clients, each starting a run and polling it every {@code pollMillis} until it ends. */
     Result closedLoop(String workflowId, int clients, int seconds, int pollMillis) throws Exception {
+        return closedLoop(workflowId, clients, seconds, pollMillis, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * As {@link #closedLoop(String, int, int, int)}, adding to {@code seen} each run's moments as its client saw them
+     * (POST sent, POST answered, final status read; wall-clock, like the records' timestamps) under its run id.
+     */
+    Result closedLoop(String workflowId, int clients, int seconds, int pollMillis,
+            Map<String, List<RunTimeline.Entry>> seen) throws Exception {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         onThreads(clients, clients, c -> {
             while (System.nanoTime() < end) {
-                timedRun(workflowId, pollMillis, latencies, failures);
+                timedRun(workflowId, pollMillis, latencies, failures, seen);
             }
         });
         double took = (System.nanoTime() - start) / 1e9;
@@ -161,7 +171,7 @@ final class DemoRuns {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
-        onThreads(concurrency, runs, i -> timedRun(workflowId, POLL_MILLIS, latencies, failures));
+        onThreads(concurrency, runs, i -> timedRun(workflowId, POLL_MILLIS, latencies, failures, new HashMap<>()));
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(runs, seconds, Percentiles.of(latencies), failures.size());
     }
@@ -201,10 +211,6 @@ final class DemoRuns {
             }
         }
         return new Result(runs, (System.nanoTime() - start) / 1e9, Percentiles.of(latencies), failed);
-    }
-
-    String runOnce(String workflowId, int pollMillis) throws Exception {
-        return awaitEnd(start(workflowId), pollMillis);
     }
 
     String awaitEnd(String runId) throws Exception {
@@ -258,11 +264,17 @@ final class DemoRuns {
     }
 
     /** One run from POST to its final status; the latency and any failure are added to the lists. */
-    private void timedRun(String workflowId, int pollMillis, List<Double> latencies, List<String> failures)
-            throws Exception {
+    private void timedRun(String workflowId, int pollMillis, List<Double> latencies, List<String> failures,
+            Map<String, List<RunTimeline.Entry>> seen) throws Exception {
         long t0 = System.nanoTime();
-        String status = runOnce(workflowId, pollMillis);
+        long sent = System.currentTimeMillis();
+        String runId = start(workflowId);
+        long answered = System.currentTimeMillis();
+        String status = awaitEnd(runId, pollMillis);
         latencies.add((System.nanoTime() - t0) / 1e6);
+        seen.put(runId, List.of(RunTimeline.Entry.client(sent, "POST /api/runs sent"),
+                RunTimeline.Entry.client(answered, "POST answered"),
+                RunTimeline.Entry.client(System.currentTimeMillis(), "final status read")));
         if (!status.equals("succeeded")) {
             failures.add(status);
         }

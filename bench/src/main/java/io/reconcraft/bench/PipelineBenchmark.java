@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * End-to-end demo runs (start → nmap → http-probe) through a fresh local stack: every service, event, read model,
@@ -86,13 +87,9 @@ public final class PipelineBenchmark {
             throws Exception {
         for (int done = 0; done < runs; ) {
             int chunk = Math.min(WARM_UP_CHUNK, runs - done);
-            Map<String, Double> before = cpu.read();
-            Map<Path, Double> compilersBefore = cpu.compilerThreads();
-            Map<Path, Double> collectorBefore = cpu.collectorThreads();
+            CpuMeter.Mark before = cpu.mark();
             DemoRuns.Result result = demo.openLoop(workflowId, chunk);
-            double used = CpuMeter.difference(before, cpu.read()).values().stream().mapToDouble(Double::doubleValue).sum();
-            report.warmUp(done, result, used, CpuMeter.grown(compilersBefore, cpu.compilerThreads()),
-                    CpuMeter.grown(collectorBefore, cpu.collectorThreads()));
+            report.warmUp(done, result, cpu.since(before));
             done += chunk;
         }
     }
@@ -103,24 +100,24 @@ public final class PipelineBenchmark {
         lag.awaitCaughtUp(CATCH_UP_MILLIS);
         DemoRuns.Result sequential = demo.run(workflowId, 50, 1);
         report.row("1 client, one run at a time (" + store + ")", sequential);
-        Map<String, Double> beforeFollowed = cpu.read();
+        CpuMeter.Mark beforeFollowed = cpu.mark();
         Map<String, List<RunTimeline.Entry>> seen = new HashMap<>();
         DemoRuns.Result followed = demo.runFollowingEvents(workflowId, 50, seen);
         report.row("1 client, one run at a time, followed by its event stream (" + store + ")", followed);
         report.typicalTimeline("a run followed by its event stream (" + store + ")",
                 RunTimeline.typical(stack.kafkaBootstrap, seen));
-        report.cpu(store + ", 1 client by event stream", CpuMeter.difference(beforeFollowed, cpu.read()),
+        report.cpu(store + ", 1 client by event stream", cpu.since(beforeFollowed),
                 followed.runs());
         report.commits(store + ", 1 client by event stream", ConsumerCommits.latencies(stack.servicePorts));
 
-        Map<String, Double> before = cpu.read();
+        CpuMeter.Mark before = cpu.mark();
         Map<String, Long> commandsBefore = commands.read();
         DemoRuns.Result open = demo.openLoop(workflowId, runs);
-        Map<String, Double> used = CpuMeter.difference(before, cpu.read());
+        CpuMeter.Used used = cpu.since(before);
         report.commits(store + ", open loop", ConsumerCommits.latencies(stack.servicePorts));
         // the runs have ended; the findings, alerts and audit records they caused may still be on their way
         ConsumerLag.CatchUp caughtUp = lag.awaitCaughtUp(CATCH_UP_MILLIS);
-        Map<String, Double> usedUntilCaughtUp = CpuMeter.difference(before, cpu.read());
+        CpuMeter.Used usedUntilCaughtUp = cpu.since(before);
         report.commands(store, MongoCommands.difference(commandsBefore, commands.read()), open.runs());
         report.row(String.format(Locale.ROOT, "open loop: %,d runs posted at once (%s)", runs, store), open);
         report.cpu(store, used, open.runs());
@@ -128,8 +125,13 @@ public final class PipelineBenchmark {
                 + " records behind then: %s)", store, caughtUp.millis(), caughtUp.behind()), usedUntilCaughtUp,
                 open.runs());
 
-        DemoRuns.Result closed = demo.closedLoop(workflowId, clients, seconds, 100);
+        Map<String, List<RunTimeline.Entry>> seenClosed = new ConcurrentHashMap<>();
+        CpuMeter.Mark beforeClosed = cpu.mark();
+        DemoRuns.Result closed = demo.closedLoop(workflowId, clients, seconds, 100, seenClosed);
+        report.cpu(store + ", " + clients + " clients polling", cpu.since(beforeClosed), closed.runs());
         report.row(clients + " clients, 100 ms polls (" + store + ")", closed);
+        report.typicalTimeline("a run of " + clients + " clients polling every 100 ms (" + store + ")",
+                RunTimeline.typical(stack.kafkaBootstrap, seenClosed));
 
         String runId = demo.start(workflowId);
         report.read("GET /api/runs/{id} at 500/s (" + store + ")", demo.reads("/runs/" + runId, 2500, 500));
@@ -138,13 +140,13 @@ public final class PipelineBenchmark {
         String reportWorkflowId = demo.createReportWorkflow();
         demo.run(reportWorkflowId, 10, 1); // warms the report writer (templates, PDF-free formats)
         report.row("1 client, one run at a time, + report node (" + store + ")", demo.run(reportWorkflowId, 20, 1));
-        Map<String, Double> beforeReports = cpu.read();
+        CpuMeter.Mark beforeReports = cpu.mark();
         int reportRuns = Math.max(50, runs / 4);
         lag.awaitCaughtUp(CATCH_UP_MILLIS);
         DemoRuns.Result reportOpen = demo.openLoop(reportWorkflowId, reportRuns);
         report.row(String.format(Locale.ROOT, "open loop: %,d runs + report node posted at once (%s)", reportRuns,
                 store), reportOpen);
-        report.cpu(store + ", + report node", CpuMeter.difference(beforeReports, cpu.read()), reportOpen.runs());
+        report.cpu(store + ", + report node", cpu.since(beforeReports), reportOpen.runs());
     }
 
     private static Map<String, Integer> options(String[] args) {

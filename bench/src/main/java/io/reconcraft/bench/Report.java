@@ -47,10 +47,11 @@ final class Report {
     }
 
     /** One open loop of the warm-up: how fast the stack is after {@code before} runs, and what compiling costs. */
-    void warmUp(int before, DemoRuns.Result result, double cpuSeconds, double compilerSeconds, double collectorSeconds) {
+    void warmUp(int before, DemoRuns.Result result, CpuMeter.Used used) {
+        double cpuSeconds = used.total();
         String line = String.format(Locale.ROOT, "| %,d–%,d | %.1f | %.1f ms | %.0f %% | %.0f %% |", before,
                 before + result.runs(), result.runsPerSecond(), cpuSeconds * 1000 / result.runs(),
-                share(compilerSeconds, cpuSeconds), share(collectorSeconds, cpuSeconds));
+                share(used.compilers(), cpuSeconds), share(used.collectors(), cpuSeconds));
         warmUpRows.add(line);
         System.out.println(line);
     }
@@ -66,13 +67,14 @@ final class Report {
         System.out.println(line);
     }
 
-    void cpu(String store, Map<String, Double> secondsByProcess, int finishedRuns) {
-        double total = secondsByProcess.values().stream().mapToDouble(Double::doubleValue).sum();
+    void cpu(String store, CpuMeter.Used used, int finishedRuns) {
+        double total = used.total();
         List<String> rows = new ArrayList<>();
-        secondsByProcess.forEach((process, seconds) -> rows.add(String.format(Locale.ROOT,
-                "| %s | %s | %.1f s | %.1f ms |", store, process, seconds, seconds * 1000 / finishedRuns)));
-        rows.add(String.format(Locale.ROOT, "| %s | **all processes** | %.1f s | **%.1f ms** |", store, total,
-                total * 1000 / finishedRuns));
+        used.byProcess().forEach((process, seconds) -> rows.add(String.format(Locale.ROOT,
+                "| %s | %s | %.1f s | %.1f ms | | |", store, process, seconds, seconds * 1000 / finishedRuns)));
+        rows.add(String.format(Locale.ROOT, "| %s | **all processes** | %.1f s | **%.1f ms** | %.0f %% | %.0f %% |",
+                store, total, total * 1000 / finishedRuns, share(used.compilers(), total),
+                share(used.collectors(), total)));
         rows.forEach(System.out::println);
         cpuRows.addAll(rows);
     }
@@ -159,10 +161,11 @@ final class Report {
         System.out.println("\n| read | p50 | p95 | p99 |");
         System.out.println("|---|---|---|---|");
         readRows.forEach(System.out::println);
-        System.out.println("\nCPU per finished run, by process, during the open-loop phases (saturated) and while one "
-                + "client followed one run at a time by its event stream (unloaded):\n");
-        System.out.println("| store | process | CPU | per finished run |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("\nCPU per finished run, by process, during the open-loop phases (saturated), the closed loop "
+                + "and while one client followed one run at a time by its event stream (unloaded); of all of it, the JIT "
+                + "compilers' and the garbage collector's share:\n");
+        System.out.println("| store | process | CPU | per finished run | of it, JIT compilers | of it, garbage collector |");
+        System.out.println("|---|---|---|---|---|---|");
         cpuRows.forEach(System.out::println);
         printSection("\nMongoDB commands per finished run during the open-loop phase (the embedded server's count):\n",
                 "| store | service | command | per finished run |", commandRows);
