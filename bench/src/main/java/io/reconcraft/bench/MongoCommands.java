@@ -18,11 +18,27 @@ final class MongoCommands implements AutoCloseable {
         this.client = MongoClients.create(mongoUri);
     }
 
+    /** The commands sent so far, by {@code "<database> <command> <collection>"}. */
     Map<String, Long> read() {
+        return section("counts");
+    }
+
+    /**
+     * The stored documents each collection has matched one by one so far, by {@code "<database> <collection>"}: what
+     * a query its indexes narrow costs, and what one they do not narrow costs for every document of the collection.
+     */
+    Map<String, Long> examined() {
+        return section("examined");
+    }
+
+    private Map<String, Long> section(String name) {
         Map<String, Long> counts = new HashMap<>();
         try {
             Document answer = client.getDatabase("reconcraft-bench").runCommand(new Document("reconcraftCommandCounts", 1));
-            answer.get("counts", Document.class).forEach((key, count) -> counts.put(key, ((Number) count).longValue()));
+            Document section = answer.get(name, Document.class);
+            if (section != null) {
+                section.forEach((key, count) -> counts.put(key, ((Number) count).longValue()));
+            }
         } catch (RuntimeException e) {
             // a real MongoDB: no counts
         }

@@ -112,6 +112,7 @@ public final class PipelineBenchmark {
 
         CpuMeter.Mark before = cpu.mark();
         Map<String, Long> commandsBefore = commands.read();
+        Map<String, Long> examinedBefore = commands.examined();
         DemoRuns.Result open = demo.openLoop(workflowId, runs);
         CpuMeter.Used used = cpu.since(before);
         report.commits(store + ", open loop", ConsumerCommits.latencies(stack.servicePorts));
@@ -119,6 +120,7 @@ public final class PipelineBenchmark {
         ConsumerLag.CatchUp caughtUp = lag.awaitCaughtUp(CATCH_UP_MILLIS);
         CpuMeter.Used usedUntilCaughtUp = cpu.since(before);
         report.commands(store, MongoCommands.difference(commandsBefore, commands.read()), open.runs());
+        report.examined(store, MongoCommands.difference(examinedBefore, commands.examined()), open.runs());
         report.row(String.format(Locale.ROOT, "open loop: %,d runs posted at once (%s)", runs, store), open);
         report.cpu(store, used, open.runs());
         report.cpu(String.format(Locale.ROOT, "%s, until every consumer caught up (%,d ms after the last run ended;"
@@ -127,8 +129,13 @@ public final class PipelineBenchmark {
 
         Map<String, List<RunTimeline.Entry>> seenClosed = new ConcurrentHashMap<>();
         CpuMeter.Mark beforeClosed = cpu.mark();
+        Map<String, Long> commandsBeforeClosed = commands.read();
+        Map<String, Long> examinedBeforeClosed = commands.examined();
         DemoRuns.Result closed = demo.closedLoop(workflowId, clients, seconds, 100, seenClosed);
-        report.cpu(store + ", " + clients + " clients polling", cpu.since(beforeClosed), closed.runs());
+        String closedPhase = store + ", " + clients + " clients polling";
+        report.cpu(closedPhase, cpu.since(beforeClosed), closed.runs());
+        report.commands(closedPhase, MongoCommands.difference(commandsBeforeClosed, commands.read()), closed.runs());
+        report.examined(closedPhase, MongoCommands.difference(examinedBeforeClosed, commands.examined()), closed.runs());
         report.row(clients + " clients, 100 ms polls (" + store + ")", closed);
         report.typicalTimeline("a run of " + clients + " clients polling every 100 ms (" + store + ")",
                 RunTimeline.typical(stack.kafkaBootstrap, seenClosed));

@@ -110,6 +110,18 @@ final class Report {
         commandRows.addAll(rows);
     }
 
+    /** Stored documents matched one by one per finished run, by collection (the embedded server's count). */
+    void examined(String store, Map<String, Long> used, int finishedRuns) {
+        used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(e -> {
+                    String line = String.format(Locale.ROOT, "| %s | %s | documents examined: %s | %.2f |", store,
+                            e.getKey().split(" ")[0].replace("reconcraft-", ""),
+                            e.getKey().substring(e.getKey().indexOf(' ') + 1), (double) e.getValue() / finishedRuns);
+                    System.out.println(line);
+                    commandRows.add(line);
+                });
+    }
+
     void backlog(DemoRuns.Backlog backlog) {
         String line = String.format(Locale.ROOT, "| %,d runs queued by one submitter | %.2f s | %d |",
                 backlog.queued(), backlog.newRunStartedAfterSeconds(), backlog.lastQueuePosition());
@@ -167,7 +179,9 @@ final class Report {
         System.out.println("| store | process | CPU | per finished run | of it, JIT compilers | of it, garbage collector |");
         System.out.println("|---|---|---|---|---|---|");
         cpuRows.forEach(System.out::println);
-        printSection("\nMongoDB commands per finished run during the open-loop phase (the embedded server's count):\n",
+        printSection("\nMongoDB commands per finished run during the open loop and the closed loop, then the stored documents each "
+                + "collection matched one by one per finished run (the embedded server's counts; a query no index "
+                + "narrows examines the whole collection, so these must not grow with history):\n",
                 "| store | service | command | per finished run |", commandRows);
         printSection("\nOffset commits: each consumer's average wait for the broker to confirm a poll's offsets "
                 + "(Kafka's client metric, over its last minute); a listener that awaits its commit polls again only "

@@ -1,6 +1,7 @@
 package io.reconcraft.launcher.mongo;
 
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * How many commands each database (each service) sent, by command and collection: the round trips a run
- * costs, read by the benchmark with the {@value #COMMAND} command. Counting is a map lookup and an add.
+ * costs, read by the benchmark with the {@value #COMMAND} command, beside how many documents each collection has
+ * matched one by one. Counting is a map lookup and an add.
  */
 final class CommandCounts {
 
@@ -23,10 +25,21 @@ final class CommandCounts {
         counts.computeIfAbsent(key, k -> new LongAdder()).increment();
     }
 
-    /** {@code {counts: {"<database> <command> <collection>": n, …}, ok: 1}}. */
-    Document answer() {
+    /**
+     * {@code {counts: {"<database> <command> <collection>": n, …}, examined: {"<database> <collection>": n, …}, ok: 1}}:
+     * the commands, and the documents each collection has matched one by one ({@link JournaledCollection#examined}).
+     */
+    Document answer(List<IndexedDatabase> databases) {
         Document byKey = new Document();
         new TreeMap<>(counts).forEach((key, count) -> byKey.append(key, count.sum()));
-        return new Document("counts", byKey).append("ok", 1.0);
+        Map<String, Long> examined = new TreeMap<>();
+        for (IndexedDatabase database : databases) {
+            database.journaledCollections().forEach((name, collection) -> {
+                if (collection.examined() > 0) {
+                    examined.put(database.getDatabaseName() + " " + name, collection.examined());
+                }
+            });
+        }
+        return new Document("counts", byKey).append("examined", new Document(examined)).append("ok", 1.0);
     }
 }

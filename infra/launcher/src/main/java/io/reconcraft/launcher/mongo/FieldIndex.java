@@ -129,6 +129,34 @@ final class FieldIndex extends Index<Integer> {
             }
             return positions;
         }
+        List<Integer> positions = new ArrayList<>();
+        rangeOf(expression).values().forEach(documents -> positions.addAll(documents.values()));
+        return positions;
+    }
+
+    /**
+     * How many positions {@link #getPositions} would hand over for a query this index can handle, counted no further
+     * than {@code cap}: enough to tell which of several indexes narrows a query most without listing a long range.
+     */
+    synchronized int candidates(Document query, int cap) {
+        Object condition = query.get(field);
+        if (!(condition instanceof Document expression)) {
+            return Math.min(cap, sizeOf(byValue.get(normalize(condition))));
+        }
+        Collection<Map<KeyValue, Integer>> matching = expression.containsKey("$in")
+                ? ((Collection<?>) expression.get("$in")).stream().map(value -> byValue.get(normalize(value))).toList()
+                : rangeOf(expression).values();
+        int count = 0;
+        for (Map<KeyValue, Integer> documents : matching) {
+            count += sizeOf(documents);
+            if (count >= cap) {
+                return cap;
+            }
+        }
+        return count;
+    }
+
+    private NavigableMap<Object, Map<KeyValue, Integer>> rangeOf(Document expression) {
         NavigableMap<Object, Map<KeyValue, Integer>> range = byValue;
         for (Map.Entry<String, Object> operator : expression.entrySet()) {
             Object bound = normalize(operator.getValue());
@@ -139,9 +167,11 @@ final class FieldIndex extends Index<Integer> {
                 default -> range.headMap(bound, true);
             };
         }
-        List<Integer> positions = new ArrayList<>();
-        range.values().forEach(documents -> positions.addAll(documents.values()));
-        return positions;
+        return range;
+    }
+
+    private static int sizeOf(Map<KeyValue, Integer> documents) {
+        return documents == null ? 0 : documents.size();
     }
 
     /** How many documents hold this scalar value (or an array holding it) in the indexed field. */

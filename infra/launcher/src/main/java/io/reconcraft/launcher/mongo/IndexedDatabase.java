@@ -45,7 +45,7 @@ final class IndexedDatabase extends MemoryDatabase {
     public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
             Oplog oplog) {
         if (CommandCounts.COMMAND.equals(command)) {
-            return backend.commandCounts().answer();
+            return backend.commandCounts().answer(backend.databases());
         }
         backend.commandCounts().count(getDatabaseName(), command, query);
         if ("aggregate".equalsIgnoreCase(command) && query.get("aggregate") instanceof String name) {

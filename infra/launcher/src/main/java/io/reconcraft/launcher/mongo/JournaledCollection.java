@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A collection held in memory whose every change is written to the store's journal as the document's new state
@@ -24,9 +25,12 @@ final class JournaledCollection extends MemoryCollection {
     private static final FieldNames NAMES = new FieldNames();
 
     private static final int FEW_CANDIDATES = 2_000;
+    private static final int FIRST_CAP = 64;
+    private static final int LAST_CAP = 1 << 18;
     private static final String ID = "_id";
 
     private final IndexedDatabase database;
+    private final LongAdder examined = new LongAdder();
 
     JournaledCollection(IndexedDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
         super(database, name, options, cursors);
@@ -47,6 +51,21 @@ final class JournaledCollection extends MemoryCollection {
         Document stored = getDocument(position);
         NAMES.canonicalize(stored); // an update brings the names of what it set as new strings
         journal().put(database.getDatabaseName(), getCollectionName(), stored);
+    }
+
+    /** Every stored document a query, an update or a count matches one by one passes here. */
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+        examined.increment();
+        return super.documentMatchesQuery(document, query);
+    }
+
+    /**
+     * How many stored documents have been matched one by one so far: a query that an index narrows examines its
+     * candidates, one that none narrows examines the whole collection — which is what grows with history.
+     */
+    long examined() {
+        return examined.sum();
     }
 
     /**
@@ -74,7 +93,9 @@ final class JournaledCollection extends MemoryCollection {
         }
         FieldIndex sortIndex = limit > 0 && fewCandidates(query) == null ? sortIndexFor(orderBy) : null;
         if (sortIndex == null) {
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+            Index<Integer> narrowest = narrowestIndex(query);
+            return narrowest == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, projection)
+                    : matchDocuments(query, narrowest.getPositions(query), orderBy, skip, limit, batchSize, projection);
         }
         // Walk the index of the first sort key in the requested order and stop once the page is full and the
         // documents that tie with its last one are in; the page is then sorted by every key and cut as usual.
@@ -206,16 +227,46 @@ final class JournaledCollection extends MemoryCollection {
         Integer fewest = null;
         for (Index<Integer> index : getIndexes()) {
             if (index.canHandle(query)) {
-                int candidates = countUpTo(index.getPositions(query), FEW_CANDIDATES + 1);
+                int candidates = candidates(index, query, FEW_CANDIDATES + 1);
                 fewest = fewest == null ? candidates : Math.min(fewest, candidates);
             }
         }
         return fewest != null && fewest <= FEW_CANDIDATES ? fewest : null;
     }
 
-    private static int countUpTo(Iterable<Integer> positions, int limit) {
+    /**
+     * Of the indexes that can answer a query, the one that hands it the fewest candidates; null when none can. The
+     * library takes the first that can, in the order the indexes were made: the gateway's count of the queued runs
+     * ahead of one ({@code status}, {@code admissionGroup}, {@code startedAt} before it) was answered from the
+     * {@code startedAt} index — every run started before, the whole history — instead of from {@code status}.
+     */
+    private Index<Integer> narrowestIndex(Document query) {
+        // counted up to a growing cap, so that a long range is never counted further than a few times the answer
+        for (int cap = FIRST_CAP; ; cap *= 16) {
+            Index<Integer> narrowest = null;
+            int fewest = cap;
+            for (Index<Integer> index : getIndexes()) {
+                if (index.canHandle(query)) {
+                    int candidates = candidates(index, query, cap);
+                    if (narrowest == null || candidates < fewest) {
+                        narrowest = index;
+                        fewest = candidates;
+                    }
+                }
+            }
+            if (narrowest == null || fewest < cap || cap >= LAST_CAP) {
+                return narrowest;
+            }
+        }
+    }
+
+    /** How many candidates the index hands the query, counted no further than {@code cap}. */
+    private static int candidates(Index<Integer> index, Document query, int cap) {
+        if (index instanceof FieldIndex fieldIndex) {
+            return fieldIndex.candidates(query, cap);
+        }
         int count = 0;
-        for (java.util.Iterator<Integer> it = positions.iterator(); it.hasNext() && count < limit; it.next()) {
+        for (java.util.Iterator<Integer> it = index.getPositions(query).iterator(); it.hasNext() && count < cap; it.next()) {
             count++;
         }
         return count;

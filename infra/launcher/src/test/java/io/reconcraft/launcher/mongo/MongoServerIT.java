@@ -273,6 +273,63 @@ class MongoServerIT {
     }
 
     @Test
+    void givenQueriesWithAndWithoutAnIndex_whenCountsAreAsked_thenTheDocumentsEachMatchedOneByOneAreCounted() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> runs = runs(client);
+            runs.createIndex(Indexes.ascending("status"));
+            for (int i = 0; i < 10; i++) {
+                runs.insertOne(new Document("_id", "r" + i).append("status", i == 0 ? "running" : "succeeded")
+                        .append("name", "run " + i));
+            }
+
+            long before = examined(client, "reconcraft runs");
+            runs.find(Filters.eq("status", "running")).into(new ArrayList<>());
+            long afterIndexed = examined(client, "reconcraft runs");
+            runs.find(Filters.eq("name", "run 3")).into(new ArrayList<>());
+            long afterScan = examined(client, "reconcraft runs");
+
+            assertThat(afterIndexed - before).as("the status index hands over its one candidate").isEqualTo(1);
+            assertThat(afterScan - afterIndexed).as("no index on name: every document").isEqualTo(10);
+        });
+    }
+
+    @Test
+    void givenARangeIndexMadeFirst_whenAQueryAlsoNamesAMoreSelectiveIndexedField_thenOnlyItsCandidatesAreExamined() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> runs = runs(client);
+            runs.createIndex(Indexes.descending("startedAt"));
+            runs.createIndex(Indexes.ascending("status"));
+            List<Document> history = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                history.add(new Document("_id", "r" + i).append("startedAt", i)
+                        .append("status", i % 100 == 0 ? "queued" : "succeeded").append("group", "g"));
+            }
+            runs.insertMany(history);
+            // as the gateway counts the queued runs ahead of one: every condition in one flat document
+            Document aheadOfTheLast = new Document("status", "queued").append("group", "g")
+                    .append("startedAt", new Document("$lt", 450));
+
+            long before = examined(client, "reconcraft runs");
+            long counted = runs.countDocuments(aheadOfTheLast);
+            long afterCount = examined(client, "reconcraft runs");
+            List<Document> found = runs.find(aheadOfTheLast).into(new ArrayList<>());
+            long afterFind = examined(client, "reconcraft runs");
+
+            assertThat(counted).isEqualTo(5);
+            assertThat(found).hasSize(5);
+            assertThat(afterCount - before).as("the status index's 5, not the 450 started before").isEqualTo(5);
+            assertThat(afterFind - afterCount).isEqualTo(5);
+        });
+    }
+
+    private static long examined(MongoClient client, String databaseAndCollection) {
+        Document examined = client.getDatabase("anything").runCommand(new Document(CommandCounts.COMMAND, 1))
+                .get("examined", Document.class);
+        Number count = examined.get(databaseAndCollection, Number.class);
+        return count == null ? 0 : count.longValue();
+    }
+
+    @Test
     void givenStartedServer_whenClosedTwice_thenSecondCloseIsHarmless() {
         MongoServer server = new MongoServer(home.resolve("m.mv"), Ports.free().mongo());
         server.start();
