@@ -1,7 +1,6 @@
 package io.reconcraft.launcher.mongo;
 
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import io.reconcraft.launcher.DaemonThreads;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * mongo-java-server's memory backend made durable: every change goes to a {@link Journal}; at start the last
+ * mongo-java-server's backend kept in memory and made durable: every change goes to a {@link Journal}; at start the last
  * snapshot and the journals after it are read back ({@link StoreFiles}), and whenever the journal has grown past
  * its limit and past the last snapshot's size a new snapshot is written in the background so that start-up stays
  * short.
@@ -20,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Chosen by measurement over the H2 backend, which serialized whole documents with Java serialization on every
  * page write and answered every non-{@code _id} query by deserializing the whole collection (see bench/RESULTS.md).
  */
-public final class DurableBackend extends MemoryBackend {
+public final class DurableBackend extends AbstractMongoBackend {
 
     private static final System.Logger log = System.getLogger(DurableBackend.class.getName());
 
@@ -48,7 +47,7 @@ public final class DurableBackend extends MemoryBackend {
     }
 
     @Override
-    public MemoryDatabase openOrCreateDatabase(String name) {
+    protected IndexedDatabase openOrCreateDatabase(String name) {
         return new IndexedDatabase(name, getCursorRegistry(), this);
     }
 

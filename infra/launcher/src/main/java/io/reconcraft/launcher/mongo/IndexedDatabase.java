@@ -8,7 +8,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;
+import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
 import java.util.Map;
@@ -16,29 +17,46 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A database of {@link JournaledCollection}s whose non-unique indexes are real {@link FieldIndex}es. */
-final class IndexedDatabase extends MemoryDatabase {
+final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Integer> {
 
-    // Filled while the library's constructor opens the system collections, before this class's fields are set:
-    // hence lazily created and reached through methods.
-    private Map<String, JournaledCollection> collections;
+    private final Map<String, JournaledCollection> collections = new ConcurrentHashMap<>();
     private final DurableBackend backend;
 
     IndexedDatabase(String name, CursorRegistry cursors, DurableBackend backend) {
         super(name, cursors);
         this.backend = backend;
+        initializeNamespacesAndIndexes(); // opens the system collections, which need this class's fields
+
     }
 
     @Override
     protected JournaledCollection openOrCreateCollection(String name, CollectionOptions options) {
         JournaledCollection collection = new JournaledCollection(this, name, options, cursorRegistry);
-        collections().put(name, collection);
+        collections.put(name, collection);
         return collection;
+    }
+
+    @Override
+    protected Index<Integer> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
+            boolean sparse) {
+        return new MemoryUniqueIndex(name, keys, sparse);
     }
 
     @Override
     protected Index<Integer> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
             boolean sparse) {
         return new FieldIndex(name, keys, sparse);
+    }
+
+    // the library's dbStats reads these; an in-memory store has no files of its own to report
+    @Override
+    protected long getStorageSize() {
+        return 0;
+    }
+
+    @Override
+    protected long getFileSize() {
+        return 0;
     }
 
     @Override
@@ -70,7 +88,7 @@ final class IndexedDatabase extends MemoryDatabase {
     @Override
     public void unregisterCollection(String name) {
         super.unregisterCollection(name);
-        collections().remove(name);
+        collections.remove(name);
     }
 
     /** The collection, created if needed: for a recovery that fills it. */
@@ -79,17 +97,10 @@ final class IndexedDatabase extends MemoryDatabase {
     }
 
     Map<String, JournaledCollection> journaledCollections() {
-        return Map.copyOf(collections());
+        return Map.copyOf(collections);
     }
 
     Journal journal() {
         return backend.journal();
-    }
-
-    private synchronized Map<String, JournaledCollection> collections() {
-        if (collections == null) {
-            collections = new ConcurrentHashMap<>();
-        }
-        return collections;
     }
 }

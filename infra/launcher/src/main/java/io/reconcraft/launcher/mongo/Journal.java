@@ -30,13 +30,14 @@ final class Journal implements AutoCloseable {
         open(file);
     }
 
-    synchronized void put(String database, String collection, Document document) {
-        append(putRecord(database, collection, document));
-    }
-
-    /** The record of a document's new state: what the journal appends and a snapshot is made of. */
-    static Document putRecord(String database, String collection, Document document) {
-        return new Document("o", "p").append("db", database).append("c", collection).append("d", document);
+    /** A document's new state, given as its stored bytes. */
+    synchronized void put(String database, String collection, byte[] document) {
+        if (!enabled) {
+            return;
+        }
+        buffer.clear();
+        StoredBson.writePutRecord(database, collection, document, buffer);
+        write();
     }
 
     synchronized void delete(String database, String collection, Document removed) {
@@ -79,6 +80,10 @@ final class Journal implements AutoCloseable {
         }
         buffer.clear();
         BsonEncoder.encodeDocument(record, buffer);
+        write();
+    }
+
+    private void write() {
         try {
             buffer.readBytes(out, buffer.readableBytes());
             out.flush();

@@ -1,28 +1,35 @@
 package io.reconcraft.launcher.mongo;
 
+import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
- * A collection held in memory whose every change is written to the store's journal as the document's new state
- * (or its removal), so the data survives a restart without serializing whole pages the way the H2 backend did.
- * It also serves "newest first, first N" pages from a {@link FieldIndex} on the sort key instead of sorting the
- * whole collection.
+ * A collection held in memory as each document's BSON bytes ({@link StoredBson}), whose every change is written to
+ * the store's journal as the document's new state (or its removal), so the data survives a restart without
+ * serializing whole pages the way the H2 backend did. A query decodes the documents its index hands it; what it
+ * answers is its own copy. It also serves "newest first, first N" pages from a {@link FieldIndex} on the sort key
+ * instead of sorting the whole collection.
+ *
+ * <p>The library's update computes a document's new state on a copy and hands it to {@link #handleUpdate}, which
+ * stores it: a stored document is never changed in place.
  */
-final class JournaledCollection extends MemoryCollection {
+final class JournaledCollection extends AbstractSynchronizedMongoCollection<Integer> {
 
     private static final java.util.Comparator<Object> TIES = de.bwaldvogel.mongo.backend.ValueComparator.asc();
-
-    /** One table for every store of the JVM: collections are created before their database's fields are set. */
-    private static final FieldNames NAMES = new FieldNames();
 
     private static final int FEW_CANDIDATES = 2_000;
     private static final int FIRST_CAP = 64;
@@ -31,6 +38,11 @@ final class JournaledCollection extends MemoryCollection {
 
     private final IndexedDatabase database;
     private final LongAdder examined = new LongAdder();
+    // guarded by this collection's lock, like every change the library makes
+    private final List<byte[]> documents = new ArrayList<>();
+    private final Queue<Integer> emptyPositions = new ArrayDeque<>();
+    private final ByteBuf scratch = Unpooled.buffer(16 * 1024);
+    private long storedBytes;
 
     JournaledCollection(IndexedDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
         super(database, name, options, cursors);
@@ -39,18 +51,90 @@ final class JournaledCollection extends MemoryCollection {
 
     @Override
     protected Integer addDocumentInternal(Document document) {
-        NAMES.canonicalize(document);
-        Integer position = super.addDocumentInternal(document);
-        journal().put(database.getDatabaseName(), getCollectionName(), document);
+        byte[] bytes = StoredBson.encode(document, scratch);
+        Integer position = emptyPositions.poll();
+        if (position == null) {
+            position = documents.size();
+            documents.add(bytes);
+        } else {
+            documents.set(position, bytes);
+        }
+        storedBytes += bytes.length;
+        journal().put(database.getDatabaseName(), getCollectionName(), bytes);
         return position;
     }
 
     @Override
     protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
-        super.handleUpdate(position, oldDocument, newDocument);
-        Document stored = getDocument(position);
-        NAMES.canonicalize(stored); // an update brings the names of what it set as new strings
-        journal().put(database.getDatabaseName(), getCollectionName(), stored);
+        byte[] bytes = StoredBson.encode(newDocument, scratch);
+        storedBytes += bytes.length - documents.set(position, bytes).length;
+        journal().put(database.getDatabaseName(), getCollectionName(), bytes);
+    }
+
+    @Override
+    protected void removeDocument(Integer position) {
+        byte[] removed = documents.set(position, null);
+        emptyPositions.add(position);
+        storedBytes -= removed.length;
+        journal().delete(database.getDatabaseName(), getCollectionName(), StoredBson.decode(removed));
+    }
+
+    @Override
+    protected Document getDocument(Integer position) {
+        byte[] bytes = documents.get(position);
+        return bytes == null ? null : StoredBson.decode(bytes);
+    }
+
+    @Override
+    public synchronized int count() {
+        return documents.size() - emptyPositions.size();
+    }
+
+    @Override
+    public synchronized boolean isEmpty() {
+        return count() == 0;
+    }
+
+    /** A query no index narrows: every document, decoded one at a time as the match reaches it. */
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+            Document projection) {
+        Stream<Document> all = storedPositions(isNaturalDescending(orderBy)).mapToObj(this::getDocument);
+        return matchDocumentsFromStream(all, query, orderBy, skip, limit, batchSize, projection);
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Integer>> streamAllDocumentsWithPosition() {
+        return storedPositions(false).mapToObj(position -> new DocumentWithPosition<>(getDocument(position), position));
+    }
+
+    /** Only where the collection has no index that knows the document (the library's list of indexes). */
+    @Override
+    protected Integer findDocumentPosition(Document document) {
+        return storedPositions(false).filter(position -> document.equals(getDocument(position)))
+                .boxed().findFirst().orElse(null);
+    }
+
+    private IntStream storedPositions(boolean descending) {
+        int size = documents.size();
+        IntStream positions = IntStream.range(0, size).map(i -> descending ? size - 1 - i : i);
+        return positions.filter(position -> documents.get(position) != null);
+    }
+
+    /** What the stored documents' BSON weighs now (the library keeps it for {@code collStats} only). */
+    @Override
+    protected synchronized int getDataSize() {
+        return (int) Math.min(Integer.MAX_VALUE, storedBytes);
+    }
+
+    @Override
+    protected void updateDataSize(int sizeDelta) {
+        // kept by this class from the stored bytes; the library's own tally encodes each document again to measure it
+    }
+
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
     }
 
     /** Every stored document a query, an update or a count matches one by one passes here. */
@@ -66,22 +150,6 @@ final class JournaledCollection extends MemoryCollection {
      */
     long examined() {
         return examined.sum();
-    }
-
-    /**
-     * Nothing here reads a collection's data size (it feeds only {@code collStats}), and keeping it meant encoding
-     * the whole document twice on every update just to measure it.
-     */
-    @Override
-    protected boolean tracksDataSize() {
-        return false;
-    }
-
-    @Override
-    protected void removeDocument(Integer position) {
-        Document removed = getDocument(position);
-        super.removeDocument(position);
-        journal().delete(database.getDatabaseName(), getCollectionName(), removed);
     }
 
     @Override
@@ -101,7 +169,7 @@ final class JournaledCollection extends MemoryCollection {
         // documents that tie with its last one are in; the page is then sorted by every key and cut as usual.
         String field = sortIndex.field();
         boolean ascending = ((Number) orderBy.get(field)).intValue() > 0;
-        List<Integer> page = new ArrayList<>(skip + limit);
+        List<Document> page = new ArrayList<>(skip + limit);
         Object lastValue = null;
         for (Integer position : sortIndex.positionsInOrder(ascending)) {
             Document document = getDocument(position);
@@ -110,11 +178,11 @@ final class JournaledCollection extends MemoryCollection {
                 break;
             }
             if (documentMatchesQuery(document, query)) {
-                page.add(position);
+                page.add(document); // decoded once: the page is matched, sorted and cut from these
                 lastValue = value;
             }
         }
-        return matchDocuments(query, page, orderBy, skip, limit, batchSize, projection);
+        return matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit, batchSize, projection);
     }
 
     /**
@@ -185,28 +253,26 @@ final class JournaledCollection extends MemoryCollection {
         return null;
     }
 
-    /** Where every document is now: a snapshot reads them from there in batches ({@link #copiesAt}). */
+    /** Where every document is now: a snapshot reads them from there in batches ({@link #storedAt}). */
     synchronized List<Integer> positions() {
-        return streamAllDocumentsWithPosition().map(DocumentWithPosition::getPosition).toList();
+        return storedPositions(false).boxed().toList();
     }
 
     /**
-     * The documents now at these positions, each copied at its top level, so that a snapshot encodes them without
-     * holding this collection's lock (encoding every document under it stalled every writer of the collection for
-     * the whole snapshot, seconds with history stored). The top level is enough: an update never changes a stored
-     * document's values in place — the library computes the new state on a deep copy and then puts its top-level
-     * values into the stored document. A position emptied since {@link #positions} is skipped and one filled again
-     * holds a document inserted since: both changes are in the journal the snapshot is replayed with.
+     * The stored bytes of the documents now at these positions, so that a snapshot writes them without holding this
+     * collection's lock: a change stores new bytes and never touches the old ones. A position emptied since
+     * {@link #positions} is skipped and one filled again holds a document inserted since: both changes are in the
+     * journal the snapshot is replayed with.
      */
-    synchronized List<Document> copiesAt(List<Integer> positions) {
-        List<Document> copies = new ArrayList<>(positions.size());
+    synchronized List<byte[]> storedAt(List<Integer> positions) {
+        List<byte[]> stored = new ArrayList<>(positions.size());
         for (Integer position : positions) {
-            Document document = getDocument(position);
-            if (document != null) {
-                copies.add(new Document(document));
+            byte[] bytes = documents.get(position);
+            if (bytes != null) {
+                stored.add(bytes);
             }
         }
-        return copies;
+        return stored;
     }
 
     private static boolean sameKey(Object one, Object other) {

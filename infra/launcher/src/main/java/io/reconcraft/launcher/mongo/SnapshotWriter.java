@@ -1,7 +1,5 @@
 package io.reconcraft.launcher.mongo;
 
-import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
@@ -13,8 +11,8 @@ import lombok.RequiredArgsConstructor;
 
 /**
  * Writes every document of the databases as journal records, a collection at a time and within it a batch at a
- * time: each batch is copied under the collection's lock and encoded after it is released, so writers of a
- * collection wait at most for one batch to be copied, never for the whole collection to be encoded.
+ * time: each batch's stored bytes are taken under the collection's lock and written after it is released, so
+ * writers of a collection wait at most for one batch to be taken, never for the whole collection to be written.
  *
  * <p>Documents are taken one by one, not at one instant, and that is enough: a snapshot is only ever read with the
  * journal opened before it began replayed over it, which holds every change made while it was written.
@@ -47,10 +45,10 @@ final class SnapshotWriter {
             throws IOException {
         List<Integer> positions = collection.positions();
         for (int from = 0; from < positions.size(); from += BATCH) {
-            List<Document> batch = collection.copiesAt(positions.subList(from, Math.min(from + BATCH, positions.size())));
-            for (Document document : batch) {
+            List<byte[]> batch = collection.storedAt(positions.subList(from, Math.min(from + BATCH, positions.size())));
+            for (byte[] document : batch) {
                 buffer.clear();
-                BsonEncoder.encodeDocument(Journal.putRecord(database, name, document), buffer);
+                StoredBson.writePutRecord(database, name, document, buffer);
                 bytes += buffer.readableBytes();
                 buffer.readBytes(out, buffer.readableBytes());
             }
