@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * A non-unique index that mongo-java-server itself leaves out ("secondary index … not yet implemented"), so that
@@ -180,25 +181,19 @@ final class FieldIndex extends Index<Integer> {
         return documents == null ? 0 : documents.size();
     }
 
-    /** Every position in key order (documents without the key first), or the reverse: for sorted pages. */
-    synchronized List<Integer> positionsInOrder(boolean ascending) {
-        List<Integer> positions = new ArrayList<>(valuesOfDocument.size());
-        if (ascending) {
-            positions.addAll(withoutValue.values());
-        }
-        Collection<Map<KeyValue, Integer>> ordered = ascending ? byValue.values() : byValue.descendingMap().values();
-        Set<Integer> seen = new java.util.HashSet<>();
-        for (Map<KeyValue, Integer> documents : ordered) {
-            for (Integer position : documents.values()) {
-                if (seen.add(position)) {
-                    positions.add(position);
-                }
-            }
-        }
-        if (!ascending) {
-            positions.addAll(withoutValue.values());
-        }
-        return positions;
+    /**
+     * Every position in key order (documents without the key first), or the reverse: for sorted pages, produced only
+     * as far as the page's walk reads (building the whole list cost every "newest 50" page a pass over the history).
+     * Read under the collection's lock, which every change of this index is made under.
+     */
+    Iterable<Integer> positionsInOrder(boolean ascending) {
+        return () -> {
+            Stream<Map<KeyValue, Integer>> groups = ascending
+                    ? Stream.concat(Stream.of(withoutValue), byValue.values().stream())
+                    : Stream.concat(byValue.descendingMap().values().stream(), Stream.of(withoutValue));
+            Set<Integer> seen = new java.util.HashSet<>(); // a document with several values in an array comes once
+            return groups.flatMap(documents -> documents.values().stream()).filter(seen::add).iterator();
+        };
     }
 
     @Override

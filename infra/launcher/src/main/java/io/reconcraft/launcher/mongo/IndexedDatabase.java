@@ -36,10 +36,12 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Integer> {
         return collection;
     }
 
+    /** {@code _id} and compound keys by hash; one other field also in order ({@link OrderedUniqueIndex}). */
     @Override
     protected Index<Integer> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
             boolean sparse) {
-        return new MemoryUniqueIndex(name, keys, sparse);
+        return keys.size() == 1 && !"_id".equals(keys.get(0).getKey()) ? new OrderedUniqueIndex(name, keys, sparse)
+                : new MemoryUniqueIndex(name, keys, sparse);
     }
 
     @Override

@@ -246,7 +246,8 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
             return null;
         }
         for (Index<Integer> index : getIndexes()) {
-            if (index instanceof FieldIndex fieldIndex && fieldIndex.field().equals(field)) {
+            FieldIndex fieldIndex = inOrder(index);
+            if (fieldIndex != null && fieldIndex.field().equals(field)) {
                 return fieldIndex.count(value);
             }
         }
@@ -328,7 +329,8 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
 
     /** How many candidates the index hands the query, counted no further than {@code cap}. */
     private static int candidates(Index<Integer> index, Document query, int cap) {
-        if (index instanceof FieldIndex fieldIndex) {
+        FieldIndex fieldIndex = inOrder(index);
+        if (fieldIndex != null && fieldIndex.canHandle(query)) {
             return fieldIndex.candidates(query, cap);
         }
         int count = 0;
@@ -347,11 +349,20 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
             return null;
         }
         for (Index<Integer> index : getIndexes()) {
-            if (index instanceof FieldIndex fieldIndex && fieldIndex.field().equals(key)) {
+            FieldIndex fieldIndex = inOrder(index);
+            if (fieldIndex != null && fieldIndex.field().equals(key)) {
                 return fieldIndex;
             }
         }
         return null;
+    }
+
+    /** The index's keys in order, where it keeps them so. */
+    private static FieldIndex inOrder(Index<Integer> index) {
+        if (index instanceof FieldIndex fieldIndex) {
+            return fieldIndex;
+        }
+        return index instanceof OrderedUniqueIndex orderedUnique ? orderedUnique.ordered() : null;
     }
 
     private Journal journal() {

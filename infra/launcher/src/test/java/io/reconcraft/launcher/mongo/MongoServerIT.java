@@ -322,6 +322,36 @@ class MongoServerIT {
         });
     }
 
+    @Test
+    void givenAUniqueIndexOnAChainsSequence_whenItsEndsAndTheRecordsAfterOneAreAsked_thenOnlyThoseAreExamined() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> chain = client.getDatabase("audit").getCollection("audit_events");
+            chain.createIndex(Indexes.ascending("sequence"), new IndexOptions().unique(true).sparse(true));
+            List<Document> records = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                records.add(new Document("_id", "e" + i).append("sequence", (long) i).append("kind", "StepCompleted"));
+            }
+            chain.insertMany(records);
+            Document chained = new Document("sequence", new Document("$exists", true));
+
+            long before = examined(client, "audit audit_events");
+            Document first = chain.find(chained).sort(Sorts.ascending("sequence")).limit(1).first();
+            Document last = chain.find(chained).sort(Sorts.descending("sequence")).limit(1).first();
+            List<Document> after = chain.find(Filters.gt("sequence", 490L)).sort(Sorts.ascending("sequence"))
+                    .into(new ArrayList<>());
+            long examined = examined(client, "audit audit_events") - before;
+
+            assertThat(first.get("_id")).isEqualTo("e0");
+            assertThat(last.get("_id")).isEqualTo("e499");
+            assertThat(after).extracting(record -> record.get("_id"))
+                    .containsExactly("e491", "e492", "e493", "e494", "e495", "e496", "e497", "e498", "e499");
+            assertThat(examined).as("the two ends and the nine after 490, not the chain three times")
+                    .isLessThanOrEqualTo(2 * 2 + 9);
+            assertThatThrownBy(() -> chain.insertOne(new Document("_id", "again").append("sequence", 7L)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        });
+    }
+
     private static long examined(MongoClient client, String databaseAndCollection) {
         Document examined = client.getDatabase("anything").runCommand(new Document(CommandCounts.COMMAND, 1))
                 .get("examined", Document.class);
