@@ -4,8 +4,6 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -22,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +158,7 @@ final class StoreFiles {
                     log.log(System.Logger.Level.WARNING, "{0}: the last record was cut short; ignoring it", file);
                     break;
                 }
-                into.apply(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(record)));
+                into.apply(JournalRecord.parse(record));
                 records++;
             }
         } catch (IOException e) {
@@ -167,51 +166,54 @@ final class StoreFiles {
         }
     }
 
-    /** What the files hold: documents by database, collection and id, in the order they were first written. */
+    /**
+     * What the files hold: each document's bytes by database, collection and id, in the order they were first
+     * written. Restored one at a time and forgotten as it goes, so a restart holds the history about once.
+     */
     static final class Recovered {
 
-        private final Map<String, Map<String, Map<KeyValue, Document>>> databases = new LinkedHashMap<>();
+        private final Map<String, Map<String, Map<KeyValue, byte[]>>> databases = new LinkedHashMap<>();
         private int nextGeneration;
 
         int nextGeneration() {
             return nextGeneration;
         }
 
-        void apply(Document record) {
-            String database = (String) record.get("db");
-            String collection = (String) record.get("c");
-            switch ((String) record.get("o")) {
-                case "p" -> {
-                    Document document = (Document) record.get("d");
-                    documents(database, collection).put(keyOf(document), document);
-                }
-                case "d" -> documents(database, collection).remove(record.containsKey("id")
-                        ? idOf(record.get("id")) : keyOf((Document) record.get("d")));
+        void apply(JournalRecord record) {
+            String database = record.database();
+            String collection = record.collection();
+            switch (record.operation()) {
+                case "p" -> documents(database, collection).put(keyOf(record.document()), record.document());
+                case "d" -> documents(database, collection).remove(record.document() == null
+                        ? idOf(record.id()) : keyOf(record.document()));
                 case "x" -> {
                     databases.getOrDefault(database, Map.of()).remove(collection);
-                    documents(database, INDEXES).values()
-                            .removeIf(index -> (database + "." + collection).equals(index.get("ns")));
+                    documents(database, INDEXES).values().removeIf(
+                            index -> (database + "." + collection).equals(StoredBson.decode(index).get("ns")));
                 }
                 case "X" -> databases.remove(database);
-                default -> throw new IllegalStateException("unknown journal record " + record);
+                default -> throw new IllegalStateException("unknown journal record " + record.operation());
             }
         }
 
         void restoreInto(DurableBackend backend) {
             EmbeddedChannel channel = new EmbeddedChannel();
             try {
-                for (Map.Entry<String, Map<String, Map<KeyValue, Document>>> database : databases.entrySet()) {
+                for (Map.Entry<String, Map<String, Map<KeyValue, byte[]>>> database : databases.entrySet()) {
                     String name = database.getKey();
                     IndexedDatabase target = (IndexedDatabase) backend.resolveDatabase(name);
-                    for (Document index : database.getValue().getOrDefault(INDEXES, Map.of()).values()) {
-                        createIndex(backend, channel, name, index);
+                    for (byte[] index : database.getValue().getOrDefault(INDEXES, Map.of()).values()) {
+                        createIndex(backend, channel, name, StoredBson.decode(index));
                     }
-                    for (Map.Entry<String, Map<KeyValue, Document>> collection : database.getValue().entrySet()) {
+                    for (Map.Entry<String, Map<KeyValue, byte[]>> collection : database.getValue().entrySet()) {
                         if (collection.getKey().startsWith("system.")) {
                             continue;
                         }
                         MongoCollection<Integer> into = target.collection(collection.getKey());
-                        collection.getValue().values().forEach(into::addDocument);
+                        for (Iterator<byte[]> documents = collection.getValue().values().iterator(); documents.hasNext(); ) {
+                            into.addDocument(StoredBson.decode(documents.next()));
+                            documents.remove();
+                        }
                     }
                 }
             } finally {
@@ -237,14 +239,19 @@ final class StoreFiles {
                     new Document("createIndexes", namespace.substring(database.length() + 1)).append("indexes", specs));
         }
 
-        private Map<KeyValue, Document> documents(String database, String collection) {
+        private Map<KeyValue, byte[]> documents(String database, String collection) {
             return databases.computeIfAbsent(database, name -> new LinkedHashMap<>())
                     .computeIfAbsent(collection, name -> new LinkedHashMap<>());
         }
 
-        private static KeyValue keyOf(Document document) {
-            return document.containsKey("_id") ? idOf(document.get("_id"))
-                    : new KeyValue(document.get("ns"), document.get("name"));
+        /** Its id; the index list's documents have none and are named by namespace and name. */
+        private static KeyValue keyOf(byte[] document) {
+            Object id = JournalRecord.idOf(document);
+            if (id != null) {
+                return idOf(id);
+            }
+            Document index = StoredBson.decode(document);
+            return new KeyValue(index.get("ns"), index.get("name"));
         }
 
         private static KeyValue idOf(Object id) {
