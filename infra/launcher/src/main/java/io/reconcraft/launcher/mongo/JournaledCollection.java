@@ -137,6 +137,22 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         return false;
     }
 
+    /**
+     * Under this collection's lock, which every query holds while it reads the list of indexes: the library changes
+     * that list (a plain list) under the database's lock only, so a service creating its indexes while another
+     * queried the collection failed the query with a ConcurrentModificationException (seen on a restart with
+     * history, when building an index walks every stored document).
+     */
+    @Override
+    public synchronized void addIndex(Index<Integer> index) {
+        super.addIndex(index);
+    }
+
+    @Override
+    public synchronized void dropIndex(String indexName) {
+        super.dropIndex(indexName);
+    }
+
     /** Every stored document a query, an update or a count matches one by one passes here. */
     @Override
     protected boolean documentMatchesQuery(Document document, Document query) {

@@ -352,6 +352,56 @@ class MongoServerIT {
         });
     }
 
+    @Test
+    void givenClientsQueryingACollection_whenAnotherCreatesIndexesOnIt_thenEveryQueryIsAnswered() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> runs = runs(client);
+            List<Document> history = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                history.add(new Document("_id", "r" + i).append("status", "succeeded").append("n", i)
+                        .append("f" + (i % 40), i));
+            }
+            runs.insertMany(history);
+            java.util.concurrent.atomic.AtomicBoolean creating = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.ConcurrentLinkedQueue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            List<Thread> readers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Thread reader = new Thread(() -> {
+                    while (creating.get()) {
+                        try {
+                            runs.find(Filters.and(Filters.eq("status", "running"), Filters.gte("f1", 0)))
+                                    .sort(Sorts.descending("n")).limit(5).into(new ArrayList<>());
+                        } catch (RuntimeException e) {
+                            failures.add(e);
+                        }
+                    }
+                });
+                reader.start();
+                readers.add(reader);
+            }
+
+            // when another client creates forty indexes, each built over the 2,000 documents, and drops them, eight times
+            for (int round = 0; round < 8; round++) {
+                for (int f = 0; f < 40; f++) {
+                    runs.createIndex(Indexes.ascending("f" + f));
+                }
+                for (int f = 0; f < 40; f++) {
+                    runs.dropIndex(Indexes.ascending("f" + f));
+                }
+            }
+            creating.set(false);
+            readers.forEach(reader -> {
+                try {
+                    reader.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+
+            assertThat(failures).isEmpty();
+        });
+    }
+
     private static long examined(MongoClient client, String databaseAndCollection) {
         Document examined = client.getDatabase("anything").runCommand(new Document(CommandCounts.COMMAND, 1))
                 .get("examined", Document.class);
