@@ -85,17 +85,49 @@ final class DemoRuns {
      */
     Result closedLoop(String workflowId, int clients, int seconds, int pollMillis,
             Map<String, List<RunTimeline.Entry>> seen) throws Exception {
+        return closedLoop(workflowId, clients, seconds, runId -> awaitEnd(runId, pollMillis), "final status read",
+                seen);
+    }
+
+    /**
+     * {@code clients} clients, each starting a run and following it the Studio's way — its event stream, until the
+     * stream ends after the run's final event — then reading its status once; moments added to {@code seen}
+     * (POST sent, POST answered, stream ended).
+     */
+    Result closedLoopFollowingEvents(String workflowId, int clients, int seconds,
+            Map<String, List<RunTimeline.Entry>> seen) throws Exception {
+        return closedLoop(workflowId, clients, seconds, this::followEvents, "event stream ended", seen);
+    }
+
+    private Result closedLoop(String workflowId, int clients, int seconds, RunFollower follower, String endMoment,
+            Map<String, List<RunTimeline.Entry>> seen) throws Exception {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         onThreads(clients, clients, c -> {
             while (System.nanoTime() < end) {
-                timedRun(workflowId, pollMillis, latencies, failures, seen);
+                timedRun(workflowId, follower, endMoment, latencies, failures, seen);
             }
         });
         double took = (System.nanoTime() - start) / 1e9;
         return new Result(latencies.size(), took, Percentiles.of(latencies), failures.size());
+    }
+
+    /** Follows a started run until it has ended and answers its final status. */
+    private interface RunFollower {
+        String followToEnd(String runId) throws Exception;
+    }
+
+    /** The run's event stream until it ends, then its status; a stream that did not open counts as a failure. */
+    private String followEvents(String runId) throws Exception {
+        HttpRequest events = HttpRequest.newBuilder(URI.create(api + "/runs/" + runId + "/events"))
+                .header("X-API-Key", key).header("Accept", "text/event-stream").build();
+        HttpResponse<Void> stream = http.send(events, HttpResponse.BodyHandlers.discarding());
+        if (stream.statusCode() != 200) {
+            return "event stream answered " + stream.statusCode();
+        }
+        return send("GET", "/runs/" + runId, null).get("status").asString();
     }
 
     /** Latency of {@code requests} GETs of {@code path}, at most {@code perSecond} a second from 4 clients. */
@@ -171,7 +203,8 @@ final class DemoRuns {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
-        onThreads(concurrency, runs, i -> timedRun(workflowId, POLL_MILLIS, latencies, failures, new HashMap<>()));
+        onThreads(concurrency, runs, i -> timedRun(workflowId, runId -> awaitEnd(runId, POLL_MILLIS),
+                "final status read", latencies, failures, new HashMap<>()));
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(runs, seconds, Percentiles.of(latencies), failures.size());
     }
@@ -264,17 +297,17 @@ final class DemoRuns {
     }
 
     /** One run from POST to its final status; the latency and any failure are added to the lists. */
-    private void timedRun(String workflowId, int pollMillis, List<Double> latencies, List<String> failures,
-            Map<String, List<RunTimeline.Entry>> seen) throws Exception {
+    private void timedRun(String workflowId, RunFollower follower, String endMoment, List<Double> latencies,
+            List<String> failures, Map<String, List<RunTimeline.Entry>> seen) throws Exception {
         long t0 = System.nanoTime();
         long sent = System.currentTimeMillis();
         String runId = start(workflowId);
         long answered = System.currentTimeMillis();
-        String status = awaitEnd(runId, pollMillis);
+        String status = follower.followToEnd(runId);
         latencies.add((System.nanoTime() - t0) / 1e6);
         seen.put(runId, List.of(RunTimeline.Entry.client(sent, "POST /api/runs sent"),
                 RunTimeline.Entry.client(answered, "POST answered"),
-                RunTimeline.Entry.client(System.currentTimeMillis(), "final status read")));
+                RunTimeline.Entry.client(System.currentTimeMillis(), endMoment)));
         if (!status.equals("succeeded")) {
             failures.add(status);
         }

@@ -127,18 +127,15 @@ public final class PipelineBenchmark {
                 + " records behind then: %s)", store, caughtUp.millis(), caughtUp.behind()), usedUntilCaughtUp,
                 open.runs());
 
-        Map<String, List<RunTimeline.Entry>> seenClosed = new ConcurrentHashMap<>();
-        CpuMeter.Mark beforeClosed = cpu.mark();
-        Map<String, Long> commandsBeforeClosed = commands.read();
-        Map<String, Long> examinedBeforeClosed = commands.examined();
-        DemoRuns.Result closed = demo.closedLoop(workflowId, clients, seconds, 100, seenClosed);
-        String closedPhase = store + ", " + clients + " clients polling";
-        report.cpu(closedPhase, cpu.since(beforeClosed), closed.runs());
-        report.commands(closedPhase, MongoCommands.difference(commandsBeforeClosed, commands.read()), closed.runs());
-        report.examined(closedPhase, MongoCommands.difference(examinedBeforeClosed, commands.examined()), closed.runs());
-        report.row(clients + " clients, 100 ms polls (" + store + ")", closed);
-        report.typicalTimeline("a run of " + clients + " clients polling every 100 ms (" + store + ")",
-                RunTimeline.typical(stack.kafkaBootstrap, seenClosed));
+        closedLoop(report, cpu, commands, stack, store + ", " + clients + " clients polling",
+                clients + " clients, 100 ms polls (" + store + ")",
+                "a run of " + clients + " clients polling every 100 ms (" + store + ")",
+                moments -> demo.closedLoop(workflowId, clients, seconds, 100, moments));
+        lag.awaitCaughtUp(CATCH_UP_MILLIS);
+        closedLoop(report, cpu, commands, stack, store + ", " + clients + " clients by event stream",
+                clients + " clients, each following its run's event stream (" + store + ")",
+                "a run of " + clients + " clients following their event streams (" + store + ")",
+                moments -> demo.closedLoopFollowingEvents(workflowId, clients, seconds, moments));
 
         String runId = demo.start(workflowId);
         report.read("GET /api/runs/{id} at 500/s (" + store + ")", demo.reads("/runs/" + runId, 2500, 500));
@@ -154,6 +151,25 @@ public final class PipelineBenchmark {
         report.row(String.format(Locale.ROOT, "open loop: %,d runs + report node posted at once (%s)", reportRuns,
                 store), reportOpen);
         report.cpu(store + ", + report node", cpu.since(beforeReports), reportOpen.runs());
+    }
+
+    /** One closed loop: its runs, CPU, MongoDB commands and examined documents per run, and its typical run. */
+    private static void closedLoop(Report report, CpuMeter cpu, MongoCommands commands, StackProcess stack,
+            String phase, String row, String timeline, ClosedLoop loop) throws Exception {
+        Map<String, List<RunTimeline.Entry>> seen = new ConcurrentHashMap<>();
+        CpuMeter.Mark before = cpu.mark();
+        Map<String, Long> commandsBefore = commands.read();
+        Map<String, Long> examinedBefore = commands.examined();
+        DemoRuns.Result closed = loop.run(seen);
+        report.cpu(phase, cpu.since(before), closed.runs());
+        report.commands(phase, MongoCommands.difference(commandsBefore, commands.read()), closed.runs());
+        report.examined(phase, MongoCommands.difference(examinedBefore, commands.examined()), closed.runs());
+        report.row(row, closed);
+        report.typicalTimeline(timeline, RunTimeline.typical(stack.kafkaBootstrap, seen));
+    }
+
+    private interface ClosedLoop {
+        DemoRuns.Result run(Map<String, List<RunTimeline.Entry>> seen) throws Exception;
     }
 
     private static Map<String, Integer> options(String[] args) {
