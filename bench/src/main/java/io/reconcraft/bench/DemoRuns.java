@@ -121,13 +121,18 @@ final class DemoRuns {
 
     /** The run's event stream until it ends, then its status; a stream that did not open counts as a failure. */
     private String followEvents(String runId) throws Exception {
-        HttpRequest events = HttpRequest.newBuilder(URI.create(api + "/runs/" + runId + "/events"))
-                .header("X-API-Key", key).header("Accept", "text/event-stream").build();
-        HttpResponse<Void> stream = http.send(events, HttpResponse.BodyHandlers.discarding());
-        if (stream.statusCode() != 200) {
-            return "event stream answered " + stream.statusCode();
+        int stream = readEventStream(runId);
+        if (stream != 200) {
+            return "event stream answered " + stream;
         }
         return send("GET", "/runs/" + runId, null).get("status").asString();
+    }
+
+    /** Reads the run's event stream until the gateway ends it (after the run's final event); its HTTP status. */
+    private int readEventStream(String runId) throws Exception {
+        HttpRequest events = HttpRequest.newBuilder(URI.create(api + "/runs/" + runId + "/events"))
+                .header("X-API-Key", key).header("Accept", "text/event-stream").build();
+        return http.send(events, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** Latency of {@code requests} GETs of {@code path}, at most {@code perSecond} a second from 4 clients. */
@@ -231,14 +236,12 @@ final class DemoRuns {
             long sent = System.currentTimeMillis();
             String runId = start(workflowId);
             long answered = System.currentTimeMillis();
-            HttpRequest events = HttpRequest.newBuilder(URI.create(api + "/runs/" + runId + "/events"))
-                    .header("X-API-Key", key).header("Accept", "text/event-stream").build();
-            HttpResponse<Void> stream = http.send(events, HttpResponse.BodyHandlers.discarding());
+            int stream = readEventStream(runId);
             latencies.add((System.nanoTime() - t0) / 1e6);
             seen.put(runId, List.of(RunTimeline.Entry.client(sent, "POST /api/runs sent"),
                     RunTimeline.Entry.client(answered, "POST answered"),
                     RunTimeline.Entry.client(System.currentTimeMillis(), "event stream ended")));
-            if (stream.statusCode() != 200 || !send("GET", "/runs/" + runId, null).get("status").asString()
+            if (stream != 200 || !send("GET", "/runs/" + runId, null).get("status").asString()
                     .equals("succeeded")) {
                 failed++;
             }

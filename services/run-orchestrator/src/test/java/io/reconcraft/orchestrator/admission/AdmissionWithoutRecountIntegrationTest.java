@@ -44,7 +44,7 @@ class AdmissionWithoutRecountIntegrationTest extends RealBrokerTest {
         runs.forEach(id -> tap.publish(id, request()));
 
         // which runs are admitted first is not known in advance (they arrive over several partitions): every step
-        // requested is answered as it comes, until every run has ended or no run moves for WAIT
+        // requested is answered as it comes, until every run has ended (within WAIT)
         Set<String> answered = new HashSet<>();
         await().atMost(WAIT).until(() -> {
             for (String runId : runs) {
