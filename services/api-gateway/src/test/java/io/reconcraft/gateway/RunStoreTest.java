@@ -100,6 +100,38 @@ class RunStoreTest extends GatewayTestSupport {
     }
 
     @Test
+    void givenARunWhoseViewTheReadModelWroteHere_whenShown_thenItIsThatViewWithoutReadingTheStore() {
+        RunView view = runs.insertOnce(queued("written by the read model here")).block();
+        runs.replaceAll(List.of(running(view, view.steps()))).block();
+        renameBehindTheStoresBack(view.id());
+
+        RunView shown = runs.findShown(view.id()).block();
+
+        assertThat(shown.workflowName()).isEqualTo("written by the read model here");
+        assertThat(shown.status()).isEqualTo(RunStatus.RUNNING);
+    }
+
+    @Test
+    void givenARunOnlyInsertedHere_whenShown_thenItIsReadFromTheStore() {
+        // its partition may be read by another instance, which writes the run from then on
+        RunView view = runs.insertOnce(queued("inserted here")).block();
+        renameBehindTheStoresBack(view.id());
+
+        assertThat(runs.findShown(view.id()).block().workflowName()).isEqualTo("renamed elsewhere");
+    }
+
+    @Test
+    void givenARunTheReadModelWroteHere_whenItsPartitionsAreRevoked_thenItIsShownAsStored() {
+        RunView view = runs.insertOnce(queued("written before a rebalance")).block();
+        runs.replaceAll(List.of(running(view, view.steps()))).block();
+        renameBehindTheStoresBack(view.id());
+
+        runEvents.onPartitionsRevoked(List.of(new TopicPartition(Topics.RUN_EVENTS, 0)));
+
+        assertThat(runs.findShown(view.id()).block().workflowName()).isEqualTo("renamed elsewhere");
+    }
+
+    @Test
     void givenARemovedRun_whenReadAsLastWritten_thenItIsNotFound() {
         RunView view = runs.insertOnce(queued("removed here")).block();
         runs.remove(view).block();

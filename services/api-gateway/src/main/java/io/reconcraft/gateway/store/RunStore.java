@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
  * queued view, the read model replaces views as events arrive, and the API, the scheduler, the dashboard and the
  * SSE stream read them here. Writes return what was written. The documents it wrote last (the most recent runs'; a
  * run's findings are sorted after it ended) are kept in memory for the read model ({@link #findAsLastWritten}),
- * which would otherwise read each back before applying the run's next events.
+ * which would otherwise read each back before applying the run's next events, and for the API's reads of a run
+ * whose view the read model here wrote ({@link #findShown}: a client following a run reads it many times).
  */
 @Component
 @RequiredArgsConstructor
@@ -68,7 +69,10 @@ public class RunStore implements InitializingBean {
                 duplicate -> mongo.findById(view.id(), RunView.class).switchIfEmpty(Mono.error(duplicate)));
     }
 
-    /** Replaces each view's stored document in one bulk write (a view removed meanwhile stays removed); the views. */
+    /**
+     * Replaces each view's stored document in one bulk write (a view removed meanwhile stays removed); the views.
+     * Only the read model writes here, for the partitions it reads: what it wrote is current (see {@link #findShown}).
+     */
     public Mono<List<RunView>> replaceAll(List<RunView> views) {
         if (views.isEmpty()) {
             return Mono.just(List.of());
@@ -90,7 +94,7 @@ public class RunStore implements InitializingBean {
                 .doOnCancel(() -> written.forget(ids))
                 .doOnSuccess(result -> {
                     if (result.getMatchedCount() == views.size()) {
-                        remember(views, documents);
+                        rememberCurrent(views, documents);
                     } else {
                         written.forget(ids); // one was removed meanwhile: the store says which
                     }
@@ -107,11 +111,11 @@ public class RunStore implements InitializingBean {
         List<RunView> remembered = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String id : ids) {
-            Document document = written.get(id);
-            if (document == null) {
+            RunView view = written.view(id, this::viewOf);
+            if (view == null) {
                 unknown.add(id);
             } else {
-                remembered.add(mongo.getConverter().read(RunView.class, document));
+                remembered.add(view);
             }
         }
         return unknown.isEmpty() ? Flux.fromIterable(remembered)
@@ -138,8 +142,15 @@ public class RunStore implements InitializingBean {
         return mongo.find(Query.query(Criteria.where("_id").in(ids)), RunView.class);
     }
 
-    /** The view as the API shows it: without the read model's internal fields. */
+    /**
+     * The view as the API shows it (the read model's internal fields are not shown): as the read model here last
+     * wrote it while it is current (see {@link WrittenRunDocuments}), else as stored, without those fields.
+     */
     public Mono<RunView> findShown(String id) {
+        RunView current = written.currentView(id, this::viewOf);
+        if (current != null) {
+            return Mono.just(current);
+        }
         Query query = Query.query(Criteria.where("_id").is(id));
         RunView.INTERNAL_FIELDS.forEach(query.fields()::exclude);
         return mongo.findOne(query, RunView.class);
@@ -177,15 +188,19 @@ public class RunStore implements InitializingBean {
                 .map(run -> run.status() != null && run.status().isTerminal());
     }
 
+    private RunView viewOf(Document document) {
+        return mongo.getConverter().read(RunView.class, document);
+    }
+
     private Document documentOf(RunView view) {
         Document document = new Document();
         mongo.getConverter().write(view, document);
         return document;
     }
 
-    private void remember(List<RunView> views, List<Document> documents) {
+    private void rememberCurrent(List<RunView> views, List<Document> documents) {
         for (int i = 0; i < views.size(); i++) {
-            written.remember(views.get(i).id(), documents.get(i), views.get(i).steps().size());
+            written.rememberCurrent(views.get(i).id(), documents.get(i), views.get(i).steps().size());
         }
     }
 

@@ -1,14 +1,19 @@
 package io.reconcraft.gateway.store;
 
+import io.reconcraft.gateway.run.RunView;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.function.Function;
 import org.bson.Document;
 
 /**
  * The run documents this instance wrote last, as it wrote them: what the read model would otherwise read back
  * before applying a run's next events. Bounded by the steps they hold (a document's size grows with its steps);
- * the least recently used runs go first.
+ * the least recently used runs go first. Each is read into its view once, when first asked for.
+ * A document the read model wrote is <em>current</em>: only the reader of a run's partition writes the run after its
+ * insert, so until the partitions read here change (then everything is forgotten) the store holds exactly it, and a
+ * read of the run needs no query. A document inserted here is not: the run's partition may be read elsewhere.
  */
 final class WrittenRunDocuments {
 
@@ -20,34 +25,56 @@ final class WrittenRunDocuments {
         this.maxSteps = maxSteps;
     }
 
+    /** A document inserted here: kept for the read model, not current (see above). */
     synchronized void remember(String id, Document document, int stepCount) {
+        remember(id, document, stepCount, false);
+    }
+
+    /** A document the read model wrote: current until the partitions read here change. */
+    synchronized void rememberCurrent(String id, Document document, int stepCount) {
+        remember(id, document, stepCount, true);
+    }
+
+    private void remember(String id, Document document, int stepCount, boolean current) {
         long weight = 1L + stepCount;
         Remembered replaced = documents.remove(id);
         if (replaced != null) {
-            steps -= replaced.weight();
+            steps -= replaced.weight;
         }
         if (weight > maxSteps) {
             return;
         }
-        documents.put(id, new Remembered(document, weight));
+        documents.put(id, new Remembered(document, weight, current));
         steps += weight;
         Iterator<Remembered> eldest = documents.values().iterator();
         while (steps > maxSteps) {
-            steps -= eldest.next().weight();
+            steps -= eldest.next().weight;
             eldest.remove();
         }
     }
 
     synchronized Document get(String id) {
         Remembered remembered = documents.get(id);
-        return remembered == null ? null : remembered.document();
+        return remembered == null ? null : remembered.document;
+    }
+
+    /** The view of the remembered document, read with {@code read} once; null when none is remembered. */
+    synchronized RunView view(String id, Function<Document, RunView> read) {
+        Remembered remembered = documents.get(id);
+        return remembered == null ? null : remembered.view(read);
+    }
+
+    /** The view of the document, when it is current (see above); null otherwise. */
+    synchronized RunView currentView(String id, Function<Document, RunView> read) {
+        Remembered remembered = documents.get(id);
+        return remembered == null || !remembered.current ? null : remembered.view(read);
     }
 
     synchronized void forget(Collection<String> ids) {
         ids.forEach(id -> {
             Remembered removed = documents.remove(id);
             if (removed != null) {
-                steps -= removed.weight();
+                steps -= removed.weight;
             }
         });
     }
@@ -61,6 +88,23 @@ final class WrittenRunDocuments {
         return documents.size();
     }
 
-    private record Remembered(Document document, long weight) {
+    private static final class Remembered {
+        private final Document document;
+        private final long weight;
+        private final boolean current;
+        private RunView view;
+
+        private Remembered(Document document, long weight, boolean current) {
+            this.document = document;
+            this.weight = weight;
+            this.current = current;
+        }
+
+        private RunView view(Function<Document, RunView> read) {
+            if (view == null) {
+                view = read.apply(document);
+            }
+            return view;
+        }
     }
 }

@@ -2,11 +2,17 @@ package io.reconcraft.gateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcraft.gateway.run.RunView;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-/** The documents kept for the read model stay within their bound of steps, the least recently used going first. */
+/**
+ * The documents kept for the read model stay within their bound of steps, the least recently used going first; only
+ * what the read model wrote is current.
+ */
 class WrittenRunDocumentsTest {
 
     private final WrittenRunDocuments written = new WrittenRunDocuments(12);
@@ -55,6 +61,54 @@ class WrittenRunDocumentsTest {
 
         assertThat(written.get("b")).isEqualTo(run("b"));
         assertThat(written.get("c")).isEqualTo(run("c"));
+    }
+
+    @Test
+    void givenARunInsertedHere_whenItsCurrentViewIsAsked_thenThereIsNone_butTheReadModelStillFindsIt() {
+        written.remember("a", run("a"), 3);
+
+        assertThat(written.currentView("a", this::read)).isNull();
+        assertThat(written.view("a", this::read).workflowName()).isEqualTo("a");
+    }
+
+    @Test
+    void givenARunTheReadModelWrote_whenItsCurrentViewIsAsked_thenItIsTheDocumentWritten() {
+        written.remember("a", run("inserted"), 3);
+
+        written.rememberCurrent("a", run("applied"), 3);
+
+        assertThat(written.currentView("a", this::read).workflowName()).isEqualTo("applied");
+    }
+
+    @Test
+    void givenACurrentRun_whenEverythingIsForgotten_thenItIsNoLongerCurrent() {
+        written.rememberCurrent("a", run("a"), 3);
+
+        written.forgetAll();
+
+        assertThat(written.currentView("a", this::read)).isNull();
+    }
+
+    @Test
+    void givenARememberedRun_whenItsViewIsAskedForAgain_thenTheDocumentIsReadOnce_untilItIsWrittenAgain() {
+        written.rememberCurrent("a", run("a"), 3);
+
+        RunView first = written.currentView("a", this::read);
+        RunView again = written.view("a", this::read);
+        written.rememberCurrent("a", run("a, written again"), 3);
+        RunView afterTheWrite = written.currentView("a", this::read);
+
+        assertThat(again).isSameAs(first);
+        assertThat(afterTheWrite.workflowName()).isEqualTo("a, written again");
+        assertThat(reads).containsExactly("a", "a, written again");
+    }
+
+    private final List<String> reads = new ArrayList<>();
+
+    private RunView read(Document document) {
+        reads.add(document.getString("workflowName"));
+        return new RunView(document.getString("_id"), null, document.getString("workflowName"), null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static Document run(String name) {
