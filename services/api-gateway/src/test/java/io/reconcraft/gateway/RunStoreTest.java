@@ -15,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.TopicPartition;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -112,9 +114,17 @@ class RunStoreTest extends GatewayTestSupport {
     }
 
     @Test
-    void givenARunOnlyInsertedHere_whenShown_thenItIsReadFromTheStore() {
-        // its partition may be read by another instance, which writes the run from then on
-        RunView view = runs.insertOnce(queued("inserted here")).block();
+    void givenARunInsertedHereWhosePartitionIsReadHere_whenShown_thenItIsTheViewInsertedWithoutReadingTheStore() {
+        RunView view = runs.insertOnce(queued("inserted here, read here")).block();
+        renameBehindTheStoresBack(view.id());
+
+        assertThat(runs.findShown(view.id()).block().workflowName()).isEqualTo("inserted here, read here");
+    }
+
+    @Test
+    void givenARunInsertedHereWhosePartitionIsReadElsewhere_whenShown_thenItIsReadFromTheStore() {
+        runEvents.onPartitionsRevoked(bothPartitions()); // read by another instance, which writes the run from now on
+        RunView view = runs.insertOnce(queued("inserted here, read elsewhere")).block();
         renameBehindTheStoresBack(view.id());
 
         assertThat(runs.findShown(view.id()).block().workflowName()).isEqualTo("renamed elsewhere");
@@ -147,6 +157,15 @@ class RunStoreTest extends GatewayTestSupport {
         runs.replaceAll(List.of(running(view, view.steps()))).block();
 
         assertThat(runs.findAsLastWritten(List.of(view.id())).collectList().block()).isEmpty();
+    }
+
+    @AfterEach
+    void theReadModelReadsBothPartitionsAgain() {
+        runEvents.onPartitionsAssigned(bothPartitions().stream().collect(Collectors.toMap(p -> p, p -> 0L)), null);
+    }
+
+    private static List<TopicPartition> bothPartitions() {
+        return List.of(new TopicPartition(Topics.RUN_EVENTS, 0), new TopicPartition(Topics.RUN_EVENTS, 1));
     }
 
     /** What another gateway instance that read the run's partition meanwhile would do. */

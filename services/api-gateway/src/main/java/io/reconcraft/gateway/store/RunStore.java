@@ -43,6 +43,7 @@ public class RunStore implements InitializingBean {
     private static final long REMEMBERED_STEPS = 16_384;
 
     private final ReactiveMongoTemplate mongo;
+    private final ReadPartitions readPartitions;
     private final WrittenRunDocuments written = new WrittenRunDocuments(REMEMBERED_STEPS);
 
     /** The indexes the reads below rely on. */
@@ -63,7 +64,8 @@ public class RunStore implements InitializingBean {
             Document document = documentOf(view);
             return mongo.getCollection(mongo.getCollectionName(RunView.class))
                     .flatMap(runs -> Mono.from(runs.insertMany(List.of(document))))
-                    .doOnNext(inserted -> written.remember(view.id(), document, view.steps().size()))
+                    .doOnNext(inserted -> written.rememberInserted(view.id(), document, view.steps().size(),
+                            () -> readPartitions.readsRunOf(view.id())))
                     .thenReturn(view);
         }).onErrorResume(DuplicateKeys::only,
                 duplicate -> mongo.findById(view.id(), RunView.class).switchIfEmpty(Mono.error(duplicate)));

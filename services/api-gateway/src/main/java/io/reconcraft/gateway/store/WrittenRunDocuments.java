@@ -4,6 +4,7 @@ import io.reconcraft.gateway.run.RunView;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.bson.Document;
 
@@ -13,7 +14,7 @@ import org.bson.Document;
  * the least recently used runs go first. Each is read into its view once, when first asked for.
  * A document the read model wrote is <em>current</em>: only the reader of a run's partition writes the run after its
  * insert, so until the partitions read here change (then everything is forgotten) the store holds exactly it, and a
- * read of the run needs no query. A document inserted here is not: the run's partition may be read elsewhere.
+ * read of the run needs no query. A document inserted here is current only when the run's partition is read here.
  */
 final class WrittenRunDocuments {
 
@@ -25,9 +26,12 @@ final class WrittenRunDocuments {
         this.maxSteps = maxSteps;
     }
 
-    /** A document inserted here: kept for the read model, not current (see above). */
-    synchronized void remember(String id, Document document, int stepCount) {
-        remember(id, document, stepCount, false);
+    /**
+     * A document inserted here: current when {@code readHere} says the read model here reads the run's partition,
+     * asked under the same lock that {@link #forgetAll} takes after the partitions read here changed.
+     */
+    synchronized void rememberInserted(String id, Document document, int stepCount, BooleanSupplier readHere) {
+        remember(id, document, stepCount, readHere.getAsBoolean());
     }
 
     /** A document the read model wrote: current until the partitions read here change. */

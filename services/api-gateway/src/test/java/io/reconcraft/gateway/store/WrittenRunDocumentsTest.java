@@ -19,12 +19,12 @@ class WrittenRunDocumentsTest {
 
     @Test
     void givenRunsBeyondTheBound_whenAnotherIsRemembered_thenTheLeastRecentlyUsedAreForgotten() {
-        written.remember("a", run("a"), 3);
-        written.remember("b", run("b"), 3);
-        written.remember("c", run("c"), 3);
+        written.rememberInserted("a", run("a"), 3, () -> false);
+        written.rememberInserted("b", run("b"), 3, () -> false);
+        written.rememberInserted("c", run("c"), 3, () -> false);
         written.get("a"); // used: "b" is now the least recently used
 
-        written.remember("d", run("d"), 3);
+        written.rememberInserted("d", run("d"), 3, () -> false);
 
         assertThat(written.get("b")).isNull();
         assertThat(written.get("a")).isEqualTo(run("a"));
@@ -34,8 +34,8 @@ class WrittenRunDocumentsTest {
 
     @Test
     void givenARunWrittenAgain_whenRemembered_thenItsNewDocumentReplacesTheOldOneInTheBound() {
-        written.remember("a", run("a"), 3);
-        written.remember("a", run("a again"), 10);
+        written.rememberInserted("a", run("a"), 3, () -> false);
+        written.rememberInserted("a", run("a again"), 10, () -> false);
 
         assertThat(written.get("a")).isEqualTo(run("a again"));
         assertThat(written.size()).isEqualTo(1);
@@ -43,37 +43,44 @@ class WrittenRunDocumentsTest {
 
     @Test
     void givenARunWiderThanTheBound_whenRemembered_thenItIsNotKeptAndItsOlderDocumentIsForgotten() {
-        written.remember("wide", run("narrow at first"), 1);
+        written.rememberInserted("wide", run("narrow at first"), 1, () -> false);
 
-        written.remember("wide", run("wide"), 12);
+        written.rememberInserted("wide", run("wide"), 12, () -> false);
 
         assertThat(written.get("wide")).isNull();
     }
 
     @Test
     void givenRememberedRuns_whenSomeAreForgotten_thenTheirPlaceIsFreeForOthers() {
-        written.remember("a", run("a"), 5);
-        written.remember("b", run("b"), 5);
+        written.rememberInserted("a", run("a"), 5, () -> false);
+        written.rememberInserted("b", run("b"), 5, () -> false);
 
         written.forget(List.of("a"));
         assertThat(written.get("a")).isNull();
-        written.remember("c", run("c"), 5);
+        written.rememberInserted("c", run("c"), 5, () -> false);
 
         assertThat(written.get("b")).isEqualTo(run("b"));
         assertThat(written.get("c")).isEqualTo(run("c"));
     }
 
     @Test
-    void givenARunInsertedHere_whenItsCurrentViewIsAsked_thenThereIsNone_butTheReadModelStillFindsIt() {
-        written.remember("a", run("a"), 3);
+    void givenARunInsertedHereWhosePartitionIsReadElsewhere_whenItsCurrentViewIsAsked_thenThereIsNone_butTheReadModelStillFindsIt() {
+        written.rememberInserted("a", run("a"), 3, () -> false);
 
         assertThat(written.currentView("a", this::read)).isNull();
         assertThat(written.view("a", this::read).workflowName()).isEqualTo("a");
     }
 
     @Test
+    void givenARunInsertedHereWhosePartitionIsReadHere_whenItsCurrentViewIsAsked_thenItIsTheDocumentInserted() {
+        written.rememberInserted("a", run("inserted, read here"), 3, () -> true);
+
+        assertThat(written.currentView("a", this::read).workflowName()).isEqualTo("inserted, read here");
+    }
+
+    @Test
     void givenARunTheReadModelWrote_whenItsCurrentViewIsAsked_thenItIsTheDocumentWritten() {
-        written.remember("a", run("inserted"), 3);
+        written.rememberInserted("a", run("inserted"), 3, () -> false);
 
         written.rememberCurrent("a", run("applied"), 3);
 
