@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
-import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * The partitions of run-events this instance's read model reads. The reader of a run's partition is the only writer
  * of the run's view after its insert, so a view inserted here for a run whose partition is read here is exactly what
  * the store holds until the read model here writes it (see {@link WrittenRunDocuments}). A run's partition is the one
- * the producers' default partitioner picks for its key, the run id (murmur2, modulo the topic's partitions); every
+ * the producers' default partitioner picks for its key, the run id ({@link BuiltInPartitioner#partitionForKey}); every
  * record the read model reads is checked against that, and one found on another partition (another partitioner)
  * turns the belief off for good.
  */
@@ -55,6 +55,6 @@ public class ReadPartitions {
     }
 
     static int partitionOf(String key, int partitions) {
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+        return BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), partitions);
     }
 }

@@ -44,7 +44,7 @@ public class RunStore implements InitializingBean {
 
     private final ReactiveMongoTemplate mongo;
     private final ReadPartitions readPartitions;
-    private final WrittenRunDocuments written = new WrittenRunDocuments(REMEMBERED_STEPS);
+    private final WrittenRunDocuments written = new WrittenRunDocuments(REMEMBERED_STEPS, this::viewOf);
 
     /** The indexes the reads below rely on. */
     @Override
@@ -113,7 +113,7 @@ public class RunStore implements InitializingBean {
         List<RunView> remembered = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String id : ids) {
-            RunView view = written.view(id, this::viewOf);
+            RunView view = written.view(id);
             if (view == null) {
                 unknown.add(id);
             } else {
@@ -149,7 +149,7 @@ public class RunStore implements InitializingBean {
      * wrote it while it is current (see {@link WrittenRunDocuments}), else as stored, without those fields.
      */
     public Mono<RunView> findShown(String id) {
-        RunView current = written.currentView(id, this::viewOf);
+        RunView current = written.currentView(id);
         if (current != null) {
             return Mono.just(current);
         }

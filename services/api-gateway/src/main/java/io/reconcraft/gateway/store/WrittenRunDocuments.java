@@ -19,11 +19,14 @@ import org.bson.Document;
 final class WrittenRunDocuments {
 
     private final long maxSteps;
+    private final Function<Document, RunView> read;
     private final LinkedHashMap<String, Remembered> documents = new LinkedHashMap<>(64, 0.75f, true);
     private long steps;
 
-    WrittenRunDocuments(long maxSteps) {
+    /** {@code read} reads a remembered document into its view. */
+    WrittenRunDocuments(long maxSteps, Function<Document, RunView> read) {
         this.maxSteps = maxSteps;
+        this.read = read;
     }
 
     /**
@@ -57,19 +60,14 @@ final class WrittenRunDocuments {
         }
     }
 
-    synchronized Document get(String id) {
-        Remembered remembered = documents.get(id);
-        return remembered == null ? null : remembered.document;
-    }
-
-    /** The view of the remembered document, read with {@code read} once; null when none is remembered. */
-    synchronized RunView view(String id, Function<Document, RunView> read) {
+    /** The view of the remembered document, read once; null when none is remembered. */
+    synchronized RunView view(String id) {
         Remembered remembered = documents.get(id);
         return remembered == null ? null : remembered.view(read);
     }
 
     /** The view of the document, when it is current (see above); null otherwise. */
-    synchronized RunView currentView(String id, Function<Document, RunView> read) {
+    synchronized RunView currentView(String id) {
         Remembered remembered = documents.get(id);
         return remembered == null || !remembered.current ? null : remembered.view(read);
     }

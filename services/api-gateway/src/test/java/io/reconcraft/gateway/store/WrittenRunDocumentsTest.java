@@ -15,21 +15,21 @@ import org.junit.jupiter.api.Test;
  */
 class WrittenRunDocumentsTest {
 
-    private final WrittenRunDocuments written = new WrittenRunDocuments(12);
+    private final WrittenRunDocuments written = new WrittenRunDocuments(12, this::read);
 
     @Test
     void givenRunsBeyondTheBound_whenAnotherIsRemembered_thenTheLeastRecentlyUsedAreForgotten() {
         written.rememberInserted("a", run("a"), 3, () -> false);
         written.rememberInserted("b", run("b"), 3, () -> false);
         written.rememberInserted("c", run("c"), 3, () -> false);
-        written.get("a"); // used: "b" is now the least recently used
+        written.view("a"); // used: "b" is now the least recently used
 
         written.rememberInserted("d", run("d"), 3, () -> false);
 
-        assertThat(written.get("b")).isNull();
-        assertThat(written.get("a")).isEqualTo(run("a"));
-        assertThat(written.get("c")).isEqualTo(run("c"));
-        assertThat(written.get("d")).isEqualTo(run("d"));
+        assertThat(written.view("b")).isNull();
+        assertThat(written.view("a").workflowName()).isEqualTo("a");
+        assertThat(written.view("c").workflowName()).isEqualTo("c");
+        assertThat(written.view("d").workflowName()).isEqualTo("d");
     }
 
     @Test
@@ -37,7 +37,7 @@ class WrittenRunDocumentsTest {
         written.rememberInserted("a", run("a"), 3, () -> false);
         written.rememberInserted("a", run("a again"), 10, () -> false);
 
-        assertThat(written.get("a")).isEqualTo(run("a again"));
+        assertThat(written.view("a").workflowName()).isEqualTo("a again");
         assertThat(written.size()).isEqualTo(1);
     }
 
@@ -47,7 +47,7 @@ class WrittenRunDocumentsTest {
 
         written.rememberInserted("wide", run("wide"), 12, () -> false);
 
-        assertThat(written.get("wide")).isNull();
+        assertThat(written.view("wide")).isNull();
     }
 
     @Test
@@ -56,26 +56,26 @@ class WrittenRunDocumentsTest {
         written.rememberInserted("b", run("b"), 5, () -> false);
 
         written.forget(List.of("a"));
-        assertThat(written.get("a")).isNull();
+        assertThat(written.view("a")).isNull();
         written.rememberInserted("c", run("c"), 5, () -> false);
 
-        assertThat(written.get("b")).isEqualTo(run("b"));
-        assertThat(written.get("c")).isEqualTo(run("c"));
+        assertThat(written.view("b").workflowName()).isEqualTo("b");
+        assertThat(written.view("c").workflowName()).isEqualTo("c");
     }
 
     @Test
     void givenARunInsertedHereWhosePartitionIsReadElsewhere_whenItsCurrentViewIsAsked_thenThereIsNone_butTheReadModelStillFindsIt() {
         written.rememberInserted("a", run("a"), 3, () -> false);
 
-        assertThat(written.currentView("a", this::read)).isNull();
-        assertThat(written.view("a", this::read).workflowName()).isEqualTo("a");
+        assertThat(written.currentView("a")).isNull();
+        assertThat(written.view("a").workflowName()).isEqualTo("a");
     }
 
     @Test
     void givenARunInsertedHereWhosePartitionIsReadHere_whenItsCurrentViewIsAsked_thenItIsTheDocumentInserted() {
         written.rememberInserted("a", run("inserted, read here"), 3, () -> true);
 
-        assertThat(written.currentView("a", this::read).workflowName()).isEqualTo("inserted, read here");
+        assertThat(written.currentView("a").workflowName()).isEqualTo("inserted, read here");
     }
 
     @Test
@@ -84,7 +84,7 @@ class WrittenRunDocumentsTest {
 
         written.rememberCurrent("a", run("applied"), 3);
 
-        assertThat(written.currentView("a", this::read).workflowName()).isEqualTo("applied");
+        assertThat(written.currentView("a").workflowName()).isEqualTo("applied");
     }
 
     @Test
@@ -93,17 +93,17 @@ class WrittenRunDocumentsTest {
 
         written.forgetAll();
 
-        assertThat(written.currentView("a", this::read)).isNull();
+        assertThat(written.currentView("a")).isNull();
     }
 
     @Test
     void givenARememberedRun_whenItsViewIsAskedForAgain_thenTheDocumentIsReadOnce_untilItIsWrittenAgain() {
         written.rememberCurrent("a", run("a"), 3);
 
-        RunView first = written.currentView("a", this::read);
-        RunView again = written.view("a", this::read);
+        RunView first = written.currentView("a");
+        RunView again = written.view("a");
         written.rememberCurrent("a", run("a, written again"), 3);
-        RunView afterTheWrite = written.currentView("a", this::read);
+        RunView afterTheWrite = written.currentView("a");
 
         assertThat(again).isSameAs(first);
         assertThat(afterTheWrite.workflowName()).isEqualTo("a, written again");
