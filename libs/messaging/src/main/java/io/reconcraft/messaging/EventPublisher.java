@@ -44,7 +44,8 @@ public class EventPublisher {
         }
     }
 
-    private static EventEnvelope acknowledged(EventEnvelope event, CompletableFuture<EventEnvelope> sent) {
+    /** Waits for the acknowledgement of {@code event}, sent as {@code sent}; throws when the broker did not take it. */
+    public static EventEnvelope acknowledged(EventEnvelope event, CompletableFuture<EventEnvelope> sent) {
         try {
             return sent.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * One step attempt from claim to StepCompleted. On the listener thread: wait for a free worker,
  * claim the attempt (or skip it when it was already claimed), announce the start. On the worker:
- * check the scope, execute, report. Nothing runs before the scope check passed; a cancelled attempt
- * reports outcome {@code cancelled} whatever its execution left behind.
+ * check the scope, execute, free the worker's slot, report. Nothing runs before the scope check passed; a
+ * cancelled attempt reports outcome {@code cancelled} whatever its execution left behind.
  */
 @Component
 @RequiredArgsConstructor
@@ -59,7 +59,7 @@ public class StepRunner {
                     });
             RunningStep attempt = running.add(step.stepId(), step.attempt());
             try {
-                slot.handOver(() -> finish(runId, step, attempt));
+                slot.handOver(() -> finish(runId, step, attempt, slot));
             } catch (RuntimeException e) {
                 running.remove(step.stepId(), step.attempt());
                 claims.release(step.stepId(), step.attempt(), worker);
@@ -77,19 +77,26 @@ public class StepRunner {
         }
     }
 
-    private void finish(String runId, StepRequested step, RunningStep attempt) {
+    private void finish(String runId, StepRequested step, RunningStep attempt, StepWorkers.Slot slot) {
+        PublishedStepLog stepLog = new PublishedStepLog(publisher, runId, step, properties.logBatchSize());
         StepResult result = null;
         RuntimeException failure = null;
         String cancelled;
         try {
             if (attempt.beginExecution()) {
-                result = resultOf(runId, step);
+                result = resultOf(runId, step, stepLog);
             }
         } catch (RuntimeException e) {
             failure = e;
         } finally {
             cancelled = attempt.endExecution();
             running.remove(step.stepId(), step.attempt());
+            slot.free();
+        }
+        try {
+            stepLog.awaitSent();
+        } catch (EventPublisher.EventPublishingException e) {
+            failure = failure == null ? e : failure;
         }
         if (cancelled != null) {
             result = StepResult.failed(StepOutcome.CANCELLED.wire(), "cancelled: " + cancelled);
@@ -125,17 +132,10 @@ public class StepRunner {
         }
     }
 
-    private StepResult resultOf(String runId, StepRequested step) {
+    private StepResult resultOf(String runId, StepRequested step, PublishedStepLog stepLog) {
         if (step.runMode() == null) {
             return StepResult.failed(StepOutcome.INVALID_INPUT.wire(), "the step has no runMode (live or demo)");
         }
-        return scopeCheck.violation(step).orElseGet(() -> execute(runId, step));
-    }
-
-    private StepResult execute(String runId, StepRequested step) {
-        PublishedStepLog stepLog = new PublishedStepLog(publisher, runId, step, properties.logBatchSize());
-        StepResult result = dispatcher.execute(runId, step, stepLog);
-        stepLog.flush();
-        return result;
+        return scopeCheck.violation(step).orElseGet(() -> dispatcher.execute(runId, step, stepLog));
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The threads steps run on, off the Kafka listener thread so that it can read a cancel while a step
- * runs. At most {@code max-concurrent-steps} at once: reserving a slot blocks while all are busy, so a
- * full instance stops taking records (backpressure) instead of queueing without bound.
+ * runs. At most {@code max-concurrent-steps} execute at once: reserving a slot blocks while all are busy, so a
+ * full instance stops taking records (backpressure) instead of queueing without bound. A step frees its slot
+ * when its tool has ended, before it waits for its log and result to be acknowledged: with the slot held through
+ * those two round trips to Kafka, two slots capped the whole stack at ~25 demo runs/s (bench/RESULTS.md).
  */
 @Component
 public class StepWorkers implements DisposableBean {
@@ -28,10 +31,14 @@ public class StepWorkers implements DisposableBean {
 
     public StepWorkers(ToolRunnerProperties properties) {
         this.free = new Semaphore(properties.maxConcurrentSteps());
-        this.threads = Executors.newFixedThreadPool(properties.maxConcurrentSteps(), namedThreads());
+        // more threads than slots: a step that freed its slot may still be reporting
+        this.threads = Executors.newCachedThreadPool(namedThreads());
     }
 
-    /** Waits for a free worker; the slot goes back when closed without a hand-over, or when the handed task ends. */
+    /**
+     * Waits for a free worker; the slot goes back when closed without a hand-over, when the handed task frees it,
+     * or at the latest when that task ends.
+     */
     Slot reserve() throws InterruptedException {
         free.acquire();
         return new Slot();
@@ -39,27 +46,38 @@ public class StepWorkers implements DisposableBean {
 
     final class Slot implements AutoCloseable {
 
-        private boolean handedOver;
-        private boolean closed;
+        private final AtomicBoolean freed = new AtomicBoolean();
+        private volatile boolean handedOver;
 
         void handOver(Runnable task) {
             threads.execute(() -> {
                 try {
                     task.run();
                 } finally {
-                    free.release();
+                    free();
                 }
             });
             handedOver = true;
         }
 
-        @Override
-        public void close() {
-            if (!handedOver && !closed) {
+        /** Gives the slot back (once, however often called): another step may execute now. */
+        void free() {
+            if (freed.compareAndSet(false, true)) {
                 free.release();
             }
-            closed = true;
         }
+
+        @Override
+        public void close() {
+            if (!handedOver) {
+                free();
+            }
+        }
+    }
+
+    /** Slots no step holds now. */
+    int freeSlots() {
+        return free.availablePermits();
     }
 
     @Override
