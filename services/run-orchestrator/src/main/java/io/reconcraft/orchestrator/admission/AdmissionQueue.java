@@ -1,6 +1,8 @@
 package io.reconcraft.orchestrator.admission;
 
+import io.reconcraft.orchestrator.store.RunDocument;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,11 +20,23 @@ final class AdmissionQueue {
     private final Map<String, ArrayDeque<String>> byGroup = new LinkedHashMap<>();
     private final ArrayDeque<String> turns = new ArrayDeque<>();
     private final Set<String> waiting = new HashSet<>();
+    private final Map<String, RunDocument> documents = new HashMap<>();
 
     /** False when the run is already waiting. */
     boolean add(String runId, String group) {
+        return add(runId, group, null);
+    }
+
+    /**
+     * False when the run is already waiting. {@code queued}: the run as stored, when known here (the admission then
+     * needs no read of it), else null.
+     */
+    boolean add(String runId, String group, RunDocument queued) {
         if (!waiting.add(runId)) {
             return false;
+        }
+        if (queued != null) {
+            documents.put(runId, queued);
         }
         ArrayDeque<String> queue = byGroup.computeIfAbsent(group, g -> new ArrayDeque<>());
         if (queue.isEmpty()) {
@@ -55,10 +69,11 @@ final class AdmissionQueue {
             turns.addLast(chosen);
         }
         waiting.remove(runId);
-        return Optional.of(new Waiting(runId, chosen));
+        return Optional.of(new Waiting(runId, chosen, documents.remove(runId)));
     }
 
-    record Waiting(String runId, String group) {
+    /** A run to admit; {@code queued} as stored when known here, else null. */
+    record Waiting(String runId, String group, RunDocument queued) {
     }
 
     boolean isEmpty() {

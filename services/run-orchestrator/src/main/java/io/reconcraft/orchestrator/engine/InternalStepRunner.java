@@ -18,6 +18,7 @@ import io.reconcraft.orchestrator.store.StepResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
@@ -69,6 +70,32 @@ public class InternalStepRunner {
             }
         }
         return finished;
+    }
+
+    /**
+     * Executes the first step of a queued run being admitted and, when it succeeds and hands over to scans only, ends
+     * it, claims the scans and admits the run in one update ({@link ExecutedAtOnceHandOver#admitting}); the claimed
+     * tasks are requested by the caller. Empty when that does not apply: nothing was written, the step is executed
+     * again by the run's ordinary first pass.
+     */
+    Optional<ExecutedAtOnceHandOver.HandedOver> admitting(RunView view, int index, StepDocument step, WorkflowNode node,
+                                                          NodeKind kind, List<UpstreamOutput> upstream) {
+        String runId = view.run().id();
+        String stepId = StepId.of(runId, node.id()).wire();
+        if (!(execute(new StepContext(runId, stepId, node, step.attempt(), upstream, clock.instant()), kind)
+                instanceof InternalOutcome.Completed completed)) {
+            return Optional.empty();
+        }
+        advanced.add(stepId, step.attempt()); // as in run(): the admission goes on advancing from this update
+        Optional<ExecutedAtOnceHandOver.HandedOver> handedOver = Optional.empty();
+        try {
+            handedOver = handOver.admitting(view, index, step, completed.result(), completed.logs(), WORKER);
+        } finally {
+            if (handedOver.isEmpty()) {
+                advanced.take(stepId, step.attempt());
+            }
+        }
+        return handedOver;
     }
 
     /** An executor that throws fails its step with the reason, instead of leaving it queued to throw again. */

@@ -35,6 +35,7 @@ public class RunAdvancer {
     private final TaskStarter taskStarter;
     private final CancelCascade cancelCascade;
     private final WrittenRuns writtenRuns;
+    private final ExecutedAtOnceHandOver handOver;
 
     public void advance(String runId) {
         writtenRuns.take(runId); // may be older than what another thread wrote since: read the run
@@ -47,6 +48,45 @@ public class RunAdvancer {
      */
     public void advanceAfterOwnUpdate(String runId) {
         writtenRuns.take(runId).ifPresentOrElse(this::advanceFrom, () -> advance(runId));
+    }
+
+    /**
+     * Admits the queued run {@code queued} (as stored) with its first pass, when that pass is one step executed here
+     * that hands over to scans only — the Studio's start → tools: one update marks the run running, ends the step and
+     * claims the scans, and RunStatusChanged goes out with the step's events ({@link ExecutedAtOnceHandOver}). The
+     * returned start is set going by {@link #goOn}. Empty when that does not apply or {@code queued} is no longer how
+     * the run stands: nothing was written, and the caller admits the run the ordinary way.
+     */
+    public Optional<AdmittedStart> admitWithFirstStep(RunDocument queued) {
+        if (queued.runStatus() != RunStatus.QUEUED || queued.isCancelRequested()) {
+            return Optional.empty();
+        }
+        RunView view;
+        List<Decision> decisions;
+        try {
+            view = RunView.of(queued);
+            if (WorkflowShape.problem(view.workflow()).isPresent()) {
+                return Optional.empty();
+            }
+            decisions = RunPlanner.decide(view.graph(), view.steps());
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the ordinary first pass fails the run with the reason
+        }
+        if (decisions.size() != 1 || decisions.get(0).action() != Decision.Action.RUN) {
+            return Optional.empty();
+        }
+        return dispatcher.admitting(view, decisions.get(0).nodeId()).map(AdmittedStart::new);
+    }
+
+    /** A run admitted with its first step by {@link #admitWithFirstStep}, its scans claimed, not yet requested. */
+    public record AdmittedStart(ExecutedAtOnceHandOver.HandedOver handedOver) {
+    }
+
+    /** Requests the scans an admitted start claimed and goes on advancing the run from that update. */
+    public void goOn(AdmittedStart start) {
+        handOver.request(start.handedOver());
+        RunDocument written = start.handedOver().written();
+        advanceFrom(writtenRuns.take(written.id()).orElse(written));
     }
 
     /**

@@ -55,7 +55,8 @@ public class RunIntake {
                 stored = store.find(run.id()).orElse(run);
             }
             if (stored.runStatus() == RunStatus.QUEUED && !stored.isCancelRequested()) {
-                admission.offer(run.id(), stored.admissionGroup() == null ? run.admissionGroup() : stored.admissionGroup());
+                admission.offer(run.id(), stored.admissionGroup() == null ? run.admissionGroup() : stored.admissionGroup(),
+                        stored);
             } else {
                 advancer.advance(run.id());
             }

@@ -95,6 +95,21 @@ public class StepDispatcher {
                 node.kind(), StepTargets.of(node, run.targets()), upstream, step.attempt()));
     }
 
+    /**
+     * The first step {@code nodeId} of a queued run being admitted, when the orchestrator executes it and it hands
+     * over to scans only: ended, claimed onward and the run admitted in one update (see
+     * {@link InternalStepRunner#admitting}). Empty when that does not apply; nothing was written then.
+     */
+    Optional<ExecutedAtOnceHandOver.HandedOver> admitting(RunView view, String nodeId) {
+        if (executesElsewhere(view, nodeId)) {
+            return Optional.empty();
+        }
+        int index = view.run().indexOf(nodeId);
+        WorkflowNode node = view.node(nodeId);
+        return internalRunner.admitting(view, index, view.run().steps().get(index), node,
+                NodeKind.fromWire(node.kind()).orElseThrow(), UpstreamCollector.collect(view.graph(), view.steps(), nodeId));
+    }
+
     /** False when another caller claimed the step first. */
     boolean dispatch(RunView view, String nodeId) {
         RunDocument run = view.run();

@@ -86,7 +86,7 @@ public class TaskStore {
                                                  List<StepClaim> claims, Update update, Instant now) {
         String step = "steps." + task.stepIndex() + ".";
         RunStore.terminal(addEnding(update, task, result, now), step, result, now);
-        Criteria guard = asPlanned(runningWithItsStep(task), asRead, task.stepIndex(), claims);
+        Criteria guard = asPlanned(runningWithItsStep(task), RunStatus.RUNNING, asRead, task.stepIndex(), claims);
         guard = claiming(guard, update, claims, now);
         int delta = startingIn(claims) - 1;
         if (delta != 0) {
@@ -99,15 +99,21 @@ public class TaskStore {
      * A queued step the orchestrator executed at once ended with {@code result}, as {@link RunStore}'s
      * {@code completeQueuedStep} writes it, and the {@code claims} of the steps that end makes ready, in one update:
      * the run's start hands over to its first scans for one round trip. Guarded as {@link #endWithStepAndClaim} is,
-     * with the step queued at {@code attempt} in place of a running task. Empty when anything changed.
+     * with the step queued at {@code attempt} in place of a running task. A run read {@code queued} is admitted by
+     * the same update (guarded queued, written running): its admission costs no round trip of its own. Empty when
+     * anything changed.
      */
     public Optional<RunDocument> endQueuedStepAndClaim(int index, int attempt, StepResult result, RunDocument asRead,
                                                        List<StepClaim> claims, Instant now) {
         String step = "steps." + index + ".";
         Update update = RunStore.terminal(new Update().set(step + "attempt", attempt).set(step + "requestedAt", now)
                 .set(step + "deadline", null).set(step + "dueAt", null), step, result, now);
+        boolean admitting = asRead.runStatus() == RunStatus.QUEUED;
+        if (admitting) {
+            update.set("status", RunStatus.RUNNING.wireName());
+        }
         Criteria guard = asPlanned(where("_id").is(asRead.id()).and(step + "status").is(RunStatus.QUEUED.wireName())
-                .and(step + "attempt").is(attempt), asRead, index, claims);
+                .and(step + "attempt").is(attempt), asRead.runStatus(), asRead, index, claims);
         guard = claiming(guard, update, claims, now);
         int delta = startingIn(claims);
         if (delta != 0) {
@@ -118,11 +124,17 @@ public class TaskStore {
 
     /**
      * Undoes {@link #endQueuedStepAndClaim} whose events could not be sent: the step and the claimed ones as they
-     * were read, so that a later pass executes the step again; false when they changed since (then they are left).
+     * were read (and a run it admitted queued again), so that a later pass executes the step again; false when they
+     * changed since (then they are left).
      */
     public boolean undoEndQueuedStepAndClaim(RunDocument asRead, int index, RunDocument written, List<StepClaim> claims) {
         Criteria guard = where("_id").is(asRead.id());
         Update update = new Update();
+        if (asRead.runStatus() == RunStatus.QUEUED) {
+            // admitted by the update undone: queued again, for the admission's next pass
+            guard = guard.and("status").is(RunStatus.RUNNING.wireName());
+            update.set("status", RunStatus.QUEUED.wireName());
+        }
         for (int i : indexes(index, claims)) {
             StepDocument now = written.steps().get(i);
             guard = guard.and("steps." + i + ".status").is(now.status()).and("steps." + i + ".attempt").is(now.attempt());
@@ -143,12 +155,13 @@ public class TaskStore {
     }
 
     /**
-     * Adds to {@code guard} the facts a plan made from {@code asRead} used: the run running with no cancel requested,
+     * Adds to {@code guard} the facts a plan made from {@code asRead} used: the run at {@code status} with no cancel requested,
      * its count of running tasks (the caps' room) and every other open step at the status and attempt read (besides
      * the step at {@code index}, guarded by the caller, and the claimed ones, guarded by {@link #claiming}).
      */
-    private static Criteria asPlanned(Criteria guard, RunDocument asRead, int index, List<StepClaim> claims) {
-        guard = guard.and("status").is(RunStatus.RUNNING.wireName()).and("cancelRequestedAt").is(null)
+    private static Criteria asPlanned(Criteria guard, RunStatus status, RunDocument asRead, int index,
+                                      List<StepClaim> claims) {
+        guard = guard.and("status").is(status.wireName()).and("cancelRequestedAt").is(null)
                 .and(ACTIVE).is(asRead.activeTasks());
         Set<Integer> claimed = claims.stream().map(StepClaim::index).collect(Collectors.toSet());
         for (int i = 0; i < asRead.steps().size(); i++) {

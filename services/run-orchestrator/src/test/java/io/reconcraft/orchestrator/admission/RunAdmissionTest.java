@@ -58,7 +58,7 @@ class RunAdmissionTest {
         final int failures;
 
         FlakyAdvancer(int failures) {
-            super(null, null, null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null, null, null);
             this.failures = failures;
         }
 

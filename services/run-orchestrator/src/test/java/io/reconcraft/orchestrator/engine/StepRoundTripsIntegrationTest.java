@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import io.reconcraft.events.RunCompleted;
+import io.reconcraft.events.RunStatusChanged;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.StepStarted;
@@ -165,6 +166,28 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
                         startStep + "completedAt", nmapStep + "status", nmapStep + "tasks", "activeTasks"));
         assertThat(run.steps().get(run.indexOf("start")).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.activeTasks()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAQueuedRunWhoseStartLeadsToAScan_whenAdmitted_thenOneUpdateMarksItRunningEndsTheStartAndClaimsTheScan() {
+        String runId = newRunId();
+        tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").edge("start", "nmap").build()));
+
+        awaitRequest(tap, runId, "nmap", 1);
+
+        RunDocument run = store.find(runId).orElseThrow();
+        String startStep = "steps." + run.indexOf("start") + ".";
+        String nmapStep = "steps." + run.indexOf("nmap") + ".";
+        assertThat(List.copyOf(RUN_COMMANDS)).filteredOn(command -> runId.equals(command.runId())
+                        && command.name().equals("findAndModify"))
+                .singleElement().satisfies(update -> assertThat(update.fields()).contains("status",
+                        startStep + "status", nmapStep + "status", nmapStep + "tasks", "activeTasks"));
+        assertThat(run.runStatus()).isEqualTo(RunStatus.RUNNING);
+        assertThat(tap.eventsOf(runId).stream().map(event -> event.payload().getClass().getSimpleName())
+                .filter(type -> !type.equals("RunRequested")).limit(2))
+                .containsExactly("RunStatusChanged", "StepStarted");
+        assertThat(tap.payloadsOf(runId, RunStatusChanged.class)).singleElement()
+                .satisfies(changed -> assertThat(changed.status()).isEqualTo(RunStatus.RUNNING));
     }
 
     @Test

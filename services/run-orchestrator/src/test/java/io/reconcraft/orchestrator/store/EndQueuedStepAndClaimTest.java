@@ -86,6 +86,58 @@ class EndQueuedStepAndClaimTest {
         assertThat(stored.activeTasks()).isZero();
     }
 
+    @Test
+    void givenAQueuedRun_whenItsStartEndsWithTheScansClaim_thenTheSameUpdateAdmitsIt() {
+        RunDocument asRead = queued(runningRun());
+
+        Optional<RunDocument> after = tasks.endQueuedStepAndClaim(0, 1, StepResult.succeeded(Map.of()),
+                asRead, List.of(scanClaim(asRead)), NOW);
+
+        assertThat(after).isPresent();
+        RunDocument stored = runs.find(asRead.id()).orElseThrow();
+        assertThat(stored.runStatus()).isEqualTo(RunStatus.RUNNING);
+        assertThat(stored.steps().get(0).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(stored.steps().get(1).runStatus()).isEqualTo(RunStatus.RUNNING);
+        assertThat(stored.activeTasks()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAQueuedRunAdmittedElsewhereSinceItWasRead_whenItsStartEndsWithTheScansClaim_thenNothingIsWritten() {
+        RunDocument asRead = queued(runningRun());
+        assertThat(runs.markRunRunning(asRead.id())).isTrue();
+
+        Optional<RunDocument> after = tasks.endQueuedStepAndClaim(0, 1, StepResult.succeeded(Map.of()),
+                asRead, List.of(scanClaim(asRead)), NOW);
+
+        assertThat(after).isEmpty();
+        RunDocument stored = runs.find(asRead.id()).orElseThrow();
+        assertThat(stored.steps()).extracting(StepDocument::runStatus).containsOnly(RunStatus.QUEUED);
+        assertThat(stored.activeTasks()).isZero();
+    }
+
+    @Test
+    void givenAQueuedRunAdmittedByItsStart_whenTheStartsEventsCouldNotBeSentAndItIsUndone_thenItIsQueuedAsRead() {
+        RunDocument asRead = queued(runningRun());
+        TaskStore.StepClaim claim = scanClaim(asRead);
+        RunDocument after = tasks.endQueuedStepAndClaim(0, 1, StepResult.succeeded(Map.of()), asRead,
+                List.of(claim), NOW).orElseThrow();
+
+        boolean undone = tasks.undoEndQueuedStepAndClaim(asRead, 0, after, List.of(claim));
+
+        assertThat(undone).isTrue();
+        RunDocument stored = runs.find(asRead.id()).orElseThrow();
+        assertThat(stored.runStatus()).isEqualTo(RunStatus.QUEUED);
+        assertThat(stored.steps()).isEqualTo(asRead.steps());
+        assertThat(stored.activeTasks()).isZero();
+    }
+
+    private RunDocument queued(RunDocument run) {
+        runs.insertAbsent(List.of(run));
+        RunDocument stored = runs.find(run.id()).orElseThrow();
+        assertThat(stored.runStatus()).isEqualTo(RunStatus.QUEUED);
+        return stored;
+    }
+
     private RunDocument stored(RunDocument run) {
         runs.insertAbsent(List.of(run));
         assertThat(runs.markRunRunning(run.id())).isTrue();
