@@ -31,6 +31,7 @@ final class FieldIndex extends Index<Integer> {
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
 
     private final String field;
+    private final boolean topLevel;
     private final NavigableMap<Object, Map<KeyValue, Integer>> byValue = new TreeMap<>(ValueComparator.asc());
     private final Map<KeyValue, Integer> withoutValue = new LinkedHashMap<>();
     private final Map<KeyValue, List<Object>> valuesOfDocument = new HashMap<>();
@@ -38,6 +39,7 @@ final class FieldIndex extends Index<Integer> {
     FieldIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.field = keys.get(0).getKey();
+        this.topLevel = field.indexOf('.') < 0;
     }
 
     String field() {
@@ -236,7 +238,8 @@ final class FieldIndex extends Index<Integer> {
     }
 
     private List<Object> valuesOf(Document document) {
-        Object value = Utils.getSubdocumentValue(document, field);
+        // a path without dots is the field itself: no need to split it (by a regular expression) per document
+        Object value = topLevel ? document.get(field) : Utils.getSubdocumentValue(document, field);
         if (value == null || value instanceof de.bwaldvogel.mongo.backend.Missing) {
             return List.of();
         }

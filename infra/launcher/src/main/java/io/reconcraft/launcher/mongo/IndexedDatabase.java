@@ -9,7 +9,6 @@ import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;
-import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Integer> {
     protected Index<Integer> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
             boolean sparse) {
         return keys.size() == 1 && !"_id".equals(keys.get(0).getKey()) ? new OrderedUniqueIndex(name, keys, sparse)
-                : new MemoryUniqueIndex(name, keys, sparse);
+                : new KeyedUniqueIndex(name, keys, sparse);
     }
 
     @Override

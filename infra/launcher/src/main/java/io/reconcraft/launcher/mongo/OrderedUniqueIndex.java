@@ -3,7 +3,6 @@ package io.reconcraft.launcher.mongo;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 
@@ -16,12 +15,12 @@ import java.util.List;
  */
 final class OrderedUniqueIndex extends Index<Integer> {
 
-    private final MemoryUniqueIndex unique;
+    private final KeyedUniqueIndex unique;
     private final FieldIndex ordered;
 
     OrderedUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
-        this.unique = new MemoryUniqueIndex(name, keys, sparse);
+        this.unique = new KeyedUniqueIndex(name, keys, sparse);
         this.ordered = new FieldIndex(name, keys, sparse);
     }
 

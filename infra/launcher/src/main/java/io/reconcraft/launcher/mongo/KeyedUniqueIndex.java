@@ -1,0 +1,57 @@
+package io.reconcraft.launcher.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import java.util.List;
+
+/**
+ * The library's unique hash index, with a document's key taken straight from the field when the index has one
+ * top-level field and the document holds a string there — every {@code _id} and unique key this stack writes. The
+ * library finds keys by a general path (the field's path split by a regular expression, arrays multiplied out, a
+ * stream per document) three times per insert (a check, then a check and the key again as it adds): 5.6 % of the
+ * whole stack's CPU at saturation, more than any other part of an insert (JFR, bench/RESULTS.md). A string is its
+ * own normalized key, so the key built here is the one the library's lookups, removals and updates build. Any other
+ * document or index takes the library's path unchanged.
+ */
+class KeyedUniqueIndex extends MemoryUniqueIndex {
+
+    private final String field;
+
+    KeyedUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        String only = keys.size() == 1 ? keys.get(0).getKey() : null;
+        this.field = only != null && only.indexOf('.') < 0 && !only.startsWith("$") ? only : null;
+    }
+
+    @Override
+    public synchronized void checkAdd(Document document, MongoCollection<Integer> collection) {
+        KeyValue key = stringKey(document);
+        if (key == null) {
+            super.checkAdd(document, collection);
+        } else if (containsKey(key)) {
+            throw new DuplicateKeyError(this, collection, getKeys(), key);
+        }
+    }
+
+    @Override
+    public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
+        KeyValue key = stringKey(document);
+        if (key == null) {
+            super.add(document, position, collection);
+            return;
+        }
+        if (containsKey(key)) {
+            throw new DuplicateKeyError(this, collection, getKeys(), key);
+        }
+        putKeyPosition(key, position);
+    }
+
+    /** The document's key when the short way applies, else null. */
+    private KeyValue stringKey(Document document) {
+        return field != null && document.get(field) instanceof String value ? new KeyValue(value) : null;
+    }
+}
