@@ -10,12 +10,14 @@ import java.util.List;
 
 /**
  * The library's unique hash index, with a document's key taken straight from the field when the index has one
- * top-level field and the document holds a string there — every {@code _id} and unique key this stack writes. The
+ * top-level field and the document holds a string or a number there — every {@code _id} and unique key this stack
+ * writes (the audit chain's sequence is a number). The
  * library finds keys by a general path (the field's path split by a regular expression, arrays multiplied out, a
  * stream per document) three times per insert (a check, then a check and the key again as it adds): 5.6 % of the
  * whole stack's CPU at saturation, more than any other part of an insert (JFR, bench/RESULTS.md). A string is its
- * own normalized key, so the key built here is the one the library's lookups, removals and updates build. Any other
- * document or index takes the library's path unchanged.
+ * own normalized key and a number is normalized by the library's own {@link KeyValue#normalized()}, so the key built
+ * here is the one the library's lookups, removals and updates build. Any other document or index takes the
+ * library's path unchanged.
  */
 class KeyedUniqueIndex extends MemoryUniqueIndex {
 
@@ -29,7 +31,7 @@ class KeyedUniqueIndex extends MemoryUniqueIndex {
 
     @Override
     public synchronized void checkAdd(Document document, MongoCollection<Integer> collection) {
-        KeyValue key = stringKey(document);
+        KeyValue key = scalarKey(document);
         if (key == null) {
             super.checkAdd(document, collection);
         } else if (containsKey(key)) {
@@ -39,7 +41,7 @@ class KeyedUniqueIndex extends MemoryUniqueIndex {
 
     @Override
     public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
-        KeyValue key = stringKey(document);
+        KeyValue key = scalarKey(document);
         if (key == null) {
             super.add(document, position, collection);
             return;
@@ -51,7 +53,14 @@ class KeyedUniqueIndex extends MemoryUniqueIndex {
     }
 
     /** The document's key when the short way applies, else null. */
-    private KeyValue stringKey(Document document) {
-        return field != null && document.get(field) instanceof String value ? new KeyValue(value) : null;
+    private KeyValue scalarKey(Document document) {
+        if (field == null) {
+            return null;
+        }
+        Object value = document.get(field);
+        if (value instanceof String) {
+            return new KeyValue(value);
+        }
+        return value instanceof Number ? new KeyValue(value).normalized() : null;
     }
 }

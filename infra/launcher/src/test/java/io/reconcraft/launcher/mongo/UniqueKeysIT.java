@@ -70,6 +70,37 @@ class UniqueKeysIT {
     }
 
     @Test
+    void givenNumericIds_whenFoundByAnyNumberOfTheSameValueUpdatedAndDeleted_thenEachActsOnThatDocument() {
+        withCollection(runs -> {
+            runs.insertMany(List.of(new Document("_id", 7L).append("n", 1), new Document("_id", 8).append("n", 2)));
+
+            runs.updateOne(Filters.eq("_id", 7.0), Updates.set("n", 10));
+            runs.deleteOne(Filters.eq("_id", 8L));
+
+            assertThat(runs.find(Filters.eq("_id", 7)).first()).containsEntry("n", 10);
+            assertThat(runs.countDocuments()).isEqualTo(1);
+            runs.insertOne(new Document("_id", 8.0));
+        });
+    }
+
+    @Test
+    void givenAUniqueSparseNumberLikeTheAuditChainsSequence_whenRecordsAreAdded_thenDuplicatesAreRefusedAndOthersKept() {
+        withCollection(chain -> {
+            chain.createIndex(Indexes.ascending("sequence"), new IndexOptions().unique(true).sparse(true));
+            chain.insertMany(List.of(new Document("_id", "e1").append("sequence", 1L),
+                    new Document("_id", "e2").append("sequence", 2L), new Document("_id", "anchor")));
+
+            assertThatThrownBy(() -> chain.insertOne(new Document("_id", "e3").append("sequence", 2L)))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            chain.insertOne(new Document("_id", "other-anchor"));
+
+            assertThat(chain.find(Filters.gt("sequence", 1L)).into(new ArrayList<>()))
+                    .extracting(document -> document.getString("_id")).containsExactly("e2");
+            assertThat(chain.find(Filters.eq("sequence", 1)).first()).containsEntry("_id", "e1");
+        });
+    }
+
+    @Test
     void givenStringIds_whenFoundUpdatedAndDeletedById_thenEachActsOnThatDocumentAndADeletedIdIsFreeAgain() {
         withCollection(runs -> {
             runs.insertMany(List.of(new Document("_id", "a").append("n", 1), new Document("_id", "b").append("n", 2),
