@@ -1,8 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
 import io.reconcraft.orchestrator.plan.Decision;
-import io.reconcraft.orchestrator.plan.RunPlanner;
-import io.reconcraft.orchestrator.plan.WorkflowShape;
 import io.reconcraft.orchestrator.store.RunDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +18,12 @@ record HandOverPlan(RunView view, List<Decision> decisions, List<TaskStarter.Rea
 
     /** Empty when the run cannot be planned here (its workflow unreadable or of a shape that cannot run). */
     static Optional<HandOverPlan> of(RunDocument ended) {
-        RunView view;
-        List<Decision> decisions;
-        try {
-            view = RunView.of(ended);
-            if (WorkflowShape.problem(view.workflow()).isPresent()) {
-                return Optional.empty();
-            }
-            decisions = RunPlanner.decide(view.graph(), view.steps());
-        } catch (RuntimeException e) {
-            return Optional.empty(); // the ordinary way fails the run with the reason
+        Optional<PlannedPass> pass = PlannedPass.of(ended);
+        if (pass.isEmpty()) {
+            return Optional.empty();
         }
+        RunView view = pass.get().view();
+        List<Decision> decisions = pass.get().decisions();
         List<TaskStarter.ReadyStep> ready = new ArrayList<>();
         for (Decision decision : decisions) {
             String nodeId = decision.nodeId();

@@ -61,21 +61,15 @@ public class RunAdvancer {
         if (queued.runStatus() != RunStatus.QUEUED || queued.isCancelRequested()) {
             return Optional.empty();
         }
-        RunView view;
-        List<Decision> decisions;
-        try {
-            view = RunView.of(queued);
-            if (WorkflowShape.problem(view.workflow()).isPresent()) {
-                return Optional.empty();
-            }
-            decisions = RunPlanner.decide(view.graph(), view.steps());
-        } catch (RuntimeException e) {
-            return Optional.empty(); // the ordinary first pass fails the run with the reason
+        Optional<PlannedPass> pass = PlannedPass.of(queued);
+        if (pass.isEmpty()) {
+            return Optional.empty();
         }
+        List<Decision> decisions = pass.get().decisions();
         if (decisions.size() != 1 || decisions.get(0).action() != Decision.Action.RUN) {
             return Optional.empty();
         }
-        return dispatcher.admitting(view, decisions.get(0).nodeId()).map(AdmittedStart::new);
+        return dispatcher.admitting(pass.get().view(), decisions.get(0).nodeId()).map(AdmittedStart::new);
     }
 
     /** A run admitted with its first step by {@link #admitWithFirstStep}, its scans claimed, not yet requested. */

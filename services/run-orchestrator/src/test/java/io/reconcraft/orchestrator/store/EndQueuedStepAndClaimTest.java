@@ -39,7 +39,7 @@ class EndQueuedStepAndClaimTest {
 
     @Test
     void givenARunningRunWithItsStartQueued_whenTheStartEndsWithTheScansClaim_thenBothAreWrittenInOneUpdate() {
-        RunDocument asRead = stored(runningRun());
+        RunDocument asRead = stored(acceptedRun());
         TaskStore.StepClaim claim = scanClaim(asRead);
 
         Optional<RunDocument> after = tasks.endQueuedStepAndClaim(0, 1, StepResult.succeeded(Map.of()),
@@ -59,39 +59,30 @@ class EndQueuedStepAndClaimTest {
 
     @Test
     void givenACancelAcceptedAfterTheRunWasRead_whenTheStartEndsWithTheScansClaim_thenNothingIsWritten() {
-        RunDocument asRead = stored(runningRun());
+        RunDocument asRead = stored(acceptedRun());
         runs.markCancelRequested(asRead.id(), "key-test", "stop", NOW);
 
-        Optional<RunDocument> after = tasks.endQueuedStepAndClaim(0, 1, StepResult.succeeded(Map.of()),
-                asRead, List.of(scanClaim(asRead)), NOW);
+        Optional<RunDocument> after = endStart(asRead);
 
         assertThat(after).isEmpty();
-        RunDocument stored = runs.find(asRead.id()).orElseThrow();
-        assertThat(stored.steps()).extracting(StepDocument::runStatus).containsOnly(RunStatus.QUEUED);
-        assertThat(stored.activeTasks()).isZero();
+        assertNothingWritten(asRead);
     }
 
     @Test
     void givenTheStartEndedWithTheScansClaim_whenItsEventsCouldNotBeSentAndItIsUndone_thenTheRunIsAsItWasRead() {
-        RunDocument asRead = stored(runningRun());
-        TaskStore.StepClaim claim = scanClaim(asRead);
-        RunDocument after = tasks.endQueuedStepAndClaim(0, 1, StepResult.succeeded(Map.of()), asRead,
-                List.of(claim), NOW).orElseThrow();
+        RunDocument asRead = stored(acceptedRun());
 
-        boolean undone = tasks.undoEndQueuedStepAndClaim(asRead, 0, after, List.of(claim));
+        RunDocument stored = endAndUndo(asRead);
 
-        assertThat(undone).isTrue();
-        RunDocument stored = runs.find(asRead.id()).orElseThrow();
         assertThat(stored.steps()).isEqualTo(asRead.steps());
         assertThat(stored.activeTasks()).isZero();
     }
 
     @Test
     void givenAQueuedRun_whenItsStartEndsWithTheScansClaim_thenTheSameUpdateAdmitsIt() {
-        RunDocument asRead = queued(runningRun());
+        RunDocument asRead = queued(acceptedRun());
 
-        Optional<RunDocument> after = tasks.endQueuedStepAndClaim(0, 1, StepResult.succeeded(Map.of()),
-                asRead, List.of(scanClaim(asRead)), NOW);
+        Optional<RunDocument> after = endStart(asRead);
 
         assertThat(after).isPresent();
         RunDocument stored = runs.find(asRead.id()).orElseThrow();
@@ -103,31 +94,44 @@ class EndQueuedStepAndClaimTest {
 
     @Test
     void givenAQueuedRunAdmittedElsewhereSinceItWasRead_whenItsStartEndsWithTheScansClaim_thenNothingIsWritten() {
-        RunDocument asRead = queued(runningRun());
+        RunDocument asRead = queued(acceptedRun());
         assertThat(runs.markRunRunning(asRead.id())).isTrue();
 
-        Optional<RunDocument> after = tasks.endQueuedStepAndClaim(0, 1, StepResult.succeeded(Map.of()),
-                asRead, List.of(scanClaim(asRead)), NOW);
+        Optional<RunDocument> after = endStart(asRead);
 
         assertThat(after).isEmpty();
-        RunDocument stored = runs.find(asRead.id()).orElseThrow();
-        assertThat(stored.steps()).extracting(StepDocument::runStatus).containsOnly(RunStatus.QUEUED);
-        assertThat(stored.activeTasks()).isZero();
+        assertNothingWritten(asRead);
     }
 
     @Test
     void givenAQueuedRunAdmittedByItsStart_whenTheStartsEventsCouldNotBeSentAndItIsUndone_thenItIsQueuedAsRead() {
-        RunDocument asRead = queued(runningRun());
+        RunDocument asRead = queued(acceptedRun());
+
+        RunDocument stored = endAndUndo(asRead);
+
+        assertThat(stored.runStatus()).isEqualTo(RunStatus.QUEUED);
+        assertThat(stored.steps()).isEqualTo(asRead.steps());
+        assertThat(stored.activeTasks()).isZero();
+    }
+
+    /** The start's end with the scan's claim, planned from {@code asRead}. */
+    private Optional<RunDocument> endStart(RunDocument asRead) {
+        return tasks.endQueuedStepAndClaim(0, 1, StepResult.succeeded(Map.of()), asRead, List.of(scanClaim(asRead)),
+                NOW);
+    }
+
+    /** The start's end written and then undone, as when its events could not be sent: the run as stored after. */
+    private RunDocument endAndUndo(RunDocument asRead) {
         TaskStore.StepClaim claim = scanClaim(asRead);
         RunDocument after = tasks.endQueuedStepAndClaim(0, 1, StepResult.succeeded(Map.of()), asRead,
                 List.of(claim), NOW).orElseThrow();
+        assertThat(tasks.undoEndQueuedStepAndClaim(asRead, 0, after, List.of(claim))).isTrue();
+        return runs.find(asRead.id()).orElseThrow();
+    }
 
-        boolean undone = tasks.undoEndQueuedStepAndClaim(asRead, 0, after, List.of(claim));
-
-        assertThat(undone).isTrue();
+    private void assertNothingWritten(RunDocument asRead) {
         RunDocument stored = runs.find(asRead.id()).orElseThrow();
-        assertThat(stored.runStatus()).isEqualTo(RunStatus.QUEUED);
-        assertThat(stored.steps()).isEqualTo(asRead.steps());
+        assertThat(stored.steps()).extracting(StepDocument::runStatus).containsOnly(RunStatus.QUEUED);
         assertThat(stored.activeTasks()).isZero();
     }
 
@@ -144,7 +148,7 @@ class EndQueuedStepAndClaimTest {
         return runs.find(run.id()).orElseThrow();
     }
 
-    private static RunDocument runningRun() {
+    private static RunDocument acceptedRun() {
         return RunDocument.accepted("run-" + UUID.randomUUID(), "{}", List.of("127.0.0.1"), "demo", List.of("127.0.0.1"),
                 NOW, List.of(StepDocument.queued("start", "start", "Start"), StepDocument.queued("nmap", "nmap", "Scan")),
                 "test");
