@@ -6,18 +6,19 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import java.util.Collection;
 import java.util.List;
 
 /**
  * The library's unique hash index, with a document's key taken straight from the field when the index has one
- * top-level field and the document holds a string or a number there — every {@code _id} and unique key this stack
- * writes (the audit chain's sequence is a number). The
+ * top-level field and the document holds one value there (not an array, not null) — every {@code _id} and unique key
+ * this stack writes: strings, the audit chain's numbers, the ObjectIds the driver gives documents without an id. The
  * library finds keys by a general path (the field's path split by a regular expression, arrays multiplied out, a
  * stream per document) three times per insert (a check, then a check and the key again as it adds): 5.6 % of the
  * whole stack's CPU at saturation, more than any other part of an insert (JFR, bench/RESULTS.md). A string is its
- * own normalized key and a number is normalized by the library's own {@link KeyValue#normalized()}, so the key built
- * here is the one the library's lookups, removals and updates build. Any other document or index takes the
- * library's path unchanged.
+ * own normalized key and any other value is normalized by the library's own {@link KeyValue#normalized()}, so the
+ * key built here is the one the library's lookups, removals and updates build. Any other document or index takes
+ * the library's path unchanged.
  */
 class KeyedUniqueIndex extends MemoryUniqueIndex {
 
@@ -61,6 +62,7 @@ class KeyedUniqueIndex extends MemoryUniqueIndex {
         if (value instanceof String) {
             return new KeyValue(value);
         }
-        return value instanceof Number ? new KeyValue(value).normalized() : null;
+        // null (absent or explicit, sparse or not) and arrays (one key per element) keep the library's rules
+        return value == null || value instanceof Collection ? null : new KeyValue(value).normalized();
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +81,21 @@ class UniqueKeysIT {
             assertThat(runs.find(Filters.eq("_id", 7)).first()).containsEntry("n", 10);
             assertThat(runs.countDocuments()).isEqualTo(1);
             runs.insertOne(new Document("_id", 8.0));
+        });
+    }
+
+    @Test
+    void givenObjectIds_whenInsertedTwiceFoundAndDeleted_thenTheyBehaveAsAnyOtherKey() {
+        withCollection(runs -> {
+            ObjectId id = new ObjectId();
+            runs.insertOne(new Document("_id", id).append("n", 1));
+
+            assertThatThrownBy(() -> runs.insertOne(new Document("_id", id)))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            assertThat(runs.find(Filters.eq("_id", id)).first()).containsEntry("n", 1);
+            runs.deleteOne(Filters.eq("_id", id));
+            runs.insertOne(new Document("_id", id).append("n", 2));
+            assertThat(runs.find(Filters.eq("_id", id)).first()).containsEntry("n", 2);
         });
     }
 
