@@ -10,11 +10,11 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The library's unique hash index, with a document's key taken straight from the field when the index has one
- * top-level field and the document holds one value there (not an array, not null) — every {@code _id} and unique key
- * this stack writes: strings, the audit chain's numbers, the ObjectIds the driver gives documents without an id. The
- * library finds keys by a general path (the field's path split by a regular expression, arrays multiplied out, a
- * stream per document) three times per insert (a check, then a check and the key again as it adds): 5.6 % of the
+ * The library's unique hash index, with a document's key taken straight from its fields when they are top-level and
+ * the document holds one value in each (not an array, not null) — every {@code _id} and unique key this stack
+ * writes: strings, the audit chain's numbers, the ObjectIds Spring stores hex ids as, the SSE journal's run and
+ * number. The library finds keys by a general path (the field's path split by a regular expression, arrays
+ * multiplied out, a stream per document) three times per insert (a check, then a check and the key again as it adds): 5.6 % of the
  * whole stack's CPU at saturation, more than any other part of an insert (JFR, bench/RESULTS.md). A string is its
  * own normalized key and any other value is normalized by the library's own {@link KeyValue#normalized()}, so the
  * key built here is the one the library's lookups, removals and updates build. Any other document or index takes
@@ -22,12 +22,12 @@ import java.util.List;
  */
 class KeyedUniqueIndex extends MemoryUniqueIndex {
 
-    private final String field;
+    private final List<String> fields;
 
     KeyedUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
-        String only = keys.size() == 1 ? keys.get(0).getKey() : null;
-        this.field = only != null && only.indexOf('.') < 0 && !only.startsWith("$") ? only : null;
+        List<String> names = keys.stream().map(IndexKey::getKey).toList();
+        this.fields = names.stream().allMatch(key -> key.indexOf('.') < 0 && !key.startsWith("$")) ? names : null;
     }
 
     @Override
@@ -55,14 +55,21 @@ class KeyedUniqueIndex extends MemoryUniqueIndex {
 
     /** The document's key when the short way applies, else null. */
     private KeyValue scalarKey(Document document) {
-        if (field == null) {
+        if (fields == null) {
             return null;
         }
-        Object value = document.get(field);
-        if (value instanceof String) {
+        if (fields.size() == 1 && document.get(fields.get(0)) instanceof String value) {
             return new KeyValue(value);
         }
-        // null (absent or explicit, sparse or not) and arrays (one key per element) keep the library's rules
-        return value == null || value instanceof Collection ? null : new KeyValue(value).normalized();
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = document.get(fields.get(i));
+            // null (absent or explicit, sparse or not) and arrays (one key per element) keep the library's rules
+            if (value == null || value instanceof Collection) {
+                return null;
+            }
+            values[i] = value;
+        }
+        return new KeyValue(values).normalized();
     }
 }

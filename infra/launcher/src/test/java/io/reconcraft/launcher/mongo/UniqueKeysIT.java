@@ -100,6 +100,26 @@ class UniqueKeysIT {
     }
 
     @Test
+    void givenACompoundUniqueKeyLikeTheSseJournals_whenRecordsAreAdded_thenOnlyTheSameRunAndNumberClash() {
+        withCollection(journal -> {
+            journal.createIndex(Indexes.ascending("runId", "seq"), new IndexOptions().unique(true));
+            journal.insertMany(List.of(new Document("_id", "r1:1").append("runId", "r1").append("seq", 1L),
+                    new Document("_id", "r1:2").append("runId", "r1").append("seq", 2L),
+                    new Document("_id", "r2:1").append("runId", "r2").append("seq", 1L)));
+
+            assertThatThrownBy(() -> journal.insertOne(new Document("_id", "again").append("runId", "r1")
+                    .append("seq", 2))).isInstanceOfSatisfying(MongoWriteException.class,
+                    e -> assertThat(e.getCode()).isEqualTo(11000));
+            journal.deleteOne(Filters.eq("_id", "r1:2"));
+            journal.insertOne(new Document("_id", "r1:2 again").append("runId", "r1").append("seq", 2L));
+
+            assertThat(journal.find(Filters.and(Filters.eq("runId", "r1"), Filters.gt("seq", 1L)))
+                    .into(new ArrayList<>())).extracting(document -> document.getString("_id"))
+                    .containsExactly("r1:2 again");
+        });
+    }
+
+    @Test
     void givenAUniqueSparseNumberLikeTheAuditChainsSequence_whenRecordsAreAdded_thenDuplicatesAreRefusedAndOthersKept() {
         withCollection(chain -> {
             chain.createIndex(Indexes.ascending("sequence"), new IndexOptions().unique(true).sparse(true));
