@@ -35,8 +35,8 @@ class KeyedUniqueIndex extends MemoryUniqueIndex {
         KeyValue key = scalarKey(document);
         if (key == null) {
             super.checkAdd(document, collection);
-        } else if (containsKey(key)) {
-            throw new DuplicateKeyError(this, collection, getKeys(), key);
+        } else {
+            refuseIfTaken(key, collection);
         }
     }
 
@@ -47,10 +47,15 @@ class KeyedUniqueIndex extends MemoryUniqueIndex {
             super.add(document, position, collection);
             return;
         }
+        refuseIfTaken(key, collection);
+        putKeyPosition(key, position);
+    }
+
+    /** The library's refusal of a key already taken, with its message. */
+    private void refuseIfTaken(KeyValue key, MongoCollection<Integer> collection) {
         if (containsKey(key)) {
             throw new DuplicateKeyError(this, collection, getKeys(), key);
         }
-        putKeyPosition(key, position);
     }
 
     /** The document's key when the short way applies, else null. */
