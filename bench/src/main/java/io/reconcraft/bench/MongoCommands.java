@@ -31,6 +31,11 @@ final class MongoCommands implements AutoCloseable {
         return section("examined");
     }
 
+    /** The BSON bytes of the document states each collection has stored so far (inserts and updates). */
+    Map<String, Long> written() {
+        return section("written");
+    }
+
     private Map<String, Long> section(String name) {
         Map<String, Long> counts = new HashMap<>();
         try {

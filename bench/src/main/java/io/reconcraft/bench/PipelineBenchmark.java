@@ -113,6 +113,7 @@ public final class PipelineBenchmark {
         CpuMeter.Mark before = cpu.mark();
         Map<String, Long> commandsBefore = commands.read();
         Map<String, Long> examinedBefore = commands.examined();
+        Map<String, Long> writtenBefore = commands.written();
         DemoRuns.Result open = demo.openLoop(workflowId, runs);
         CpuMeter.Used used = cpu.since(before);
         report.commits(store + ", open loop", ConsumerCommits.latencies(stack.servicePorts));
@@ -121,6 +122,7 @@ public final class PipelineBenchmark {
         CpuMeter.Used usedUntilCaughtUp = cpu.since(before);
         report.commands(store, MongoCommands.difference(commandsBefore, commands.read()), open.runs());
         report.examined(store, MongoCommands.difference(examinedBefore, commands.examined()), open.runs());
+        report.written(store, MongoCommands.difference(writtenBefore, commands.written()), open.runs());
         report.row(String.format(Locale.ROOT, "open loop: %,d runs posted at once (%s)", runs, store), open);
         report.cpu(store, used, open.runs());
         report.cpu(String.format(Locale.ROOT, "%s, until every consumer caught up (%,d ms after the last run ended;"

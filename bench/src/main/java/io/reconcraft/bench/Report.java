@@ -122,6 +122,18 @@ final class Report {
                 });
     }
 
+    /** BSON bytes stored per finished run, by collection: what the store decodes, indexes and journals. */
+    void written(String store, Map<String, Long> used, int finishedRuns) {
+        used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+                .forEach(e -> {
+                    String line = String.format(Locale.ROOT, "| %s | %s | bytes stored: %s | %,.0f |", store,
+                            e.getKey().split(" ")[0].replace("reconcraft-", ""),
+                            e.getKey().substring(e.getKey().indexOf(' ') + 1), (double) e.getValue() / finishedRuns);
+                    System.out.println(line);
+                    commandRows.add(line);
+                });
+    }
+
     void backlog(DemoRuns.Backlog backlog) {
         String line = String.format(Locale.ROOT, "| %,d runs queued by one submitter | %.2f s | %d |",
                 backlog.queued(), backlog.newRunStartedAfterSeconds(), backlog.lastQueuePosition());
@@ -181,7 +193,9 @@ final class Report {
         cpuRows.forEach(System.out::println);
         printSection("\nMongoDB commands per finished run during the open loop and the closed loop, then the stored documents each "
                 + "collection matched one by one per finished run (the embedded server's counts; a query no index "
-                + "narrows examines the whole collection, so these must not grow with history):\n",
+                + "narrows examines the whole collection, so these must not grow with history), and during the open loop the BSON bytes "
+                + "of the document states each collection stored per finished run (what the store decodes, indexes and "
+                + "journals; a rewritten document counts whole each time):\n",
                 "| store | service | command | per finished run |", commandRows);
         printSection("\nOffset commits: each consumer's average wait for the broker to confirm a poll's offsets "
                 + "(Kafka's client metric, over its last minute); a listener that awaits its commit polls again only "

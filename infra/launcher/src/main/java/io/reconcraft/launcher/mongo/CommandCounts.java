@@ -26,20 +26,27 @@ final class CommandCounts {
     }
 
     /**
-     * {@code {counts: {"<database> <command> <collection>": n, …}, examined: {"<database> <collection>": n, …}, ok: 1}}:
-     * the commands, and the documents each collection has matched one by one ({@link JournaledCollection#examined}).
+     * {@code {counts: {"<database> <command> <collection>": n, …}, examined: {"<database> <collection>": n, …},
+     * written: {…}, ok: 1}}: the commands, the documents each collection has matched one by one
+     * ({@link JournaledCollection#examined}) and the bytes of document states it has stored ({@link JournaledCollection#written}).
      */
     Document answer(List<IndexedDatabase> databases) {
         Document byKey = new Document();
         new TreeMap<>(counts).forEach((key, count) -> byKey.append(key, count.sum()));
         Map<String, Long> examined = new TreeMap<>();
+        Map<String, Long> written = new TreeMap<>();
         for (IndexedDatabase database : databases) {
             database.journaledCollections().forEach((name, collection) -> {
+                String key = database.getDatabaseName() + " " + name;
                 if (collection.examined() > 0) {
-                    examined.put(database.getDatabaseName() + " " + name, collection.examined());
+                    examined.put(key, collection.examined());
+                }
+                if (collection.written() > 0) {
+                    written.put(key, collection.written());
                 }
             });
         }
-        return new Document("counts", byKey).append("examined", new Document(examined)).append("ok", 1.0);
+        return new Document("counts", byKey).append("examined", new Document(examined))
+                .append("written", new Document(written)).append("ok", 1.0);
     }
 }

@@ -38,6 +38,7 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
 
     private final IndexedDatabase database;
     private final LongAdder examined = new LongAdder();
+    private final LongAdder written = new LongAdder();
     // guarded by this collection's lock, like every change the library makes
     private final List<byte[]> documents = new ArrayList<>();
     private final Queue<Integer> emptyPositions = new ArrayDeque<>();
@@ -60,6 +61,7 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
             documents.set(position, bytes);
         }
         storedBytes += bytes.length;
+        written.add(bytes.length);
         journal().put(database.getDatabaseName(), getCollectionName(), bytes);
         return position;
     }
@@ -68,6 +70,7 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
         byte[] bytes = StoredBson.encode(newDocument, scratch);
         storedBytes += bytes.length - documents.set(position, bytes).length;
+        written.add(bytes.length);
         journal().put(database.getDatabaseName(), getCollectionName(), bytes);
     }
 
@@ -166,6 +169,11 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
      */
     long examined() {
         return examined.sum();
+    }
+
+    /** The BSON bytes of every document state stored (inserted or updated) so far: what the journal is sent. */
+    long written() {
+        return written.sum();
     }
 
     @Override
