@@ -18,6 +18,7 @@ public class RunQueries {
     public static final int MAX_PAGE = 500;
 
     private final RunStore runs;
+    private final QueuePositions queuePositions;
 
     public Mono<RunView> get(String id) {
         return runs.findShown(id)
@@ -25,15 +26,12 @@ public class RunQueries {
                 .flatMap(run -> run.status() == RunStatus.QUEUED ? withQueuePosition(run) : Mono.just(run));
     }
 
-    /**
-     * A queued run's place in its admission group's queue: runs of the same group accepted before it and not yet
-     * admitted, plus one. The orchestrator admits each group's runs in the order they were accepted.
-     */
+    /** A queued run with its place in its admission group's queue (see {@link QueuePositions}). */
     private Mono<RunView> withQueuePosition(RunView run) {
         if (run.admissionGroup() == null || run.startedAt() == null) {
             return Mono.just(run);
         }
-        return runs.countQueuedBefore(run.admissionGroup(), run.startedAt()).map(count -> run.withQueuePosition((int) (count + 1)));
+        return queuePositions.placeOf(run).map(run::withQueuePosition);
     }
 
     public Mono<Boolean> exists(String id) {

@@ -178,6 +178,15 @@ public class RunStore implements InitializingBean {
         return mongo.count(ahead, RunView.class);
     }
 
+    /** The ids of the admission group's queued runs, first accepted first. */
+    public Flux<String> queuedInOrder(String admissionGroup) {
+        Query queue = Query.query(Criteria.where("status").is(RunStatus.QUEUED).and("admissionGroup").is(admissionGroup))
+                .with(Sort.by(Sort.Direction.ASC, "startedAt", "_id"));
+        queue.fields().include("_id");
+        return mongo.find(queue, Document.class, mongo.getCollectionName(RunView.class))
+                .map(document -> String.valueOf(document.get("_id")));
+    }
+
     public Mono<Boolean> exists(String id) {
         return mongo.exists(Query.query(Criteria.where("_id").is(id)), RunView.class);
     }
