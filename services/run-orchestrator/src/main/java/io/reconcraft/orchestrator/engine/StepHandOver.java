@@ -8,7 +8,6 @@ import io.reconcraft.orchestrator.store.TaskRef;
 import io.reconcraft.orchestrator.store.TaskStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -70,7 +69,7 @@ class StepHandOver {
         }
         StepDocument step = asClaimed.steps().get(ref.stepIndex());
         RunDocument ended = asClaimed.withStep(ref.stepIndex(),
-                step.endedWith(result, now, List.of(step.tasks().get(0).endedWith(result, now))), -1);
+                step.endedWithItsOnlyTask(result, now, step.tasks().get(0).endedWith(result, now)), -1);
         Optional<HandOverPlan> planned = HandOverPlan.of(ended);
         if (planned.isEmpty()) {
             return Optional.empty();

@@ -250,10 +250,23 @@ public class RunStore {
 
     /** Adds to {@code update} the fields of the step at {@code step} (a path prefix) ending with {@code result}. */
     static Update terminal(Update update, String step, StepResult result, Instant now) {
+        return endFields(update, step, result, now)
+                .set(step + "findingsJson", StepJson.write(result.findings()))
+                .set(step + "outputsJson", StepJson.write(result.outputs()));
+    }
+
+    /**
+     * {@link #terminal} for a step ending with its only task, in the update that ends the task with the same result:
+     * the findings and outputs stay in the task alone ({@link StepJson} reads a step's from its only task), which
+     * keeps them out of the run document twice.
+     */
+    static Update terminalWithItsOnlyTask(Update update, String step, StepResult result, Instant now) {
+        return endFields(update, step, result, now).unset(step + "findingsJson").unset(step + "outputsJson");
+    }
+
+    private static Update endFields(Update update, String step, StepResult result, Instant now) {
         return update.set(step + "status", result.status().wireName()).set(step + "outcome", result.outcome())
                 .set(step + "error", result.error()).set(step + "completedAt", now)
-                .set(step + "findingsJson", StepJson.write(result.findings()))
-                .set(step + "outputsJson", StepJson.write(result.outputs()))
                 .set(step + "conditionResult", result.conditionResult());
     }
 

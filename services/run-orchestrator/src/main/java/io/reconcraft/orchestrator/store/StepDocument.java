@@ -46,11 +46,13 @@ public record StepDocument(
                 null, null, null, null, null, null, null, null, tasks);
     }
 
-    /** This step ended with {@code result} now, as {@link RunStore}'s end of a step writes it, with {@code tasks}. */
-    public StepDocument endedWith(StepResult result, Instant now, List<TaskDocument> tasks) {
+    /**
+     * This step ended with its only task, {@code task}, which ended with the same result: as {@link TaskStore} writes
+     * the two in one update, the findings and outputs in the task alone.
+     */
+    public StepDocument endedWithItsOnlyTask(StepResult result, Instant now, TaskDocument task) {
         return new StepDocument(nodeId, kind, name, result.status().wireName(), result.outcome(), attempt, requestedAt,
-                deadline, dueAt, now, result.error(), StepJson.write(result.findings()), StepJson.write(result.outputs()),
-                result.conditionResult(), tasks);
+                deadline, dueAt, now, result.error(), null, null, result.conditionResult(), List.of(task));
     }
 
     /** This queued step executed at once and ended with {@code result} now, as {@link RunStore}'s end of such a step writes it. */

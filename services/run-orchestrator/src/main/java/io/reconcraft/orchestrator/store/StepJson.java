@@ -20,12 +20,25 @@ public final class StepJson {
         return EventCodec.mapper().writeValueAsString(value);
     }
 
+    /** The step's findings; a step that ended with its only task has them in that task. */
     public static List<Finding> findings(StepDocument step) {
-        return step.findingsJson() == null ? List.of() : EventCodec.mapper().readValue(step.findingsJson(), FINDINGS);
+        if (step.findingsJson() == null) {
+            return keptInItsOnlyTask(step) ? findings(step.tasks().get(0)) : List.of();
+        }
+        return EventCodec.mapper().readValue(step.findingsJson(), FINDINGS);
     }
 
+    /** The step's outputs; a step that ended with its only task has them in that task. */
     public static Map<String, Object> outputs(StepDocument step) {
-        return step.outputsJson() == null ? Map.of() : EventCodec.mapper().readValue(step.outputsJson(), OUTPUTS);
+        if (step.outputsJson() == null) {
+            return keptInItsOnlyTask(step) ? outputs(step.tasks().get(0)) : Map.of();
+        }
+        return EventCodec.mapper().readValue(step.outputsJson(), OUTPUTS);
+    }
+
+    /** An ended step without a result of its own whose one task has it (see RunStore#terminalWithItsOnlyTask). */
+    private static boolean keptInItsOnlyTask(StepDocument step) {
+        return step.isTerminal() && step.tasks().size() == 1 && step.tasks().get(0).isTerminal();
     }
 
     public static List<Finding> findings(TaskDocument task) {

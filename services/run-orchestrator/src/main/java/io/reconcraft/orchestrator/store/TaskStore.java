@@ -85,7 +85,7 @@ public class TaskStore {
     private Optional<RunDocument> endWithStepAnd(TaskRef task, StepResult result, RunDocument asRead,
                                                  List<StepClaim> claims, Update update, Instant now) {
         String step = "steps." + task.stepIndex() + ".";
-        RunStore.terminal(addEnding(update, task, result, now), step, result, now);
+        RunStore.terminalWithItsOnlyTask(addEnding(update, task, result, now), step, result, now);
         Criteria guard = asPlanned(runningWithItsStep(task), RunStatus.RUNNING, asRead, task.stepIndex(), claims);
         guard = claiming(guard, update, claims, now);
         int delta = startingIn(claims) - 1;
@@ -226,7 +226,7 @@ public class TaskStore {
                 String step = "steps." + task.stepIndex() + ".";
                 guard = guard.and(step + "status").is(RunStatus.RUNNING.wireName())
                         .and(step + "attempt").is(task.step().attempt());
-                RunStore.terminal(update, step, results.get(i), now);
+                RunStore.terminalWithItsOnlyTask(update, step, results.get(i), now);
             }
         }
         return update(guard, update, -refs.size());
@@ -243,7 +243,7 @@ public class TaskStore {
      */
     public boolean endWithStep(TaskRef task, StepResult result, Instant now) {
         String step = "steps." + task.stepIndex() + ".";
-        Update update = RunStore.terminal(ending(task, RunStatus.RUNNING, result, now), step, result, now);
+        Update update = RunStore.terminalWithItsOnlyTask(ending(task, RunStatus.RUNNING, result, now), step, result, now);
         return update(runningWithItsStep(task), update, -1);
     }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.events.model.Severity;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.testing.RealInfrastructure;
 import java.time.Instant;
@@ -19,7 +21,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /**
  * The start step's end written together with the first scan's claim, and that write undone when the start's events
- * could not be sent — on the real MongoDB-wire server, in a database of its own (no orchestrator runs here).
+ * could not be sent; then the scan's only task ending with its step — on the real MongoDB-wire server, in a database
+ * of its own (no orchestrator runs here).
  */
 class EndQueuedStepAndClaimTest {
 
@@ -112,6 +115,38 @@ class EndQueuedStepAndClaimTest {
         assertThat(stored.runStatus()).isEqualTo(RunStatus.QUEUED);
         assertThat(stored.steps()).isEqualTo(asRead.steps());
         assertThat(stored.activeTasks()).isZero();
+    }
+
+    @Test
+    void givenAScanRunningItsOnlyTask_whenTheTaskEndsWithItsStep_thenTheResultIsStoredOnceAndReadFromTheTask() {
+        RunDocument claimed = endStart(stored(acceptedRun())).orElseThrow();
+        Finding port = new Finding("nmap-1", Severity.LOW, "Open port 22/tcp (ssh)", "ssh answers", "ssh", 22,
+                "127.0.0.1", "nmap", "f1", Map.of("state", "open"));
+        StepResult result = new StepResult(RunStatus.SUCCEEDED, null, null, List.of(port),
+                Map.of("hosts", List.of("127.0.0.1")), null);
+
+        assertThat(tasks.endWithStep(TaskRef.of(claimed, 1, 0), result, NOW)).isTrue();
+
+        StepDocument scan = runs.find(claimed.id()).orElseThrow().steps().get(1);
+        assertThat(scan.runStatus()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(scan.findingsJson()).isNull();
+        assertThat(scan.outputsJson()).isNull();
+        assertThat(scan.tasks()).singleElement().satisfies(task -> assertThat(StepJson.findings(task)).containsExactly(port));
+        assertThat(StepJson.findings(scan)).containsExactly(port);
+        assertThat(StepJson.outputs(scan)).isEqualTo(Map.of("hosts", List.of("127.0.0.1")));
+    }
+
+    @Test
+    void givenAScanWhoseStepEndedWithAResultOfItsOwn_whenItsFindingsAreRead_thenTheStepsOwnAreRead() {
+        RunDocument claimed = endStart(stored(acceptedRun())).orElseThrow();
+
+        assertThat(runs.completeStep(claimed.id(), 1, 1, StepResult.failed("timeout", "no result in time"), NOW))
+                .isTrue();
+
+        StepDocument scan = runs.find(claimed.id()).orElseThrow().steps().get(1);
+        assertThat(scan.findingsJson()).isEqualTo("[]");
+        assertThat(StepJson.findings(scan)).isEmpty();
+        assertThat(StepJson.outputs(scan)).isEmpty();
     }
 
     /** The start's end with the scan's claim, planned from {@code asRead}. */
