@@ -114,6 +114,18 @@ class RunStoreTest extends GatewayTestSupport {
     }
 
     @Test
+    void givenARunWhoseViewTheReadModelWroteHere_whenAskedWhetherItExistsAndEnded_thenThatViewAnswersWithoutAQuery() {
+        RunView view = runs.insertOnce(queued("followed by an event stream")).block();
+        runs.replaceAll(List.of(running(view, view.steps()))).block();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(view.id())),
+                Update.update("status", RunStatus.SUCCEEDED), RunView.class).block();
+
+        assertThat(runs.exists(view.id()).block()).isTrue();
+        assertThat(runs.ended(view.id()).block()).isFalse();
+        assertThat(runs.find(view.id()).block().status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
     void givenARunInsertedHereWhosePartitionIsReadHere_whenShown_thenItIsTheViewInsertedWithoutReadingTheStore() {
         RunView view = runs.insertOnce(queued("inserted here, read here")).block();
         renameBehindTheStoresBack(view.id());

@@ -187,12 +187,23 @@ public class RunStore implements InitializingBean {
                 .map(document -> String.valueOf(document.get("_id")));
     }
 
+    /** Whether the run is stored; a run whose current view is held here needs no query (see {@link #findShown}). */
     public Mono<Boolean> exists(String id) {
+        if (written.currentView(id) != null) {
+            return Mono.just(true);
+        }
         return mongo.exists(Query.query(Criteria.where("_id").is(id)), RunView.class);
     }
 
-    /** Whether the run has ended, read from its status alone (empty when there is no such run). */
+    /**
+     * Whether the run has ended, read from its status alone (empty when there is no such run); from the current view
+     * when it is held here, as {@link #exists}.
+     */
     public Mono<Boolean> ended(String id) {
+        RunView current = written.currentView(id);
+        if (current != null) {
+            return Mono.just(current.status() != null && current.status().isTerminal());
+        }
         Query query = Query.query(Criteria.where("_id").is(id));
         query.fields().include("status");
         return mongo.findOne(query, StatusOnly.class, mongo.getCollectionName(RunView.class))
