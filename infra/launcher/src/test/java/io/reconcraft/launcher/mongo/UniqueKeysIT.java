@@ -168,6 +168,20 @@ class UniqueKeysIT {
         });
     }
 
+    @Test
+    void givenAUniqueFieldThatIsNotSparse_whenTwoDocumentsLackIt_thenTheSecondIsRefusedAsTheSameNullKey() {
+        withCollection(keys -> {
+            keys.createIndex(Indexes.ascending("name"), new IndexOptions().unique(true));
+            keys.insertOne(new Document("_id", "k1"));
+
+            assertThatThrownBy(() -> keys.insertOne(new Document("_id", "k2")))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            keys.updateOne(Filters.eq("_id", "k1"), Updates.set("name", "first"));
+            keys.insertOne(new Document("_id", "k2"));
+            assertThat(ids(keys)).containsExactlyInAnyOrder("k1", "k2");
+        });
+    }
+
     private void withCollection(Consumer<MongoCollection<Document>> action) {
         int port = Ports.free().mongo();
         try (MongoServer server = new MongoServer(home.resolve("mongo/reconcraft.mv"), port)) {
