@@ -32,9 +32,9 @@ final class FieldIndex extends Index<Integer> {
 
     private final String field;
     private final boolean topLevel;
-    private final NavigableMap<Object, Map<KeyValue, Integer>> byValue = new TreeMap<>(ValueComparator.asc());
-    private final Map<KeyValue, Integer> withoutValue = new LinkedHashMap<>();
-    private final Map<KeyValue, List<Object>> valuesOfDocument = new HashMap<>();
+    private final NavigableMap<Object, Map<Object, Integer>> byValue = new TreeMap<>(ValueComparator.asc());
+    private final Map<Object, Integer> withoutValue = new LinkedHashMap<>();
+    private final Map<Object, List<Object>> valuesOfDocument = new HashMap<>();
 
     FieldIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -62,7 +62,7 @@ final class FieldIndex extends Index<Integer> {
 
     @Override
     public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
-        KeyValue id = idOf(document);
+        Object id = idOf(document);
         List<Object> values = valuesOf(document);
         valuesOfDocument.put(id, values);
         if (values.isEmpty()) {
@@ -75,14 +75,14 @@ final class FieldIndex extends Index<Integer> {
 
     @Override
     public synchronized Integer remove(Document document) {
-        KeyValue id = idOf(document);
+        Object id = idOf(document);
         List<Object> values = valuesOfDocument.remove(id);
         if (values == null) {
             return null;
         }
         Integer position = withoutValue.remove(id);
         for (Object value : values) {
-            Map<KeyValue, Integer> documents = byValue.get(value);
+            Map<Object, Integer> documents = byValue.get(value);
             if (documents != null) {
                 position = documents.remove(id);
                 if (documents.isEmpty()) {
@@ -146,11 +146,11 @@ final class FieldIndex extends Index<Integer> {
         if (!(condition instanceof Document expression)) {
             return Math.min(cap, sizeOf(byValue.get(normalize(condition))));
         }
-        Collection<Map<KeyValue, Integer>> matching = expression.containsKey("$in")
+        Collection<Map<Object, Integer>> matching = expression.containsKey("$in")
                 ? ((Collection<?>) expression.get("$in")).stream().map(value -> byValue.get(normalize(value))).toList()
                 : rangeOf(expression).values();
         int count = 0;
-        for (Map<KeyValue, Integer> documents : matching) {
+        for (Map<Object, Integer> documents : matching) {
             count += sizeOf(documents);
             if (count >= cap) {
                 return cap;
@@ -159,8 +159,8 @@ final class FieldIndex extends Index<Integer> {
         return count;
     }
 
-    private NavigableMap<Object, Map<KeyValue, Integer>> rangeOf(Document expression) {
-        NavigableMap<Object, Map<KeyValue, Integer>> range = byValue;
+    private NavigableMap<Object, Map<Object, Integer>> rangeOf(Document expression) {
+        NavigableMap<Object, Map<Object, Integer>> range = byValue;
         for (Map.Entry<String, Object> operator : expression.entrySet()) {
             Object bound = normalize(operator.getValue());
             range = switch (operator.getKey()) {
@@ -173,13 +173,13 @@ final class FieldIndex extends Index<Integer> {
         return range;
     }
 
-    private static int sizeOf(Map<KeyValue, Integer> documents) {
+    private static int sizeOf(Map<Object, Integer> documents) {
         return documents == null ? 0 : documents.size();
     }
 
     /** How many documents hold this scalar value (or an array holding it) in the indexed field. */
     synchronized int count(Object value) {
-        Map<KeyValue, Integer> documents = byValue.get(normalize(value));
+        Map<Object, Integer> documents = byValue.get(normalize(value));
         return documents == null ? 0 : documents.size();
     }
 
@@ -190,7 +190,7 @@ final class FieldIndex extends Index<Integer> {
      */
     Iterable<Integer> positionsInOrder(boolean ascending) {
         return () -> {
-            Stream<Map<KeyValue, Integer>> groups = ascending
+            Stream<Map<Object, Integer>> groups = ascending
                     ? Stream.concat(Stream.of(withoutValue), byValue.values().stream())
                     : Stream.concat(byValue.descendingMap().values().stream(), Stream.of(withoutValue));
             Set<Integer> seen = new java.util.HashSet<>(); // a document with several values in an array comes once
@@ -262,11 +262,15 @@ final class FieldIndex extends Index<Integer> {
                 || value instanceof de.bwaldvogel.mongo.bson.ObjectId || value instanceof java.util.UUID;
     }
 
-    private static KeyValue idOf(Document document) {
-        return new KeyValue(normalize(document.get("_id")));
+    /**
+     * The document's id as the maps here hold it: the normalized value itself, not wrapped in a {@link KeyValue} (an
+     * object, a list and its array per document and index, all of which the collector marks; bench/RESULTS.md).
+     */
+    private static Object idOf(Document document) {
+        return normalize(document.get("_id"));
     }
 
-    private static Collection<Integer> positionsOf(Map<KeyValue, Integer> documents) {
+    private static Collection<Integer> positionsOf(Map<Object, Integer> documents) {
         return documents == null ? List.of() : new ArrayList<>(documents.values());
     }
 
