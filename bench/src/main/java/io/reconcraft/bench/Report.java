@@ -112,22 +112,21 @@ final class Report {
 
     /** Stored documents matched one by one per finished run, by collection (the embedded server's count). */
     void examined(String store, Map<String, Long> used, int finishedRuns) {
-        used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
-                .forEach(e -> {
-                    String line = String.format(Locale.ROOT, "| %s | %s | documents examined: %s | %.2f |", store,
-                            e.getKey().split(" ")[0].replace("reconcraft-", ""),
-                            e.getKey().substring(e.getKey().indexOf(' ') + 1), (double) e.getValue() / finishedRuns);
-                    System.out.println(line);
-                    commandRows.add(line);
-                });
+        perCollection(store, used, finishedRuns, 8, "documents examined", "%.2f");
     }
 
     /** BSON bytes stored per finished run, by collection: what the store decodes, indexes and journals. */
     void written(String store, Map<String, Long> used, int finishedRuns) {
-        used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+        perCollection(store, used, finishedRuns, 10, "bytes stored", "%,.0f");
+    }
+
+    /** The {@code rows} largest of {@code used} (by "<database> <collection>") per finished run, as command rows. */
+    private void perCollection(String store, Map<String, Long> used, int finishedRuns, int rows, String what,
+            String number) {
+        used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(rows)
                 .forEach(e -> {
-                    String line = String.format(Locale.ROOT, "| %s | %s | bytes stored: %s | %,.0f |", store,
-                            e.getKey().split(" ")[0].replace("reconcraft-", ""),
+                    String line = String.format(Locale.ROOT, "| %s | %s | %s: %s | " + number + " |", store,
+                            e.getKey().split(" ")[0].replace("reconcraft-", ""), what,
                             e.getKey().substring(e.getKey().indexOf(' ') + 1), (double) e.getValue() / finishedRuns);
                     System.out.println(line);
                     commandRows.add(line);

@@ -68,10 +68,7 @@ class QueuePositionsTest {
 
     @Test
     void givenARunAheadAdmittedAfterTheListing_whenReadWithinTheReuseWindow_thenTheListingsPlaceIsShown() {
-        placeOf(accepted("r1", 0));
-        RunView second = accepted("r2", 1);
-        placeOf(second);
-        queue.remove("r1");
+        RunView second = secondListedThenFirstAdmitted();
 
         nanos.addAndGet(QueuePositions.REUSE.toNanos() - 10);
 
@@ -81,10 +78,7 @@ class QueuePositionsTest {
 
     @Test
     void givenARunAheadAdmitted_whenReadAfterTheReuseWindow_thenANewListingMovesItUp() {
-        placeOf(accepted("r1", 0));
-        RunView second = accepted("r2", 1);
-        placeOf(second);
-        queue.remove("r1");
+        RunView second = secondListedThenFirstAdmitted();
 
         nanos.addAndGet(QueuePositions.REUSE.toNanos());
 
@@ -118,6 +112,15 @@ class QueuePositionsTest {
         queue.put("o1", theirs.startedAt());
         assertThat(placeOf(theirs)).isEqualTo(1);
         assertThat(listings).containsExactly(GROUP, "key-2/api");
+    }
+
+    /** Two runs listed (two listings), then the first admitted: the second, as its client reads it. */
+    private RunView secondListedThenFirstAdmitted() {
+        placeOf(accepted("r1", 0));
+        RunView second = accepted("r2", 1);
+        placeOf(second);
+        queue.remove("r1");
+        return second;
     }
 
     private RunView accepted(String id, int millis) {
