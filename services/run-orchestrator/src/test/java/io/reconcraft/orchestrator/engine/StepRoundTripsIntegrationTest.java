@@ -168,8 +168,9 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
         assertThat(run.runStatus()).isEqualTo(RunStatus.RUNNING);
         assertThat(run.steps().get(run.indexOf("start")).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.activeTasks()).isEqualTo(1);
+        // the order holds on the run's partition of run-events; the requests' topics interleave with it in any order
         assertThat(tap.eventsOf(runId).stream().map(event -> event.payload().getClass().getSimpleName())
-                .filter(type -> !type.equals("RunRequested")).limit(2))
+                .filter(type -> !type.equals("RunRequested") && !type.equals("StepRequested")).limit(2))
                 .containsExactly("RunStatusChanged", "StepStarted");
         assertThat(tap.payloadsOf(runId, RunStatusChanged.class)).singleElement()
                 .satisfies(changed -> assertThat(changed.status()).isEqualTo(RunStatus.RUNNING));
