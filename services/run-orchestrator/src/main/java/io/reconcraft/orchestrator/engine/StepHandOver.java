@@ -69,7 +69,7 @@ class StepHandOver {
         }
         StepDocument step = asClaimed.steps().get(ref.stepIndex());
         RunDocument ended = asClaimed.withStep(ref.stepIndex(),
-                step.endedWithItsOnlyTask(result, now, step.tasks().get(0).endedWith(result, now)), -1);
+                step.endedWithItsOnlyTask(result, now), -1);
         Optional<HandOverPlan> planned = HandOverPlan.of(ended);
         if (planned.isEmpty()) {
             return Optional.empty();

@@ -47,10 +47,11 @@ public record StepDocument(
     }
 
     /**
-     * This step ended with its only task, {@code task}, which ended with the same result: as {@link TaskStore} writes
-     * the two in one update, the findings and outputs in the task alone.
+     * This step and its only task ended with {@code result} now: as {@link TaskStore} writes the two in one update,
+     * the findings and outputs in the task alone.
      */
-    public StepDocument endedWithItsOnlyTask(StepResult result, Instant now, TaskDocument task) {
+    public StepDocument endedWithItsOnlyTask(StepResult result, Instant now) {
+        TaskDocument task = tasks.get(0).endedWith(result, now);
         return new StepDocument(nodeId, kind, name, result.status().wireName(), result.outcome(), attempt, requestedAt,
                 deadline, dueAt, now, result.error(), null, null, result.conditionResult(), List.of(task));
     }
