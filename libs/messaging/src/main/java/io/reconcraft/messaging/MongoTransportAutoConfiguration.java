@@ -2,6 +2,8 @@ package io.reconcraft.messaging;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.connection.TransportSettings;
+import io.netty.buffer.AdaptiveByteBufAllocator;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -20,6 +22,11 @@ import org.springframework.context.annotation.Bean;
  * The reactive MongoDB driver on Netty, as Boot would set it up, but on an event loop that ends as soon as the client
  * is closed: Boot's own loop waits Netty's default quiet period of 2 s on every stop (measured: about a third of a
  * service's stop time, issue 14). Boot's settings bean and the customizer beside it are replaced as a pair.
+ *
+ * <p>The driver encodes each command into buffers of the transport's allocator, and writes a string into a buffer
+ * without an array one byte at a time through Netty's checks (a profile of the local stack: 12 % of all its CPU);
+ * into an array-backed buffer it writes the string straight into the array. So the allocator hands out heap buffers:
+ * Netty copies each command once into a direct buffer to send it.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
@@ -31,6 +38,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnMissingBean(type = "com.mongodb.MongoClientSettings")
 public class MongoTransportAutoConfiguration {
 
+    /** Netty's default kind of allocator, preferring heap buffers (see above). */
+    static final ByteBufAllocator HEAP_BUFFERS = new AdaptiveByteBufAllocator(false);
+
     @Bean
     MongoEventLoop mongoEventLoop() {
         return new MongoEventLoop(new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()));
@@ -40,7 +50,8 @@ public class MongoTransportAutoConfiguration {
     @Bean
     MongoClientSettings mongoClientSettings(MongoEventLoop loop) {
         return MongoClientSettings.builder()
-                .transportSettings(TransportSettings.nettyBuilder().eventLoopGroup(loop.group()).build())
+                .transportSettings(TransportSettings.nettyBuilder().eventLoopGroup(loop.group())
+                        .allocator(HEAP_BUFFERS).build())
                 .build();
     }
 

@@ -6,6 +6,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.ServerAddress;
 import com.mongodb.connection.NettyTransportSettings;
 import com.mongodb.reactivestreams.client.MongoClient;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,22 @@ class MongoTransportAutoConfigurationTest {
                     netty -> assertThat(netty.getEventLoopGroup()).isSameAs(loop));
             assertThat(context.getBean(MongoClient.class).getClusterDescription().getClusterSettings().getHosts())
                     .containsExactly(new ServerAddress("127.0.0.1", port));
+        });
+    }
+
+    @Test
+    void givenAServiceOnTheReactiveDriver_whenItsClientAsksForABuffer_thenItIsBackedByAnArray() {
+        contexts.run(context -> {
+            NettyTransportSettings netty = (NettyTransportSettings) context.getBean(MongoClientSettings.class)
+                    .getTransportSettings();
+
+            ByteBuf buffer = netty.getAllocator().buffer(1024, 1024);
+            try {
+                // the driver writes a string straight into the array of such a buffer, else byte by byte
+                assertThat(buffer.hasArray()).isTrue();
+            } finally {
+                buffer.release();
+            }
         });
     }
 
