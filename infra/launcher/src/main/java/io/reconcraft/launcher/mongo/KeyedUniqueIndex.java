@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The library's unique hash index, with a document's key taken straight from its fields when they are top-level and
+ * A unique hash index on the library's {@link AbstractUniqueIndex} (its checks, lookups and refusals over a map of
+ * our own, see below), with a document's key taken straight from its fields when they are top-level and
  * the document holds one value in each (not an array, not null) — every {@code _id} and unique key this stack
  * writes: strings, the audit chain's numbers, the ObjectIds Spring stores hex ids as, the SSE journal's run and
  * number. The library finds keys by a general path (the field's path split by a regular expression, arrays
