@@ -23,9 +23,8 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Tells every {@link EventObserver} of the events read and sent, through the record and batch interceptors and the
  * producer listener that Boot wires into the listener containers and the KafkaTemplate. Only where there is an observer.
- * The observers are looked up once, at the first event: a lookup in the bean factory per record and per send was
- * 1.5 % of the services' sampled CPU under load (bench/RESULTS.md, 2026-12-05), and kept the JIT recompiling the
- * bean factory's type matching.
+ * The observers are looked up once, at the first event: a lookup in the bean factory (autowire candidates resolved
+ * again) per record and per send was 1.5 % of the services' sampled CPU under load (bench/RESULTS.md, 2026-12-05).
  */
 @AutoConfiguration(before = MessagingAutoConfiguration.class)
 @ConditionalOnBean(EventObserver.class)
