@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,7 +37,6 @@ public class RunStore {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final List<String> OPEN = List.of(RunStatus.QUEUED.wireName(), RunStatus.RUNNING.wireName());
 
-    private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
     private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
     private final ReactiveMongoTemplate mongo;
@@ -276,8 +274,7 @@ public class RunStore {
 
     /** Every guard names the state it leaves, so a matched document is a changed one. */
     private boolean update(Criteria criteria, Update update) {
-        RunDocument written = mongo.findAndModify(Query.query(criteria), update, RETURN_NEW, RunDocument.class)
-                .block(TIMEOUT);
+        RunDocument written = GuardedRunUpdate.apply(mongo, criteria, update);
         if (written == null) {
             return false;
         }

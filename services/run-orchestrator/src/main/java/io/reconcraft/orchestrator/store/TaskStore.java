@@ -3,7 +3,6 @@ package io.reconcraft.orchestrator.store;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.reconcraft.events.model.RunStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +24,7 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 public class TaskStore {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String ACTIVE = "activeTasks";
-
-    private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
 
     private final ReactiveMongoTemplate mongo;
     private final WrittenRuns writtenRuns;
@@ -321,8 +315,7 @@ public class TaskStore {
 
     /** The run as the update left it, or null when the guard matched nothing. */
     private RunDocument write(Criteria criteria, Update update, int activeDelta) {
-        RunDocument written = mongo.findAndModify(Query.query(criteria), update, RETURN_NEW, RunDocument.class)
-                .block(TIMEOUT);
+        RunDocument written = GuardedRunUpdate.apply(mongo, criteria, update);
         if (written == null) {
             return null;
         }
