@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcraft.events.Topics;
 import io.reconcraft.events.model.RunMode;
+import io.reconcraft.events.model.RunSummary;
+import io.reconcraft.events.model.Severity;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.RunTrigger;
+import io.reconcraft.gateway.findings.StepFinding;
 import io.reconcraft.gateway.inbound.RunEventsListener;
 import io.reconcraft.gateway.run.RunView;
 import io.reconcraft.gateway.run.StepView;
@@ -13,6 +16,7 @@ import io.reconcraft.gateway.store.RunStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.TopicPartition;
 import java.util.stream.Collectors;
@@ -80,14 +84,31 @@ class RunStoreTest extends GatewayTestSupport {
         RunView view = runs.insertOnce(queued("replaced here")).block();
         // the events' times carry nanoseconds; the store keeps milliseconds, and so must the remembered view
         Instant started = Instant.parse("2026-12-03T10:15:30.123456789Z");
-        RunView running = running(view, List.of(new StepView("scan", "Scan", RunStatus.RUNNING, List.of("up"),
-                List.of(), started, null, null)));
-        runs.replaceAll(List.of(running)).block();
+        StepFinding finding = new StepFinding("f-1", Severity.LOW, "Open port 22/tcp", "ssh answers", "ssh", 22,
+                "127.0.0.1", "nmap", "fp-22", Map.of("product", "OpenSSH", "ports", List.of(22, 2222), "score", 7.5,
+                "seen", Map.of("first", 1, "big", 12_345_678_901L), "banner", ""), "fnd-1", "new");
+        RunView running = running(view, List.of(new StepView("scan", "Scan", RunStatus.SUCCEEDED, List.of("up"),
+                List.of(finding), started, started.plusMillis(5), "ok")));
+        RunView ended = new RunView(running.id(), running.workflowId(), running.workflowName(), RunStatus.SUCCEEDED,
+                running.targets(), running.runMode(), running.startedAt(), started.plusSeconds(1), 1.5, null,
+                running.steps(), RunSummary.of(List.of()), running.trigger(), 4L,
+                running.position(), running.recentEventIds(), running.admissionGroup(), null);
+        runs.replaceAll(List.of(ended)).block();
 
         RunView remembered = runs.findAsLastWritten(List.of(view.id())).blockFirst();
 
         assertThat(remembered).isEqualTo(runs.find(view.id()).block());
         assertThat(remembered.steps().get(0).startedAt()).isEqualTo(started.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Test
+    void givenARunInsertedHereWithFinerTimes_whenReadAsLastWritten_thenItReadsExactlyAsTheStoredDocumentDoes() {
+        RunView view = RunView.queued(UUID.randomUUID().toString(), "wf-1", "inserted", List.of("127.0.0.1"),
+                RunMode.DEMO, Instant.parse("2026-12-03T10:15:30.123456789Z"), List.of(StepView.queued("scan", "Scan")),
+                RunTrigger.api(), "key-1");
+        runs.insertOnce(view).block();
+
+        assertThat(runs.findAsLastWritten(List.of(view.id())).blockFirst()).isEqualTo(runs.find(view.id()).block());
     }
 
     @Test

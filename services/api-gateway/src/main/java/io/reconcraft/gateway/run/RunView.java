@@ -61,6 +61,16 @@ public record RunView(
                 null, null, null, steps, null, trigger, 0L, null, List.of(), admissionGroup, null);
     }
 
+    /**
+     * This view as a read of its stored document gives it: the store keeps times to the millisecond (events carry
+     * finer ones), and everything else as it is. What is remembered of a written view must read the same as the store.
+     */
+    public RunView atStoredPrecision() {
+        return new RunView(id, workflowId, workflowName, status, targets, runMode, StoredTimes.of(startedAt),
+                StoredTimes.of(endedAt), duration, outcome, steps.stream().map(StepView::atStoredPrecision).toList(),
+                summary, trigger, eventSeq, position, recentEventIds, admissionGroup, queuePosition);
+    }
+
     /** This run as shown while it waits for admission: its place in its admission group's queue (1 = next). */
     public RunView withQueuePosition(int place) {
         return new RunView(id, workflowId, workflowName, status, targets, runMode, startedAt, endedAt, duration,

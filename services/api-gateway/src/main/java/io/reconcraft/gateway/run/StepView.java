@@ -27,6 +27,12 @@ public record StepView(
         return new StepView(nodeId, name, RunStatus.QUEUED, List.of(), List.of(), null, null, null);
     }
 
+    /** This step as a read of its stored document gives it (see {@link RunView#atStoredPrecision}). */
+    public StepView atStoredPrecision() {
+        return new StepView(nodeId, name, status, logs, findings, StoredTimes.of(startedAt), StoredTimes.of(completedAt),
+                outcome);
+    }
+
     public StepView withFindings(List<StepFinding> filed) {
         return new StepView(nodeId, name, status, logs, filed, startedAt, completedAt, outcome);
     }

@@ -27,8 +27,8 @@ import reactor.core.publisher.Mono;
 /**
  * The one owner of the {@code runs} collection (the read model of runs, {@link RunView}): the launcher inserts a
  * queued view, the read model replaces views as events arrive, and the API, the scheduler, the dashboard and the
- * SSE stream read them here. Writes return what was written. The documents it wrote last (the most recent runs'; a
- * run's findings are sorted after it ended) are kept in memory for the read model ({@link #findAsLastWritten}),
+ * SSE stream read them here. Writes return what was written. The views it wrote last (the most recent runs'; a
+ * run's findings are sorted after it ended), as the store keeps them, are kept in memory for the read model ({@link #findAsLastWritten}),
  * which would otherwise read each back before applying the run's next events, and for the API's reads of a run
  * whose view the read model here wrote ({@link #findShown}: a client following a run reads it many times).
  */
@@ -44,7 +44,7 @@ public class RunStore implements InitializingBean {
 
     private final ReactiveMongoTemplate mongo;
     private final ReadPartitions readPartitions;
-    private final WrittenRunDocuments written = new WrittenRunDocuments(REMEMBERED_STEPS, this::viewOf);
+    private final WrittenRunViews written = new WrittenRunViews(REMEMBERED_STEPS);
 
     /** The indexes the reads below rely on. */
     @Override
@@ -60,11 +60,10 @@ public class RunStore implements InitializingBean {
     /** Inserts a new view; a view already stored under the same id (a derived run id) is returned instead. */
     public Mono<RunView> insertOnce(RunView view) {
         return Mono.defer(() -> {
-            // converted once: the document inserted is the one remembered
             Document document = documentOf(view);
             return mongo.getCollection(mongo.getCollectionName(RunView.class))
                     .flatMap(runs -> Mono.from(runs.insertMany(List.of(document))))
-                    .doOnNext(inserted -> written.rememberInserted(view.id(), document, view.steps().size(),
+                    .doOnNext(inserted -> written.rememberInserted(view.atStoredPrecision(),
                             () -> readPartitions.readsRunOf(view.id())))
                     .thenReturn(view);
         }).onErrorResume(DuplicateKeys::only,
@@ -80,10 +79,8 @@ public class RunStore implements InitializingBean {
             return Mono.just(List.of());
         }
         List<WriteModel<Document>> replacements = new ArrayList<>(views.size());
-        List<Document> documents = new ArrayList<>(views.size());
         for (RunView view : views) {
             Document document = documentOf(view);
-            documents.add(document);
             // the converted id: Spring stores an id that reads as an ObjectId as one
             replacements.add(new ReplaceOneModel<>(new Document("_id", document.get("_id")), document,
                     new ReplaceOptions()));
@@ -96,7 +93,7 @@ public class RunStore implements InitializingBean {
                 .doOnCancel(() -> written.forget(ids))
                 .doOnSuccess(result -> {
                     if (result.getMatchedCount() == views.size()) {
-                        rememberCurrent(views, documents);
+                        views.forEach(view -> written.rememberCurrent(view.atStoredPrecision()));
                     } else {
                         written.forget(ids); // one was removed meanwhile: the store says which
                     }
@@ -146,7 +143,7 @@ public class RunStore implements InitializingBean {
 
     /**
      * The view as the API shows it (the read model's internal fields are not shown): as the read model here last
-     * wrote it while it is current (see {@link WrittenRunDocuments}), else as stored, without those fields.
+     * wrote it while it is current (see {@link WrittenRunViews}), else as stored, without those fields.
      */
     public Mono<RunView> findShown(String id) {
         RunView current = written.currentView(id);
@@ -210,20 +207,10 @@ public class RunStore implements InitializingBean {
                 .map(run -> run.status() != null && run.status().isTerminal());
     }
 
-    private RunView viewOf(Document document) {
-        return mongo.getConverter().read(RunView.class, document);
-    }
-
     private Document documentOf(RunView view) {
         Document document = new Document();
         mongo.getConverter().write(view, document);
         return document;
-    }
-
-    private void rememberCurrent(List<RunView> views, List<Document> documents) {
-        for (int i = 0; i < views.size(); i++) {
-            written.rememberCurrent(views.get(i).id(), documents.get(i), views.get(i).steps().size());
-        }
     }
 
     private static Query filter(String workflowId, RunStatus status) {
