@@ -15,12 +15,10 @@ import io.reconcraft.gateway.run.StepView;
 import io.reconcraft.gateway.store.RunStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.TopicPartition;
-import org.bson.Document;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,39 +99,6 @@ class RunStoreTest extends GatewayTestSupport {
 
         assertThat(remembered).isEqualTo(runs.find(view.id()).block());
         assertThat(remembered.steps().get(0).startedAt()).isEqualTo(started.truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    @Test
-    void givenARunWrittenAgainAndAgainWithOneStepChangedEachTime_whenStored_thenEachDocumentIsTheWholeViewMapped() {
-        RunView view = runs.insertOnce(queued("written step by step")).block();
-        Instant at = Instant.parse("2026-12-03T10:15:30.123456789Z");
-        StepFinding finding = new StepFinding("f-1", Severity.LOW, "Open port 22/tcp", "ssh answers", "ssh", 22,
-                "127.0.0.1", "nmap", "fp-22", Map.of("ports", List.of(22)), null, null);
-        List<List<StepView>> writes = List.of(
-                List.of(new StepView("scan", "Scan", RunStatus.RUNNING, List.of("up"), List.of(), at, null, null),
-                        StepView.queued("probe", "Probe")),
-                List.of(new StepView("scan", "Scan", RunStatus.SUCCEEDED, List.of("up"), List.of(finding), at,
-                        at.plusMillis(7), "ok"), StepView.queued("probe", "Probe")),
-                List.of(new StepView("scan", "Scan", RunStatus.SUCCEEDED, List.of("up"), List.of(finding), at,
-                        at.plusMillis(7), "ok"), new StepView("probe", "Probe", RunStatus.RUNNING, List.of(), List.of(),
-                        at.plusSeconds(1), null, null)));
-
-        for (List<StepView> steps : writes) {
-            // as the read model does: the steps it did not change are the ones it read as last written
-            RunView asRead = runs.findAsLastWritten(List.of(view.id())).blockFirst();
-            List<StepView> next = new ArrayList<>();
-            for (int i = 0; i < steps.size(); i++) {
-                boolean unchanged = i < asRead.steps().size()
-                        && asRead.steps().get(i).equals(steps.get(i).atStoredPrecision());
-                next.add(unchanged ? asRead.steps().get(i) : steps.get(i));
-            }
-            runs.replaceAll(List.of(running(view, next))).block();
-
-            Document wholeViewMapped = new Document();
-            mongo.getConverter().write(running(view, next), wholeViewMapped);
-            // the same fields and values (a replacement keeps the order of the fields stored before it)
-            assertThat(storedDocument(view.id())).isEqualTo(wholeViewMapped);
-        }
     }
 
     @Test
@@ -234,10 +199,6 @@ class RunStoreTest extends GatewayTestSupport {
 
     private static List<TopicPartition> bothPartitions() {
         return List.of(new TopicPartition(Topics.RUN_EVENTS, 0), new TopicPartition(Topics.RUN_EVENTS, 1));
-    }
-
-    private Document storedDocument(String runId) {
-        return mongo.findById(runId, Document.class, mongo.getCollectionName(RunView.class)).block();
     }
 
     /** What another gateway instance that read the run's partition meanwhile would do. */

@@ -71,11 +71,6 @@ public record RunView(
                 summary, trigger, eventSeq, position, recentEventIds, admissionGroup, queuePosition);
     }
 
-    public RunView withSteps(List<StepView> replaced) {
-        return new RunView(id, workflowId, workflowName, status, targets, runMode, startedAt, endedAt, duration,
-                outcome, replaced, summary, trigger, eventSeq, position, recentEventIds, admissionGroup, queuePosition);
-    }
-
     /** This run as shown while it waits for admission: its place in its admission group's queue (1 = next). */
     public RunView withQueuePosition(int place) {
         return new RunView(id, workflowId, workflowName, status, targets, runMode, startedAt, endedAt, duration,

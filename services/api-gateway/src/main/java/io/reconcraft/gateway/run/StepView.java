@@ -27,14 +27,8 @@ public record StepView(
         return new StepView(nodeId, name, RunStatus.QUEUED, List.of(), List.of(), null, null, null);
     }
 
-    /**
-     * This step as a read of its stored document gives it (see {@link RunView#atStoredPrecision}): itself when it is
-     * so already, so that a step nothing changed stays the same object from one write of its run to the next.
-     */
+    /** This step as a read of its stored document gives it (see {@link RunView#atStoredPrecision}). */
     public StepView atStoredPrecision() {
-        if (StoredTimes.isStored(startedAt) && StoredTimes.isStored(completedAt)) {
-            return this;
-        }
         return new StepView(nodeId, name, status, logs, findings, StoredTimes.of(startedAt), StoredTimes.of(completedAt),
                 outcome);
     }

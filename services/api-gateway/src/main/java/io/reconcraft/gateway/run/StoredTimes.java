@@ -9,10 +9,6 @@ final class StoredTimes {
     private StoredTimes() {
     }
 
-    static boolean isStored(Instant instant) {
-        return instant == null || instant.getNano() % 1_000_000 == 0;
-    }
-
     static Instant of(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }

@@ -5,7 +5,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.gateway.run.RunView;
-import io.reconcraft.gateway.run.StepView;
 import io.reconcraft.messaging.DuplicateKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.core.TypeInformation;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -62,11 +60,10 @@ public class RunStore implements InitializingBean {
     /** Inserts a new view; a view already stored under the same id (a derived run id) is returned instead. */
     public Mono<RunView> insertOnce(RunView view) {
         return Mono.defer(() -> {
-            List<Document> steps = stepDocuments(view);
-            Document document = documentOf(view, steps);
+            Document document = documentOf(view);
             return mongo.getCollection(mongo.getCollectionName(RunView.class))
                     .flatMap(runs -> Mono.from(runs.insertMany(List.of(document))))
-                    .doOnNext(inserted -> written.rememberInserted(view.atStoredPrecision(), steps,
+                    .doOnNext(inserted -> written.rememberInserted(view.atStoredPrecision(),
                             () -> readPartitions.readsRunOf(view.id())))
                     .thenReturn(view);
         }).onErrorResume(DuplicateKeys::only,
@@ -82,11 +79,8 @@ public class RunStore implements InitializingBean {
             return Mono.just(List.of());
         }
         List<WriteModel<Document>> replacements = new ArrayList<>(views.size());
-        List<List<Document>> stepDocuments = new ArrayList<>(views.size());
         for (RunView view : views) {
-            List<Document> steps = stepDocuments(view);
-            stepDocuments.add(steps);
-            Document document = documentOf(view, steps);
+            Document document = documentOf(view);
             // the converted id: Spring stores an id that reads as an ObjectId as one
             replacements.add(new ReplaceOneModel<>(new Document("_id", document.get("_id")), document,
                     new ReplaceOptions()));
@@ -99,9 +93,7 @@ public class RunStore implements InitializingBean {
                 .doOnCancel(() -> written.forget(ids))
                 .doOnSuccess(result -> {
                     if (result.getMatchedCount() == views.size()) {
-                        for (int i = 0; i < views.size(); i++) {
-                            written.rememberCurrent(views.get(i).atStoredPrecision(), stepDocuments.get(i));
-                        }
+                        views.forEach(view -> written.rememberCurrent(view.atStoredPrecision()));
                     } else {
                         written.forget(ids); // one was removed meanwhile: the store says which
                     }
@@ -215,35 +207,10 @@ public class RunStore implements InitializingBean {
                 .map(run -> run.status() != null && run.status().isTerminal());
     }
 
-    /**
-     * The view's document, its steps' documents being {@code steps}: the run's own fields mapped, the steps (most of
-     * its bytes: logs and findings) put in as they are.
-     */
-    private Document documentOf(RunView view, List<Document> steps) {
+    private Document documentOf(RunView view) {
         Document document = new Document();
-        mongo.getConverter().write(view.withSteps(List.of()), document);
-        document.put("steps", steps);
+        mongo.getConverter().write(view, document);
         return document;
-    }
-
-    /**
-     * The documents of the view's steps: a step that is the very step remembered at its place (the read model did
-     * not change it) keeps the document written for it, the others are mapped. A write of a run changes one or two
-     * of its steps, and the steps hold most of a run's bytes (logs, findings): mapping them all again was most of the
-     * mapping each write paid for.
-     */
-    private List<Document> stepDocuments(RunView view) {
-        List<Document> documents = written.unchangedStepDocuments(view.id(), view.steps());
-        for (int i = 0; i < documents.size(); i++) {
-            if (documents.get(i) == null) {
-                documents.set(i, stepDocument(view.steps().get(i)));
-            }
-        }
-        return documents;
-    }
-
-    private Document stepDocument(StepView step) {
-        return (Document) mongo.getConverter().convertToMongoType(step, TypeInformation.of(StepView.class));
     }
 
     private static Query filter(String workflowId, RunStatus status) {

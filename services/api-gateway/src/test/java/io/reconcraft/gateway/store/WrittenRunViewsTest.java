@@ -6,7 +6,6 @@ import io.reconcraft.gateway.run.RunView;
 import io.reconcraft.gateway.run.StepView;
 import java.util.ArrayList;
 import java.util.List;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,12 +18,12 @@ class WrittenRunViewsTest {
 
     @Test
     void givenRunsBeyondTheBound_whenAnotherIsRemembered_thenTheLeastRecentlyUsedAreForgotten() {
-        written.rememberInserted(run("a", "a", 3), documents(3), () -> false);
-        written.rememberInserted(run("b", "b", 3), documents(3), () -> false);
-        written.rememberInserted(run("c", "c", 3), documents(3), () -> false);
+        written.rememberInserted(run("a", "a", 3), () -> false);
+        written.rememberInserted(run("b", "b", 3), () -> false);
+        written.rememberInserted(run("c", "c", 3), () -> false);
         written.view("a"); // used: "b" is now the least recently used
 
-        written.rememberInserted(run("d", "d", 3), documents(3), () -> false);
+        written.rememberInserted(run("d", "d", 3), () -> false);
 
         assertThat(written.view("b")).isNull();
         assertThat(written.view("a").workflowName()).isEqualTo("a");
@@ -34,8 +33,8 @@ class WrittenRunViewsTest {
 
     @Test
     void givenARunWrittenAgain_whenRemembered_thenItsNewViewReplacesTheOldOneInTheBound() {
-        written.rememberInserted(run("a", "a", 3), documents(3), () -> false);
-        written.rememberInserted(run("a", "a again", 10), documents(10), () -> false);
+        written.rememberInserted(run("a", "a", 3), () -> false);
+        written.rememberInserted(run("a", "a again", 10), () -> false);
 
         assertThat(written.view("a").workflowName()).isEqualTo("a again");
         assertThat(written.size()).isEqualTo(1);
@@ -43,21 +42,21 @@ class WrittenRunViewsTest {
 
     @Test
     void givenARunWiderThanTheBound_whenRemembered_thenItIsNotKeptAndItsOlderViewIsForgotten() {
-        written.rememberInserted(run("wide", "narrow at first", 1), documents(1), () -> false);
+        written.rememberInserted(run("wide", "narrow at first", 1), () -> false);
 
-        written.rememberInserted(run("wide", "wide", 12), documents(12), () -> false);
+        written.rememberInserted(run("wide", "wide", 12), () -> false);
 
         assertThat(written.view("wide")).isNull();
     }
 
     @Test
     void givenRememberedRuns_whenSomeAreForgotten_thenTheirPlaceIsFreeForOthers() {
-        written.rememberInserted(run("a", "a", 5), documents(5), () -> false);
-        written.rememberInserted(run("b", "b", 5), documents(5), () -> false);
+        written.rememberInserted(run("a", "a", 5), () -> false);
+        written.rememberInserted(run("b", "b", 5), () -> false);
 
         written.forget(List.of("a"));
         assertThat(written.view("a")).isNull();
-        written.rememberInserted(run("c", "c", 5), documents(5), () -> false);
+        written.rememberInserted(run("c", "c", 5), () -> false);
 
         assertThat(written.view("b").workflowName()).isEqualTo("b");
         assertThat(written.view("c").workflowName()).isEqualTo("c");
@@ -65,7 +64,7 @@ class WrittenRunViewsTest {
 
     @Test
     void givenARunInsertedHereWhosePartitionIsReadElsewhere_whenItsCurrentViewIsAsked_thenThereIsNone_butTheReadModelStillFindsIt() {
-        written.rememberInserted(run("a", "a", 3), documents(3), () -> false);
+        written.rememberInserted(run("a", "a", 3), () -> false);
 
         assertThat(written.currentView("a")).isNull();
         assertThat(written.view("a").workflowName()).isEqualTo("a");
@@ -73,23 +72,23 @@ class WrittenRunViewsTest {
 
     @Test
     void givenARunInsertedHereWhosePartitionIsReadHere_whenItsCurrentViewIsAsked_thenItIsTheViewInserted() {
-        written.rememberInserted(run("a", "inserted, read here", 3), documents(3), () -> true);
+        written.rememberInserted(run("a", "inserted, read here", 3), () -> true);
 
         assertThat(written.currentView("a").workflowName()).isEqualTo("inserted, read here");
     }
 
     @Test
     void givenARunTheReadModelWrote_whenItsCurrentViewIsAsked_thenItIsTheViewWritten() {
-        written.rememberInserted(run("a", "inserted", 3), documents(3), () -> false);
+        written.rememberInserted(run("a", "inserted", 3), () -> false);
 
-        written.rememberCurrent(run("a", "applied", 3), documents(3));
+        written.rememberCurrent(run("a", "applied", 3));
 
         assertThat(written.currentView("a").workflowName()).isEqualTo("applied");
     }
 
     @Test
     void givenACurrentRun_whenEverythingIsForgotten_thenItIsNoLongerCurrent() {
-        written.rememberCurrent(run("a", "a", 3), documents(3));
+        written.rememberCurrent(run("a", "a", 3));
 
         written.forgetAll();
 
@@ -99,36 +98,13 @@ class WrittenRunViewsTest {
     @Test
     void givenARememberedRun_whenItsViewIsAskedFor_thenItIsTheViewWritten_untilItIsWrittenAgain() {
         RunView first = run("a", "a", 3);
-        written.rememberCurrent(first, documents(3));
+        written.rememberCurrent(first);
         RunView again = run("a", "a, written again", 3);
 
         assertThat(written.currentView("a")).isSameAs(first);
         assertThat(written.view("a")).isSameAs(first);
-        written.rememberCurrent(again, documents(3));
+        written.rememberCurrent(again);
         assertThat(written.currentView("a")).isSameAs(again);
-    }
-
-    @Test
-    void givenARememberedRun_whenItsStepsAreWrittenAgain_thenOnlyTheVeryStepsRememberedKeepTheirDocuments() {
-        RunView run = run("a", "a", 2);
-        List<Document> documents = List.of(new Document("nodeId", "n0"), new Document("nodeId", "n1"));
-        written.rememberCurrent(run, documents);
-        StepView changed = StepView.queued("n1", "node 1"); // equal to the remembered one, but a new step
-
-        List<Document> unchanged = written.unchangedStepDocuments("a", List.of(run.steps().get(0), changed,
-                StepView.queued("n2", "node 2")));
-
-        assertThat(unchanged).containsExactly(documents.get(0), null, null);
-        written.forget(List.of("a"));
-        assertThat(written.unchangedStepDocuments("a", run.steps())).containsExactly(null, null);
-    }
-
-    private static List<Document> documents(int stepCount) {
-        List<Document> documents = new ArrayList<>();
-        for (int i = 0; i < stepCount; i++) {
-            documents.add(new Document("nodeId", "n" + i));
-        }
-        return documents;
     }
 
     /** A view of run {@code id} named {@code name} with {@code stepCount} steps (each weighs in the bound). */
