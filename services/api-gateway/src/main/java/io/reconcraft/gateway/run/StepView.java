@@ -29,8 +29,8 @@ public record StepView(
 
     /** This step as a read of its stored document gives it (see {@link RunView#atStoredPrecision}). */
     public StepView atStoredPrecision() {
-        return new StepView(nodeId, name, status, logs, findings, StoredTimes.of(startedAt), StoredTimes.of(completedAt),
-                outcome);
+        return new StepView(nodeId, name, status, logs, findings, StoredTimes.of(startedAt),
+                StoredTimes.of(completedAt), outcome);
     }
 
     public StepView withFindings(List<StepFinding> filed) {

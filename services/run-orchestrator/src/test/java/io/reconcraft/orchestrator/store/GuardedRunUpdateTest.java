@@ -28,8 +28,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A guarded update of a run handed to the driver as written stores exactly what the template's mapped
- * {@code findAndModify} stores, and returns the same run — on the real MongoDB-wire server, two copies of one run side
- * by side, in a database of its own.
+ * {@code findAndModify} stores, and returns the same run — on the real MongoDB-wire server, two copies of one run
+ * side by side, in a database of its own.
  */
 class GuardedRunUpdateTest {
 
