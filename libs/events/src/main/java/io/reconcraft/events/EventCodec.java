@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -52,6 +53,33 @@ public final class EventCodec {
         }
         EventEnvelope event = readInOnePass(json);
         return event != null ? event : readThroughTree(json);
+    }
+
+    /**
+     * The {@code type} of an envelope whose type comes before its payload, as our producers write it, read from the
+     * first fields only; empty for anything else. Lets a consumer pass over an event it does not use without reading
+     * it: such a record is then neither verified nor read, and a record that is not such an envelope is read (and
+     * refused) in full.
+     */
+    public static Optional<String> typeOf(byte[] json) {
+        if (json == null || json.length == 0) {
+            return Optional.empty();
+        }
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            for (String field = parser.nextName(); field != null && !field.equals("payload"); field = parser.nextName()) {
+                JsonToken value = parser.nextToken();
+                if (field.equals("type")) {
+                    return value == JsonToken.VALUE_STRING ? Optional.of(parser.getString()) : Optional.empty();
+                }
+                parser.skipChildren();
+            }
+            return Optional.empty();
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
     }
 
     /**

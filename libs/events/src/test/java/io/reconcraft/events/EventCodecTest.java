@@ -184,4 +184,33 @@ class EventCodecTest {
         assertThat(EventEnvelope.of(null, SampleEvents.first(FindingTriaged.class)).topic())
                 .isEqualTo(Topics.FINDINGS_EVENTS);
     }
+
+    @ParameterizedTest
+    @MethodSource("everyEventType")
+    void givenAnEventAsOurProducersWriteIt_whenItsTypeIsAskedFor_thenTheTypeIsReadFromItsFirstFields(
+            EventPayload payload) {
+        EventEnvelope event = EventEnvelope.of("run-1", payload);
+
+        assertThat(EventCodec.typeOf(EventCodec.write(event))).contains(event.type());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "",
+            "[1,2]",
+            "not json",
+            "{\"eventId\":\"e-1\",\"payload\":{\"stepId\":\"s\"},\"type\":\"StepLog\"}",
+            "{\"eventId\":\"e-1\",\"type\":{\"name\":\"StepLog\"}}",
+            "{\"eventId\":\"e-1\",\"runId\":\"r\"}"})
+    void givenBytesThatAreNotAnEnvelopeWithItsTypeBeforeItsPayload_whenItsTypeIsAskedFor_thenThereIsNone(String json) {
+        assertThat(EventCodec.typeOf(json.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
+    void givenAnEnvelopeWithNestedFieldsBeforeItsType_whenItsTypeIsAskedFor_thenTheNestedOnesAreNotTakenForIt() {
+        String json = """
+                {"extra":{"type":"RunCompleted"},"eventId":"e-1","type":"StepLog","payload":{"type":"x"}}""";
+
+        assertThat(EventCodec.typeOf(json.getBytes(StandardCharsets.UTF_8))).contains("StepLog");
+    }
 }

@@ -87,7 +87,9 @@ public class MessagingAutoConfiguration {
             @SuppressWarnings({"unchecked", "rawtypes"})
             DefaultKafkaConsumerFactory consumers = factory;
             consumers.setKeyDeserializer(new StringDeserializer());
-            consumers.setValueDeserializer(new ErrorHandlingDeserializer<>(new EventDeserializer(signature)));
+            // one per consumer: each is configured with its listener's properties (the event types it reads)
+            consumers.setValueDeserializerSupplier(
+                    () -> new ErrorHandlingDeserializer<>(new EventDeserializer(signature)));
             if (!consumers.getConfigurationProperties().containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {
                 // A service that starts after events were produced must still see them.
                 consumers.updateConfigs(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));

@@ -1,6 +1,7 @@
 package io.reconcraft.messaging;
 
 import io.reconcraft.events.EventEnvelope;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,7 +10,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 /**
  * What a batch listener does with a poll that holds a record that could not be read (its value is null: the
  * deserializer refused it): the records before it are applied, then the error handler is handed that record, so
- * it goes to the dead-letter topic and the poll goes on after it.
+ * it goes to the dead-letter topic and the poll goes on after it. Records the consumer passed over unread
+ * ({@link ReadEvents}) are left out.
  */
 public final class ReadablePoll {
 
@@ -38,17 +40,27 @@ public final class ReadablePoll {
         });
     }
 
+    /**
+     * Hands {@code apply} the records before the first unreadable one, without those the consumer passed over
+     * ({@link ReadEvents}), then has the unreadable one dead-lettered.
+     */
     public static void apply(List<ConsumerRecord<String, EventEnvelope>> records,
             Consumer<List<ConsumerRecord<String, EventEnvelope>>> apply) {
-        int unreadable = -1;
-        for (int i = 0; i < records.size() && unreadable < 0; i++) {
-            if (records.get(i).value() == null) {
-                unreadable = i;
+        List<ConsumerRecord<String, EventEnvelope>> readable = new ArrayList<>(records.size());
+        ConsumerRecord<String, EventEnvelope> unreadable = null;
+        for (ConsumerRecord<String, EventEnvelope> record : records) {
+            if (ReadEvents.notRead(record)) {
+                continue;
             }
+            if (record.value() == null) {
+                unreadable = record;
+                break;
+            }
+            readable.add(record);
         }
-        apply.accept(unreadable < 0 ? records : records.subList(0, unreadable));
-        if (unreadable >= 0) {
-            throw new BatchListenerFailedException("the event could not be read", records.get(unreadable));
+        apply.accept(readable);
+        if (unreadable != null) {
+            throw new BatchListenerFailedException("the event could not be read", unreadable);
         }
     }
 }

@@ -30,7 +30,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 /**
- * The library in an application of its own ({@link ListeningApp}: one listener on run-events) on an embedded broker,
+ * The library in an application of its own ({@link ListeningApp}: a listener on run-events reading every event, one
+ * reading StepCompleted only) on an embedded broker,
  * with raw access to that broker: records written past the library, and records read back as bytes. A test names
  * its own consumer group and signing key with {@code @TestPropertySource}.
  */
@@ -44,6 +45,8 @@ abstract class EmbeddedBrokerTest {
     EmbeddedKafkaBroker broker;
     @Autowired
     ReceivedEvents received;
+    @Autowired
+    SelectivelyReadEvents selectivelyRead;
     @Autowired
     EventPublisher publisher;
 
@@ -90,11 +93,27 @@ abstract class EmbeddedBrokerTest {
         }
     }
 
+    /** A poll at a time, in a group of its own, reading StepCompleted only. */
+    static class SelectivelyReadEvents {
+        final List<EventEnvelope> events = new CopyOnWriteArrayList<>();
+
+        @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true", groupId = "${spring.kafka.consumer.group-id}-selective",
+                properties = ReadEvents.PROPERTY + "=StepCompleted")
+        void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+            ReadablePoll.apply(records, readable -> readable.forEach(record -> events.add(record.value())));
+        }
+    }
+
     @SpringBootApplication
     static class ListeningApp {
         @Bean
         ReceivedEvents receivedEvents() {
             return new ReceivedEvents();
+        }
+
+        @Bean
+        SelectivelyReadEvents selectivelyReadEvents() {
+            return new SelectivelyReadEvents();
         }
     }
 }

@@ -6,6 +6,7 @@ import io.reconcraft.events.RunStatusChanged;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepStarted;
 import io.reconcraft.events.Topics;
+import io.reconcraft.messaging.ReadEvents;
 import io.reconcraft.messaging.ReadablePoll;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.findings.report.ReportSteps;
@@ -51,7 +52,8 @@ public class RunEventsListener {
     private final TimelineStore timeline;
     private final ReportSteps reports;
 
-    @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true")
+    @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true",
+            properties = ReadEvents.PROPERTY + "=StepStarted,StepCompleted,RunStatusChanged,RunCompleted")
     public void on(List<ConsumerRecord<String, EventEnvelope>> records) {
         ReadablePoll.applyTogetherOrOneByOne(records, this::apply);
     }

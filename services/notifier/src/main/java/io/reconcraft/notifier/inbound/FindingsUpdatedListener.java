@@ -5,6 +5,7 @@ import io.reconcraft.events.FindingsUpdated;
 import io.reconcraft.events.Topics;
 import io.reconcraft.notifier.store.DeliveryStore;
 import io.reconcraft.notifier.delivery.DeliveryWorker;
+import io.reconcraft.messaging.ReadEvents;
 import io.reconcraft.messaging.ReadablePoll;
 import io.reconcraft.notifier.store.FindingChangesStore;
 import java.time.Clock;
@@ -34,7 +35,7 @@ public class FindingsUpdatedListener {
     // may gather up to 100 ms of the run-events topic, so a busy stack is read in few large polls, each kept with
     // one write and followed by one wake-up of the runs it names.
     @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true",
-            properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=100"})
+            properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=100", ReadEvents.PROPERTY + "=FindingsUpdated"})
     public void on(List<ConsumerRecord<String, EventEnvelope>> records) {
         ReadablePoll.applyTogetherOrOneByOne(records, this::apply);
     }

@@ -4,6 +4,7 @@ import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.Topics;
 import io.reconcraft.messaging.PerRunPoll;
+import io.reconcraft.messaging.ReadEvents;
 import io.reconcraft.messaging.ReadablePoll;
 import io.reconcraft.orchestrator.engine.StepResultIntake;
 import java.util.List;
@@ -32,7 +33,9 @@ public class StepEventListener {
     private final StepResultIntake intake;
     private final PerRunPoll perRun;
 
-    @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true")
+    // RunMetrics also times steps and counts run statuses from what this consumer reads
+    @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true",
+            properties = ReadEvents.PROPERTY + "=StepCompleted,StepStarted,RunStatusChanged,RunCompleted")
     void on(List<ConsumerRecord<String, EventEnvelope>> batch) {
         ReadablePoll.apply(batch, readable -> perRun.apply(readable, StepEventListener::isStepResult, this::applyAll,
                 this::apply));
