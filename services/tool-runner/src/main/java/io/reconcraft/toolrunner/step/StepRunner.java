@@ -13,6 +13,8 @@ import io.reconcraft.toolrunner.store.StepClaims;
 import io.reconcraft.toolrunner.execution.ResultSizeLimit;
 import io.reconcraft.toolrunner.execution.StepResult;
 import io.reconcraft.toolrunner.scope.ScopeCheck;
+import java.util.List;
+import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One step attempt from claim to StepCompleted. On the listener thread: wait for a free worker,
- * claim the attempt (or skip it when it was already claimed), announce the start. On the worker:
+ * claim the attempt together with the next ones of the poll that have a free worker (or skip it when it was
+ * already claimed), announce the start. On the worker:
  * check the scope, execute, free the worker's slot, report. Nothing runs before the scope check passed; a
  * cancelled attempt reports outcome {@code cancelled} whatever its execution left behind.
  */
@@ -39,32 +42,92 @@ public class StepRunner {
     private final ScopeCheck scopeCheck;
     private final ResultSizeLimit resultLimit;
 
-    /** Returns once the attempt is handed to a worker (or skipped); blocks while every worker is busy. */
-    public void run(String runId, StepRequested step) throws InterruptedException {
+    /**
+     * Runs a poll's steps in their order: waits for a worker for the next one, takes the workers free beside it for the
+     * ones after it, claims that group in one write, and hands each step it owns to its worker, announcing its start
+     * (a step claimed before is skipped). Returns once every step is handed over or skipped; blocks while every
+     * worker is busy. When one cannot be started, the ones before it are under way, the claims of the rest of its
+     * group are given back, and {@link NotStarted} names its position.
+     */
+    public void runAll(List<Request> requests) {
         String worker = properties.workerId();
-        try (StepWorkers.Slot slot = workers.reserve()) {
-            if (!claims.claim(step.stepId(), step.attempt(), worker)) {
-                log.info("step {} attempt {} was already claimed; skipping the duplicate", step.stepId(), step.attempt());
-                return;
-            }
-            // Not waited for: the same producer keeps a key's records in order, so StepStarted still comes before
-            // the step's logs and result, and this thread is free for the next request at once.
-            publisher.publishAsync(EventEnvelope.of(runId,
-                    new StepStarted(step.stepId(), step.nodeId(), step.attempt(), worker)))
-                    .whenComplete((sent, failure) -> {
-                        if (failure != null) {
-                            log.warn("StepStarted of step {} attempt {} could not be published: {}", step.stepId(),
-                                    step.attempt(), failure.toString());
-                        }
-                    });
-            RunningStep attempt = running.add(step.stepId(), step.attempt());
+        int next = 0;
+        while (next < requests.size()) {
+            List<StepWorkers.Slot> slots = reserve(requests.size() - next, next);
+            List<Request> group = requests.subList(next, next + slots.size());
             try {
-                slot.handOver(() -> finish(runId, step, attempt, slot));
-            } catch (RuntimeException e) {
-                running.remove(step.stepId(), step.attempt());
-                claims.release(step.stepId(), step.attempt(), worker);
-                throw e;
+                startOwned(group, slots, worker, next);
+            } finally {
+                slots.forEach(StepWorkers.Slot::close); // frees the slots of the steps skipped or not started
             }
+            next += group.size();
+        }
+    }
+
+    private List<StepWorkers.Slot> reserve(int wanted, int position) {
+        try {
+            return workers.reserve(wanted);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotStarted(position, e);
+        }
+    }
+
+    private void startOwned(List<Request> group, List<StepWorkers.Slot> slots, String worker, int position) {
+        List<StepClaims.Attempt> attempts = group.stream()
+                .map(request -> new StepClaims.Attempt(request.step().stepId(), request.step().attempt())).toList();
+        Set<Integer> owned;
+        try {
+            owned = claims.claimAll(attempts, worker);
+        } catch (RuntimeException e) {
+            throw new NotStarted(position, e);
+        }
+        for (int i = 0; i < group.size(); i++) {
+            StepRequested step = group.get(i).step();
+            if (!owned.contains(i)) {
+                log.info("step {} attempt {} was already claimed; skipping the duplicate", step.stepId(), step.attempt());
+                continue;
+            }
+            try {
+                start(group.get(i).runId(), step, slots.get(i), worker);
+            } catch (RuntimeException e) {
+                for (int rest = i; rest < group.size(); rest++) {
+                    if (owned.contains(rest)) {
+                        giveBack(attempts.get(rest), worker);
+                    }
+                }
+                throw new NotStarted(position + i, e);
+            }
+        }
+    }
+
+    private void start(String runId, StepRequested step, StepWorkers.Slot slot, String worker) {
+        // Not waited for: the same producer keeps a key's records in order, so StepStarted still comes before
+        // the step's logs and result, and this thread is free for the next request at once.
+        publisher.publishAsync(EventEnvelope.of(runId,
+                new StepStarted(step.stepId(), step.nodeId(), step.attempt(), worker)))
+                .whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        log.warn("StepStarted of step {} attempt {} could not be published: {}", step.stepId(),
+                                step.attempt(), failure.toString());
+                    }
+                });
+        RunningStep attempt = running.add(step.stepId(), step.attempt());
+        try {
+            slot.handOver(() -> finish(runId, step, attempt, slot));
+        } catch (RuntimeException e) {
+            running.remove(step.stepId(), step.attempt());
+            throw e;
+        }
+    }
+
+    /** Best effort: a claim that cannot be given back holds its step until the orchestrator's step timeout. */
+    private void giveBack(StepClaims.Attempt attempt, String worker) {
+        try {
+            claims.release(attempt, worker);
+        } catch (RuntimeException e) {
+            log.warn("the claim of step {} attempt {} could not be given back: {}", attempt.stepId(), attempt.attempt(),
+                    e.toString());
         }
     }
 
@@ -137,5 +200,24 @@ public class StepRunner {
             return StepResult.failed(StepOutcome.INVALID_INPUT.wire(), "the step has no runMode (live or demo)");
         }
         return scopeCheck.violation(step).orElseGet(() -> dispatcher.execute(runId, step, stepLog));
+    }
+
+    /** A step to run, with the run it belongs to. */
+    public record Request(String runId, StepRequested step) {
+    }
+
+    /** The step at {@link #position()} of a {@link #runAll} could not be started; the ones before it were. */
+    public static final class NotStarted extends RuntimeException {
+
+        private final int position;
+
+        NotStarted(int position, Throwable cause) {
+            super("the step at position " + position + " of the poll could not be started: " + cause, cause);
+            this.position = position;
+        }
+
+        public int position() {
+            return position;
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.reconcraft.toolrunner.step;
 
 import io.reconcraft.toolrunner.config.ToolRunnerProperties;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -42,6 +44,19 @@ public class StepWorkers implements DisposableBean {
     Slot reserve() throws InterruptedException {
         free.acquire();
         return new Slot();
+    }
+
+    /**
+     * Waits for one free worker as {@link #reserve()} does, then takes up to {@code wanted - 1} more of those free now,
+     * without waiting for any: the next steps of a poll, claimed together, each with a worker to run on.
+     */
+    List<Slot> reserve(int wanted) throws InterruptedException {
+        List<Slot> slots = new ArrayList<>();
+        slots.add(reserve());
+        while (slots.size() < wanted && free.tryAcquire()) {
+            slots.add(new Slot());
+        }
+        return slots;
     }
 
     final class Slot implements AutoCloseable {

@@ -1,13 +1,21 @@
 package io.reconcraft.toolrunner.store;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
+import io.reconcraft.messaging.DuplicateKeys;
 import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import lombok.RequiredArgsConstructor;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Makes each step attempt run once across all instances and redeliveries: whoever inserts the
@@ -18,29 +26,44 @@ import org.springframework.stereotype.Component;
 public class StepClaims {
 
     static final String COLLECTION = "step_claims";
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
     private final ReactiveMongoTemplate mongo;
 
-    /** True when this worker now owns the attempt; false when someone already claimed it. */
-    public boolean claim(String stepId, int attempt, String workerId) {
-        Document claim = new Document("_id", idOf(stepId, attempt))
-                .append("workerId", workerId)
-                .append("claimedAt", new Date());
-        try {
-            mongo.insert(claim, COLLECTION).block();
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+    /** One attempt of a step: what is claimed. */
+    public record Attempt(String stepId, int attempt) {
     }
 
-    /** Gives back an attempt whose start could not be announced, so that a redelivery can run it. */
-    public void release(String stepId, int attempt, String workerId) {
-        Query ownClaim = Query.query(Criteria.where("_id").is(idOf(stepId, attempt)).and("workerId").is(workerId));
+    /**
+     * Claims the attempts in one unordered insert and returns the positions of those this worker now owns: an attempt
+     * claimed before (by anyone, or earlier in the same list) is refused by the unique {@code _id}, the others are
+     * claimed all the same.
+     */
+    public Set<Integer> claimAll(List<Attempt> attempts, String workerId) {
+        Date now = new Date();
+        List<Document> claims = attempts.stream().map(attempt -> new Document("_id", idOf(attempt))
+                .append("workerId", workerId).append("claimedAt", now)).toList();
+        Set<Integer> owned = IntStream.range(0, claims.size()).boxed().collect(Collectors.toCollection(TreeSet::new));
+        if (claims.isEmpty()) {
+            return owned;
+        }
+        try {
+            mongo.getCollection(COLLECTION)
+                    .flatMap(collection -> Mono.from(collection.insertMany(claims, UNORDERED)))
+                    .block();
+        } catch (MongoBulkWriteException e) {
+            owned.removeAll(DuplicateKeys.refused(e));
+        }
+        return owned;
+    }
+
+    /** Gives back an attempt that could not be started, so that a redelivery can run it. */
+    public void release(Attempt attempt, String workerId) {
+        Query ownClaim = Query.query(Criteria.where("_id").is(idOf(attempt)).and("workerId").is(workerId));
         mongo.remove(ownClaim, COLLECTION).block();
     }
 
-    static String idOf(String stepId, int attempt) {
-        return stepId + ":" + attempt;
+    static String idOf(Attempt attempt) {
+        return attempt.stepId() + ":" + attempt.attempt();
     }
 }

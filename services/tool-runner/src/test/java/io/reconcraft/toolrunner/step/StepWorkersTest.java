@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.reconcraft.toolrunner.config.ToolRunnerProperties;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +66,35 @@ class StepWorkersTest {
         slot.close();
 
         assertThat(workers.freeSlots()).isEqualTo(1);
+    }
+
+    @Test
+    void givenThreeSlotsOneOfThemHeld_whenFiveAreWanted_thenTheTwoFreeOnesAreTakenWithoutWaitingForMore()
+            throws Exception {
+        StepWorkers three = new StepWorkers(new ToolRunnerProperties("worker-1", null, 3));
+        try (StepWorkers.Slot held = three.reserve()) {
+            List<StepWorkers.Slot> taken = three.reserve(5);
+
+            assertThat(taken).hasSize(2);
+            assertThat(three.freeSlots()).isZero();
+            taken.forEach(StepWorkers.Slot::close);
+        } finally {
+            three.destroy();
+        }
+        assertThat(three.freeSlots()).isEqualTo(3);
+    }
+
+    @Test
+    void givenThreeFreeSlots_whenTwoAreWanted_thenTwoAreTakenAndOneStaysFree() throws Exception {
+        StepWorkers three = new StepWorkers(new ToolRunnerProperties("worker-1", null, 3));
+        try {
+            List<StepWorkers.Slot> taken = three.reserve(2);
+
+            assertThat(taken).hasSize(2);
+            assertThat(three.freeSlots()).isEqualTo(1);
+        } finally {
+            three.destroy();
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
