@@ -3,6 +3,7 @@ package io.reconcraft.messaging;
 import io.reconcraft.events.EventTypes;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -36,7 +37,7 @@ public final class ReadEvents {
         Set<String> types = Arrays.stream(String.valueOf(property).split(",")).map(String::trim)
                 .filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet());
         Set<String> unknown = types.stream().filter(name -> EventTypes.classOf(name).isEmpty())
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
         if (types.isEmpty() || !unknown.isEmpty()) {
             throw new IllegalArgumentException(PROPERTY + " must name known event types, comma-separated; got '"
                     + property + "'" + (unknown.isEmpty() ? "" : ", unknown: " + unknown));
