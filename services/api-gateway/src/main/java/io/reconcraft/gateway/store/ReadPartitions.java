@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The partitions of run-events this instance's read model reads. The reader of a run's partition is the only writer
  * of the run's view after its insert, so a view inserted here for a run whose partition is read here is exactly what
- * the store holds until the read model here writes it (see {@link WrittenRunDocuments}). A run's partition is the one
+ * the store holds until the read model here writes it (see {@link WrittenRunViews}). A run's partition is the one
  * the producers' default partitioner picks for its key, the run id ({@link BuiltInPartitioner#partitionForKey}); every
  * record the read model reads is checked against that, and one found on another partition (another partitioner)
  * turns the belief off for good.
