@@ -3,8 +3,17 @@ package io.reconcraft.messaging;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import reactor.core.publisher.Mono;
 
 /**
  * Bulk writes in which a document already stored (written before a redelivery, or by another instance meanwhile) is
@@ -12,7 +21,29 @@ import java.util.Set;
  */
 public final class DuplicateKeys {
 
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
+
     private DuplicateKeys() {
+    }
+
+    /**
+     * Inserts the documents in one unordered insert and returns the positions of those it stored: a document whose
+     * {@code _id} is stored already (or comes earlier in the list) is refused, the others are stored all the same.
+     * Any other failure is thrown.
+     */
+    public static Set<Integer> insertNew(Mono<MongoCollection<Document>> collection, List<Document> documents,
+                                         Duration timeout) {
+        Set<Integer> stored = IntStream.range(0, documents.size()).boxed()
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (documents.isEmpty()) {
+            return stored;
+        }
+        try {
+            collection.flatMap(target -> Mono.from(target.insertMany(documents, UNORDERED))).block(timeout);
+        } catch (MongoBulkWriteException e) {
+            stored.removeAll(refused(e));
+        }
+        return stored;
     }
 
     /**

@@ -29,8 +29,9 @@ import reactor.core.publisher.Mono;
  * queued view, the read model replaces views as events arrive, and the API, the scheduler, the dashboard and the
  * SSE stream read them here. Writes return what was written. The views it wrote last (the most recent runs'; a
  * run's findings are sorted after it ended), as the store keeps them, are kept in memory for the read model
- * ({@link #findAsLastWritten}), which would otherwise read each back before applying the run's next events, and for the API's reads of a run
- * whose view the read model here wrote ({@link #findShown}: a client following a run reads it many times).
+ * ({@link #findAsLastWritten}), which would otherwise read each back before applying the run's next events, and for
+ * the API's reads of a run whose view the read model here wrote ({@link #findShown}: a client following a run reads
+ * it many times).
  */
 @Component
 @RequiredArgsConstructor

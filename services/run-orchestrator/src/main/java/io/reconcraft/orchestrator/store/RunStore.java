@@ -2,8 +2,6 @@ package io.reconcraft.orchestrator.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.client.model.InsertManyOptions;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.messaging.DuplicateKeys;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * Every change to a run is one conditional single-document update, and a method returns whether it
@@ -37,7 +34,6 @@ public class RunStore {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final List<String> OPEN = List.of(RunStatus.QUEUED.wireName(), RunStatus.RUNNING.wireName());
 
-    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
     private final ReactiveMongoTemplate mongo;
     private final WrittenRuns writtenRuns;
@@ -55,16 +51,10 @@ public class RunStore {
         }
         List<String> ids = List.copyOf(byId.keySet());
         List<Document> documents = byId.values().stream().map(this::toDocument).toList();
-        try {
-            mongo.getCollection(RunDocument.COLLECTION)
-                    .flatMap(runsCollection -> Mono.from(runsCollection.insertMany(documents, UNORDERED)))
-                    .block(TIMEOUT);
-            return byId.keySet();
-        } catch (MongoBulkWriteException e) {
-            Set<String> inserted = new LinkedHashSet<>(ids);
-            DuplicateKeys.refused(e).forEach(index -> inserted.remove(ids.get(index)));
-            return inserted;
-        }
+        Set<String> inserted = new LinkedHashSet<>();
+        DuplicateKeys.insertNew(mongo.getCollection(RunDocument.COLLECTION), documents, TIMEOUT)
+                .forEach(position -> inserted.add(ids.get(position)));
+        return inserted;
     }
 
     private Document toDocument(RunDocument run) {

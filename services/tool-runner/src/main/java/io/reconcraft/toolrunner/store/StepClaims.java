@@ -1,21 +1,16 @@
 package io.reconcraft.toolrunner.store;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.client.model.InsertManyOptions;
 import io.reconcraft.messaging.DuplicateKeys;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * Makes each step attempt run once across all instances and redeliveries: whoever inserts the
@@ -26,7 +21,7 @@ import reactor.core.publisher.Mono;
 public class StepClaims {
 
     static final String COLLECTION = "step_claims";
-    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final ReactiveMongoTemplate mongo;
 
@@ -43,18 +38,7 @@ public class StepClaims {
         Date now = new Date();
         List<Document> claims = attempts.stream().map(attempt -> new Document("_id", idOf(attempt))
                 .append("workerId", workerId).append("claimedAt", now)).toList();
-        Set<Integer> owned = IntStream.range(0, claims.size()).boxed().collect(Collectors.toCollection(TreeSet::new));
-        if (claims.isEmpty()) {
-            return owned;
-        }
-        try {
-            mongo.getCollection(COLLECTION)
-                    .flatMap(collection -> Mono.from(collection.insertMany(claims, UNORDERED)))
-                    .block();
-        } catch (MongoBulkWriteException e) {
-            owned.removeAll(DuplicateKeys.refused(e));
-        }
-        return owned;
+        return DuplicateKeys.insertNew(mongo.getCollection(COLLECTION), claims, TIMEOUT);
     }
 
     /** Gives back an attempt that could not be started, so that a redelivery can run it. */
