@@ -114,9 +114,12 @@ public final class PipelineBenchmark {
         Map<String, Long> commandsBefore = commands.read();
         Map<String, Long> examinedBefore = commands.examined();
         Map<String, Long> writtenBefore = commands.written();
+        Map<String, Double> commitsBefore = ConsumerCommits.counts(stack.servicePorts);
         DemoRuns.Result open = demo.openLoop(workflowId, runs);
         CpuMeter.Used used = cpu.since(before);
         report.commits(store + ", open loop", ConsumerCommits.latencies(stack.servicePorts));
+        report.commitCounts(store + ", open loop", ConsumerCommits.difference(commitsBefore,
+                ConsumerCommits.counts(stack.servicePorts)), open.runs());
         // the runs have ended; the findings, alerts and audit records they caused may still be on their way
         ConsumerLag.CatchUp caughtUp = lag.awaitCaughtUp(CATCH_UP_MILLIS);
         CpuMeter.Used usedUntilCaughtUp = cpu.since(before);

@@ -19,6 +19,7 @@ final class Report {
     private final List<String> commandRows = new ArrayList<>();
     private final List<String> warmUpRows = new ArrayList<>();
     private final List<String> commitRows = new ArrayList<>();
+    private final List<String> commitCountRows = new ArrayList<>();
     private Percentiles kafka;
     private Percentiles kafkaWarm;
 
@@ -86,6 +87,20 @@ final class Report {
                     .map(average -> String.format(Locale.ROOT, "%.1f ms", average))
                     .collect(Collectors.joining(", ")));
             commitRows.add(line);
+            System.out.println(line);
+        });
+    }
+
+    /** Each service's offset commits per finished run over the phase just ended, and all services' together. */
+    void commitCounts(String phase, Map<String, Double> made, int finishedRuns) {
+        if (made.isEmpty() || finishedRuns == 0) {
+            return;
+        }
+        Map<String, Double> rows = new java.util.LinkedHashMap<>(made);
+        rows.put("**all services**", made.values().stream().mapToDouble(Double::doubleValue).sum());
+        rows.forEach((service, commits) -> {
+            String line = String.format(Locale.ROOT, "| %s | %s | %.2f |", phase, service, commits / finishedRuns);
+            commitCountRows.add(line);
             System.out.println(line);
         });
     }
@@ -199,6 +214,8 @@ final class Report {
         printSection("\nOffset commits: each consumer's average wait for the broker to confirm a poll's offsets "
                 + "(Kafka's client metric, over its last minute); a listener that awaits its commit polls again only "
                 + "after it:\n", "| phase | service | commit latency, by consumer |", commitRows);
+        printSection("\nOffset commits per finished run (Kafka's client count; each is a request the broker's group "
+                + "coordinator appends to its log):\n", "| phase | service | commits per finished run |", commitCountRows);
         printSection("\nA new run from another submitter while a backlog waits for admission:\n",
                 "| backlog | new run's first tool step started after | queue position shown on the backlog's last run |",
                 backlogRows);
