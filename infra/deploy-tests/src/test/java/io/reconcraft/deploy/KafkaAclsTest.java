@@ -42,7 +42,7 @@ class KafkaAclsTest {
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).map(line -> line.split("\\s+"))
                 .forEach(fields -> (fields.length > 2 && fields[2].equals("compact") ? compacted : declared)
                         .put(fields[0], Integer.parseInt(fields[1])));
-        int partitions = new MessagingProperties(null, null, null, null, null, null).partitions();
+        int partitions = new MessagingProperties(null, null, null, null, null, null, null).partitions();
         assertThat(declared.keySet()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
         assertThat(declared.values()).allMatch(count -> count == partitions);
         assertThat(compacted.keySet()).as("the topics the code declares compacted, with one partition and one key")

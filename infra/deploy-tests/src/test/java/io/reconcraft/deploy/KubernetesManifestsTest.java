@@ -190,7 +190,7 @@ class KubernetesManifestsTest {
         assertThat(scaled.getApiVersion()).isEqualTo("keda.sh/v1alpha1");
         Map<String, Object> spec = scaled.get("spec");
         assertThat(((Map<?, ?>) spec.get("scaleTargetRef")).get("name")).isEqualTo("tool-runner");
-        int partitions = new MessagingProperties(null, null, null, null, null, null).partitions();
+        int partitions = new MessagingProperties(null, null, null, null, null, null, null).partitions();
         assertThat((Integer) spec.get("maxReplicaCount")).isPositive().isLessThanOrEqualTo(partitions);
         List<?> triggers = (List<?>) spec.get("triggers");
         Map<?, ?> kafka = (Map<?, ?>) triggers.stream().filter(t -> "kafka".equals(((Map<?, ?>) t).get("type")))

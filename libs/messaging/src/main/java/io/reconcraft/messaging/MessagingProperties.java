@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param awaitCommits      whether a listener waits for the broker to confirm a poll's offsets before it polls again;
  *                          off where the next record is on a run's critical path and the listener's polls need not
  *                          be kept full by that wait (a redelivered record is harmless to every listener)
+ * @param commitInterval    at most one offset commit per listener per interval (and at stop or rebalance), instead of
+ *                          one per poll; none by default. For listeners whose polls are small because they do not
+ *                          wait for commits: after a crash, up to an interval's records are delivered again
  */
 @ConfigurationProperties("reconcraft.kafka")
 public record MessagingProperties(
@@ -20,7 +23,8 @@ public record MessagingProperties(
         Integer processingRetries,
         Duration retryInterval,
         Boolean createTopics,
-        Boolean awaitCommits) {
+        Boolean awaitCommits,
+        Duration commitInterval) {
 
     public MessagingProperties {
         partitions = partitions == null ? 6 : partitions;
@@ -29,5 +33,8 @@ public record MessagingProperties(
         retryInterval = retryInterval == null ? Duration.ofMillis(500) : retryInterval;
         createTopics = createTopics == null ? Boolean.TRUE : createTopics;
         awaitCommits = awaitCommits == null ? Boolean.TRUE : awaitCommits;
+        if (commitInterval != null && (commitInterval.isNegative() || commitInterval.isZero())) {
+            throw new IllegalArgumentException("reconcraft.kafka.commit-interval must be positive, was " + commitInterval);
+        }
     }
 }

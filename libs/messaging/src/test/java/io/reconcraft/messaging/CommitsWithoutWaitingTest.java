@@ -18,7 +18,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.TestPropertySource;
@@ -35,11 +40,23 @@ class CommitsWithoutWaitingTest extends EmbeddedBrokerTest {
     KafkaListenerEndpointRegistry listeners;
 
     @Test
-    void givenNoSetting_whenAServiceStarts_thenItsListenersWaitForTheirCommits() {
+    void givenNoSetting_whenAServiceStarts_thenItsListenersWaitForACommitAfterEveryPoll() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(MessagingAutoConfiguration.class, KafkaAutoConfiguration.class))
                 .withPropertyValues("reconcraft.kafka.create-topics=false", "reconcraft.messaging.dev-mode=true")
-                .run(started -> assertThat(started).hasNotFailed().doesNotHaveBean(ContainerCustomizer.class));
+                .run(started -> {
+                    ConcurrentMessageListenerContainer<Object, Object> container = containerCustomizedBy(started);
+                    assertThat(container.getContainerProperties().isSyncCommits()).isTrue();
+                    assertThat(container.getContainerProperties().getAckMode()).isEqualTo(AckMode.BATCH);
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    static ConcurrentMessageListenerContainer<Object, Object> containerCustomizedBy(ApplicationContext context) {
+        ConcurrentMessageListenerContainer<Object, Object> container = new ConcurrentMessageListenerContainer<>(
+                new DefaultKafkaConsumerFactory<>(Map.of()), new ContainerProperties(Topics.RUN_EVENTS));
+        context.getBean(ContainerCustomizer.class).configure(container);
+        return container;
     }
 
     @Test
