@@ -52,12 +52,8 @@ public class RunEventsListener {
     private final TimelineStore timeline;
     private final ReportSteps reports;
 
-    // Of a run's steps only a report step waits for this listener (for its upstream results), and its work is per poll
-    // (five or more commands): a fetch may gather up to 50 ms of the topic, so a busy stack is read in few large polls
-    // instead of one per event or two. The run's request (RunRequestListener, read at once) has that much longer to
-    // be stored before its results are sorted against its targets.
-    @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true", properties = {"fetch.min.bytes=65536",
-            "fetch.max.wait.ms=50", ReadEvents.PROPERTY + "=StepStarted,StepCompleted,RunStatusChanged,RunCompleted"})
+    @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true",
+            properties = ReadEvents.PROPERTY + "=StepStarted,StepCompleted,RunStatusChanged,RunCompleted")
     public void on(List<ConsumerRecord<String, EventEnvelope>> records) {
         ReadablePoll.applyTogetherOrOneByOne(records, this::apply);
     }
