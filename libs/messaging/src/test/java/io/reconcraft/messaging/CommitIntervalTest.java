@@ -57,8 +57,7 @@ class CommitIntervalTest extends EmbeddedBrokerTest {
                 .withPropertyValues("reconcraft.kafka.create-topics=false", "reconcraft.messaging.dev-mode=true",
                         "reconcraft.kafka.commit-interval=200ms")
                 .run(started -> {
-                    ConcurrentMessageListenerContainer<Object, Object> container =
-                            CommitsWithoutWaitingTest.containerCustomizedBy(started);
+                    ConcurrentMessageListenerContainer<Object, Object> container = customizedContainer(started);
                     assertThat(container.getContainerProperties().getAckTime()).isEqualTo(200);
                     // else the last records before a quiet spell would wait out a whole poll for their commit
                     assertThat(container.getContainerProperties().getPollTimeout()).isEqualTo(200);

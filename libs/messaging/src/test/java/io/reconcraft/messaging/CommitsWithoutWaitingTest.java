@@ -18,13 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.ApplicationContext;
-import org.springframework.kafka.config.ContainerCustomizer;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.TestPropertySource;
 
@@ -45,18 +41,10 @@ class CommitsWithoutWaitingTest extends EmbeddedBrokerTest {
                 .withConfiguration(AutoConfigurations.of(MessagingAutoConfiguration.class, KafkaAutoConfiguration.class))
                 .withPropertyValues("reconcraft.kafka.create-topics=false", "reconcraft.messaging.dev-mode=true")
                 .run(started -> {
-                    ConcurrentMessageListenerContainer<Object, Object> container = containerCustomizedBy(started);
+                    ConcurrentMessageListenerContainer<Object, Object> container = customizedContainer(started);
                     assertThat(container.getContainerProperties().isSyncCommits()).isTrue();
                     assertThat(container.getContainerProperties().getAckMode()).isEqualTo(AckMode.BATCH);
                 });
-    }
-
-    @SuppressWarnings("unchecked")
-    static ConcurrentMessageListenerContainer<Object, Object> containerCustomizedBy(ApplicationContext context) {
-        ConcurrentMessageListenerContainer<Object, Object> container = new ConcurrentMessageListenerContainer<>(
-                new DefaultKafkaConsumerFactory<>(Map.of()), new ContainerProperties(Topics.RUN_EVENTS));
-        context.getBean(ContainerCustomizer.class).configure(container);
-        return container;
     }
 
     @Test

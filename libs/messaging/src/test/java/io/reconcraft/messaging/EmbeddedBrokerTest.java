@@ -22,9 +22,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -49,6 +53,15 @@ abstract class EmbeddedBrokerTest {
     SelectivelyReadEvents selectivelyRead;
     @Autowired
     EventPublisher publisher;
+
+    /** A listener container as the customizer of {@code context} (a service's configuration) leaves it. */
+    @SuppressWarnings("unchecked")
+    static ConcurrentMessageListenerContainer<Object, Object> customizedContainer(ApplicationContext context) {
+        ConcurrentMessageListenerContainer<Object, Object> container = new ConcurrentMessageListenerContainer<>(
+                new DefaultKafkaConsumerFactory<>(Map.of()), new ContainerProperties(Topics.RUN_EVENTS));
+        context.getBean(ContainerCustomizer.class).configure(container);
+        return container;
+    }
 
     /** A producer that sends bytes as given: no signature unless the test adds one. */
     KafkaProducer<String, byte[]> rawProducer() {

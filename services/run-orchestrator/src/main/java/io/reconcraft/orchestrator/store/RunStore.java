@@ -34,7 +34,6 @@ public class RunStore {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final List<String> OPEN = List.of(RunStatus.QUEUED.wireName(), RunStatus.RUNNING.wireName());
 
-
     private final ReactiveMongoTemplate mongo;
     private final WrittenRuns writtenRuns;
 
