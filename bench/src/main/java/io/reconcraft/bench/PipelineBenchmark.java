@@ -104,8 +104,9 @@ public final class PipelineBenchmark {
         Map<String, List<RunTimeline.Entry>> seen = new HashMap<>();
         DemoRuns.Result followed = demo.runFollowingEvents(workflowId, 50, seen);
         report.row("1 client, one run at a time, followed by its event stream (" + store + ")", followed);
-        report.typicalTimeline("a run followed by its event stream (" + store + ")",
-                RunTimeline.typical(stack.kafkaBootstrap, seen));
+        RunTimeline.Typical typical = RunTimeline.typical(stack.kafkaBootstrap, seen);
+        report.typicalTimeline("a run followed by its event stream (" + store + ")", typical.rows());
+        report.handOvers("1 client by event stream, " + store, typical);
         report.cpu(store + ", 1 client by event stream", cpu.since(beforeFollowed),
                 followed.runs());
         report.commits(store + ", 1 client by event stream", ConsumerCommits.latencies(stack.servicePorts));
@@ -170,7 +171,9 @@ public final class PipelineBenchmark {
         report.commands(phase, MongoCommands.difference(commandsBefore, commands.read()), closed.runs());
         report.examined(phase, MongoCommands.difference(examinedBefore, commands.examined()), closed.runs());
         report.row(row, closed);
-        report.typicalTimeline(timeline, RunTimeline.typical(stack.kafkaBootstrap, seen));
+        RunTimeline.Typical typical = RunTimeline.typical(stack.kafkaBootstrap, seen);
+        report.typicalTimeline(timeline, typical.rows());
+        report.handOvers(phase, typical);
     }
 
     private interface ClosedLoop {

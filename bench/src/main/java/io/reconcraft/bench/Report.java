@@ -20,6 +20,7 @@ final class Report {
     private final List<String> warmUpRows = new ArrayList<>();
     private final List<String> commitRows = new ArrayList<>();
     private final List<String> commitCountRows = new ArrayList<>();
+    private final List<String> handOverRows = new ArrayList<>();
     private Percentiles kafka;
     private Percentiles kafkaWarm;
 
@@ -162,6 +163,20 @@ final class Report {
     }
 
     /** The typical run of many (RunTimeline.typical), printed at once and again with the report. */
+    /**
+     * A tool step's hand-overs in the typical run of a phase, against the warm round trip: the orchestrator's (the nmap
+     * step's StepCompleted appended → the probe step's StepRequested appended: read, its run updated, the next step
+     * requested) and the tool-runner's (that StepRequested → the probe step's StepStarted: read, claimed, announced).
+     * Each spans about one round trip of Kafka besides the service's own work.
+     */
+    void handOvers(String phase, RunTimeline.Typical typical) {
+        double orchestrator = typical.medianGap("StepCompleted|nmap", "StepRequested|probe");
+        double toolRunner = typical.medianGap("StepRequested|probe", "StepStarted|probe");
+        double roundTrip = kafkaWarm.at(50);
+        handOverRows.add(String.format(Locale.ROOT, "| %s | %.1f ms (%.1f×) | %.1f ms (%.1f×) |", phase, orchestrator,
+                orchestrator / roundTrip, toolRunner, toolRunner / roundTrip));
+    }
+
     void typicalTimeline(String title, List<String> rows) {
         timelineTable("\nWhere the time of " + title + " went (medians over the runs: each record's time after its "
                 + "run's first, and each run's gap to the row above):\n",
@@ -216,6 +231,11 @@ final class Report {
                 + "after it:\n", "| phase | service | commit latency, by consumer |", commitRows);
         printSection("\nOffset commits per finished run (Kafka's client count; each is a request the broker's group "
                 + "coordinator appends to its log):\n", "| phase | service | commits per finished run |", commitCountRows);
+        printSection(String.format(Locale.ROOT, "%nA tool step's hand-overs, medians over the runs of a phase "
+                + "(between the broker's append times, whole milliseconds), and as multiples of the warm raw round trip "
+                + "(p50 %.1f ms): the orchestrator's, from the nmap step's StepCompleted to the probe step's "
+                + "StepRequested; the tool-runner's, from that StepRequested to its StepStarted:%n", kafkaWarm.at(50)),
+                "| phase | orchestrator | tool-runner |", handOverRows);
         printSection("\nA new run from another submitter while a backlog waits for admission:\n",
                 "| backlog | new run's first tool step started after | queue position shown on the backlog's last run |",
                 backlogRows);

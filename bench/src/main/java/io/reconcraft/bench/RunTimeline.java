@@ -59,7 +59,7 @@ final class RunTimeline {
      * of its time after the run's first record over all the runs, and the median of each run's gap to the row
      * above — one run's timeline is mostly noise on two cores (a collection, a compilation).
      */
-    static List<String> typical(String bootstrap, Map<String, List<Entry>> seenByClient) throws Exception {
+    static Typical typical(String bootstrap, Map<String, List<Entry>> seenByClient) throws Exception {
         Map<String, List<Entry>> byRun = read(bootstrap, seenByClient.keySet());
         byRun.forEach((run, entries) -> {
             entries.addAll(seenByClient.get(run));
@@ -99,7 +99,26 @@ final class RunTimeline {
                     gaps.isEmpty() ? 0.0 : median(gaps), topicOf.get(label), parts[0], parts[1], at.size()));
             above = label;
         }
-        return lines;
+        return new Typical(lines, offsets);
+    }
+
+    /**
+     * The typical run's table rows, and each record's time after its run's first by run, under labels
+     * {@code event|node} (a repeated one with {@code  #n}).
+     */
+    record Typical(List<String> rows, Map<String, Map<String, Long>> offsets) {
+
+        /** The median over the runs that have both records of the time from the first to the second; NaN if none. */
+        double medianGap(String from, String to) {
+            Map<String, Long> start = offsets.getOrDefault(from, Map.of());
+            List<Long> gaps = new ArrayList<>();
+            offsets.getOrDefault(to, Map.of()).forEach((run, end) -> {
+                if (start.containsKey(run)) {
+                    gaps.add(end - start.get(run));
+                }
+            });
+            return gaps.isEmpty() ? Double.NaN : median(gaps);
+        }
     }
 
     private static double median(Collection<Long> values) {

@@ -29,7 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Orchestration overhead on the real broker and MongoDB-wire server, the test playing an instant
- * tool-runner. Prints figures for BENCHMARK.md; asserts only that the runs succeeded. Run on demand:
+ * tool-runner. Prints figures for bench/RESULTS.md; asserts only that the runs succeeded. The server is the tests'
+ * in-memory mongo-java-server, not the launcher's store (documents as BSON bytes): the stack's own hand-overs are
+ * printed by {@code ./reconcraft bench}. Run on demand:
  * {@code mvn -B -o -pl services/run-orchestrator test -Dtest=OrchestrationBenchmarkTest -Dgroups=benchmark -DexcludedGroups=none}
  */
 @Tag("benchmark")
@@ -43,6 +45,8 @@ class OrchestrationBenchmarkTest {
     private static final int CHAIN_LENGTH = 100;
     /** The fan-out's width: {@code -Dbenchmark.width=1000} for the 1 → 1000 → 1 figure. */
     private static final int WIDTH = Integer.getInteger("benchmark.width", 100);
+    /** Chains and wide graphs run before anything is measured: {@code -Dbenchmark.warmup=N}. */
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("benchmark.warmup", 20);
     private static InstantToolRunner toolRunner;
     private static KafkaRoundTrip roundTrip;
 
@@ -67,9 +71,11 @@ class OrchestrationBenchmarkTest {
     @Test
     void givenAnInstantToolRunner_whenChainsAndAWideGraphRun_thenTheOverheadIsPrinted() throws Exception {
         toolRunner = new InstantToolRunner(RealInfrastructure.bootstrapServers());
-        // Warm-up: JIT, connections, consumer assignment.
-        runToEnd(chain(10));
-        runToEnd(wide(10));
+        // Warm-up: connections, consumer assignment and the JIT — a fresh JVM makes a step cost about twice its warm time
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            runToEnd(chain(CHAIN_LENGTH));
+            runToEnd(wide(WIDTH));
+        }
         roundTrip.measure(50);
         toolRunner.clearSamples();
 
