@@ -6,10 +6,12 @@ import io.reconcraft.events.model.WorkflowSnapshot;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The nodes of a workflow and the edges between them, with topological order. Edges that name an
@@ -20,6 +22,11 @@ public final class WorkflowGraph {
     private final Map<String, WorkflowNode> nodes = new LinkedHashMap<>();
     private final Map<String, List<WorkflowEdge>> outgoing = new LinkedHashMap<>();
     private final Map<String, List<WorkflowEdge>> incoming = new LinkedHashMap<>();
+    // Derived once: the graph never changes after it is built, and the orchestrator asks for these on every pass
+    private final Map<String, List<String>> parents = new LinkedHashMap<>();
+    private final Map<String, List<String>> children = new LinkedHashMap<>();
+    private final List<String> order;
+    private final List<String> inCycle;
 
     private WorkflowGraph(WorkflowSnapshot workflow) {
         for (WorkflowNode node : workflow.nodes()) {
@@ -35,6 +42,11 @@ public final class WorkflowGraph {
                 incoming.get(edge.target()).add(edge);
             }
         }
+        incoming.forEach((id, edges) -> parents.put(id, edges.stream().map(WorkflowEdge::source).distinct().toList()));
+        outgoing.forEach((id, edges) -> children.put(id, edges.stream().map(WorkflowEdge::target).distinct().toList()));
+        order = sorted();
+        Set<String> ordered = new HashSet<>(order);
+        inCycle = nodes.keySet().stream().filter(id -> !ordered.contains(id)).toList();
     }
 
     public static WorkflowGraph of(WorkflowSnapshot workflow) {
@@ -50,11 +62,11 @@ public final class WorkflowGraph {
     }
 
     public List<String> parents(String nodeId) {
-        return incoming.getOrDefault(nodeId, List.of()).stream().map(WorkflowEdge::source).distinct().toList();
+        return parents.getOrDefault(nodeId, List.of());
     }
 
     public List<String> children(String nodeId) {
-        return outgoing.getOrDefault(nodeId, List.of()).stream().map(WorkflowEdge::target).distinct().toList();
+        return children.getOrDefault(nodeId, List.of());
     }
 
     public List<WorkflowEdge> outgoingEdges(String nodeId) {
@@ -70,8 +82,20 @@ public final class WorkflowGraph {
         return nodes.keySet().stream().filter(id -> incoming.get(id).isEmpty()).toList();
     }
 
-    /** Every node after all of its parents; ties keep the drawing order, so the result is stable. */
+    /**
+     * Every node after all of its parents; ties keep the drawing order, so the result is stable.
+     *
+     * @throws CycleException when the graph is not acyclic
+     */
     public List<String> topologicalOrder() {
+        if (!inCycle.isEmpty()) {
+            throw new CycleException(inCycle);
+        }
+        return order;
+    }
+
+    /** The nodes in topological order, as far as a cycle lets them be ordered. */
+    private List<String> sorted() {
         Map<String, Integer> waitingFor = new LinkedHashMap<>();
         nodes.keySet().forEach(id -> waitingFor.put(id, parents(id).size()));
         Deque<String> ready = new ArrayDeque<>(roots());
@@ -85,20 +109,11 @@ public final class WorkflowGraph {
                 }
             }
         }
-        if (order.size() < nodes.size()) {
-            List<String> inCycle = nodes.keySet().stream().filter(id -> !order.contains(id)).toList();
-            throw new CycleException(inCycle);
-        }
-        return order;
+        return List.copyOf(order);
     }
 
     public boolean hasCycle() {
-        try {
-            topologicalOrder();
-            return false;
-        } catch (CycleException e) {
-            return true;
-        }
+        return !inCycle.isEmpty();
     }
 
     /** The graph is not acyclic; {@code nodes} are the nodes on or behind a cycle. */

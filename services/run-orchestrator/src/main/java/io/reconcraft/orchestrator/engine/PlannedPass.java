@@ -2,7 +2,6 @@ package io.reconcraft.orchestrator.engine;
 
 import io.reconcraft.orchestrator.plan.Decision;
 import io.reconcraft.orchestrator.plan.RunPlanner;
-import io.reconcraft.orchestrator.plan.WorkflowShape;
 import io.reconcraft.orchestrator.store.RunDocument;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +13,7 @@ record PlannedPass(RunView view, List<Decision> decisions) {
     static Optional<PlannedPass> of(RunDocument run) {
         try {
             RunView view = RunView.of(run);
-            if (WorkflowShape.problem(view.workflow()).isPresent()) {
+            if (view.shapeProblem().isPresent()) {
                 return Optional.empty();
             }
             return Optional.of(new PlannedPass(view, RunPlanner.decide(view.graph(), view.steps())));

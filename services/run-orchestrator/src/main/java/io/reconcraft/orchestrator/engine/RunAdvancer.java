@@ -3,7 +3,6 @@ package io.reconcraft.orchestrator.engine;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.orchestrator.plan.Decision;
 import io.reconcraft.orchestrator.plan.RunPlanner;
-import io.reconcraft.orchestrator.plan.WorkflowShape;
 import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.orchestrator.store.RunDocument;
 import io.reconcraft.orchestrator.store.RunStore;
@@ -103,7 +102,7 @@ public class RunAdvancer {
                 runFinisher.failUnplannable(run, "the stored workflow cannot be read: " + e.getMessage());
                 return;
             }
-            Optional<String> problem = WorkflowShape.problem(view.workflow());
+            Optional<String> problem = view.shapeProblem();
             if (problem.isPresent()) {
                 runFinisher.failUnplannable(run, problem.get());
                 return;

@@ -19,6 +19,11 @@ public final class WorkflowShape {
 
     /** The reason the workflow cannot run, or empty when it can. */
     public static Optional<String> problem(WorkflowSnapshot workflow) {
+        return problem(workflow, workflow == null ? null : WorkflowGraph.of(workflow));
+    }
+
+    /** {@link #problem(WorkflowSnapshot)} with the workflow's graph already built. */
+    public static Optional<String> problem(WorkflowSnapshot workflow, WorkflowGraph graph) {
         if (workflow == null || workflow.nodes().isEmpty()) {
             return Optional.of("the workflow has no nodes");
         }
@@ -35,7 +40,7 @@ public final class WorkflowShape {
             }
         }
         try {
-            WorkflowGraph.of(workflow).topologicalOrder();
+            graph.topologicalOrder();
         } catch (WorkflowGraph.CycleException e) {
             return Optional.of("the workflow has a cycle among nodes " + e.nodes());
         }
