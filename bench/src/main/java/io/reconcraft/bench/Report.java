@@ -162,7 +162,6 @@ final class Report {
                 "| ms after the first | gap | topic | event | step |", rows);
     }
 
-    /** The typical run of many (RunTimeline.typical), printed at once and again with the report. */
     /**
      * A tool step's hand-overs in the typical run of a phase, against the warm round trip: the orchestrator's (the nmap
      * step's StepCompleted appended → the probe step's StepRequested appended: read, its run updated, the next step
@@ -177,6 +176,7 @@ final class Report {
                 orchestrator / roundTrip, toolRunner, toolRunner / roundTrip));
     }
 
+    /** The typical run of many (RunTimeline.typical), printed at once and again with the report. */
     void typicalTimeline(String title, List<String> rows) {
         timelineTable("\nWhere the time of " + title + " went (medians over the runs: each record's time after its "
                 + "run's first, and each run's gap to the row above):\n",

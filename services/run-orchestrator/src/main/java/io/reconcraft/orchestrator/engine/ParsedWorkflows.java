@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * The workflow of a run, parsed once: a run's snapshot is frozen when the run is accepted, yet every pass of the
  * advancer needs its graph, and parsing the JSON and building the graph again each time was a tenth of the
- * orchestrator's work per transition; so is whether its shape can run at all. Kept for the most recent runs; an entry serves only the very text it was
- * parsed from.
+ * orchestrator's work per transition. Whether its shape can run at all is decided once with it. Kept for the most
+ * recent runs; an entry serves only the very text it was parsed from.
  */
 final class ParsedWorkflows {
 
