@@ -1,6 +1,8 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.micrometer.core.instrument.Timer;
 import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.orchestrator.metrics.HandOverTimes;
 import io.reconcraft.orchestrator.store.RunDocument;
 import io.reconcraft.orchestrator.store.StepDocument;
 import io.reconcraft.orchestrator.store.StepResult;
@@ -31,10 +33,14 @@ class StepHandOver {
     private final TaskStarter taskStarter;
     private final RunAdvancer advancer;
     private final RunFinisher runFinisher;
+    private final HandOverTimes handOverTimes;
     private final Clock clock;
 
-    /** True when the success was applied and the next nodes claimed and requested; false when nothing was written. */
-    boolean succeeded(StartedTasks.Started started, StepResult result) {
+    /**
+     * True when the success was applied and the next nodes claimed and requested; false when nothing was written.
+     * A hand-over to requested steps is timed from {@code arrival}.
+     */
+    boolean succeeded(StartedTasks.Started started, StepResult result, Timer.Sample arrival) {
         Instant now = clock.instant();
         Optional<Plan> plan = plan(started, result, now);
         if (plan.isEmpty()) {
@@ -49,7 +55,8 @@ class StepHandOver {
             return false;
         }
         if (ending == null) {
-            taskStarter.requestClaimed(plan.get().view(), plan.get().claims(), written.get());
+            taskStarter.requestClaimed(plan.get().view(), plan.get().claims(), written.get(),
+                    () -> handOverTimes.requested(arrival));
         } else {
             runFinisher.announce(started.claimedRun(), ending);
         }

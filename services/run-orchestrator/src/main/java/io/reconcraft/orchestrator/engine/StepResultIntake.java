@@ -5,12 +5,14 @@ import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.StepOutcome;
+import io.reconcraft.orchestrator.metrics.HandOverTimes;
 import io.reconcraft.orchestrator.store.RunDocument;
 import io.reconcraft.orchestrator.store.RunStore;
 import io.reconcraft.orchestrator.store.StepDocument;
 import io.reconcraft.orchestrator.store.StepResult;
 import io.reconcraft.orchestrator.store.TaskRef;
 import io.reconcraft.orchestrator.store.WrittenRuns;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,7 @@ public class StepResultIntake {
     private final StepHandOver handOver;
     private final AdvancedResults advanced;
     private final WrittenRuns writtenRuns;
+    private final HandOverTimes handOverTimes;
     private final Clock clock;
 
     public void apply(String runId, StepCompleted completed) {
@@ -84,6 +87,7 @@ public class StepResultIntake {
      * is advanced once — a wide step's results then cost a few updates and advances, not one of each per result.
      */
     public void applyAll(String runId, List<StepCompleted> results) {
+        Timer.Sample arrival = handOverTimes.arrived();
         List<StepCompleted> successes = new ArrayList<>();
         List<StartedTasks.Started> asStarted = new ArrayList<>();
         List<StepCompleted> others = new ArrayList<>();
@@ -101,7 +105,7 @@ public class StepResultIntake {
             }
         }
         writtenRuns.take(runId); // a leftover of an earlier pass on this thread
-        if (successes.size() == 1 && others.isEmpty() && handOver.succeeded(asStarted.get(0), resultOf(successes.get(0)))) {
+        if (successes.size() == 1 && others.isEmpty() && handOver.succeeded(asStarted.get(0), resultOf(successes.get(0)), arrival)) {
             return; // ended, the next nodes claimed and requested, and the run advanced
         }
         List<TaskRef> refs = asStarted.stream().map(StartedTasks.Started::ref).toList();

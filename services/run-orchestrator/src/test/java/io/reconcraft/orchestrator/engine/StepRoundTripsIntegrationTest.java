@@ -13,6 +13,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.reconcraft.events.RunCompleted;
 import io.reconcraft.events.RunStatusChanged;
 import io.reconcraft.events.StepCompleted;
@@ -30,6 +32,7 @@ import io.reconcraft.orchestrator.support.RealBrokerTest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,9 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
     @Autowired
     StepResultIntake intake;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void givenAScanOfOneTarget_whenDispatched_thenItsStepAndTaskAreStartedInOneUpdateBeforeTheRequestIsSent() {
         String runId = newRunId();
@@ -127,6 +133,22 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
         assertThat(run.steps().get(run.indexOf("nmap")).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.steps().get(run.indexOf("nmap")).tasks()).extracting(TaskDocument::runStatus)
                 .containsExactly(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void givenAScanThisInstanceStarted_whenItSucceeds_thenTheHandOverToTheNextStepIsTimed() {
+        String runId = newRunId();
+        StepRequested nmap = settledAt(runId, workflow().node("start", "start").node("nmap", "nmap")
+                .node("probe", "http-probe").edge("start", "nmap").edge("nmap", "probe").build(), "nmap");
+        Timer handOvers = meters.get("reconcraft.step.handover").timer();
+        long before = handOvers.count();
+
+        tap.publish(runId, succeeded(nmap, Map.of()));
+        awaitRequest(tap, runId, "probe", 1);
+
+        // recorded once the request is handed to the producer, which may deliver it before this is counted
+        await().atMost(WAIT).untilAsserted(() -> assertThat(handOvers.count()).isGreaterThan(before));
+        assertThat(handOvers.max(TimeUnit.NANOSECONDS)).isPositive();
     }
 
     @Test
