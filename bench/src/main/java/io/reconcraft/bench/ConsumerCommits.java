@@ -1,11 +1,5 @@
 package io.reconcraft.bench;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,24 +40,13 @@ final class ConsumerCommits {
     }
 
     private static Map<String, List<Double>> byConsumer(Map<String, Integer> servicePorts, String metric) {
-        HttpClient http = HttpClient.newHttpClient();
         Map<String, List<Double>> byService = new TreeMap<>();
         servicePorts.forEach((service, port) -> {
-            List<Double> values = new ArrayList<>();
-            try {
-                String metrics = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                metrics.lines().filter(line -> line.startsWith(metric))
-                        .map(line -> line.substring(line.lastIndexOf(' ') + 1))
-                        .filter(value -> !value.equals("NaN"))
-                        .map(Double::parseDouble)
-                        .forEach(values::add);
-            } catch (IOException e) {
-                // a service without the endpoint: no figure
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            List<Double> values = PrometheusScrape.lines(port).filter(line -> line.startsWith(metric))
+                    .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                    .filter(value -> !value.equals("NaN"))
+                    .map(Double::parseDouble)
+                    .toList();
             if (!values.isEmpty()) {
                 byService.put(service, values);
             }

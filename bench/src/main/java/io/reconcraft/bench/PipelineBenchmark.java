@@ -102,11 +102,14 @@ public final class PipelineBenchmark {
         report.row("1 client, one run at a time (" + store + ")", sequential);
         CpuMeter.Mark beforeFollowed = cpu.mark();
         Map<String, List<RunTimeline.Entry>> seen = new HashMap<>();
+        HandOverTimes handOverTimes = new HandOverTimes(stack.servicePorts.get("run-orchestrator"));
+        Map<Double, Double> handOversBefore = handOverTimes.read();
         DemoRuns.Result followed = demo.runFollowingEvents(workflowId, 50, seen);
+        double ownPart = HandOverTimes.medianMillis(handOversBefore, handOverTimes.read());
         report.row("1 client, one run at a time, followed by its event stream (" + store + ")", followed);
         RunTimeline.Typical typical = RunTimeline.typical(stack.kafkaBootstrap, seen);
         report.typicalTimeline("a run followed by its event stream (" + store + ")", typical.rows());
-        report.handOvers("1 client by event stream, " + store, typical);
+        report.handOvers("1 client by event stream, " + store, typical, ownPart);
         report.cpu(store + ", 1 client by event stream", cpu.since(beforeFollowed),
                 followed.runs());
         report.commits(store + ", 1 client by event stream", ConsumerCommits.latencies(stack.servicePorts));
@@ -166,14 +169,17 @@ public final class PipelineBenchmark {
         CpuMeter.Mark before = cpu.mark();
         Map<String, Long> commandsBefore = commands.read();
         Map<String, Long> examinedBefore = commands.examined();
+        HandOverTimes handOverTimes = new HandOverTimes(stack.servicePorts.get("run-orchestrator"));
+        Map<Double, Double> handOversBefore = handOverTimes.read();
         DemoRuns.Result closed = loop.run(seen);
+        double ownPart = HandOverTimes.medianMillis(handOversBefore, handOverTimes.read());
         report.cpu(phase, cpu.since(before), closed.runs());
         report.commands(phase, MongoCommands.difference(commandsBefore, commands.read()), closed.runs());
         report.examined(phase, MongoCommands.difference(examinedBefore, commands.examined()), closed.runs());
         report.row(row, closed);
         RunTimeline.Typical typical = RunTimeline.typical(stack.kafkaBootstrap, seen);
         report.typicalTimeline(timeline, typical.rows());
-        report.handOvers(phase, typical);
+        report.handOvers(phase, typical, ownPart);
     }
 
     private interface ClosedLoop {

@@ -168,12 +168,13 @@ final class Report {
      * requested) and the tool-runner's (that StepRequested → the probe step's StepStarted: read, claimed, announced).
      * Each spans about one round trip of Kafka besides the service's own work.
      */
-    void handOvers(String phase, RunTimeline.Typical typical) {
+    void handOvers(String phase, RunTimeline.Typical typical, double orchestratorsOwnPart) {
         double orchestrator = typical.medianGap("StepCompleted|nmap", "StepRequested|probe");
         double toolRunner = typical.medianGap("StepRequested|probe", "StepStarted|probe");
         double roundTrip = kafkaWarm.at(50);
-        handOverRows.add(String.format(Locale.ROOT, "| %s | %.1f ms (%.1f×) | %.1f ms (%.1f×) |", phase, orchestrator,
-                orchestrator / roundTrip, toolRunner, toolRunner / roundTrip));
+        handOverRows.add(String.format(Locale.ROOT, "| %s | %.1f ms (%.1f×) | %.2f ms (%.1f×) | %.1f ms (%.1f×) |",
+                phase, orchestrator, orchestrator / roundTrip, orchestratorsOwnPart, orchestratorsOwnPart / roundTrip,
+                toolRunner, toolRunner / roundTrip));
     }
 
     /** The typical run of many (RunTimeline.typical), printed at once and again with the report. */
@@ -234,8 +235,11 @@ final class Report {
         printSection(String.format(Locale.ROOT, "%nA tool step's hand-overs, medians over the runs of a phase "
                 + "(between the broker's append times, whole milliseconds), and as multiples of the warm raw round trip "
                 + "(p50 %.1f ms): the orchestrator's, from the nmap step's StepCompleted to the probe step's "
-                + "StepRequested; the tool-runner's, from that StepRequested to its StepStarted:%n", kafkaWarm.at(50)),
-                "| phase | orchestrator | tool-runner |", handOverRows);
+                + "StepRequested; of it, the orchestrator's own part (the nmap step's success read → the probe step's "
+                + "request handed to its producer, its `reconcraft.step.handover` histogram, median "
+                + "within a bucket: no Kafka hop in it); the tool-runner's, from that StepRequested to its "
+                + "StepStarted:%n", kafkaWarm.at(50)),
+                "| phase | orchestrator | of it the orchestrator's own part | tool-runner |", handOverRows);
         printSection("\nA new run from another submitter while a backlog waits for admission:\n",
                 "| backlog | new run's first tool step started after | queue position shown on the backlog's last run |",
                 backlogRows);
