@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.engine;
 
+import io.micrometer.core.instrument.Timer;
 import io.reconcraft.events.model.StepId;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.model.Finding;
@@ -12,7 +13,6 @@ import io.reconcraft.orchestrator.store.StepDocument;
 import io.reconcraft.orchestrator.store.StepResult;
 import io.reconcraft.orchestrator.store.TaskRef;
 import io.reconcraft.orchestrator.store.WrittenRuns;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +105,8 @@ public class StepResultIntake {
             }
         }
         writtenRuns.take(runId); // a leftover of an earlier pass on this thread
-        if (successes.size() == 1 && others.isEmpty() && handOver.succeeded(asStarted.get(0), resultOf(successes.get(0)), arrival)) {
+        if (successes.size() == 1 && others.isEmpty()
+                && handOver.succeeded(asStarted.get(0), resultOf(successes.get(0)), arrival)) {
             return; // ended, the next nodes claimed and requested, and the run advanced
         }
         List<TaskRef> refs = asStarted.stream().map(StartedTasks.Started::ref).toList();
