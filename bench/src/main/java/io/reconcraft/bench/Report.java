@@ -166,7 +166,8 @@ final class Report {
      * A tool step's hand-overs in the typical run of a phase, against the warm round trip: the orchestrator's (the nmap
      * step's StepCompleted appended → the probe step's StepRequested appended: read, its run updated, the next step
      * requested) and the tool-runner's (that StepRequested → the probe step's StepStarted: read, claimed, announced).
-     * Each spans about one round trip of Kafka besides the service's own work.
+     * Each spans about one round trip of Kafka besides the service's own work; {@code orchestratorsOwnPart} is the
+     * orchestrator's without that hop, from its histogram ({@link HandOverTimes}).
      */
     void handOvers(String phase, RunTimeline.Typical typical, double orchestratorsOwnPart) {
         double orchestrator = typical.medianGap("StepCompleted|nmap", "StepRequested|probe");

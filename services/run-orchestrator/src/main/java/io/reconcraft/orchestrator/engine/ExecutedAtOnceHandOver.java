@@ -67,7 +67,7 @@ class ExecutedAtOnceHandOver {
 
     /** Requests the tasks a hand-over claimed and started. */
     void request(HandedOver handedOver) {
-        taskStarter.requestClaimed(handedOver.view(), handedOver.claims(), handedOver.written(), () -> { });
+        taskStarter.requestClaimed(handedOver.view(), handedOver.claims(), handedOver.written());
     }
 
     private Optional<HandedOver> write(RunView view, int index, StepDocument step, StepResult result, List<String> logs,

@@ -118,7 +118,7 @@ public class TaskStarter {
         if (!tasks.claimSteps(view.run().id(), claims.claims(), now, properties.maxParallelTasksPerRun())) {
             return false;
         }
-        requestClaimed(view, claims, writtenRuns.peek(view.run().id()).orElse(null), () -> { });
+        requestClaimed(view, claims, writtenRuns.peek(view.run().id()).orElse(null));
         return true;
     }
 
@@ -151,9 +151,14 @@ public class TaskStarter {
     record StepClaims(List<TaskStore.StepClaim> claims, List<TaskRef> starting, List<TaskDocument> runningTasks) {
     }
 
+    /** Requests the tasks {@code claims} started, now written ({@code written}: the run as that update left it). */
+    void requestClaimed(RunView view, StepClaims claims, RunDocument written) {
+        requestClaimed(view, claims, written, () -> { });
+    }
+
     /**
-     * Requests the tasks {@code claims} started, now written ({@code written}: the run as that update left it);
-     * {@code sent} runs once every request is handed to the producer, before their acknowledgements are awaited.
+     * {@link #requestClaimed(RunView, StepClaims, RunDocument)}, running {@code sent} once every request is handed to
+     * the producer, before their acknowledgements are awaited.
      */
     void requestClaimed(RunView view, StepClaims claims, RunDocument written, Runnable sent) {
         List<Sending> sending = new ArrayList<>();
