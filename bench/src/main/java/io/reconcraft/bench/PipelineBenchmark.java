@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PipelineBenchmark {
 
     private static final int WARM_UP_CHUNK = 500;
+    private static final int WARM_UP_CLOSED_SECONDS = 10;
     /** How long a phase waits for the consumers to catch up with the runs before it (they take seconds at most). */
     private static final long CATCH_UP_MILLIS = 120_000;
 
@@ -49,7 +50,7 @@ public final class PipelineBenchmark {
             DemoRuns demo = new DemoRuns(stack.apiUrl, stack.adminKey);
             String workflowId = demo.createWorkflow();
             System.out.println("warming up…");
-            warmUp(report, demo, cpu, workflowId, warmup);
+            warmUp(report, demo, cpu, workflowId, warmup, clients);
             lag.awaitCaughtUp(CATCH_UP_MILLIS);
             String sampleRun = demo.start(workflowId);
             demo.openLoop(workflowId, 50);
@@ -79,18 +80,40 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * Open loops of up to 500 runs until {@code runs} are done, each with its throughput, CPU per run and the shares
-     * of that CPU the JIT compilers and the garbage collector took: how far the stack still is from its compiled
-     * speed when the figures are taken.
+     * Until {@code runs} are done, in whole rounds, the three loads measured afterwards in turn — an open loop of 500 runs, then
+     * {@code clients} clients polling their runs, then {@code clients} clients following their event streams, each
+     * closed loop for {@link #WARM_UP_CLOSED_SECONDS} — each with its throughput, CPU per run and the shares of that
+     * CPU the JIT compilers and the garbage collector took: how far the stack still is from its compiled speed when
+     * the figures are taken. A load the warm-up leaves out has its code compiled during its first measured phase
+     * (the reads at 320/s and the 32 event streams of the closed loops: bench/RESULTS.md, 2026-12-05 seventh session).
      */
-    private static void warmUp(Report report, DemoRuns demo, CpuMeter cpu, String workflowId, int runs)
+    private static void warmUp(Report report, DemoRuns demo, CpuMeter cpu, String workflowId, int runs, int clients)
             throws Exception {
-        for (int done = 0; done < runs; ) {
-            int chunk = Math.min(WARM_UP_CHUNK, runs - done);
+        WarmUpLoad[] loads = WarmUpLoad.values();
+        // whole rounds of the three, so that each load's code has been run as often as the others'
+        for (int done = 0, turn = 0; done < runs || turn % loads.length != 0; turn++) {
             CpuMeter.Mark before = cpu.mark();
-            DemoRuns.Result result = demo.openLoop(workflowId, chunk);
-            report.warmUp(done, result, cpu.since(before));
-            done += chunk;
+            WarmUpLoad load = loads[turn % loads.length];
+            DemoRuns.Result result = switch (load) {
+                case OPEN_LOOP -> demo.openLoop(workflowId, Math.min(WARM_UP_CHUNK, runs - done));
+                case POLLING -> demo.closedLoop(workflowId, clients, WARM_UP_CLOSED_SECONDS, 100);
+                case EVENT_STREAMS -> demo.closedLoopFollowingEvents(workflowId, clients, WARM_UP_CLOSED_SECONDS,
+                        new ConcurrentHashMap<>());
+            };
+            report.warmUp(done, load.label(clients), result, cpu.since(before));
+            done += result.runs();
+        }
+    }
+
+    private enum WarmUpLoad {
+        OPEN_LOOP, POLLING, EVENT_STREAMS;
+
+        String label(int clients) {
+            return switch (this) {
+                case OPEN_LOOP -> "open loop";
+                case POLLING -> clients + " clients, 100 ms polls";
+                case EVENT_STREAMS -> clients + " clients by event stream";
+            };
         }
     }
 

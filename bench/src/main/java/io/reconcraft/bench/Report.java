@@ -49,10 +49,10 @@ final class Report {
     }
 
     /** One open loop of the warm-up: how fast the stack is after {@code before} runs, and what compiling costs. */
-    void warmUp(int before, DemoRuns.Result result, CpuMeter.Used used) {
+    void warmUp(int before, String load, DemoRuns.Result result, CpuMeter.Used used) {
         double cpuSeconds = used.total();
-        String line = String.format(Locale.ROOT, "| %,d–%,d | %.1f | %.1f ms | %.0f %% | %.0f %% |", before,
-                before + result.runs(), result.runsPerSecond(), cpuSeconds * 1000 / result.runs(),
+        String line = String.format(Locale.ROOT, "| %,d–%,d | %s | %.1f | %.1f ms | %.0f %% | %.0f %% |", before,
+                before + result.runs(), load, result.runsPerSecond(), cpuSeconds * 1000 / result.runs(),
                 share(used.compilers(), cpuSeconds), share(used.collectors(), cpuSeconds));
         warmUpRows.add(line);
         System.out.println(line);
@@ -208,10 +208,10 @@ final class Report {
         System.out.println("| load | runs | finished runs/s | p50 | p95 | p99 | failed |");
         System.out.println("|---|---|---|---|---|---|---|");
         runRows.forEach(System.out::println);
-        printSection("\nThe warm-up, open loops of demo runs on the fresh stack (the JIT compilers' share of the "
+        printSection("\nThe warm-up, the measured loads in turn on the fresh stack (the JIT compilers' share of the "
                 + "stack's CPU says how much of its code is still being compiled; the collector's, what the heap "
                 + "costs while it grows):\n",
-                "| runs | finished runs/s | CPU per finished run | of it, JIT compilers | of it, garbage collector |",
+                "| runs | load | finished runs/s | CPU per finished run | of it, JIT compilers | of it, garbage collector |",
                 warmUpRows);
         System.out.println("\n| read | p50 | p95 | p99 |");
         System.out.println("|---|---|---|---|");
