@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class DemoRuns {
 
     static final int POLL_MILLIS = 5;
+    /** Enough clients for the paced runs in flight: at 50 runs/s, runs taking up to 5 s. */
+    private static final int PACED_CLIENTS = 256;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -112,6 +114,33 @@ final class DemoRuns {
         });
         double took = (System.nanoTime() - start) / 1e9;
         return new Result(latencies.size(), took, Percentiles.of(latencies), failures.size());
+    }
+
+    /**
+     * Runs started at a steady {@code perSecond} for {@code seconds}, whether or not the earlier ones have ended, each
+     * followed by its event stream. A run's latency counts from the moment it was due to start, so a start the stack
+     * (or a busy client) delayed counts its wait too — the latency a user sees at that load, not the closed loop's,
+     * which only ever has {@code clients} runs in flight.
+     */
+    Result pacedFollowingEvents(String workflowId, int perSecond, int seconds) throws Exception {
+        int runs = perSecond * seconds;
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        onThreads(PACED_CLIENTS, runs, i -> {
+            long due = start + (long) (i * 1e9 / perSecond);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            String status = followEvents(start(workflowId));
+            latencies.add((System.nanoTime() - due) / 1e6);
+            if (!status.equals("succeeded")) {
+                failures.add(status);
+            }
+        });
+        double took = (System.nanoTime() - start) / 1e9;
+        return new Result(runs, took, Percentiles.of(latencies), failures.size());
     }
 
     /** Follows a started run until it has ended and answers its final status. */
