@@ -82,11 +82,11 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * Until {@code runs} are done, in whole rounds, the three loads measured afterwards in turn — an open loop of 500 runs, then
-     * {@code clients} clients polling their runs, then {@code clients} clients following their event streams, each
-     * closed loop for {@link #WARM_UP_CLOSED_SECONDS} — each with its throughput, CPU per run and the shares of that
-     * CPU the JIT compilers and the garbage collector took: how far the stack still is from its compiled speed when
-     * the figures are taken. A load the warm-up leaves out has its code compiled during its first measured phase
+     * Until {@code runs} are done, in whole rounds, the three loads measured afterwards in turn — an open loop of 500
+     * runs, then {@code clients} clients polling their runs, then {@code clients} clients following their event
+     * streams, each closed loop for {@link #WARM_UP_CLOSED_SECONDS} — each with its throughput, CPU per run and the
+     * shares of that CPU the JIT compilers and the garbage collector took: how far the stack still is from its
+     * compiled speed when the figures are taken. A load the warm-up leaves out has its code compiled during its first measured phase
      * (the reads at 320/s and the 32 event streams of the closed loops: bench/RESULTS.md, 2026-12-05 seventh session).
      */
     private static void warmUp(Report report, DemoRuns demo, CpuMeter cpu, String workflowId, int runs, int clients)

@@ -48,7 +48,7 @@ final class Report {
         System.out.println(line);
     }
 
-    /** One open loop of the warm-up: how fast the stack is after {@code before} runs, and what compiling costs. */
+    /** One load of the warm-up: how fast the stack is after {@code before} runs, and what compiling costs. */
     void warmUp(int before, String load, DemoRuns.Result result, CpuMeter.Used used) {
         double cpuSeconds = used.total();
         String line = String.format(Locale.ROOT, "| %,d–%,d | %s | %.1f | %.1f ms | %.0f %% | %.0f %% |", before,
