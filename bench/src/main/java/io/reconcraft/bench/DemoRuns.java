@@ -128,11 +128,8 @@ final class DemoRuns {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         onThreads(PACED_CLIENTS, runs, i -> {
-            long due = start + (long) (i * 1e9 / perSecond);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
+            long due = dueAt(start, i, perSecond);
+            sleepUntil(due);
             String status = followEvents(start(workflowId));
             latencies.add((System.nanoTime() - due) / 1e6);
             if (!status.equals("succeeded")) {
@@ -169,10 +166,7 @@ final class DemoRuns {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         onThreads(4, requests, i -> {
-            long wait = start + (long) (i * 1e9 / perSecond) - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
+            sleepUntil(dueAt(start, i, perSecond));
             long t0 = System.nanoTime();
             send("GET", path, null);
             latencies.add((System.nanoTime() - t0) / 1e6);
@@ -305,6 +299,18 @@ final class DemoRuns {
     }
 
     /** Runs {@code tasks} tasks, task i given its index, on {@code threads} threads, and waits for all of them. */
+    /** When the {@code index}th of a series paced at {@code perSecond} from {@code start} is due (nanoTime). */
+    private static long dueAt(long start, int index, int perSecond) {
+        return start + (long) (index * 1e9 / perSecond);
+    }
+
+    private static void sleepUntil(long due) throws InterruptedException {
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
     private static void onThreads(int threads, int tasks, IndexedTask task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
