@@ -27,6 +27,10 @@ import org.springframework.context.annotation.Bean;
  * without an array one byte at a time through Netty's checks (a profile of the local stack: 12 % of all its CPU);
  * into an array-backed buffer it writes the string straight into the array. So the allocator hands out heap buffers:
  * Netty copies each command once into a direct buffer to send it.
+ *
+ * <p>The loop has one thread per two cores: a service's few pooled connections need no more, and Netty's default
+ * of two per core had the six services' MongoDB replies arrive on 16 threads of the local stack's two cores, each
+ * reply waking one of them (bench/RESULTS.md 2026-12-05, eighth session).
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
@@ -43,7 +47,12 @@ public class MongoTransportAutoConfiguration {
 
     @Bean
     MongoEventLoop mongoEventLoop() {
-        return new MongoEventLoop(new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()));
+        return new MongoEventLoop(new MultiThreadIoEventLoopGroup(
+                loopThreads(Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory()));
+    }
+
+    static int loopThreads(int cores) {
+        return Math.max(1, cores / 2);
     }
 
     /** With these settings Boot neither creates its own loop nor its customizer for the connection: see below. */

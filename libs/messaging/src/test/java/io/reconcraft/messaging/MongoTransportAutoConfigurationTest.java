@@ -8,6 +8,7 @@ import com.mongodb.connection.NettyTransportSettings;
 import com.mongodb.reactivestreams.client.MongoClient;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -37,6 +38,23 @@ class MongoTransportAutoConfigurationTest {
             assertThat(context.getBean(MongoClient.class).getClusterDescription().getClusterSettings().getHosts())
                     .containsExactly(new ServerAddress("127.0.0.1", port));
         });
+    }
+
+    @Test
+    void givenAServiceOnTheReactiveDriver_whenItStarts_thenItsRepliesAreReadOnOneThreadPerTwoCores() {
+        contexts.run(context -> {
+            EventLoopGroup loop = context.getBean(MongoTransportAutoConfiguration.MongoEventLoop.class).group();
+
+            assertThat(loop).isInstanceOfSatisfying(MultiThreadIoEventLoopGroup.class, group -> assertThat(
+                    group.executorCount()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
+        });
+    }
+
+    @Test
+    void givenTwoCores_whenTheLoopIsSized_thenItHasOneThread_andFourOnEight() {
+        assertThat(MongoTransportAutoConfiguration.loopThreads(2)).isEqualTo(1);
+        assertThat(MongoTransportAutoConfiguration.loopThreads(1)).isEqualTo(1);
+        assertThat(MongoTransportAutoConfiguration.loopThreads(8)).isEqualTo(4);
     }
 
     @Test

@@ -40,6 +40,7 @@ final class BrokerProperties {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
+        props.putAll(requestThreads(Runtime.getRuntime().availableProcessors()));
         // a controlled shutdown hands partition leadership to other brokers; with one broker there is none, and
         // waiting for the controller's answer (a heartbeat, about 2 s) was most of Kafka's stop time. The logs are
         // still flushed and closed cleanly.
@@ -48,6 +49,18 @@ final class BrokerProperties {
         props.put("log.retention.hours", "168");
         props.put("log.retention.bytes", String.valueOf(512L * 1024 * 1024));
         return props;
+    }
+
+    /**
+     * Kafka's defaults, 8 request handlers and 3 network threads, are for a broker with a machine of its own; here
+     * it shares a laptop's cores with the whole stack, and every request that wakes one of many idle threads costs a
+     * context switch. So the handlers are at most one per core and the network threads one per two cores, up to the
+     * defaults (two cores: 2 and 1, and the broker's threads switch 30 times per demo run instead of 44,
+     * bench/RESULTS.md 2026-12-05, eighth session).
+     */
+    static Map<String, String> requestThreads(int cores) {
+        return Map.of("num.io.threads", String.valueOf(Math.max(2, Math.min(cores, 8))),
+                "num.network.threads", String.valueOf(Math.max(1, Math.min(cores / 2, 3))));
     }
 
     static Path logDir(StackConfig config) {

@@ -2,6 +2,7 @@ package io.reconcraft.launcher.mongo;
 
 import io.reconcraft.launcher.stack.StackException;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
 /**
@@ -11,6 +12,13 @@ import java.nio.file.Path;
 public final class MongoServer implements AutoCloseable {
 
     private static final long COMPACT_AFTER_BYTES = 64L * 1024 * 1024;
+    /**
+     * One thread accepts connections, and one per two cores serves them: each collection is changed under its lock
+     * anyway, and on a laptop's few cores the library's default (two event loops per core) mostly added thread
+     * switches — on two cores its worker threads woke 14 times per demo run, 10 with one (bench/RESULTS.md
+     * 2026-12-05, eighth session).
+     */
+    private static final int ACCEPTING_THREADS = 1;
 
     private final Path file;
     private final int port;
@@ -37,12 +45,17 @@ public final class MongoServer implements AutoCloseable {
             backend = new DurableBackend(storeFolder(), compactAfterBytes);
             // No oplog: no service watches a collection, and it would write every change twice.
             server = new de.bwaldvogel.mongo.MongoServer(backend);
-            server.bind("127.0.0.1", port);
+            server.bind(new InetSocketAddress("127.0.0.1", port), ACCEPTING_THREADS,
+                    servingThreads(Runtime.getRuntime().availableProcessors()));
         } catch (RuntimeException e) {
             close();
             throw new StackException("cannot start the embedded MongoDB on 127.0.0.1:" + port
                     + " with data file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    static int servingThreads(int cores) {
+        return Math.max(1, cores / 2);
     }
 
     /** The journal and snapshots; the file name of earlier versions' H2 store names the folder. */

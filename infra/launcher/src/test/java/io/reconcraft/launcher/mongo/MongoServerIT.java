@@ -15,11 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -421,6 +424,39 @@ class MongoServerIT {
         server.close();
 
         assertThat(server.isRunning()).isFalse();
+    }
+
+    @Test
+    void givenSeveralClientsConnected_whenEachSendsACommand_thenOneServerThreadPerTwoCoresServedThemAll() {
+        Set<Long> before = workerThreads();
+        int port = Ports.free().mongo();
+        try (MongoServer server = new MongoServer(home.resolve("m.mv"), port)) {
+            server.start();
+            List<MongoClient> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port);
+                    clients.add(client);
+                    runs(client).insertOne(new Document("_id", "r" + i));
+                }
+                Set<Long> started = workerThreads();
+                started.removeAll(before);
+
+                // nine connections (three per client): the library's default would have started a thread per core
+                assertThat(started).isNotEmpty()
+                        .hasSizeLessThanOrEqualTo(MongoServer.servingThreads(Runtime.getRuntime().availableProcessors()));
+                assertThat(runs(clients.get(0)).countDocuments()).isEqualTo(3);
+            } finally {
+                clients.forEach(MongoClient::close);
+            }
+        }
+    }
+
+    /** The ids of the live threads serving the embedded server's connections (the library names them). */
+    private static Set<Long> workerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("mongo-server-worker"))
+                .map(Thread::getId).collect(Collectors.toCollection(HashSet::new));
     }
 
     private static void withServer(Path file, Consumer<MongoClient> action) {
