@@ -298,7 +298,6 @@ final class DemoRuns {
         return json.readTree(response.body());
     }
 
-    /** Runs {@code tasks} tasks, task i given its index, on {@code threads} threads, and waits for all of them. */
     /** When the {@code index}th of a series paced at {@code perSecond} from {@code start} is due (nanoTime). */
     private static long dueAt(long start, int index, int perSecond) {
         return start + (long) (index * 1e9 / perSecond);
@@ -311,6 +310,7 @@ final class DemoRuns {
         }
     }
 
+    /** Runs {@code tasks} tasks, task i given its index, on {@code threads} threads, and waits for all of them. */
     private static void onThreads(int threads, int tasks, IndexedTask task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {

@@ -12,12 +12,6 @@ import java.nio.file.Path;
 public final class MongoServer implements AutoCloseable {
 
     private static final long COMPACT_AFTER_BYTES = 64L * 1024 * 1024;
-    /**
-     * One thread accepts connections, and one per two cores serves them: each collection is changed under its lock
-     * anyway, and on a laptop's few cores the library's default (two event loops per core) mostly added thread
-     * switches — on two cores its worker threads woke 14 times per demo run, 10 with one (bench/RESULTS.md
-     * 2026-12-05, eighth session).
-     */
     private static final int ACCEPTING_THREADS = 1;
 
     private final Path file;
@@ -54,6 +48,11 @@ public final class MongoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * One thread per two cores serves the connections: each collection is changed under its lock anyway, and on a
+     * laptop's few cores the library's default (two event loops per core) mostly added thread switches — on two cores
+     * its worker threads woke 14 times per demo run, 10 with one (bench/RESULTS.md 2026-12-05, eighth session).
+     */
     static int servingThreads(int cores) {
         return Math.max(1, cores / 2);
     }
