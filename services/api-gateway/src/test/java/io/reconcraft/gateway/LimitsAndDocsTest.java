@@ -3,12 +3,15 @@ package io.reconcraft.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 class LimitsAndDocsTest extends GatewayTestSupport {
 
@@ -52,6 +55,23 @@ class LimitsAndDocsTest extends GatewayTestSupport {
                 .expectHeader().value("Location", location -> assertThat(location).contains("swagger-ui"));
         http.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+    }
+
+    /** Spring's codecs buffer 256 KB by default: a body the gateway's own limit lets through must not fail on them. */
+    @Test
+    void givenAWorkflowOf1500NodesUnderTheLimitButOverTheCodecsDefault_whenPosted_thenItIsCreated() {
+        List<Map<String, Object>> nodes = IntStream.range(0, 1_500).mapToObj(i -> Map.<String, Object>of("id", "scan" + i,
+                "kind", "nmap", "label", "Scan " + i, "category", "recon",
+                "config", Map.of("targets", List.of(), "profile", "quick", "flags", "-sV"),
+                "position", Map.of("x", i * 10, "y", 0))).toList();
+        List<Map<String, Object>> edges = IntStream.range(1, 1_500).mapToObj(i -> Map.<String, Object>of(
+                "id", "e" + i, "source", "scan0", "target", "scan" + i)).toList();
+        Map<String, Object> workflow = Map.of("name", "a thousand scans", "nodes", nodes, "edges", edges);
+        String body = JsonMapper.builder().build().writeValueAsString(workflow);
+        assertThat(body.length()).isBetween(256 * 1024, 1024 * 1024);
+
+        postRaw("/api/workflows", body).exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.nodes.length()").isEqualTo(1_500);
     }
 
     @Test
