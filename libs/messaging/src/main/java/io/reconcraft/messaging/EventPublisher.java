@@ -4,11 +4,15 @@ import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.EventPayload;
 import io.reconcraft.events.Topics;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lombok.RequiredArgsConstructor;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Sends events to their topic, keyed by run id so that one run's events keep their order. */
@@ -54,6 +58,21 @@ public class EventPublisher {
         } catch (ExecutionException | TimeoutException e) {
             throw new EventPublishingException(event, e);
         }
+    }
+
+    /**
+     * Why {@code failure} (a failed send, however wrapped) would fail again for the same event — too large for the
+     * producer or the broker, or not serializable — or empty when sending it again may succeed (the broker away, a
+     * timeout). A caller that retries failed sends gives up on the first kind: retrying it only repeats the failure.
+     */
+    public static Optional<String> permanentFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof SerializationException) {
+                return Optional.of(String.valueOf(cause.getMessage()));
+            }
+        }
+        return Optional.empty();
     }
 
     public static class EventPublishingException extends RuntimeException {

@@ -14,6 +14,7 @@ import io.reconcraft.orchestrator.plan.UpstreamCollector;
 import io.reconcraft.orchestrator.store.RunDocument;
 import io.reconcraft.orchestrator.store.RunningTaskCount;
 import io.reconcraft.orchestrator.store.StepDocument;
+import io.reconcraft.orchestrator.store.StepResult;
 import io.reconcraft.orchestrator.store.TaskDocument;
 import io.reconcraft.orchestrator.store.TaskRef;
 import io.reconcraft.orchestrator.store.TaskStore;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,7 @@ public class TaskStarter {
     private final RunningTaskCount running;
     private final TaskStore tasks;
     private final StartedTasks started;
+    private final TaskResults taskResults;
     private final WrittenRuns writtenRuns;
     private final EventPublisher publisher;
     private final OrchestratorProperties properties;
@@ -81,7 +84,7 @@ public class TaskStarter {
                 sending.addAll(startAll(view, List.of(ref), now));
             }
         }
-        awaitAcks(sending);
+        awaitAcks(view, sending);
         return sending.size();
     }
 
@@ -95,9 +98,10 @@ public class TaskStarter {
         List<Sending> sending = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             TaskRef ref = refs.get(i);
-            started.add(new TaskRef(ref.runId(), ref.stepIndex(), ref.taskIndex(), ref.step(),
-                    ref.task().startedAt(now, deadlines.get(i))), written);
-            sending.add(send(view, ref, view.node(ref.step().nodeId())));
+            TaskRef running = new TaskRef(ref.runId(), ref.stepIndex(), ref.taskIndex(), ref.step(),
+                    ref.task().startedAt(now, deadlines.get(i)));
+            started.add(running, written);
+            sending.add(send(view, ref, running));
         }
         return sending;
     }
@@ -164,11 +168,12 @@ public class TaskStarter {
         List<Sending> sending = new ArrayList<>();
         for (int i = 0; i < claims.starting().size(); i++) {
             TaskRef ref = claims.starting().get(i);
-            started.add(new TaskRef(ref.runId(), ref.stepIndex(), 0, ref.step(), claims.runningTasks().get(i)), written);
-            sending.add(send(view, ref, view.node(ref.step().nodeId())));
+            TaskRef running = new TaskRef(ref.runId(), ref.stepIndex(), 0, ref.step(), claims.runningTasks().get(i));
+            started.add(running, written);
+            sending.add(send(view, ref, running));
         }
         sent.run();
-        awaitAcks(sending);
+        awaitAcks(view, sending);
     }
 
     /** Tasks that may start in {@code run} now; {@code ending} of those counted as running in all runs end with them. */
@@ -177,7 +182,8 @@ public class TaskStarter {
                 properties.maxParallelTasks() - running.current() + ending);
     }
 
-    private record Sending(TaskRef ref, CompletableFuture<?> ack) {
+    /** A request handed to the producer: its task as claimed from ({@code ref}) and as now running. */
+    private record Sending(TaskRef ref, TaskRef running, CompletableFuture<?> ack) {
     }
 
     private Instant deadline(WorkflowNode node, Instant now) {
@@ -185,7 +191,8 @@ public class TaskStarter {
     }
 
     /** Sends the request of a task just claimed, without waiting for its acknowledgement. */
-    private Sending send(RunView view, TaskRef ref, WorkflowNode node) {
+    private Sending send(RunView view, TaskRef ref, TaskRef running) {
+        WorkflowNode node = view.node(ref.step().nodeId());
         Duration timeout = properties.timeoutOf(node.kind());
         List<UpstreamOutput> upstream = UpstreamCollector.collect(view.graph(), view.steps(), node.id());
         String target = ref.task().target();
@@ -205,16 +212,18 @@ public class TaskStarter {
         } catch (RuntimeException e) {
             ack = CompletableFuture.failedFuture(e);
         }
-        return new Sending(ref, ack);
+        return new Sending(ref, running, ack);
     }
 
     /**
-     * A task whose request failed goes back to queued, so that a later pass requests it again. A wait interrupted (the
-     * service is stopping) leaves the task claimed: the request is in the producer, which sends what it holds as it
-     * closes, and putting the task back would have the next instance request it a second time; should it not arrive,
-     * the task's deadline ends it.
+     * A task whose request failed goes back to queued, so that a later pass requests it again — unless sending it again
+     * would fail the same way (a request larger than the bus takes, say a join of a thousand steps' outputs): that
+     * task fails with the reason, as if its executor had reported it, instead of being requested forever. A wait
+     * interrupted (the service is stopping) leaves the task claimed: the request is in the producer, which sends what
+     * it holds as it closes, and putting the task back would have the next instance request it a second time; should
+     * it not arrive, the task's deadline ends it.
      */
-    private void awaitAcks(List<Sending> sending) {
+    private void awaitAcks(RunView view, List<Sending> sending) {
         RuntimeException failure = null;
         for (Sending sent : sending) {
             try {
@@ -223,6 +232,11 @@ public class TaskStarter {
                 Thread.currentThread().interrupt();
                 failure = failure == null ? new IllegalStateException("interrupted while sending step requests", e) : failure;
             } catch (ExecutionException | TimeoutException e) {
+                Optional<String> never = EventPublisher.permanentFailure(e);
+                if (never.isPresent()) {
+                    failUnsendable(view, sent, never.get());
+                    continue;
+                }
                 failure = failure == null ? new IllegalStateException("could not send the request of task "
                         + sent.ref().task().stepId(), e) : failure;
                 unstart(sent.ref());
@@ -231,6 +245,14 @@ public class TaskStarter {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    private void failUnsendable(RunView view, Sending sent, String reason) {
+        started.forget(sent.running());
+        int upstream = UpstreamCollector.collect(view.graph(), view.steps(), sent.ref().step().nodeId()).size();
+        taskResults.decided(view, sent.running(), RunStatus.RUNNING, StepResult.failed(null,
+                "the step's request could not be sent (it carries the outputs of " + upstream + " upstream step(s)): "
+                        + reason), null);
     }
 
     private void unstart(TaskRef ref) {
