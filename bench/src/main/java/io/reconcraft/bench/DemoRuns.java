@@ -43,6 +43,25 @@ final class DemoRuns {
                 node("report", "report", "output", Map.of("title", "Bench report", "includeSections", List.of("summary", "findings", "recommendations")))));
     }
 
+    /**
+     * 1 → {@code width} → 1: a scan, {@code width} scans after it, and an HTTP probe of what they all found — a fan-out
+     * and a join whose request carries every parent's outputs.
+     */
+    String createFanOutWorkflow(int width) throws Exception {
+        List<Map<String, Object>> nodes = new ArrayList<>(List.of(node("start", "start", "utilities", Map.of()),
+                node("first", "nmap", "recon", Map.of("targets", List.of(), "profile", "quick")),
+                node("join", "http-probe", "recon", Map.of("timeout", 5))));
+        List<Map<String, Object>> edges = new ArrayList<>(List.of(edge("start", "first")));
+        for (int i = 0; i < width; i++) {
+            String id = "scan" + i;
+            nodes.add(node(id, "nmap", "recon", Map.of("targets", List.of(), "profile", "quick")));
+            edges.add(edge("first", id));
+            edges.add(edge(id, "join"));
+        }
+        return send("POST", "/workflows", Map.of("name", "bench: 1 → " + width + " → 1", "authorizedTargets", false,
+                "nodes", nodes, "edges", edges)).get("id").asString();
+    }
+
     private String createWorkflow(String name, List<Map<String, Object>> after) throws Exception {
         List<Map<String, Object>> nodes = new ArrayList<>(List.of(
                 node("start", "start", "utilities", Map.of()),

@@ -39,6 +39,7 @@ public final class PipelineBenchmark {
         boolean processes = options.getOrDefault("processes", 0) != 0;
         int backlog = options.getOrDefault("backlog", 0);
         int warmup = options.getOrDefault("warmup", 4000);
+        int fanOut = options.getOrDefault("fanout", 1000);
         Path repo = Path.of(System.getProperty("reconcraft.repo", ".")).toAbsolutePath().normalize();
 
         System.out.println("starting a local stack on free ports…");
@@ -64,12 +65,12 @@ public final class PipelineBenchmark {
             System.out.printf(Locale.ROOT, "raw Kafka round trip on the warmed-up idle stack: p50 %.1f ms%n", warm.at(50));
             report.timeline("one run on an idle stack", RunTimeline.of(stack.kafkaBootstrap, lone));
 
-            measure(report, demo, cpu, commands, lag, stack, workflowId, runs, clients, seconds, "empty store");
+            measure(report, demo, cpu, commands, lag, stack, workflowId, runs, clients, seconds, fanOut, "empty store");
             if (history > 0) {
                 System.out.printf(Locale.ROOT, "seeding %,d runs of history…%n", history);
                 History.seed(stack.mongoUri, sampleRun, history);
-                measure(report, demo, cpu, commands, lag, stack, workflowId, runs, clients, seconds, String.format(Locale.ROOT,
-                        "%,d runs stored", history));
+                measure(report, demo, cpu, commands, lag, stack, workflowId, runs, clients, seconds, fanOut,
+                        String.format(Locale.ROOT, "%,d runs stored", history));
             }
             if (backlog > 0) {
                 System.out.printf(Locale.ROOT, "queueing %,d runs, then one from another submitter…%n", backlog);
@@ -120,7 +121,8 @@ public final class PipelineBenchmark {
     }
 
     private static void measure(Report report, DemoRuns demo, CpuMeter cpu, MongoCommands commands, ConsumerLag lag,
-            StackProcess stack, String workflowId, int runs, int clients, int seconds, String store) throws Exception {
+            StackProcess stack, String workflowId, int runs, int clients, int seconds, int fanOut, String store)
+            throws Exception {
         System.out.println("measuring with " + store + "…");
         lag.awaitCaughtUp(CATCH_UP_MILLIS);
         DemoRuns.Result sequential = demo.run(workflowId, 50, 1);
@@ -183,6 +185,10 @@ public final class PipelineBenchmark {
         report.read("GET /api/runs/{id} at 500/s (" + store + ")", demo.reads("/runs/" + runId, 2500, 500));
         report.read("GET /api/runs?limit=50 (" + store + ")", demo.reads("/runs?limit=50", 200, 20));
 
+        if (fanOut > 0) {
+            wideRun(report, demo, cpu, lag, fanOut, store);
+        }
+
         String reportWorkflowId = demo.createReportWorkflow();
         demo.run(reportWorkflowId, 10, 1); // warms the report writer (templates, PDF-free formats)
         report.row("1 client, one run at a time, + report node (" + store + ")", demo.run(reportWorkflowId, 20, 1));
@@ -193,6 +199,22 @@ public final class PipelineBenchmark {
         report.row(String.format(Locale.ROOT, "open loop: %,d runs + report node posted at once (%s)", reportRuns,
                 store), reportOpen);
         report.cpu(store + ", + report node", cpu.since(beforeReports), reportOpen.runs());
+    }
+
+    /**
+     * One run of 1 → {@code width} → 1 followed by its event stream, after one of 1 → 100 → 1 (so that the code of a
+     * wide run's large documents is not compiled while it is timed), with the CPU it took.
+     */
+    private static void wideRun(Report report, DemoRuns demo, CpuMeter cpu, ConsumerLag lag, int width, String store)
+            throws Exception {
+        demo.runFollowingEvents(demo.createFanOutWorkflow(Math.min(width, 100)), 1);
+        String wide = demo.createFanOutWorkflow(width);
+        lag.awaitCaughtUp(CATCH_UP_MILLIS);
+        CpuMeter.Mark before = cpu.mark();
+        DemoRuns.Result run = demo.runFollowingEvents(wide, 1);
+        report.row(String.format(Locale.ROOT, "1 → %,d → 1, one run followed by its event stream (%s)", width, store),
+                run);
+        report.cpu(String.format(Locale.ROOT, "%s, 1 → %,d → 1", store, width), cpu.since(before), run.runs());
     }
 
     /** One closed loop: its runs, CPU, MongoDB commands and examined documents per run, and its typical run. */
