@@ -21,6 +21,7 @@ final class LauncherOptions {
         }
         return Runtime.version().feature() >= 25
                 ? "-XX:+UseG1GC -XX:+UseStringDeduplication -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED"
+                        + " --sun-misc-unsafe-memory-access=allow"
                 : "-XX:+UseG1GC -XX:+UseStringDeduplication";
     }
 
