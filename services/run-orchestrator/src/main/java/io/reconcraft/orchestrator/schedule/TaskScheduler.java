@@ -3,7 +3,6 @@ package io.reconcraft.orchestrator.schedule;
 import io.reconcraft.messaging.PeriodicTask;
 import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.engine.RunAdvancer;
-import io.reconcraft.orchestrator.store.RunDocument;
 import io.reconcraft.orchestrator.store.RunStore;
 import org.springframework.stereotype.Component;
 
@@ -17,17 +16,19 @@ public class TaskScheduler extends PeriodicTask {
 
     private final RunStore store;
     private final RunAdvancer advancer;
+    private final int maxParallelTasksPerRun;
 
     public TaskScheduler(RunStore store, RunAdvancer advancer, OrchestratorProperties properties) {
         super("task-scheduler", 1, properties.taskPollInterval(), properties.taskPollInterval());
         this.store = store;
         this.advancer = advancer;
+        this.maxParallelTasksPerRun = properties.maxParallelTasksPerRun();
     }
 
     @Override
     protected void runOnce() {
-        for (RunDocument run : store.findWithQueuedTasks()) {
-            advancer.advance(run.id());
+        for (String runId : store.idsWithStartableTasks(maxParallelTasksPerRun)) {
+            advancer.advance(runId);
         }
     }
 }
