@@ -1,9 +1,15 @@
 package io.reconcraft.launcher.mongo;
 
+import io.reconcraft.launcher.DaemonThreads;
 import io.reconcraft.launcher.stack.StackException;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * mongo-java-server inside the launcher JVM: documents in memory, every change journaled to the store folder beside
@@ -13,6 +19,8 @@ public final class MongoServer implements AutoCloseable {
 
     private static final long COMPACT_AFTER_BYTES = 64L * 1024 * 1024;
     private static final int ACCEPTING_THREADS = 1;
+    private static final Duration NETWORK_STOP = Duration.ofSeconds(10);
+    private static final System.Logger log = System.getLogger(MongoServer.class.getName());
 
     private final Path file;
     private final int port;
@@ -57,6 +65,28 @@ public final class MongoServer implements AutoCloseable {
         return Math.max(1, cores / 2);
     }
 
+    /**
+     * Whether {@code stop} ended within {@code bound}. The library's shutdown waits, uninterruptibly and without a
+     * bound, for its event loops to terminate; once (2026-12-05) that wait never returned although its threads were
+     * gone, and the launcher hung in its shutdown hook with the services already stopped. Waited for on a daemon
+     * thread, so a stop that does not end cannot keep the JVM alive.
+     */
+    static boolean stopsWithin(Runnable stop, Duration bound) {
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(stop,
+                runnable -> DaemonThreads.named("embedded-mongo-stop").newThread(runnable).start());
+        try {
+            stopped.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw new StackException("the embedded MongoDB did not stop: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
     /** The journal and snapshots; the file name of earlier versions' H2 store names the folder. */
     public Path storeFolder() {
         String name = file.getFileName().toString().replaceFirst("\\.mv$", "");
@@ -73,14 +103,18 @@ public final class MongoServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (server != null) {
-            server.shutdown();
+        try {
+            if (server != null && !stopsWithin(server::shutdown, NETWORK_STOP)) {
+                log.log(System.Logger.Level.WARNING, "the embedded MongoDB's network threads did not stop within {0}"
+                        + " s; closing its store anyway", NETWORK_STOP.toSeconds());
+            }
+        } finally {
             server = null;
-        }
-        // shutdown() stops the network side only; closing the backend finishes a snapshot under way and the journal
-        if (backend != null) {
-            backend.close();
-            backend = null;
+            // shutdown() stops the network side only; closing the backend finishes a snapshot under way and the journal
+            if (backend != null) {
+                backend.close();
+                backend = null;
+            }
         }
     }
 }
