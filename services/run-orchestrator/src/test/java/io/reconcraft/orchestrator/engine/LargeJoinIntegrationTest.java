@@ -1,6 +1,7 @@
 package io.reconcraft.orchestrator.engine;
 
 import static io.reconcraft.orchestrator.support.Runs.awaitRequest;
+import static io.reconcraft.orchestrator.support.Runs.hosts;
 import static io.reconcraft.orchestrator.support.Runs.newRunId;
 import static io.reconcraft.orchestrator.support.Runs.request;
 import static io.reconcraft.orchestrator.support.Runs.succeeded;
@@ -12,7 +13,6 @@ import io.reconcraft.orchestrator.support.OrchestratorSpringTest;
 import io.reconcraft.orchestrator.support.RealBrokerTest;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,18 +30,12 @@ class LargeJoinIntegrationTest extends RealBrokerTest {
                 .edge("start", "scan2").edge("scan0", "probe").edge("scan1", "probe").edge("scan2", "probe").build()));
 
         for (String scan : List.of("scan0", "scan1", "scan2")) {
-            // each result under the 1 MB a tool-runner keeps its results to (ResultSizeLimit)
+            // ~0.5 MB each, under the 1 MB a tool-runner keeps its results to (ResultSizeLimit): ~1.5 MB in the join
             tap.publish(runId, succeeded(awaitRequest(tap, runId, scan, 1), Map.of("hosts", hosts(8_000))));
         }
 
         StepRequested probe = awaitRequest(tap, runId, "probe", 1);
         assertThat(probe.upstream()).hasSize(3).allSatisfy(upstream ->
                 assertThat((List<?>) upstream.outputs().get("hosts")).hasSize(8_000));
-    }
-
-    /** About 60 bytes of JSON each: 8,000 are ~0.5 MB, three such parents ~1.5 MB in the probe's request. */
-    private static List<Map<String, Object>> hosts(int count) {
-        return IntStream.range(0, count).mapToObj(i -> Map.<String, Object>of("address", "127.0." + (i / 250) + "."
-                + (i % 250 + 1), "ports", List.of(Map.of("port", 80, "state", "open")))).toList();
     }
 }

@@ -5,6 +5,7 @@ import static io.reconcraft.orchestrator.support.Runs.*;
 
 import io.reconcraft.orchestrator.support.RealBrokerTest;
 
+import static io.reconcraft.orchestrator.support.Workflows.startNmapProbe;
 import static io.reconcraft.orchestrator.support.Workflows.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,8 +45,7 @@ class OrchestratorIntegrationTest extends RealBrokerTest {
     @Test
     void givenStartNmapHttpProbe_whenTheToolsSucceed_thenStepsAreRequestedInOrderWithUpstreamOutputsAndTheRunSucceeds() {
         String runId = newRunId();
-        tap.publish(runId, request(workflow().node("start", "start").node("nmap", "nmap").node("probe", "http-probe")
-                .edge("start", "nmap").edge("nmap", "probe").build()));
+        tap.publish(runId, request(startNmapProbe()));
 
         StepRequested nmap = awaitRequest(tap, runId, "nmap", 1);
         assertThat(nmap.stepId()).isEqualTo(runId + ":nmap");
@@ -107,8 +107,7 @@ class OrchestratorIntegrationTest extends RealBrokerTest {
     @Test
     void givenDuplicateRunRequestedAndStepCompleted_whenRedelivered_thenNothingChangesAndNothingIsEmitted() {
         String runId = newRunId();
-        RunRequested run = request(workflow().node("start", "start").node("nmap", "nmap").node("probe", "http-probe")
-                .edge("start", "nmap").edge("nmap", "probe").build());
+        RunRequested run = request(startNmapProbe());
         tap.publish(runId, run);
         RecordMetadata secondRequest = tap.publish(runId, run);
         StepRequested nmap = awaitRequest(tap, runId, "nmap", 1);

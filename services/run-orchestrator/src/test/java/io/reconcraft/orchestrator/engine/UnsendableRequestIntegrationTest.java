@@ -3,10 +3,11 @@ package io.reconcraft.orchestrator.engine;
 import static io.reconcraft.orchestrator.support.Runs.awaitPayload;
 import static io.reconcraft.orchestrator.support.Runs.awaitRequest;
 import static io.reconcraft.orchestrator.support.Runs.awaitRunCompleted;
+import static io.reconcraft.orchestrator.support.Runs.hosts;
 import static io.reconcraft.orchestrator.support.Runs.newRunId;
 import static io.reconcraft.orchestrator.support.Runs.request;
 import static io.reconcraft.orchestrator.support.Runs.succeeded;
-import static io.reconcraft.orchestrator.support.Workflows.workflow;
+import static io.reconcraft.orchestrator.support.Workflows.startNmapProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcraft.events.RunCompleted;
@@ -15,9 +16,7 @@ import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.orchestrator.support.OrchestratorSpringTest;
 import io.reconcraft.orchestrator.support.RealBrokerTest;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -32,10 +31,10 @@ class UnsendableRequestIntegrationTest extends RealBrokerTest {
     @Test
     void givenAStepWhoseUpstreamOutputsMakeItsRequestTooLarge_whenItsTurnComes_thenItFailsSayingWhyAndTheRunEnds() {
         String runId = newRunId();
-        tap.publish(runId, request(workflow().node("start", "start").node("scan", "nmap").node("probe", "http-probe")
-                .edge("start", "scan").edge("scan", "probe").build()));
-        StepRequested scan = awaitRequest(tap, runId, "scan", 1);
+        tap.publish(runId, request(startNmapProbe()));
+        StepRequested scan = awaitRequest(tap, runId, "nmap", 1);
 
+        // ~60 KB of hosts, twice what the producer here may send
         tap.publish(runId, succeeded(scan, Map.of("hosts", hosts(1_000))));
 
         RunCompleted done = awaitRunCompleted(tap, runId, 1);
@@ -45,12 +44,6 @@ class UnsendableRequestIntegrationTest extends RealBrokerTest {
         assertThat(probe.error())
                 .startsWith("the step's request could not be sent (it carries the outputs of 1 upstream step(s)): ")
                 .contains("max.request.size");
-        assertThat(tap.payloadsOf(runId, StepRequested.class)).extracting(StepRequested::nodeId).containsExactly("scan");
-    }
-
-    /** About 60 bytes of JSON each: 1,000 make the probe's request ~60 KB. */
-    private static List<Map<String, Object>> hosts(int count) {
-        return IntStream.range(0, count).mapToObj(i -> Map.<String, Object>of("address", "127.0." + (i / 250) + "."
-                + (i % 250 + 1), "ports", List.of(Map.of("port", 80, "state", "open")))).toList();
+        assertThat(tap.payloadsOf(runId, StepRequested.class)).extracting(StepRequested::nodeId).containsExactly("nmap");
     }
 }

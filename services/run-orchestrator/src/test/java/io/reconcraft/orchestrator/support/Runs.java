@@ -93,6 +93,12 @@ public final class Runs {
                 .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
+    /** {@code count} hosts with one open port each as a scan's outputs list them: about 60 bytes of JSON a host. */
+    public static List<Map<String, Object>> hosts(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> Map.<String, Object>of("address", "127.0."
+                + (i / 250) + "." + (i % 250 + 1), "ports", List.of(Map.of("port", 80, "state", "open")))).toList();
+    }
+
     public static Finding finding(String id, Severity severity, int port) {
         return new Finding(id, severity, "port " + port, "seen open", "svc", port, "127.0.0.1", "nmap", "fp-" + id,
                 Map.of());

@@ -17,6 +17,12 @@ public final class Workflows {
         return new Workflows();
     }
 
+    /** The demo graph: start → nmap → http-probe. */
+    public static WorkflowSnapshot startNmapProbe() {
+        return workflow().node("start", "start").node("nmap", "nmap").node("probe", "http-probe")
+                .edge("start", "nmap").edge("nmap", "probe").build();
+    }
+
     public Workflows node(String id, String kind) {
         return node(id, kind, Map.of());
     }
