@@ -14,6 +14,8 @@ import io.reconcraft.orchestrator.store.StepResult;
 import io.reconcraft.orchestrator.store.TaskDocument;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
@@ -65,6 +67,30 @@ public class StepAggregator {
                             + failed + " failed")),
                     new StepCompleted(stepId, step.nodeId(), step.attempt(), result.status(),
                             StepOutcome.of(result.outcome()), result.error(), result.findings(), result.outputs())));
+        } catch (RuntimeException e) {
+            store.reopenStep(runId, index, RunStatus.RUNNING);
+            Optional<String> never = EventPublisher.permanentFailure(e);
+            if (never.isEmpty()) {
+                throw e;
+            }
+            return failUnsendable(runId, index, step, stepId, never.get());
+        }
+        return true;
+    }
+
+    /**
+     * The merged result can never be sent (larger than the bus takes even compressed): the step fails with the
+     * reason, its result without the findings and outputs, instead of being completed and reopened on every pass.
+     */
+    private boolean failUnsendable(String runId, int index, StepDocument step, String stepId, String reason) {
+        StepResult failed = StepResult.failed(null, "the merged result of its " + step.tasks().size()
+                + " tasks could not be sent: " + reason);
+        if (!store.completeStep(runId, index, step.attempt(), failed, clock.instant())) {
+            return false;
+        }
+        try {
+            publisher.publishAll(runId, List.of(new StepCompleted(stepId, step.nodeId(), step.attempt(),
+                    RunStatus.FAILED, null, failed.error(), List.of(), Map.of())));
         } catch (RuntimeException e) {
             store.reopenStep(runId, index, RunStatus.RUNNING);
             throw e;
