@@ -2,6 +2,7 @@ package io.reconcraft.orchestrator.engine;
 
 import io.reconcraft.events.model.StepOutcome;
 import io.reconcraft.events.model.StepId;
+import io.reconcraft.events.EventPayload;
 import io.reconcraft.events.StepCompleted;
 import io.reconcraft.events.StepLog;
 import io.reconcraft.events.model.RunStatus;
@@ -62,13 +63,12 @@ public class StepAggregator {
         String stepId = StepId.of(runId, step.nodeId()).wire();
         long failed = step.tasks().stream().filter(task -> task.runStatus() == RunStatus.FAILED).count();
         try {
-            publisher.publishAll(runId, List.of(new StepLog(stepId, step.nodeId(), step.attempt(), List.of(
+            publishOrReopen(runId, index, List.of(new StepLog(stepId, step.nodeId(), step.attempt(), List.of(
                     "all " + step.tasks().size() + " tasks ended: " + (step.tasks().size() - failed) + " succeeded, "
                             + failed + " failed")),
                     new StepCompleted(stepId, step.nodeId(), step.attempt(), result.status(),
                             StepOutcome.of(result.outcome()), result.error(), result.findings(), result.outputs())));
         } catch (RuntimeException e) {
-            store.reopenStep(runId, index, RunStatus.RUNNING);
             Optional<String> never = EventPublisher.permanentFailure(e);
             if (never.isEmpty()) {
                 throw e;
@@ -88,13 +88,18 @@ public class StepAggregator {
         if (!store.completeStep(runId, index, step.attempt(), failed, clock.instant())) {
             return false;
         }
+        publishOrReopen(runId, index, List.of(new StepCompleted(stepId, step.nodeId(), step.attempt(),
+                RunStatus.FAILED, null, failed.error(), List.of(), Map.of())));
+        return true;
+    }
+
+    /** A just-completed step's events; should they not be sent, the step is running again, to be completed anew. */
+    private void publishOrReopen(String runId, int index, List<EventPayload> events) {
         try {
-            publisher.publishAll(runId, List.of(new StepCompleted(stepId, step.nodeId(), step.attempt(),
-                    RunStatus.FAILED, null, failed.error(), List.of(), Map.of())));
+            publisher.publishAll(runId, events);
         } catch (RuntimeException e) {
             store.reopenStep(runId, index, RunStatus.RUNNING);
             throw e;
         }
-        return true;
     }
 }
