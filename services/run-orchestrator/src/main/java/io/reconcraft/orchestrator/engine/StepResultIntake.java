@@ -39,6 +39,7 @@ public class StepResultIntake {
     private final TaskResults taskResults;
     private final StartedTasks startedTasks;
     private final StepHandOver handOver;
+    private final TaskHandOver taskHandOver;
     private final AdvancedResults advanced;
     private final WrittenRuns writtenRuns;
     private final HandOverTimes handOverTimes;
@@ -110,6 +111,10 @@ public class StepResultIntake {
             return; // ended, the next nodes claimed and requested, and the run advanced
         }
         List<TaskRef> refs = asStarted.stream().map(StartedTasks.Started::ref).toList();
+        if (!successes.isEmpty() && others.isEmpty()
+                && taskHandOver.succeeded(runId, refs, successes.stream().map(StepResultIntake::resultOf).toList())) {
+            return; // ended, the next waiting tasks started and requested, and the run advanced
+        }
         if (successes.size() > 1 && !taskResults.allSucceededAsStarted(refs,
                 successes.stream().map(StepResultIntake::resultOf).toList())) {
             for (int i = 0; i < successes.size(); i++) {

@@ -59,24 +59,11 @@ public class TaskStarter {
 
     /** The number of tasks started. */
     int start(RunView view) {
-        RunDocument run = view.run();
         Instant now = clock.instant();
-        List<TaskRef> ready = new ArrayList<>();
-        for (int i = 0; i < run.steps().size(); i++) {
-            StepDocument step = run.steps().get(i);
-            if (step.runStatus() != RunStatus.RUNNING) {
-                continue;
-            }
-            for (int j = 0; j < step.tasks().size(); j++) {
-                if (step.tasks().get(j).isReady(now)) {
-                    ready.add(TaskRef.of(run, i, j));
-                }
-            }
-        }
-        if (ready.isEmpty()) {
+        List<TaskRef> starting = startable(view.run(), List.of(), now);
+        if (starting.isEmpty()) {
             return 0;
         }
-        List<TaskRef> starting = ready.subList(0, Math.max(0, Math.min(ready.size(), room(run, 0))));
         List<Sending> sending = starting.size() > 1 ? startAll(view, starting, now) : List.of();
         if (sending.isEmpty()) {
             sending = new ArrayList<>();
@@ -88,13 +75,52 @@ public class TaskStarter {
         return sending.size();
     }
 
+    /**
+     * The waiting tasks of {@code run} that may start now, in the order they start: ready (queued, any retry due) in
+     * running steps, as many as the caps leave room for once the running tasks {@code ending} have ended.
+     */
+    List<TaskRef> startable(RunDocument run, List<TaskRef> ending, Instant now) {
+        int room = Math.min(properties.maxParallelTasksPerRun() - run.runningTasks() + ending.size(),
+                properties.maxParallelTasks() - running.current() + ending.size());
+        List<TaskRef> ready = new ArrayList<>();
+        for (int i = 0; i < run.steps().size() && ready.size() < room; i++) {
+            StepDocument step = run.steps().get(i);
+            if (step.runStatus() != RunStatus.RUNNING) {
+                continue;
+            }
+            for (int j = 0; j < step.tasks().size() && ready.size() < room; j++) {
+                if (step.tasks().get(j).isReady(now)) {
+                    ready.add(TaskRef.of(run, i, j));
+                }
+            }
+        }
+        return ready;
+    }
+
+    /** Each task's deadline if it starts now. */
+    List<Instant> deadlines(RunView view, List<TaskRef> refs, Instant now) {
+        return refs.stream().map(ref -> deadline(view.node(ref.step().nodeId()), now)).toList();
+    }
+
     /** Claims {@code refs} in one update and sends their requests; empty when the update lost (nothing written). */
     private List<Sending> startAll(RunView view, List<TaskRef> refs, Instant now) {
-        List<Instant> deadlines = refs.stream().map(ref -> deadline(view.node(ref.step().nodeId()), now)).toList();
+        List<Instant> deadlines = deadlines(view, refs, now);
         if (!tasks.claimAll(refs, now, deadlines, properties.maxParallelTasksPerRun())) {
             return List.of();
         }
-        RunDocument written = writtenRuns.peek(view.run().id()).orElse(null);
+        return send(view, refs, deadlines, writtenRuns.peek(view.run().id()).orElse(null), now);
+    }
+
+    /**
+     * Requests {@code refs}, started now with {@code deadlines} by an update that left the run as {@code written}, and
+     * waits for their acknowledgements (see {@link #awaitAcks}).
+     */
+    void requestStarted(RunView view, List<TaskRef> refs, List<Instant> deadlines, RunDocument written, Instant now) {
+        awaitAcks(view, send(view, refs, deadlines, written, now));
+    }
+
+    private List<Sending> send(RunView view, List<TaskRef> refs, List<Instant> deadlines, RunDocument written,
+                               Instant now) {
         List<Sending> sending = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             TaskRef ref = refs.get(i);

@@ -191,15 +191,8 @@ public class TaskStore {
      * one update: all or none (another caller changed one of them, or the run's cap has no room for all).
      */
     public boolean claimAll(List<TaskRef> refs, Instant now, List<Instant> deadlines, int maxActive) {
-        Criteria guard = where("_id").is(refs.get(0).runId());
         Update update = new Update();
-        for (int i = 0; i < refs.size(); i++) {
-            TaskRef task = refs.get(i);
-            guard = guard.and(task.path() + "status").is(RunStatus.QUEUED.wireName())
-                    .and(task.path() + "attempt").is(task.task().attempt());
-            update.set(task.path() + "status", RunStatus.RUNNING.wireName()).set(task.path() + "requestedAt", now)
-                    .set(task.path() + "deadline", deadlines.get(i)).set(task.path() + "retryAt", null);
-        }
+        Criteria guard = starting(where("_id").is(refs.get(0).runId()), update, refs, now, deadlines);
         guard = guard.and(ACTIVE).not().gt(maxActive - refs.size());
         return update(guard, update.inc(ACTIVE, refs.size()), refs.size());
     }
@@ -209,8 +202,50 @@ public class TaskStore {
      * {@link #endWithStep} (a step's only task) would, in one update: all or none (one of them changed meanwhile).
      */
     public boolean endAllSucceeded(List<TaskRef> refs, List<StepResult> results, Instant now) {
-        Criteria guard = where("_id").is(refs.get(0).runId());
         Update update = new Update().inc(ACTIVE, -refs.size());
+        Criteria guard = endingAll(where("_id").is(refs.get(0).runId()), update, refs, results, now);
+        return update(guard, update, -refs.size());
+    }
+
+    /**
+     * {@link #endAllSucceeded} of {@code ended} and {@link #claimAll} of {@code starting} in one update, in a run
+     * running with no cancel requested: the room the ends free goes to the run's next waiting tasks for one round
+     * trip. All or none; empty when anything it guards changed (nothing was written).
+     */
+    public Optional<RunDocument> endAllSucceededAndClaim(List<TaskRef> ended, List<StepResult> results,
+                                                         List<TaskRef> starting, List<Instant> deadlines,
+                                                         int maxActive, Instant now) {
+        Update update = new Update();
+        Criteria guard = where("_id").is(ended.get(0).runId()).and("status").is(RunStatus.RUNNING.wireName())
+                .and("cancelRequestedAt").is(null);
+        guard = starting(endingAll(guard, update, ended, results, now), update, starting, now, deadlines);
+        int delta = starting.size() - ended.size();
+        guard = guard.and(ACTIVE).not().gt(maxActive - delta);
+        if (delta != 0) {
+            update.inc(ACTIVE, delta);
+        }
+        return Optional.ofNullable(write(guard, update, delta));
+    }
+
+    /** Adds each task's start (queued at its attempt → running until its deadline) to {@code guard} and {@code update}. */
+    private static Criteria starting(Criteria guard, Update update, List<TaskRef> refs, Instant now,
+                                     List<Instant> deadlines) {
+        for (int i = 0; i < refs.size(); i++) {
+            TaskRef task = refs.get(i);
+            guard = guard.and(task.path() + "status").is(RunStatus.QUEUED.wireName())
+                    .and(task.path() + "attempt").is(task.task().attempt());
+            update.set(task.path() + "status", RunStatus.RUNNING.wireName()).set(task.path() + "requestedAt", now)
+                    .set(task.path() + "deadline", deadlines.get(i)).set(task.path() + "retryAt", null);
+        }
+        return guard;
+    }
+
+    /**
+     * Adds each task's success (running at its attempt → ended, with its step when it is the step's only task) to
+     * {@code guard} and {@code update}; the count of running tasks is the caller's.
+     */
+    private static Criteria endingAll(Criteria guard, Update update, List<TaskRef> refs, List<StepResult> results,
+                                      Instant now) {
         for (int i = 0; i < refs.size(); i++) {
             TaskRef task = refs.get(i);
             guard = guard.and(task.path() + "status").is(RunStatus.RUNNING.wireName())
@@ -223,7 +258,7 @@ public class TaskStore {
                 RunStore.terminalWithItsOnlyTask(update, step, results.get(i), now);
             }
         }
-        return update(guard, update, -refs.size());
+        return guard;
     }
 
     /** running → terminal (or queued → terminal for a task cancelled before it started), with the attempt recorded. */

@@ -1,5 +1,8 @@
 package io.reconcraft.orchestrator.store;
 
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -8,14 +11,24 @@ import org.springframework.stereotype.Component;
  * findAndModify). The advancer continues from it instead of reading the run again: it holds every
  * earlier change, and any change made after it is followed by its writer's own advance.
  * Per thread because a transition and the advance that follows it run on one thread.
+ *
+ * <p>Also, per run, the latest document any thread of this instance wrote ({@link #lastOf}), for plans that a
+ * guarded update then checks: a document another writer changed since only makes that update lose. Bounded by the
+ * steps the documents hold; a run that ended is dropped.
  */
 @Component
 public class WrittenRuns {
 
+    /** About 30 runs of 1,000 steps, or thousands of the usual few-step runs. */
+    private static final int REMEMBERED_STEPS = 32_768;
+
     private final ThreadLocal<RunDocument> latest = new ThreadLocal<>();
+    private final LinkedHashMap<String, RunDocument> lastByRun = new LinkedHashMap<>(64, 0.75f, true);
+    private long rememberedSteps;
 
     void record(RunDocument written) {
         latest.set(written);
+        remember(written);
     }
 
     /** The latest document this thread wrote for {@code runId}, kept for {@link #take}. */
@@ -29,5 +42,31 @@ public class WrittenRuns {
         RunDocument written = latest.get();
         latest.remove();
         return written != null && written.id().equals(runId) ? Optional.of(written) : Optional.empty();
+    }
+
+    /** The latest document of the run that this instance wrote, while it is remembered; possibly outdated. */
+    public synchronized Optional<RunDocument> lastOf(String runId) {
+        return Optional.ofNullable(lastByRun.get(runId));
+    }
+
+    private synchronized void remember(RunDocument written) {
+        RunDocument replaced = lastByRun.remove(written.id());
+        if (replaced != null) {
+            rememberedSteps -= weightOf(replaced);
+        }
+        if (written.runStatus().isTerminal() || weightOf(written) > REMEMBERED_STEPS) {
+            return;
+        }
+        lastByRun.put(written.id(), written);
+        rememberedSteps += weightOf(written);
+        Iterator<Map.Entry<String, RunDocument>> eldest = lastByRun.entrySet().iterator();
+        while (rememberedSteps > REMEMBERED_STEPS) {
+            rememberedSteps -= weightOf(eldest.next().getValue());
+            eldest.remove();
+        }
+    }
+
+    private static long weightOf(RunDocument run) {
+        return 1L + run.steps().size();
     }
 }

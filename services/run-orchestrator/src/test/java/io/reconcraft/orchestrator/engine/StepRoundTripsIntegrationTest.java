@@ -240,6 +240,34 @@ class StepRoundTripsIntegrationTest extends RealBrokerTest {
     }
 
     @Test
+    void givenAScanWaitingForRoom_whenARunningScanThisInstanceStartedSucceeds_thenItsEndAndTheWaitingStartAreOneUpdate() {
+        String runId = newRunId();
+        StepRequested a = settledAt(runId, workflow().node("start", "start").node("a", "nmap").node("b", "nmap")
+                .node("c", "nmap").edge("start", "a").edge("start", "b").edge("start", "c").build(), "a");
+        awaitRequest(tap, runId, "b", 1);
+        long readsBefore = readsOf(runId);
+        int commandsBefore = RUN_COMMANDS.size();
+
+        tap.publish(runId, succeeded(a, Map.of()));
+        awaitRequest(tap, runId, "c", 1);
+
+        assertThat(readsOf(runId)).isEqualTo(readsBefore);
+        RunDocument run = store.find(runId).orElseThrow();
+        String aTask = "steps." + run.indexOf("a") + ".tasks.0.";
+        String cTask = "steps." + run.indexOf("c") + ".tasks.0.";
+        assertThat(commandsSince(commandsBefore))
+                .filteredOn(command -> runId.equals(command.runId()) && command.name().equals("findAndModify"))
+                .singleElement().satisfies(update -> assertThat(update.fields())
+                        .contains(aTask + "status", "steps." + run.indexOf("a") + ".status", cTask + "status",
+                                cTask + "deadline")
+                        .doesNotContain("activeTasks"));
+        assertThat(run.steps().get(run.indexOf("a")).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.steps().get(run.indexOf("c")).tasks()).singleElement()
+                .satisfies(task -> assertThat(task.runStatus()).isEqualTo(RunStatus.RUNNING));
+        assertThat(run.activeTasks()).isEqualTo(2);
+    }
+
+    @Test
     void givenFourIndependentScansAndRoomForTwo_whenDispatched_thenAllFourStepsAreClaimedInOneUpdate() {
         String runId = newRunId();
         tap.publish(runId, request(workflow().node("start", "start").node("a", "nmap").node("b", "nmap")

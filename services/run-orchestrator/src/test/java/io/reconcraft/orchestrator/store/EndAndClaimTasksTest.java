@@ -1,0 +1,108 @@
+package io.reconcraft.orchestrator.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import io.reconcraft.events.model.RunStatus;
+import io.reconcraft.orchestrator.config.OrchestratorProperties;
+import io.reconcraft.testing.RealInfrastructure;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/**
+ * A task's success written together with the start of a task that waited for room, on the real MongoDB-wire server
+ * in a database of its own: all of it, or nothing when the run changed in a way the plan did not see.
+ */
+class EndAndClaimTasksTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private static final Instant DEADLINE = NOW.plusSeconds(600);
+    private static final int CAP = 1;
+
+    private final MongoClient client = MongoClients.create(RealInfrastructure.mongoUri());
+    private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "end-claim-" + UUID.randomUUID());
+    private final WrittenRuns written = new WrittenRuns();
+    private final RunStore runs = new RunStore(mongo, written);
+    private final TaskStore tasks = new TaskStore(mongo, written,
+            new RunningTaskCount(runs, OrchestratorProperties.defaults()));
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void givenARunAtItsCapWithATaskWaiting_whenTheRunningTaskSucceedsWithTheWaitingOnesStart_thenBothAreWritten() {
+        RunDocument run = stored();
+
+        Optional<RunDocument> after = endFirstAndStartSecond(run);
+
+        assertThat(after).isPresent();
+        RunDocument stored = runs.find(run.id()).orElseThrow();
+        assertThat(stored.steps().get(0).runStatus()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(stored.steps().get(0).tasks()).singleElement()
+                .satisfies(task -> assertThat(task.runStatus()).isEqualTo(RunStatus.SUCCEEDED));
+        assertThat(stored.steps().get(1).tasks()).singleElement().satisfies(task -> {
+            assertThat(task.runStatus()).isEqualTo(RunStatus.RUNNING);
+            assertThat(task.requestedAt()).isEqualTo(NOW);
+            assertThat(task.deadline()).isEqualTo(DEADLINE);
+        });
+        assertThat(stored.activeTasks()).isEqualTo(CAP);
+        assertThat(written.lastOf(run.id())).contains(stored);
+    }
+
+    @Test
+    void givenACancelAcceptedAfterThePlan_whenTheSuccessAndTheStartAreWrittenTogether_thenNothingIsWritten() {
+        RunDocument run = stored();
+        assertThat(runs.markCancelRequested(run.id(), "key-test", "stop", NOW)).isTrue();
+
+        Optional<RunDocument> after = endFirstAndStartSecond(run);
+
+        assertThat(after).isEmpty();
+        RunDocument stored = runs.find(run.id()).orElseThrow();
+        assertThat(stored.steps()).isEqualTo(run.steps());
+        assertThat(stored.activeTasks()).isEqualTo(CAP);
+    }
+
+    @Test
+    void givenTheWaitingTaskStartedElsewhereSinceThePlan_whenTheSuccessAndTheStartAreWrittenTogether_thenNothingIsWritten() {
+        RunDocument run = stored();
+        assertThat(tasks.claimAll(List.of(TaskRef.of(run, 1, 0)), NOW, List.of(DEADLINE), CAP + 1)).isTrue();
+
+        Optional<RunDocument> after = endFirstAndStartSecond(run);
+
+        assertThat(after).isEmpty();
+        assertThat(runs.find(run.id()).orElseThrow().steps().get(0).runStatus()).isEqualTo(RunStatus.RUNNING);
+    }
+
+    private Optional<RunDocument> endFirstAndStartSecond(RunDocument run) {
+        return tasks.endAllSucceededAndClaim(List.of(TaskRef.of(run, 0, 0)), List.of(StepResult.succeeded(Map.of())),
+                List.of(TaskRef.of(run, 1, 0)), List.of(DEADLINE), CAP, NOW);
+    }
+
+    /** A running run of two scans: the first running its task, the second claimed with its task waiting for room. */
+    private RunDocument stored() {
+        String id = "run-" + UUID.randomUUID();
+        TaskDocument first = TaskDocument.queued(id + ":a", null, 1).startedAt(NOW, DEADLINE);
+        TaskDocument second = TaskDocument.queued(id + ":b", null, 1);
+        RunDocument accepted = RunDocument.accepted(id, "{}", List.of("127.0.0.1"), "demo", List.of("127.0.0.1"), NOW,
+                List.of(running("a", first), running("b", second)), "test");
+        RunDocument withActive = accepted.withStep(0, accepted.steps().get(0), CAP);
+        runs.insertAbsent(List.of(withActive));
+        assertThat(runs.markRunRunning(id)).isTrue();
+        return runs.find(id).orElseThrow();
+    }
+
+    private static StepDocument running(String nodeId, TaskDocument task) {
+        return new StepDocument(nodeId, "nmap", nodeId, RunStatus.RUNNING.wireName(), null, 1, NOW, null, null, null,
+                null, null, null, null, List.of(task));
+    }
+}
