@@ -13,6 +13,7 @@ import io.reconcraft.gateway.inbound.RunEventsListener;
 import io.reconcraft.gateway.run.RunView;
 import io.reconcraft.gateway.run.StepView;
 import io.reconcraft.gateway.store.RunStore;
+import io.reconcraft.gateway.store.RunViewChange;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -52,11 +53,48 @@ class RunStoreTest extends GatewayTestSupport {
         RunView view = runs.insertOnce(queued("replaced")).block();
         RunView running = running(view, view.steps());
 
-        List<RunView> written = runs.replaceAll(List.of(running)).block();
+        List<RunView> written = runs.writeAll(List.of(RunViewChange.whole(running))).block();
 
         assertThat(written).containsExactly(running);
         assertThat(runs.find(view.id()).block().status()).isEqualTo(RunStatus.RUNNING);
         assertThat(runs.ended(view.id()).block()).isFalse();
+    }
+
+    @Test
+    void givenAViewOfSeveralSteps_whenWrittenWithOneStepChanged_thenOnlyThatStepAndTheReadModelsFieldsAreWritten() {
+        RunView view = runs.insertOnce(queuedWithSteps("three scans", "a", "b", "c")).block();
+        renameStepBehindTheStoresBack(view.id(), 0);
+        Instant started = Instant.parse("2026-12-05T10:15:30.123456789Z");
+        List<StepView> steps = List.of(view.steps().get(0), new StepView("b", "b", RunStatus.RUNNING, List.of("up"),
+                List.of(), started, null, null), view.steps().get(2));
+
+        runs.writeAll(List.of(new RunViewChange(running(view, steps), List.of(1)))).block();
+
+        RunView stored = runs.find(view.id()).block();
+        assertThat(stored.steps().get(0).name()).isEqualTo("renamed elsewhere");
+        assertThat(stored.steps().subList(1, 3)).isEqualTo(running(view, steps).atStoredPrecision().steps().subList(1, 3));
+        assertThat(stored.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(stored.position()).isEqualTo(new RunView.ReadPosition(1, 42));
+        assertThat(stored.recentEventIds()).containsExactly("event-1", "event-2");
+        assertThat(runs.findAsLastWritten(List.of(view.id())).blockFirst())
+                .isEqualTo(running(view, steps).atStoredPrecision());
+    }
+
+    @Test
+    void givenAStoredOutcome_whenAViewWithoutOneIsWrittenByItsChanges_thenTheStoredOutcomeIsRemoved() {
+        RunView view = runs.insertOnce(queued("outcome cleared")).block();
+        RunView withOutcome = running(view, view.steps());
+        withOutcome = new RunView(withOutcome.id(), withOutcome.workflowId(), withOutcome.workflowName(),
+                RunStatus.FAILED, withOutcome.targets(), withOutcome.runMode(), withOutcome.startedAt(), null, null,
+                "timeout", withOutcome.steps(), null, withOutcome.trigger(), 4L, withOutcome.position(),
+                withOutcome.recentEventIds(), withOutcome.admissionGroup(), null);
+        runs.writeAll(List.of(RunViewChange.whole(withOutcome))).block();
+
+        runs.writeAll(List.of(new RunViewChange(running(view, view.steps()), List.of()))).block();
+
+        RunView stored = runs.find(view.id()).block();
+        assertThat(stored.outcome()).isNull();
+        assertThat(stored).isEqualTo(running(view, view.steps()));
     }
 
     @Test
@@ -93,7 +131,7 @@ class RunStoreTest extends GatewayTestSupport {
                 running.targets(), running.runMode(), running.startedAt(), started.plusSeconds(1), 1.5, null,
                 running.steps(), RunSummary.of(List.of()), running.trigger(), 4L,
                 running.position(), running.recentEventIds(), running.admissionGroup(), null);
-        runs.replaceAll(List.of(ended)).block();
+        runs.writeAll(List.of(RunViewChange.whole(ended))).block();
 
         RunView remembered = runs.findAsLastWritten(List.of(view.id())).blockFirst();
 
@@ -125,7 +163,7 @@ class RunStoreTest extends GatewayTestSupport {
     @Test
     void givenARunWhoseViewTheReadModelWroteHere_whenShown_thenItIsThatViewWithoutReadingTheStore() {
         RunView view = runs.insertOnce(queued("written by the read model here")).block();
-        runs.replaceAll(List.of(running(view, view.steps()))).block();
+        runs.writeAll(List.of(RunViewChange.whole(running(view, view.steps())))).block();
         renameBehindTheStoresBack(view.id());
 
         RunView shown = runs.findShown(view.id()).block();
@@ -137,7 +175,7 @@ class RunStoreTest extends GatewayTestSupport {
     @Test
     void givenARunWhoseViewTheReadModelWroteHere_whenAskedWhetherItExistsAndEnded_thenThatViewAnswersWithoutAQuery() {
         RunView view = runs.insertOnce(queued("followed by an event stream")).block();
-        runs.replaceAll(List.of(running(view, view.steps()))).block();
+        runs.writeAll(List.of(RunViewChange.whole(running(view, view.steps())))).block();
         mongo.updateFirst(Query.query(Criteria.where("_id").is(view.id())),
                 Update.update("status", RunStatus.SUCCEEDED), RunView.class).block();
 
@@ -166,7 +204,7 @@ class RunStoreTest extends GatewayTestSupport {
     @Test
     void givenARunTheReadModelWroteHere_whenItsPartitionsAreRevoked_thenItIsShownAsStored() {
         RunView view = runs.insertOnce(queued("written before a rebalance")).block();
-        runs.replaceAll(List.of(running(view, view.steps()))).block();
+        runs.writeAll(List.of(RunViewChange.whole(running(view, view.steps())))).block();
         renameBehindTheStoresBack(view.id());
 
         runEvents.onPartitionsRevoked(List.of(new TopicPartition(Topics.RUN_EVENTS, 0)));
@@ -187,7 +225,7 @@ class RunStoreTest extends GatewayTestSupport {
         RunView view = runs.insertOnce(queued("removed before the replace")).block();
         mongo.remove(Query.query(Criteria.where("_id").is(view.id())), RunView.class).block();
 
-        runs.replaceAll(List.of(running(view, view.steps()))).block();
+        runs.writeAll(List.of(RunViewChange.whole(running(view, view.steps())))).block();
 
         assertThat(runs.findAsLastWritten(List.of(view.id())).collectList().block()).isEmpty();
     }
@@ -205,6 +243,20 @@ class RunStoreTest extends GatewayTestSupport {
     private void renameBehindTheStoresBack(String runId) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(runId)),
                 Update.update("workflowName", "renamed elsewhere"), RunView.class).block();
+    }
+
+    /** What another gateway instance that read the run's partition meanwhile would do to one of its steps. */
+    private void renameStepBehindTheStoresBack(String runId, int index) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(runId)),
+                Update.update("steps." + index + ".name", "renamed elsewhere"), RunView.class).block();
+    }
+
+    private static RunView queuedWithSteps(String workflowName, String... nodeIds) {
+        String id = UUID.randomUUID().toString();
+        return RunView.queued(id, "wf-" + id, workflowName, List.of("127.0.0.1"), RunMode.DEMO,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                java.util.Arrays.stream(nodeIds).map(node -> StepView.queued(node, node)).toList(), RunTrigger.api(),
+                "key-1");
     }
 
     private static RunView running(RunView view, List<StepView> steps) {

@@ -1,9 +1,9 @@
 package io.reconcraft.gateway.readmodel;
 
 import io.reconcraft.events.EventEnvelope;
-import io.reconcraft.gateway.run.RunView;
 import io.reconcraft.gateway.stream.RunEvent;
 import io.reconcraft.gateway.store.RunEventJournal;
+import io.reconcraft.gateway.store.RunViewChange;
 import io.reconcraft.gateway.stream.RunEventListenerRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the run read model up to date from the run and step events ({@code inbound/RunEventsListener} hands it
  * the readable part of each poll), a poll's worth at a time: the events of each
- * run are applied in memory, then the batch's SSE events are stored in one insert and its runs in one bulk write,
+ * run are applied in memory, then the batch's SSE events are stored in one insert and its runs in one bulk write (of the fields and steps that changed),
  * and only then are the events handed to live listeners. The partition's order and the position stored with each
  * run make a redelivered batch change nothing twice.
  */
@@ -51,7 +51,7 @@ public class ReadModelUpdater {
         }
         Map<String, RunState> runs = store.load(byRun.keySet());
         List<RunEvent> numbered = new ArrayList<>();
-        List<RunView> changed = new ArrayList<>();
+        List<RunViewChange> changed = new ArrayList<>();
         byRun.forEach((runId, events) -> {
             RunState run = runs.get(runId);
             if (run == null) {
@@ -70,7 +70,7 @@ public class ReadModelUpdater {
                 run.applied(record.partition(), record.offset(), event.eventId());
             }
             if (run.changed()) {
-                changed.add(run.toView());
+                changed.add(run.toChange());
             }
         });
         journal.store(numbered).block(WRITE_TIMEOUT);

@@ -5,9 +5,12 @@ import io.reconcraft.events.model.RunSummary;
 import io.reconcraft.events.model.RunTrigger;
 import io.reconcraft.gateway.run.RunView;
 import io.reconcraft.gateway.run.StepView;
+import io.reconcraft.gateway.store.RunViewChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /** A run's view while a batch of its events is applied to it in memory; written back once per batch. */
@@ -28,6 +31,8 @@ final class RunState {
     private RunView.ReadPosition position;
     private final List<String> recentEventIds;
     private boolean changed;
+    /** The indexes of the steps changed since the view was read; null once the list itself changed (a step added). */
+    private Set<Integer> changedSteps = new TreeSet<>();
 
     RunState(RunView stored) {
         this.stored = stored;
@@ -111,15 +116,25 @@ final class RunState {
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).nodeId().equals(nodeId)) {
                 steps.set(i, change.apply(steps.get(i)));
+                if (changedSteps != null) {
+                    changedSteps.add(i);
+                }
                 return;
             }
         }
         steps.add(change.apply(StepView.queued(nodeId, nodeId)));
+        changedSteps = null;
     }
 
     void replaceSteps(List<StepView> replacement) {
         steps.clear();
         steps.addAll(replacement);
+        changedSteps = null;
+    }
+
+    /** The view as the applied events left it, and which of its steps they changed. */
+    RunViewChange toChange() {
+        return new RunViewChange(toView(), changedSteps == null ? null : List.copyOf(changedSteps));
     }
 
     RunView toView() {

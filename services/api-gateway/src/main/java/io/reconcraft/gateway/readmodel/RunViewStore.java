@@ -2,6 +2,7 @@ package io.reconcraft.gateway.readmodel;
 
 import io.reconcraft.gateway.run.RunView;
 import io.reconcraft.gateway.store.RunStore;
+import io.reconcraft.gateway.store.RunViewChange;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,8 +37,8 @@ class RunViewStore {
         runs.forgetWritten();
     }
 
-    /** Replaces each run's document by its new state. Only the listener of the run's partition writes it. */
-    void write(List<RunView> views) {
-        runs.replaceAll(views).block(TIMEOUT);
+    /** Writes each run's new state over its document. Only the listener of the run's partition writes it. */
+    void write(List<RunViewChange> changes) {
+        runs.writeAll(changes).block(TIMEOUT);
     }
 }

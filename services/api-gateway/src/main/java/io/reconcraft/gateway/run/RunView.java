@@ -44,6 +44,10 @@ public record RunView(
     /** The fields only the read model uses. */
     public static final List<String> INTERNAL_FIELDS = List.of("eventSeq", "position", "recentEventIds");
 
+    /** The stored fields besides {@code steps} that events change; the others are set when the run is accepted. */
+    public static final List<String> READ_MODEL_FIELDS = List.of("status", "endedAt", "duration", "outcome", "summary",
+            "trigger", "eventSeq", "position", "recentEventIds");
+
     public RunView {
         targets = targets == null ? List.of() : targets;
         steps = steps == null ? List.of() : steps;
@@ -69,6 +73,13 @@ public record RunView(
         return new RunView(id, workflowId, workflowName, status, targets, runMode, StoredTimes.of(startedAt),
                 StoredTimes.of(endedAt), duration, outcome, steps.stream().map(StepView::atStoredPrecision).toList(),
                 summary, trigger, eventSeq, position, recentEventIds, admissionGroup, queuePosition);
+    }
+
+    /** This view with {@code replacement} as its steps. */
+    public RunView withSteps(List<StepView> replacement) {
+        return new RunView(id, workflowId, workflowName, status, targets, runMode, startedAt, endedAt, duration,
+                outcome, replacement, summary, trigger, eventSeq, position, recentEventIds, admissionGroup,
+                queuePosition);
     }
 
     /** This run as shown while it waits for admission: its place in its admission group's queue (1 = next). */
