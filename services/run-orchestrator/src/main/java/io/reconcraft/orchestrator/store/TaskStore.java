@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.reconcraft.events.model.RunStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -227,11 +228,20 @@ public class TaskStore {
         return Optional.ofNullable(write(guard, update, delta));
     }
 
-    /** Adds each task's start (queued at its attempt → running until its deadline) to {@code guard} and {@code update}. */
+    /**
+     * Adds each task's start (queued at its attempt, in its step running at the step's attempt → running until its
+     * deadline) to {@code guard} and {@code update}.
+     */
     private static Criteria starting(Criteria guard, Update update, List<TaskRef> refs, Instant now,
                                      List<Instant> deadlines) {
+        Set<Integer> steps = new HashSet<>();
         for (int i = 0; i < refs.size(); i++) {
             TaskRef task = refs.get(i);
+            if (steps.add(task.stepIndex())) {
+                String step = "steps." + task.stepIndex() + ".";
+                guard = guard.and(step + "status").is(RunStatus.RUNNING.wireName())
+                        .and(step + "attempt").is(task.step().attempt());
+            }
             guard = guard.and(task.path() + "status").is(RunStatus.QUEUED.wireName())
                     .and(task.path() + "attempt").is(task.task().attempt());
             update.set(task.path() + "status", RunStatus.RUNNING.wireName()).set(task.path() + "requestedAt", now)

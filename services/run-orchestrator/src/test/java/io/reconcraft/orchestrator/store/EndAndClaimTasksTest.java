@@ -83,6 +83,37 @@ class EndAndClaimTasksTest {
         assertThat(runs.find(run.id()).orElseThrow().steps().get(0).runStatus()).isEqualTo(RunStatus.RUNNING);
     }
 
+    @Test
+    void givenTheWaitingTasksStepEndedSinceThePlan_whenTheSuccessAndTheStartAreWrittenTogether_thenNothingIsWritten() {
+        RunDocument run = stored();
+        assertThat(runs.completeStep(run.id(), 1, 1, StepResult.failed("timeout", "no result in time"), NOW)).isTrue();
+
+        Optional<RunDocument> after = endFirstAndStartSecond(run);
+
+        assertThat(after).isEmpty();
+        assertThat(runs.find(run.id()).orElseThrow().steps().get(1).tasks()).singleElement()
+                .satisfies(task -> assertThat(task.runStatus()).isEqualTo(RunStatus.QUEUED));
+    }
+
+    @Test
+    void givenTwoWaitingTasksOfOneFannedOutStep_whenBothStartTogether_thenBothAreRunning() {
+        String id = "run-" + UUID.randomUUID();
+        StepDocument scan = running("scan", TaskDocument.queued(id + ":scan:1", "127.0.0.1", 1));
+        scan = new StepDocument(scan.nodeId(), scan.kind(), scan.name(), scan.status(), null, 1, NOW, null, null, null,
+                null, null, null, null, List.of(TaskDocument.queued(id + ":scan:1", "127.0.0.1", 1),
+                TaskDocument.queued(id + ":scan:2", "127.0.0.2", 1)));
+        runs.insertAbsent(List.of(RunDocument.accepted(id, "{}", List.of("127.0.0.1", "127.0.0.2"), "demo",
+                List.of("127.0.0.0/8"), NOW, List.of(scan), "test")));
+        assertThat(runs.markRunRunning(id)).isTrue();
+        RunDocument run = runs.find(id).orElseThrow();
+
+        assertThat(tasks.claimAll(List.of(TaskRef.of(run, 0, 0), TaskRef.of(run, 0, 1)), NOW,
+                List.of(DEADLINE, DEADLINE), 2)).isTrue();
+
+        assertThat(runs.find(id).orElseThrow().steps().get(0).tasks()).extracting(TaskDocument::runStatus)
+                .containsExactly(RunStatus.RUNNING, RunStatus.RUNNING);
+    }
+
     private Optional<RunDocument> endFirstAndStartSecond(RunDocument run) {
         return tasks.endAllSucceededAndClaim(List.of(TaskRef.of(run, 0, 0)), List.of(StepResult.succeeded(Map.of())),
                 List.of(TaskRef.of(run, 1, 0)), List.of(DEADLINE), CAP, NOW);

@@ -35,8 +35,42 @@ class WrittenRunsTest {
         assertThat(written.take("run-1")).isEmpty();
     }
 
+    @Test
+    void givenARunWrittenOnAnotherThread_whenItsLastDocumentIsAskedForHere_thenItIsGiven() {
+        RunDocument first = run("run-1");
+        RunDocument second = first.withStep(0, StepDocument.queued("start", "start", "Start"), 1);
+        written.record(first);
+        CompletableFuture.runAsync(() -> written.record(second)).join();
+
+        assertThat(written.lastOf("run-1")).contains(second);
+    }
+
+    @Test
+    void givenARunWrittenAsEnded_whenItsLastDocumentIsAskedFor_thenNoneIsKept() {
+        written.record(run("run-1"));
+        RunDocument ended = new RunDocument("run-1", "{}", List.of(), "demo", List.of(), "succeeded", "ok", null,
+                Instant.EPOCH, Instant.EPOCH, List.of(), null, null, null, 0, 0, "someone/api");
+
+        written.record(ended);
+
+        assertThat(written.lastOf("run-1")).isEmpty();
+    }
+
+    @Test
+    void givenMoreStepsWrittenThanAreKept_whenTheFirstRunsLastDocumentIsAskedFor_thenItWasLetGo() {
+        List<StepDocument> thousand = java.util.stream.IntStream.range(0, 1_000)
+                .mapToObj(i -> StepDocument.queued("n" + i, "nmap", "n" + i)).toList();
+        for (int i = 0; i < 40; i++) {
+            written.record(RunDocument.accepted("run-" + i, "{}", List.of(), "demo", List.of(), Instant.EPOCH, thousand,
+                    "someone/api"));
+        }
+
+        assertThat(written.lastOf("run-0")).isEmpty();
+        assertThat(written.lastOf("run-39")).isPresent();
+    }
+
     private static RunDocument run(String id) {
         return RunDocument.accepted(id, "{}", List.of("127.0.0.1"), "demo", List.of("127.0.0.0/8"), Instant.EPOCH,
-                List.of(), "someone/api");
+                List.of(StepDocument.queued("start", "start", "Start")), "someone/api");
     }
 }
