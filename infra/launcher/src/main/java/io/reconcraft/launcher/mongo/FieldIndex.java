@@ -132,7 +132,8 @@ final class FieldIndex extends Index<Integer> {
             }
             return positions;
         }
-        List<Integer> positions = new ArrayList<>();
+        // a document with several values in the range (an array's) is one candidate, as it is one match
+        Set<Integer> positions = new LinkedHashSet<>();
         rangeOf(expression).values().forEach(documents -> positions.addAll(documents.values()));
         return positions;
     }
@@ -238,8 +239,10 @@ final class FieldIndex extends Index<Integer> {
     }
 
     private List<Object> valuesOf(Document document) {
-        // a path without dots is the field itself: no need to split it (by a regular expression) per document
-        Object value = topLevel ? document.get(field) : Utils.getSubdocumentValue(document, field);
+        // a path without dots is the field itself: no need to split it (by a regular expression) per document; a
+        // dotted one may pass through arrays ("steps.tasks.deadline"), whose every element's value is a key, as in
+        // MongoDB's multikey indexes (the plain lookup answers "missing" there, and the index then held nothing)
+        Object value = topLevel ? document.get(field) : Utils.getSubdocumentValueCollectionAware(document, field);
         if (value == null || value instanceof de.bwaldvogel.mongo.backend.Missing) {
             return List.of();
         }

@@ -163,6 +163,30 @@ class MongoServerIT {
     }
 
     @Test
+    void givenAnIndexOnAPathThroughArrays_whenQueriedByEqualityAndRange_thenAnswersAreThoseOfAFullScanEachOnce() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> runs = runs(client);
+            runs.createIndex(Indexes.ascending("steps.tasks.deadline"));
+            runs.createIndex(Indexes.ascending("history.runId"));
+            runs.insertOne(new Document("_id", "r1").append("steps", List.of(
+                    new Document("tasks", List.of(new Document("deadline", 10L), new Document("deadline", 20L))),
+                    new Document("tasks", List.of(new Document("deadline", null)))))
+                    .append("history", List.of(new Document("runId", "a"), new Document("runId", "b"))));
+            runs.insertOne(new Document("_id", "r2").append("steps", List.of(
+                    new Document("tasks", List.of(new Document("deadline", 30L)))))
+                    .append("history", List.of(new Document("runId", "b"))));
+            runs.insertOne(new Document("_id", "r3").append("steps", List.of()));
+            runs.updateOne(Filters.eq("_id", "r2"), Updates.set("steps.0.tasks.0.deadline", 5L));
+
+            assertThat(ids(runs.find(Filters.lte("steps.tasks.deadline", 25L)))).containsExactlyInAnyOrder("r1", "r2");
+            assertThat(ids(runs.find(Filters.gt("steps.tasks.deadline", 25L)))).isEmpty();
+            assertThat(ids(runs.find(Filters.eq("steps.tasks.deadline", 20L)))).containsExactly("r1");
+            assertThat(ids(runs.find(Filters.in("history.runId", "b")))).containsExactlyInAnyOrder("r1", "r2");
+            assertThat(ids(runs.find(Filters.eq("history.runId", "a")))).containsExactly("r1");
+        });
+    }
+
+    @Test
     void givenGuardedUpdatesAndReadsById_whenTheyNameOtherFieldsToo_thenTheyActOnlyOnTheDocumentThatMatchesAll() {
         withServer(home.resolve("m.mv"), client -> {
             MongoCollection<Document> runs = runs(client);
