@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the run read model up to date from the run and step events ({@code inbound/RunEventsListener} hands it
- * the readable part of each poll), a poll's worth at a time: the events of each
- * run are applied in memory, then the batch's SSE events are stored in one insert and its runs in one bulk write (of the fields and steps that changed),
+ * the readable part of each poll), a poll's worth at a time: the events of each run are applied in memory, then the
+ * batch's SSE events are stored in one insert and its runs in one bulk write (of the fields and steps that changed),
  * and only then are the events handed to live listeners. The partition's order and the position stored with each
  * run make a redelivered batch change nothing twice.
  */

@@ -80,8 +80,7 @@ public class TaskStarter {
      * running steps, as many as the caps leave room for once the running tasks {@code ending} have ended.
      */
     List<TaskRef> startable(RunDocument run, List<TaskRef> ending, Instant now) {
-        int room = Math.min(properties.maxParallelTasksPerRun() - run.runningTasks() + ending.size(),
-                properties.maxParallelTasks() - running.current() + ending.size());
+        int room = room(run, ending.size(), ending.size());
         List<TaskRef> ready = new ArrayList<>();
         for (int i = 0; i < run.steps().size() && ready.size() < room; i++) {
             StepDocument step = run.steps().get(i);
@@ -121,11 +120,22 @@ public class TaskStarter {
 
     private List<Sending> send(RunView view, List<TaskRef> refs, List<Instant> deadlines, RunDocument written,
                                Instant now) {
-        List<Sending> sending = new ArrayList<>();
+        List<TaskDocument> runningTasks = new ArrayList<>(refs.size());
+        for (int i = 0; i < refs.size(); i++) {
+            runningTasks.add(refs.get(i).task().startedAt(now, deadlines.get(i)));
+        }
+        return send(view, refs, runningTasks, written);
+    }
+
+    /**
+     * Sends the requests of {@code refs} (as claimed from), now running as {@code runningTasks} after the update that
+     * left the run as {@code written}, each remembered as started by this instance; without awaiting them.
+     */
+    private List<Sending> send(RunView view, List<TaskRef> refs, List<TaskDocument> runningTasks, RunDocument written) {
+        List<Sending> sending = new ArrayList<>(refs.size());
         for (int i = 0; i < refs.size(); i++) {
             TaskRef ref = refs.get(i);
-            TaskRef running = new TaskRef(ref.runId(), ref.stepIndex(), ref.taskIndex(), ref.step(),
-                    ref.task().startedAt(now, deadlines.get(i)));
+            TaskRef running = new TaskRef(ref.runId(), ref.stepIndex(), ref.taskIndex(), ref.step(), runningTasks.get(i));
             started.add(running, written);
             sending.add(send(view, ref, running));
         }
@@ -158,7 +168,7 @@ public class TaskStarter {
      */
     StepClaims plan(RunView view, List<ReadyStep> steps, int ending, Instant now) {
         RunDocument run = view.run();
-        int room = room(run, ending);
+        int room = room(run, 0, ending);
         List<TaskStore.StepClaim> claims = new ArrayList<>();
         List<TaskRef> starting = new ArrayList<>();
         List<TaskDocument> runningTasks = new ArrayList<>();
@@ -191,21 +201,18 @@ public class TaskStarter {
      * the producer, before their acknowledgements are awaited.
      */
     void requestClaimed(RunView view, StepClaims claims, RunDocument written, Runnable sent) {
-        List<Sending> sending = new ArrayList<>();
-        for (int i = 0; i < claims.starting().size(); i++) {
-            TaskRef ref = claims.starting().get(i);
-            TaskRef running = new TaskRef(ref.runId(), ref.stepIndex(), 0, ref.step(), claims.runningTasks().get(i));
-            started.add(running, written);
-            sending.add(send(view, ref, running));
-        }
+        List<Sending> sending = send(view, claims.starting(), claims.runningTasks(), written);
         sent.run();
         awaitAcks(view, sending);
     }
 
-    /** Tasks that may start in {@code run} now; {@code ending} of those counted as running in all runs end with them. */
-    private int room(RunDocument run, int ending) {
-        return Math.min(properties.maxParallelTasksPerRun() - run.runningTasks(),
-                properties.maxParallelTasks() - running.current() + ending);
+    /**
+     * Tasks that may start in {@code run} now, with {@code endingInRun} of its running tasks and {@code endingInAll} of
+     * those counted as running in all runs ending in the same update.
+     */
+    private int room(RunDocument run, int endingInRun, int endingInAll) {
+        return Math.min(properties.maxParallelTasksPerRun() - run.runningTasks() + endingInRun,
+                properties.maxParallelTasks() - running.current() + endingInAll);
     }
 
     /** A request handed to the producer: its task as claimed from ({@code ref}) and as now running. */
