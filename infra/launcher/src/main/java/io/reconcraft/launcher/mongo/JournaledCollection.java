@@ -1,12 +1,15 @@
 package io.reconcraft.launcher.mongo;
 
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.LibraryUpdates;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayDeque;
@@ -68,10 +71,99 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
 
     @Override
     protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
-        byte[] bytes = StoredBson.encode(newDocument, scratch);
+        store(position, StoredBson.encode(newDocument, scratch));
+    }
+
+    private void store(int position, byte[] bytes) {
         storedBytes += bytes.length - documents.set(position, bytes).length;
         written.add(bytes.length);
         journal().put(database.getDatabaseName(), getCollectionName(), bytes);
+    }
+
+    /**
+     * An update of documents named by {@code _id} ({@link #positionsById}) with operators on plain paths, or a whole
+     * replacement, changes this store's own decoded copy ({@link StoredUpdate}); anything else, the library's way.
+     */
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+            boolean multi, boolean upsert, Oplog oplog) {
+        List<Integer> positions = arrayFilters.isEmpty() && StoredUpdate.handles(update)
+                ? positionsById(selector) : null;
+        List<StoredUpdate> updates = positions == null ? null : prepared(positions, selector, update, multi ? -1 : 1);
+        if (updates == null || updates.isEmpty()) {
+            return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+        }
+        List<Object> updatedIds = new ArrayList<>();
+        for (StoredUpdate stored : updates) {
+            if (stored.changed()) {
+                apply(stored);
+                updatedIds.add(stored.id());
+            }
+        }
+        oplog.handleUpdate(getFullName(), selector, update, updatedIds);
+        return new Document("n", updates.size()).append("nModified", updatedIds.size());
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document command) {
+        List<Integer> positions = command.get("query") instanceof Document query
+                && command.get("update") instanceof Document update && StoredUpdate.handles(update)
+                && !command.containsKey("remove") && !command.containsKey("arrayFilters")
+                ? positionsById(query) : null;
+        List<StoredUpdate> updates = positions == null || positions.size() > 1
+                ? null : prepared(positions, (Document) command.get("query"), (Document) command.get("update"), 1);
+        if (updates == null || updates.isEmpty()) {
+            return super.findAndModify(command);
+        }
+        StoredUpdate stored = updates.get(0);
+        if (stored.changed()) {
+            apply(stored);
+        }
+        Document value = de.bwaldvogel.mongo.backend.Utils.isTrue(command.get("new"))
+                ? stored.newDocument() : StoredBson.decode(stored.oldBytes());
+        if (command.get("fields") instanceof Document fields) {
+            value = LibraryUpdates.project(value, fields, ID);
+        }
+        Document result = new Document("lastErrorObject", new Document("updatedExisting", Boolean.TRUE).append("n", 1));
+        result.put("value", value);
+        de.bwaldvogel.mongo.backend.Utils.markOkay(result);
+        return result;
+    }
+
+    /**
+     * The new states of the documents at these positions that match, up to {@code limit} (all when negative), checked
+     * against every index they change; null when one cannot be prepared so, for the library's update to answer
+     * (the same error, worded and wrapped as the library words it, when the update is refused).
+     */
+    private List<StoredUpdate> prepared(List<Integer> positions, Document selector, Document update, int limit) {
+        List<StoredUpdate> updates = new ArrayList<>();
+        for (Integer position : positions) {
+            byte[] bytes = documents.get(position);
+            Document document = bytes == null ? null : StoredBson.decode(bytes);
+            if (document == null || !documentMatchesQuery(document, selector)) {
+                continue;
+            }
+            try {
+                StoredUpdate stored = StoredUpdate.of(position, bytes, document, update, getIndexes(), scratch);
+                for (Index<Integer> index : stored.changedIndexes()) {
+                    index.checkUpdate(stored.oldDocument(), stored.newDocument(), this);
+                }
+                updates.add(stored);
+            } catch (RuntimeException refused) {
+                return null;
+            }
+            if (updates.size() == limit) {
+                break;
+            }
+        }
+        return updates;
+    }
+
+    private void apply(StoredUpdate stored) {
+        for (Index<Integer> index : stored.changedIndexes()) {
+            index.updateInPlace(stored.oldDocument(), stored.newDocument(), stored.position(), this);
+        }
+        store(stored.position(), stored.newBytes());
     }
 
     @Override
@@ -210,13 +302,13 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     }
 
     /**
-     * The positions of the documents a query names by {@code _id} (one value, or {@code $in} values) beside other
-     * conditions — a guarded update ({@code _id} and the state it leaves) or a page of known ids — which the library's
-     * unique index serves only when {@code _id} is the query's one key, so that every such update walked the whole
-     * collection (a transition took longer the more runs were stored). Null when the query does not name them so.
+     * The positions of the documents a query names by {@code _id} (one value, or {@code $in} values), alone or beside
+     * other conditions — a guarded update ({@code _id} and the state it leaves) or a page of known ids — which the
+     * library's unique index serves only when {@code _id} is the query's one key, so that every such update walked the
+     * whole collection (a transition took longer the more runs were stored). Null when the query does not name them so.
      */
     private List<Integer> positionsById(Document query) {
-        if (query.size() < 2 || !query.containsKey(ID)) {
+        if (!query.containsKey(ID)) {
             return null;
         }
         List<Object> ids = idsOf(query.get(ID));

@@ -1,0 +1,107 @@
+package io.reconcraft.launcher.mongo;
+
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.LibraryUpdates;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One stored document's new state, computed on the store's own decoded copy of it — which no one else holds, so
+ * the library's two deep copies and its field-by-field comparison of them are not needed: the document changed when
+ * its new bytes differ from the stored ones (MongoDB's own test of a no-op update compares values as bytes, too).
+ *
+ * @param oldDocument    the document as stored, decoded again only when an index's key may have changed
+ * @param changedIndexes the indexes whose keys the update may have changed: those on a path it names the first field
+ *                       of whose values differ afterwards (a whole replacement: every index)
+ */
+record StoredUpdate(int position, Object id, byte[] oldBytes, byte[] newBytes, Document oldDocument,
+        Document newDocument, List<Index<Integer>> changedIndexes) {
+
+    private static final String ID = "_id";
+
+    /** A whole replacement, or operators on plain paths ({@link LibraryUpdates#changesNamedPaths}). */
+    static boolean handles(Document update) {
+        return isReplacement(update) || LibraryUpdates.changesNamedPaths(update);
+    }
+
+    boolean changed() {
+        return !Arrays.equals(oldBytes, newBytes);
+    }
+
+    /**
+     * {@code update} applied to {@code document}, decoded from {@code bytes} for this update alone. Throws what the
+     * library would refuse the update for (the caller lets the library refuse it in its own words).
+     */
+    static StoredUpdate of(int position, byte[] bytes, Document document, Document update,
+            List<Index<Integer>> indexes, ByteBuf scratch) {
+        Object id = document.get(ID);
+        if (isReplacement(update)) {
+            Document replaced = replacement(id, update);
+            return new StoredUpdate(position, id, bytes, StoredBson.encode(replaced, scratch), document, replaced,
+                    indexes);
+        }
+        Set<String> fields = LibraryUpdates.firstFields(update);
+        List<Index<Integer>> named = indexes.stream().filter(index -> keys(index).anyMatch(key -> fields.contains(first(key))))
+                .toList();
+        List<List<Object>> keysBefore = named.stream().map(index -> keyValues(index, document)).toList();
+        LibraryUpdates.apply(document, update, ID);
+        List<Index<Integer>> changed = new ArrayList<>();
+        for (int i = 0; i < named.size(); i++) {
+            List<Object> before = keysBefore.get(i);
+            if (before.stream().anyMatch(StoredUpdate::changesInPlace) || !before.equals(keyValues(named.get(i), document))) {
+                changed.add(named.get(i));
+            }
+        }
+        return new StoredUpdate(position, id, bytes, StoredBson.encode(document, scratch),
+                changed.isEmpty() ? null : StoredBson.decode(bytes), document, changed);
+    }
+
+    private static Stream<String> keys(Index<Integer> index) {
+        return index.getKeys().stream().map(IndexKey::getKey);
+    }
+
+    /** What each key of the index finds in the document (a list, through arrays). */
+    private static List<Object> keyValues(Index<Integer> index, Document document) {
+        return keys(index).map(key -> Utils.getSubdocumentValueCollectionAware(document, key)).toList();
+    }
+
+    /**
+     * A document or an array an operator may change where it is (a {@code $push}): its value before the update is then
+     * not known from it afterwards, and the index is given the stored document as it was.
+     */
+    private static boolean changesInPlace(Object keyValue) {
+        return keyValue instanceof Document || keyValue instanceof java.util.Collection<?>;
+    }
+
+    private static boolean isReplacement(Document update) {
+        return !update.isEmpty() && update.keySet().stream().noneMatch(key -> key.startsWith("$"));
+    }
+
+    /** The replacement with the stored {@code _id} first, as the library keeps it; one naming another id is refused. */
+    private static Document replacement(Object id, Document update) {
+        Object newId = update.get(ID);
+        if (newId != null && !newId.equals(id)) {
+            throw new IllegalArgumentException("a replacement may not change _id");
+        }
+        Document replaced = new Document(ID, id);
+        update.forEach((field, value) -> {
+            if (!field.equals(ID)) {
+                replaced.put(field, value);
+            }
+        });
+        Utils.validateFieldNames(replaced);
+        return replaced;
+    }
+
+    private static String first(String path) {
+        int dot = path.indexOf('.');
+        return dot < 0 ? path : path.substring(0, dot);
+    }
+}
