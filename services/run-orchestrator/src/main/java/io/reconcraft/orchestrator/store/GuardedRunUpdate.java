@@ -29,6 +29,8 @@ final class GuardedRunUpdate {
     private static final FindOneAndUpdateOptions RETURN_NEW = new FindOneAndUpdateOptions()
             .returnDocument(ReturnDocument.AFTER);
     private static final String ID = "_id";
+    private static final String SET = "$set";
+    private static final String UNSET = "$unset";
 
     private GuardedRunUpdate() {
     }
@@ -37,7 +39,7 @@ final class GuardedRunUpdate {
     static RunDocument apply(ReactiveMongoTemplate mongo, Criteria guard, Update update) {
         MongoConverter converter = mongo.getConverter();
         Document filter = converted(converter, guard.getCriteriaObject());
-        Document changes = converted(converter, update.getUpdateObject());
+        Document changes = withoutNulls(converted(converter, update.getUpdateObject()));
         Document written = mongo.getCollection(RunDocument.COLLECTION)
                 .flatMap(runs -> Mono.from(runs.findOneAndUpdate(filter, changes, RETURN_NEW)))
                 .block(TIMEOUT);
@@ -52,6 +54,56 @@ final class GuardedRunUpdate {
                     : value(converter, field.getValue()));
         }
         return converted;
+    }
+
+    /**
+     * The changes with every field set to null unset instead, and no null field in a document set whole: a run reads
+     * a missing field as null and every guard's {@code null} matches a missing field, while a run of 1,000 steps
+     * held 9,000 null fields of 29,000 (cleared deadlines, outcomes and errors) that every hand-over's update decoded,
+     * encoded, sent back and mapped again. Elements of arrays are kept as they are.
+     */
+    private static Document withoutNulls(Document changes) {
+        Document result = new Document();
+        Document unset = new Document();
+        changes.forEach((operator, paths) -> {
+            if (operator.equals(UNSET)) {
+                unset.putAll((Document) paths);
+                return;
+            }
+            Document kept = new Document();
+            ((Document) paths).forEach((path, value) -> {
+                if (value == null && operator.equals(SET)) {
+                    unset.put(path, "");
+                } else {
+                    kept.put(path, withoutNullFields(value));
+                }
+            });
+            if (!kept.isEmpty()) {
+                result.put(operator, kept);
+            }
+        });
+        if (!unset.isEmpty()) {
+            result.put(UNSET, unset);
+        }
+        return result;
+    }
+
+    private static Object withoutNullFields(Object value) {
+        if (value instanceof Document document) {
+            Document kept = new Document();
+            document.forEach((field, fieldValue) -> {
+                if (fieldValue != null) {
+                    kept.put(field, withoutNullFields(fieldValue));
+                }
+            });
+            return kept;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> kept = new ArrayList<>(list.size());
+            list.forEach(element -> kept.add(withoutNullFields(element)));
+            return kept;
+        }
+        return value;
     }
 
     private static Object value(MongoConverter converter, Object value) {
