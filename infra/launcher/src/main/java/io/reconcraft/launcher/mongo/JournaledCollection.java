@@ -81,27 +81,27 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     }
 
     /**
-     * An update of documents named by {@code _id} ({@link #positionsById}) with operators on plain paths, or a whole
-     * replacement, changes this store's own decoded copy ({@link StoredUpdate}); anything else, the library's way.
+     * An update of a document named by {@code _id} ({@link #positionsById}) with operators on plain paths, or a whole
+     * replacement, changes this store's own decoded copy ({@link StoredUpdate}); anything else, the library's way —
+     * an update of several documents too, which the library checks against the unique indexes one after the other.
      */
     @Override
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
             boolean multi, boolean upsert, Oplog oplog) {
         List<Integer> positions = arrayFilters.isEmpty() && StoredUpdate.handles(update)
                 ? positionsById(selector) : null;
-        List<StoredUpdate> updates = positions == null ? null : prepared(positions, selector, update, multi ? -1 : 1);
-        if (updates == null || updates.isEmpty()) {
+        StoredUpdate stored = positions == null || multi && positions.size() > 1
+                ? null : prepared(positions, selector, update);
+        if (stored == null) {
             return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
         }
         List<Object> updatedIds = new ArrayList<>();
-        for (StoredUpdate stored : updates) {
-            if (stored.changed()) {
-                apply(stored);
-                updatedIds.add(stored.id());
-            }
+        if (stored.changed()) {
+            apply(stored);
+            updatedIds.add(stored.id());
         }
         oplog.handleUpdate(getFullName(), selector, update, updatedIds);
-        return new Document("n", updates.size()).append("nModified", updatedIds.size());
+        return new Document("n", 1).append("nModified", updatedIds.size());
     }
 
     @Override
@@ -110,12 +110,11 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
                 && command.get("update") instanceof Document update && StoredUpdate.handles(update)
                 && !command.containsKey("remove") && !command.containsKey("arrayFilters")
                 ? positionsById(query) : null;
-        List<StoredUpdate> updates = positions == null || positions.size() > 1
-                ? null : prepared(positions, (Document) command.get("query"), (Document) command.get("update"), 1);
-        if (updates == null || updates.isEmpty()) {
+        StoredUpdate stored = positions == null || positions.size() > 1
+                ? null : prepared(positions, (Document) command.get("query"), (Document) command.get("update"));
+        if (stored == null) {
             return super.findAndModify(command);
         }
-        StoredUpdate stored = updates.get(0);
         if (stored.changed()) {
             apply(stored);
         }
@@ -131,12 +130,11 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     }
 
     /**
-     * The new states of the documents at these positions that match, up to {@code limit} (all when negative), checked
-     * against every index they change; null when one cannot be prepared so, for the library's update to answer
-     * (the same error, worded and wrapped as the library words it, when the update is refused).
+     * The new state of the first document at these positions that matches, checked against every index it changes;
+     * null when none matches or the update cannot be prepared so, for the library's update to answer (an upsert, or
+     * the same refusal, worded and wrapped as the library words it).
      */
-    private List<StoredUpdate> prepared(List<Integer> positions, Document selector, Document update, int limit) {
-        List<StoredUpdate> updates = new ArrayList<>();
+    private StoredUpdate prepared(List<Integer> positions, Document selector, Document update) {
         for (Integer position : positions) {
             byte[] bytes = documents.get(position);
             Document document = bytes == null ? null : StoredBson.decode(bytes);
@@ -148,15 +146,12 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
                 for (Index<Integer> index : stored.changedIndexes()) {
                     index.checkUpdate(stored.oldDocument(), stored.newDocument(), this);
                 }
-                updates.add(stored);
+                return stored;
             } catch (RuntimeException refused) {
                 return null;
             }
-            if (updates.size() == limit) {
-                break;
-            }
         }
-        return updates;
+        return null;
     }
 
     private void apply(StoredUpdate stored) {

@@ -102,6 +102,7 @@ class StoredUpdateIT {
                     runs.updateOne(Filters.eq("_id", "r1"), Updates.set("slot", 1)).toString(),
                     outcome(() -> runs.updateOne(Filters.eq("_id", "r2"), Updates.set("slot", 1))),
                     outcome(() -> runs.findOneAndUpdate(Filters.eq("_id", "r2"), Updates.set("slot", 1))),
+                    outcome(() -> runs.updateMany(Filters.in("_id", "r2", "r3"), Updates.set("slot", 2))),
                     runs.updateOne(Filters.eq("_id", "r2"), Updates.combine(Updates.set("status", "failed"),
                             Updates.set("steps.1.status", "failed"))).toString(),
                     String.valueOf(runs.find(Filters.eq("status", "failed")).sort(BY_ID).into(new ArrayList<>())),
