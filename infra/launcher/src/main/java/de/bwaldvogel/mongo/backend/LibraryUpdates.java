@@ -2,7 +2,6 @@ package de.bwaldvogel.mongo.backend;
 
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -43,25 +42,17 @@ public final class LibraryUpdates {
         return true;
     }
 
-    /** The first field of every path {@code update} ({@link #changesNamedPaths}) names. */
-    public static Set<String> firstFields(Document update) {
-        Set<String> fields = new LinkedHashSet<>();
-        for (Object paths : update.values()) {
-            for (String path : ((Document) paths).keySet()) {
-                int dot = path.indexOf('.');
-                fields.add(dot < 0 ? path : path.substring(0, dot));
-            }
-        }
-        return fields;
-    }
-
-    /** Applies {@code update} ({@link #changesNamedPaths}) to {@code document} as the library's update would, checking what it checks. */
+    /**
+     * Applies {@code update} ({@link #changesNamedPaths}) to {@code document} as the library's update would, checking
+     * what it checks.
+     */
     public static void apply(Document document, Document update, String idField) {
         AbstractMongoCollection.validateUpdateQuery(update);
         for (String key : update.keySet()) {
+            UpdateOperator operator = operator(key);
             Document paths = (Document) update.get(key);
-            paths.values().forEach(value -> validateStored(operator(key), value));
-            new FieldUpdates(document, operator(key), idField, false, null, ArrayFilters.empty()).apply(paths, key);
+            paths.values().forEach(value -> validateStored(operator, value));
+            new FieldUpdates(document, operator, idField, false, null, ArrayFilters.empty()).apply(paths, key);
         }
     }
 

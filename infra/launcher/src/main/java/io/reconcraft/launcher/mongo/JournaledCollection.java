@@ -106,12 +106,13 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
 
     @Override
     public synchronized Document findAndModify(Document command) {
-        List<Integer> positions = command.get("query") instanceof Document query
-                && command.get("update") instanceof Document update && StoredUpdate.handles(update)
-                && !command.containsKey("remove") && !command.containsKey("arrayFilters")
-                ? positionsById(query) : null;
-        StoredUpdate stored = positions == null || positions.size() > 1
-                ? null : prepared(positions, (Document) command.get("query"), (Document) command.get("update"));
+        if (!(command.get("query") instanceof Document query) || !(command.get("update") instanceof Document update)
+                || !StoredUpdate.handles(update) || command.containsKey("remove")
+                || command.containsKey("arrayFilters")) {
+            return super.findAndModify(command);
+        }
+        List<Integer> positions = positionsById(query);
+        StoredUpdate stored = positions == null || positions.size() > 1 ? null : prepared(positions, query, update);
         if (stored == null) {
             return super.findAndModify(command);
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -47,15 +48,17 @@ record StoredUpdate(int position, Object id, byte[] oldBytes, byte[] newBytes, D
             return new StoredUpdate(position, id, bytes, StoredBson.encode(replaced, scratch), document, replaced,
                     indexes);
         }
-        Set<String> fields = LibraryUpdates.firstFields(update);
-        List<Index<Integer>> named = indexes.stream().filter(index -> keys(index).anyMatch(key -> fields.contains(first(key))))
-                .toList();
+        Set<String> fields = update.values().stream().flatMap(paths -> ((Document) paths).keySet().stream())
+                .map(StoredUpdate::first).collect(Collectors.toSet());
+        List<Index<Integer>> named = indexes.stream()
+                .filter(index -> keys(index).anyMatch(key -> fields.contains(first(key)))).toList();
         List<List<Object>> keysBefore = named.stream().map(index -> keyValues(index, document)).toList();
         LibraryUpdates.apply(document, update, ID);
         List<Index<Integer>> changed = new ArrayList<>();
         for (int i = 0; i < named.size(); i++) {
             List<Object> before = keysBefore.get(i);
-            if (before.stream().anyMatch(StoredUpdate::changesInPlace) || !before.equals(keyValues(named.get(i), document))) {
+            if (before.stream().anyMatch(StoredUpdate::changesInPlace)
+                    || !before.equals(keyValues(named.get(i), document))) {
                 changed.add(named.get(i));
             }
         }

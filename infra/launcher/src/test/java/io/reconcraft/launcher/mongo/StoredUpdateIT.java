@@ -42,8 +42,9 @@ class StoredUpdateIT {
     @Test
     void givenOperatorsOnNestedPaths_whenAppliedById_thenAnswersAndDocumentsAreTheLibrarys() {
         assertSameAsLibrary(runs -> List.of(
-                runs.updateOne(Filters.eq("_id", "r1"), Updates.combine(Updates.set("steps.1.tasks.0.status", "running"),
-                        Updates.inc("activeTasks", 1), Updates.unset("steps.0.deadline"),
+                runs.updateOne(Filters.eq("_id", "r1"), Updates.combine(
+                        Updates.set("steps.1.tasks.0.status", "running"), Updates.inc("activeTasks", 1),
+                        Updates.unset("steps.0.deadline"),
                         Updates.push("steps.1.tasks.0.attempts", new Document("attempt", 1)))).toString(),
                 runs.updateOne(Filters.and(Filters.eq("_id", "r1"), Filters.eq("status", "running")),
                         Updates.combine(Updates.max("seq", 9L), Updates.min("createdAt", 1L),
@@ -84,7 +85,8 @@ class StoredUpdateIT {
     void givenWholeReplacements_whenTheyKeepOrOmitOrChangeTheId_thenAnswersAndErrorsAreTheLibrarys() {
         assertSameAsLibrary(runs -> List.of(
                 runs.replaceOne(Filters.eq("_id", "r1"), new Document("status", "replaced").append("n", 1)).toString(),
-                runs.replaceOne(Filters.eq("_id", "r2"), new Document("_id", "r2").append("status", "again")).toString(),
+                runs.replaceOne(Filters.eq("_id", "r2"), new Document("_id", "r2").append("status", "again"))
+                        .toString(),
                 outcome(() -> runs.replaceOne(Filters.eq("_id", "r2"), new Document("_id", "other"))),
                 runs.replaceOne(Filters.eq("_id", "r9"), new Document("status", "new"),
                         new ReplaceOptions().upsert(true)).toString(),
