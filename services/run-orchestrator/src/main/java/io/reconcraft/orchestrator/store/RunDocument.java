@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param activeTasks       tasks running now; changed in the same update as each task's status, so the
  *                          per-run concurrency cap holds even with several dispatchers
  * @param admissionGroup    the queue the run waits in until it is admitted (see AdmissionGroup)
+ * @param revision          how many updates the run has had: each one counts itself ({@link GuardedRunUpdate})
  */
 @Document(RunDocument.COLLECTION)
 public record RunDocument(
@@ -36,7 +37,8 @@ public record RunDocument(
         String cancelReason,
         int retryRound,
         int activeTasks,
-        String admissionGroup) {
+        String admissionGroup,
+        long revision) {
 
     public static final String COLLECTION = "runs";
 
@@ -50,7 +52,7 @@ public record RunDocument(
                                        List<String> scope, Instant createdAt, List<StepDocument> steps,
                                        String admissionGroup) {
         return new RunDocument(id, workflowJson, targets, runMode, scope, RunStatus.QUEUED.wireName(), null, null,
-                createdAt, null, steps, null, null, null, 0, 0, admissionGroup);
+                createdAt, null, steps, null, null, null, 0, 0, admissionGroup, 0);
     }
 
     /** This run with the step at {@code index} replaced and {@code activeDelta} more tasks running. */
@@ -59,7 +61,13 @@ public record RunDocument(
         changed.set(index, step);
         return new RunDocument(id, workflowJson, targets, runMode, scope, status, outcome, reason, createdAt, completedAt,
                 changed, cancelRequestedAt, cancelledBy, cancelReason, retryRound, activeTasks + activeDelta,
-                admissionGroup);
+                admissionGroup, revision);
+    }
+
+    /** This run with {@code steps} in place of its own. */
+    RunDocument withSteps(List<StepDocument> steps) {
+        return new RunDocument(id, workflowJson, targets, runMode, scope, status, outcome, reason, createdAt, completedAt,
+                steps, cancelRequestedAt, cancelledBy, cancelReason, retryRound, activeTasks, admissionGroup, revision);
     }
 
     public boolean isCancelRequested() {

@@ -272,7 +272,7 @@ public class RunStore {
 
     /** Every guard names the state it leaves, so a matched document is a changed one. */
     private boolean update(Criteria criteria, Update update) {
-        RunDocument written = GuardedRunUpdate.apply(mongo, criteria, update);
+        RunDocument written = GuardedRunUpdate.apply(mongo, criteria, update, writtenRuns.lastOf(criteria));
         if (written == null) {
             return false;
         }

@@ -360,7 +360,7 @@ public class TaskStore {
 
     /** The run as the update left it, or null when the guard matched nothing. */
     private RunDocument write(Criteria criteria, Update update, int activeDelta) {
-        RunDocument written = GuardedRunUpdate.apply(mongo, criteria, update);
+        RunDocument written = GuardedRunUpdate.apply(mongo, criteria, update, writtenRuns.lastOf(criteria));
         if (written == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +48,11 @@ public class WrittenRuns {
     /** The latest document of the run that this instance wrote, while it is remembered; possibly outdated. */
     public synchronized Optional<RunDocument> lastOf(String runId) {
         return Optional.ofNullable(lastByRun.get(runId));
+    }
+
+    /** {@link #lastOf} the run a guard names by its {@code _id}; null when none is remembered. */
+    RunDocument lastOf(Criteria guard) {
+        return guard.getCriteriaObject().get("_id") instanceof String runId ? lastOf(runId).orElse(null) : null;
     }
 
     private synchronized void remember(RunDocument written) {

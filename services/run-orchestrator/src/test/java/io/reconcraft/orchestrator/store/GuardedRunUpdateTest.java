@@ -95,13 +95,16 @@ class GuardedRunUpdateTest {
         RunDocument asWritten = GuardedRunUpdate.apply(mongo, guard.apply(rawId), update);
 
         assertThat(mapped).isNotNull();
-        assertThat(asWritten).usingRecursiveComparison().ignoringFields("id").isEqualTo(mapped);
+        assertThat(asWritten).usingRecursiveComparison().ignoringFields("id", "revision").isEqualTo(mapped);
+        assertThat(asWritten.revision()).isEqualTo(mapped.revision() + 1);
         assertThat(asWritten.id()).isEqualTo(rawId);
         Document storedMapped = raw(mappedId);
         Document storedAsWritten = raw(rawId);
         assertThat(storedAsWritten.get("_id").getClass()).isEqualTo(storedMapped.get("_id").getClass());
-        storedMapped.remove("_id");
-        storedAsWritten.remove("_id");
+        for (Document stored : List.of(storedMapped, storedAsWritten)) {
+            stored.remove("_id");
+            stored.remove("revision");
+        }
         assertThat(withoutTypeHints(storedAsWritten).toJson())
                 .isEqualTo(withoutNullFields(withoutTypeHints(storedMapped)).toJson());
     }
@@ -124,6 +127,76 @@ class GuardedRunUpdateTest {
         assertThat(written.steps().get(1)).isEqualTo(requeued);
         assertThat(written.steps().get(0).deadline()).isNull();
         assertThat(written.outcome()).isNull();
+    }
+
+    @Test
+    void givenTheRunAsLastWritten_whenEachKindOfTransitionIsWritten_thenTheRunAppliedHereIsTheStoredOne() {
+        String id = stored(new ObjectId().toHexString());
+        RunDocument run = read(id);
+        TaskDocument task = TaskDocument.queued("s:nmap", "127.0.0.1", 1);
+        List<Update> transitions = List.of(
+                new Update().set("status", "running").inc("activeTasks", 1).set("steps.0.status", "succeeded")
+                        .set("steps.0.completedAt", NOW).set("steps.0.findingsJson", "[{\"id\":\"f-1\"}]")
+                        .set("steps.1.status", "running").set("steps.1.requestedAt", NOW).set("steps.1.deadline", null)
+                        .set("steps.1.tasks", List.of(task, task.startedAt(NOW, NOW.plusSeconds(600)))),
+                new Update().set("steps.1.tasks.0.status", "running").set("steps.1.tasks.0.requestedAt", NOW)
+                        .set("steps.1.tasks.0.deadline", NOW.plusMillis(1500)).set("steps.1.tasks.0.retryAt", null),
+                new Update().set("steps.1.tasks.1.status", "failed").set("steps.1.tasks.1.outcome", "error")
+                        .set("steps.1.tasks.1.error", "exit 1").set("steps.1.tasks.1.deadline", null)
+                        .push("steps.1.tasks.1.attempts", new AttemptRecord(1, "failed", "error", "exit 1", NOW, NOW, null))
+                        .inc("steps.1.tasks.1.attempt", 1).inc("activeTasks", -1),
+                new Update().set("steps.0", StepDocument.queued("start", "start", "Start").requeued(2, List.of()))
+                        .set("cancelRequestedAt", NOW).set("cancelledBy", "someone").unset("steps.1.tasks.0.deadline"),
+                new Update().set("status", "cancelled").set("outcome", null).inc("retryRound", 1));
+
+        for (Update transition : transitions) {
+            RunDocument written = GuardedRunUpdate.apply(mongo, where("_id").is(id), transition, run);
+
+            assertThat(written).usingRecursiveComparison().isEqualTo(read(id));
+            assertThat(written.revision()).isEqualTo(run.revision() + 1);
+            run = written;
+        }
+        assertThat(run.steps().get(1).tasks().get(1).attempts()).hasSize(1);
+        assertThat(run.steps().get(0).attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void givenEachKindOfChangeTheStoresMake_whenAppliedHere_thenNoneIsLeftForTheStoreToSendBack() {
+        RunDocument run = RunDocument.accepted("run-1", "{}", List.of(), "demo", List.of(), NOW,
+                List.of(StepDocument.queued("nmap", "nmap", "Scan").requeued(1,
+                        List.of(TaskDocument.queued("s:nmap", null, 1))), StepDocument.queued("probe", "probe", "P")),
+                "test");
+        Document changes = new Document("$set", new Document("steps.0.tasks.0.status", "running")
+                .append("steps.1", new Document("nodeId", "probe").append("status", "running").append("attempt", 1))
+                .append("status", "x"))
+                .append("$unset", new Document("steps.0.tasks.0.deadline", "").append("missing.field", ""))
+                .append("$inc", new Document("activeTasks", 1).append("steps.0.tasks.0.attempt", 1))
+                .append("$push", new Document("steps.0.tasks.0.attempts", new Document("attempt", 1)));
+
+        assertThat(RunChanges.applied(mongo.getConverter(), run, changes)).isNotNull();
+        assertThat(RunChanges.applied(mongo.getConverter(), run,
+                new Document("$pull", new Document("steps.0.tasks", new Document())))).isNull();
+        assertThat(RunChanges.applied(mongo.getConverter(), run,
+                new Document("$set", new Document("steps.7.status", "running")))).isNull();
+    }
+
+    @Test
+    void givenAnotherWriterWroteSinceTheRunWasLastKnown_whenUpdated_thenTheRunReturnedHoldsBothChanges() {
+        String id = stored(new ObjectId().toHexString());
+        RunDocument known = read(id);
+        GuardedRunUpdate.apply(mongo, where("_id").is(id), new Update().set("cancelledBy", "another writer"));
+
+        RunDocument written = GuardedRunUpdate.apply(mongo, where("_id").is(id),
+                new Update().set("steps.1.status", "running"), known);
+
+        assertThat(written.cancelledBy()).isEqualTo("another writer");
+        assertThat(written.steps().get(1).status()).isEqualTo("running");
+        assertThat(written.revision()).isEqualTo(2);
+        assertThat(written).usingRecursiveComparison().isEqualTo(read(id));
+    }
+
+    private RunDocument read(String id) {
+        return mongo.getConverter().read(RunDocument.class, raw(id));
     }
 
     /**

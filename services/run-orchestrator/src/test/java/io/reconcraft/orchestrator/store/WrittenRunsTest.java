@@ -49,7 +49,7 @@ class WrittenRunsTest {
     void givenARunWrittenAsEnded_whenItsLastDocumentIsAskedFor_thenNoneIsKept() {
         written.record(run("run-1"));
         RunDocument ended = new RunDocument("run-1", "{}", List.of(), "demo", List.of(), "succeeded", "ok", null,
-                Instant.EPOCH, Instant.EPOCH, List.of(), null, null, null, 0, 0, "someone/api");
+                Instant.EPOCH, Instant.EPOCH, List.of(), null, null, null, 0, 0, "someone/api", 3);
 
         written.record(ended);
 
