@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 /**
@@ -16,13 +18,27 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
  */
 final class RunChanges {
 
+    private static final Logger log = LoggerFactory.getLogger(RunChanges.class);
     private static final String STEPS = "steps";
 
     private RunChanges() {
     }
 
-    /** {@code changes} applied to {@code run}; null when they hold anything this does not apply. */
+    /**
+     * {@code changes} applied to {@code run}; null when they hold anything this does not apply, or when applying them
+     * fails: the store has the update already, and the caller reading the run back must not be kept from it.
+     */
     static RunDocument applied(MongoConverter converter, RunDocument run, Document changes) {
+        try {
+            return appliedOrNull(converter, run, changes);
+        } catch (RuntimeException failed) {
+            log.warn("run {}: its update could not be applied here, the run is read instead: {}", run.id(),
+                    failed.toString());
+            return null;
+        }
+    }
+
+    private static RunDocument appliedOrNull(MongoConverter converter, RunDocument run, Document changes) {
         Document head = stored(converter, run.withSteps(List.of()));
         Map<Integer, Document> steps = new HashMap<>();
         for (Map.Entry<String, Object> operation : changes.entrySet()) {

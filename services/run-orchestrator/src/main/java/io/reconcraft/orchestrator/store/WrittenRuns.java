@@ -56,6 +56,10 @@ public class WrittenRuns {
     }
 
     private synchronized void remember(RunDocument written) {
+        RunDocument kept = lastByRun.get(written.id());
+        if (kept != null && kept.revision() > written.revision()) {
+            return; // two threads wrote the run, the later write was recorded first: it stays
+        }
         RunDocument replaced = lastByRun.remove(written.id());
         if (replaced != null) {
             rememberedSteps -= weightOf(replaced);

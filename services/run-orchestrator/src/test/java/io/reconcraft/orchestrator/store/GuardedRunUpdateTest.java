@@ -178,6 +178,8 @@ class GuardedRunUpdateTest {
                 new Document("$pull", new Document("steps.0.tasks", new Document())))).isNull();
         assertThat(RunChanges.applied(mongo.getConverter(), run,
                 new Document("$set", new Document("steps.7.status", "running")))).isNull();
+        assertThat(RunChanges.applied(mongo.getConverter(), run,
+                new Document("$set", new Document("steps.0.attempt", "not a number")))).isNull();
     }
 
     @Test

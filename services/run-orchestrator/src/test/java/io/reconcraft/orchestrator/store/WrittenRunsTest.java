@@ -46,6 +46,24 @@ class WrittenRunsTest {
     }
 
     @Test
+    void givenAnEarlierWriteRecordedAfterALaterOne_whenTheRunsLastDocumentIsAskedFor_thenTheLaterIsGiven() {
+        RunDocument earlier = revision(run("run-1"), 4);
+        RunDocument later = revision(run("run-1"), 5);
+        written.record(later);
+
+        written.record(earlier);
+
+        assertThat(written.lastOf("run-1")).contains(later);
+    }
+
+    private static RunDocument revision(RunDocument run, long revision) {
+        return new RunDocument(run.id(), run.workflowJson(), run.targets(), run.runMode(), run.scope(), run.status(),
+                run.outcome(), run.reason(), run.createdAt(), run.completedAt(), run.steps(), run.cancelRequestedAt(),
+                run.cancelledBy(), run.cancelReason(), run.retryRound(), run.activeTasks(), run.admissionGroup(),
+                revision);
+    }
+
+    @Test
     void givenARunWrittenAsEnded_whenItsLastDocumentIsAskedFor_thenNoneIsKept() {
         written.record(run("run-1"));
         RunDocument ended = new RunDocument("run-1", "{}", List.of(), "demo", List.of(), "succeeded", "ok", null,
