@@ -43,11 +43,6 @@ final class GuardedRunUpdate {
     private GuardedRunUpdate() {
     }
 
-    /** The run as the update left it, or null when the guard matched nothing. */
-    static RunDocument apply(ReactiveMongoTemplate mongo, Criteria guard, Update update) {
-        return apply(mongo, guard, update, null);
-    }
-
     /**
      * The run as the update left it, or null when the guard matched nothing; {@code before} is the run as the caller
      * last knew it (null when it knows none), which spares the store sending the run back when nobody else wrote

@@ -80,7 +80,7 @@ class GuardedRunUpdateTest {
         String id = stored(new ObjectId().toHexString());
 
         RunDocument written = GuardedRunUpdate.apply(mongo, where("_id").is(id).and("status").is("running"),
-                new Update().set("status", "failed"));
+                new Update().set("status", "failed"), null);
 
         assertThat(written).isNull();
         assertThat(raw(id).getString("status")).isEqualTo("queued");
@@ -92,7 +92,7 @@ class GuardedRunUpdateTest {
 
         RunDocument mapped = mongo.findAndModify(Query.query(guard.apply(mappedId)), update,
                 FindAndModifyOptions.options().returnNew(true), RunDocument.class).block();
-        RunDocument asWritten = GuardedRunUpdate.apply(mongo, guard.apply(rawId), update);
+        RunDocument asWritten = GuardedRunUpdate.apply(mongo, guard.apply(rawId), update, null);
 
         assertThat(mapped).isNotNull();
         assertThat(asWritten).usingRecursiveComparison().ignoringFields("id", "revision").isEqualTo(mapped);
@@ -117,7 +117,7 @@ class GuardedRunUpdateTest {
 
         RunDocument written = GuardedRunUpdate.apply(mongo, where("_id").is(id), new Update()
                 .set("steps.0.completedAt", NOW).set("steps.0.deadline", null).set("steps.0.error", null)
-                .set("steps.1", requeued).set("outcome", null));
+                .set("steps.1", requeued).set("outcome", null), null);
 
         Document stored = raw(id);
         assertThat(stored.toJson()).doesNotContain("null");
@@ -186,7 +186,8 @@ class GuardedRunUpdateTest {
     void givenAnotherWriterWroteSinceTheRunWasLastKnown_whenUpdated_thenTheRunReturnedHoldsBothChanges() {
         String id = stored(new ObjectId().toHexString());
         RunDocument known = read(id);
-        GuardedRunUpdate.apply(mongo, where("_id").is(id), new Update().set("cancelledBy", "another writer"));
+        GuardedRunUpdate.apply(mongo, where("_id").is(id), new Update().set("cancelledBy", "another writer"),
+                null);
 
         RunDocument written = GuardedRunUpdate.apply(mongo, where("_id").is(id),
                 new Update().set("steps.1.status", "running"), known);
