@@ -73,6 +73,11 @@ final class FieldIndex extends Index<Integer> {
         }
     }
 
+    /** Whether the keys this index holds for the document (by its id) are the ones {@code document} has now. */
+    synchronized boolean holdsKeysOf(Document document) {
+        return valuesOf(document).equals(valuesOfDocument.get(idOf(document)));
+    }
+
     @Override
     public synchronized Integer remove(Document document) {
         Object id = idOf(document);

@@ -15,10 +15,13 @@ import io.netty.buffer.Unpooled;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A collection held in memory as each document's BSON bytes ({@link StoredBson}), whose every change is written to
@@ -186,12 +189,59 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         return count() == 0;
     }
 
-    /** A query no index narrows: every document, decoded one at a time as the match reaches it. */
+    /** A query no index narrows: every document, decoded as far as it needs as the match reaches it. */
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
             Document projection) {
-        Stream<Document> all = storedPositions(isNaturalDescending(orderBy)).mapToObj(this::getDocument);
-        return matchDocumentsFromStream(all, query, orderBy, skip, limit, batchSize, projection);
+        Iterable<Integer> all = storedPositions(isNaturalDescending(orderBy)).boxed()::iterator;
+        return matchDecoded(query, all, orderBy, skip, limit, batchSize, projection);
+    }
+
+    /**
+     * The query matched against the documents at {@code positions}, each decoded only as far as the query needs
+     * ({@link QueryShape}): the fields that answer it, or whole once it meets the conditions on its plain fields.
+     */
+    private QueryResult matchDecoded(Document query, Iterable<Integer> positions, Document orderBy, int skip,
+            int limit, int batchSize, Document projection) {
+        QueryShape shape = QueryShape.of(query, orderBy, projection);
+        Stream<Integer> stream = StreamSupport.stream(positions.spliterator(), false);
+        if (shape.fields() != null) {
+            Stream<Document> answering = stream.map(position -> decoded(position, shape.fields()))
+                    .filter(Objects::nonNull);
+            return matchDocumentsFromStream(answering, query, orderBy, skip, limit, batchSize, projection);
+        }
+        if (shape.prefilter() != null) {
+            stream = stream.filter(position -> meetsPrefilter(position, shape));
+        }
+        return matchDocumentsFromStream(stream.map(this::getDocument).filter(Objects::nonNull), query, orderBy, skip,
+                limit, batchSize, projection);
+    }
+
+    /** The document at {@code position} with these top-level fields, or whole where they cannot be read alone. */
+    private Document decoded(Integer position, Set<String> fields) {
+        byte[] bytes = documents.get(position);
+        if (bytes == null) {
+            return null;
+        }
+        Document partial = StoredBson.decodeFields(bytes, fields);
+        return partial != null ? partial : StoredBson.decode(bytes);
+    }
+
+    /**
+     * Whether the document at {@code position} meets the query's conditions on its plain fields (see QueryShape). One
+     * that does not is counted as examined here; one that does, when the whole query is matched against it.
+     */
+    private boolean meetsPrefilter(Integer position, QueryShape shape) {
+        byte[] bytes = documents.get(position);
+        if (bytes == null) {
+            return false;
+        }
+        Document partial = StoredBson.decodeFields(bytes, shape.prefilterFields());
+        boolean meets = partial == null || super.documentMatchesQuery(partial, shape.prefilter());
+        if (!meets) {
+            examined.increment();
+        }
+        return meets;
     }
 
     @Override
@@ -269,13 +319,13 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
             Document projection) {
         List<Integer> byId = positionsById(query);
         if (byId != null) {
-            return matchDocuments(query, byId, orderBy, skip, limit, batchSize, projection);
+            return matchDecoded(query, byId, orderBy, skip, limit, batchSize, projection);
         }
         FieldIndex sortIndex = limit > 0 && fewCandidates(query) == null ? sortIndexFor(orderBy) : null;
         if (sortIndex == null) {
             Index<Integer> narrowest = narrowestIndex(query);
             return narrowest == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, projection)
-                    : matchDocuments(query, narrowest.getPositions(query), orderBy, skip, limit, batchSize, projection);
+                    : matchDecoded(query, narrowest.getPositions(query), orderBy, skip, limit, batchSize, projection);
         }
         // Walk the index of the first sort key in the requested order and stop once the page is full and the
         // documents that tie with its last one are in; the page is then sorted by every key and cut as usual.

@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.util.Set;
 
 /**
  * A stored document's form: its BSON bytes. One array per document instead of a map per level and an entry per
@@ -31,6 +32,49 @@ final class StoredBson {
     /** A new document, owned by the caller: changing it changes nothing stored. */
     static Document decode(byte[] bytes) {
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+    }
+
+    /**
+     * The top-level fields of the document named in {@code fields}, in stored order, decoded alone: every other field
+     * is stepped over by its length. Null when the bytes hold a type this does not know how to step over (the caller
+     * decodes the whole document then).
+     */
+    static Document decodeFields(byte[] bytes, Set<String> fields) {
+        ByteBuf in = Unpooled.wrappedBuffer(bytes);
+        in.skipBytes(4);
+        Document document = new Document();
+        while (true) {
+            byte type = in.readByte();
+            if (type == 0) {
+                return document;
+            }
+            String name = BsonDecoder.decodeCString(in);
+            if (fields.contains(name)) {
+                document.put(name, BsonDecoder.decodeValue(type, in));
+            } else if (!skipValue(type, in)) {
+                return null;
+            }
+        }
+    }
+
+    private static boolean skipValue(byte type, ByteBuf in) {
+        switch (type) {
+            case 0x01, 0x09, 0x11, 0x12 -> in.skipBytes(8); // double, date, timestamp, int64
+            case 0x02, 0x0D, 0x0E -> in.skipBytes(in.readIntLE()); // string, code, symbol
+            case 0x03, 0x04, 0x0F -> in.skipBytes(in.readIntLE() - 4); // document, array, code with scope
+            case 0x05 -> in.skipBytes(in.readIntLE() + 1); // binary: length, subtype, bytes
+            case 0x06, 0x0A, (byte) 0xFF, 0x7F -> { } // undefined, null, min key, max key
+            case 0x07 -> in.skipBytes(12); // ObjectId
+            case 0x08 -> in.skipBytes(1); // boolean
+            case 0x0B -> in.skipBytes(in.bytesBefore((byte) 0) + 1).skipBytes(in.bytesBefore((byte) 0) + 1); // regex
+            case 0x0C -> in.skipBytes(in.readIntLE()).skipBytes(12); // DBPointer
+            case 0x10 -> in.skipBytes(4); // int32
+            case 0x13 -> in.skipBytes(16); // decimal128
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

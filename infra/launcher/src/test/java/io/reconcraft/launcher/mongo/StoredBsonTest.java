@@ -54,4 +54,32 @@ class StoredBsonTest {
                 .append("d", run()), expected);
         assertThat(ByteBufUtil.hexDump(framed.skipBytes(2))).isEqualTo(ByteBufUtil.hexDump(expected));
     }
+
+    @Test
+    void givenAFieldAfterValuesOfEveryKind_whenDecodedAlone_thenItIsTheWholeDocumentsAndTheOthersAreLeftOut() {
+        Document every = new Document("_id", new de.bwaldvogel.mongo.bson.ObjectId()).append("double", 1.5)
+                .append("string", "ü text").append("document", new Document("a", List.of(1, 2)))
+                .append("array", List.of("x", new Document("b", 2L))).append("uuid", java.util.UUID.randomUUID())
+                .append("bytes", new de.bwaldvogel.mongo.bson.BinData(new byte[] {1, 2, 3})).append("true", true)
+                .append("date", Instant.parse("2026-12-06T07:00:00.123Z")).append("null", null)
+                .append("regex", new de.bwaldvogel.mongo.bson.BsonRegularExpression("a.*b", "i"))
+                .append("code", new de.bwaldvogel.mongo.bson.BsonJavaScript("return 1"))
+                .append("int", 7).append("long", 8L)
+                .append("timestamp", new de.bwaldvogel.mongo.bson.BsonTimestamp(99L))
+                .append("decimal", de.bwaldvogel.mongo.bson.Decimal128.TWO)
+                .append("min", de.bwaldvogel.mongo.bson.MinKey.getInstance())
+                .append("max", de.bwaldvogel.mongo.bson.MaxKey.getInstance())
+                .append("last", "found");
+        byte[] stored = StoredBson.encode(every, scratch);
+        Document whole = StoredBson.decode(stored);
+
+        Document alone = StoredBson.decodeFields(stored, java.util.Set.of("last", "date"));
+
+        assertThat(alone).isEqualTo(new Document("date", whole.get("date")).append("last", "found"));
+        for (String field : whole.keySet()) {
+            Document one = StoredBson.decodeFields(stored, java.util.Set.of(field));
+            assertThat(StoredBson.encode(one, scratch))
+                    .isEqualTo(StoredBson.encode(new Document(field, whole.get(field)), scratch));
+        }
+    }
 }

@@ -119,6 +119,56 @@ class StoredUpdateIT {
     }
 
     @Test
+    void givenIndexesOnPathsThroughArrays_whenUpdatesSetUnsetAndPushThere_thenQueriesByThemAreTheLibrarys() {
+        assertSameAsLibrary(runs -> {
+            runs.createIndex(Indexes.ascending("steps.deadline"));
+            runs.createIndex(Indexes.ascending("steps.tasks.status"));
+            return List.of(
+                    runs.updateOne(Filters.eq("_id", "r1"), Updates.set("steps.0.deadline", 9L)).toString(),
+                    runs.updateOne(Filters.eq("_id", "r2"), Updates.unset("steps.0.deadline")).toString(),
+                    runs.updateOne(Filters.eq("_id", "r3"), Updates.set("steps.1.tasks.0.status", "running"))
+                            .toString(),
+                    runs.updateOne(Filters.eq("_id", "r1"), Updates.push("steps.1.tasks",
+                            new Document("status", "failed"))).toString(),
+                    String.valueOf(runs.find(Filters.lte("steps.deadline", 7L)).sort(BY_ID).into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.gt("steps.deadline", 7L)).sort(BY_ID).into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.eq("steps.tasks.status", "queued")).sort(BY_ID)
+                            .into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.eq("steps.tasks.status", "failed")).sort(BY_ID)
+                            .into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.eq("steps.tasks.status", "running")).sort(BY_ID)
+                            .into(new ArrayList<>())));
+        });
+    }
+
+    @Test
+    void givenQueriesOnTopLevelFieldsWithProjectionsSortsAndOtherConditions_whenRun_thenAnswersAreTheLibrarys() {
+        assertSameAsLibrary(runs -> {
+            runs.createIndex(Indexes.ascending("status"));
+            runs.updateOne(Filters.eq("_id", "r2"), Updates.combine(Updates.set("activeTasks", 2),
+                    Updates.set("createdAt", 9L)));
+            runs.updateOne(Filters.eq("_id", "r3"), Updates.set("status", "queued"));
+            return List.of(
+                    String.valueOf(runs.find(Filters.and(Filters.eq("status", "running"), Filters.gt("activeTasks", 0)))
+                            .projection(Projections.include("activeTasks")).into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.eq("status", "running"))
+                            .projection(Projections.fields(Projections.include("createdAt"), Projections.excludeId()))
+                            .sort(Sorts.descending("createdAt")).into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.and(Filters.eq("status", "running"),
+                                    Filters.not(Filters.gte("activeTasks", 2)), Filters.eq("steps.tasks.status", "queued")))
+                            .projection(Projections.include("_id")).sort(BY_ID).into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.and(Filters.in("status", "running", "queued"),
+                            Filters.elemMatch("steps", Filters.lte("deadline", 7L)))).sort(BY_ID).into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.exists("missing", false)).projection(Projections.include("seq"))
+                            .sort(BY_ID).into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.eq("tags", "a")).projection(Projections.include("tags", "log"))
+                            .sort(BY_ID).into(new ArrayList<>())),
+                    String.valueOf(runs.countDocuments(Filters.and(Filters.eq("status", "running"),
+                            Filters.lt("activeTasks", 1)))));
+        });
+    }
+
+    @Test
     void givenUpdatesTheLibraryRefuses_whenApplied_thenTheyAreRefusedAlikeAndChangeNothing() {
         assertSameAsLibrary(runs -> List.of(
                 outcome(() -> runs.updateOne(Filters.eq("_id", "r1"), Updates.set("bad", new Document("$x", 1)))),
