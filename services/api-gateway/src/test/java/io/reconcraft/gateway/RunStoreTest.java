@@ -235,6 +235,83 @@ class RunStoreTest extends GatewayTestSupport {
         runEvents.onPartitionsAssigned(bothPartitions().stream().collect(Collectors.toMap(p -> p, p -> 0L)), null);
     }
 
+    @Test
+    void givenAWideRun_whenAStepWithLogsAndFindingsIsWritten_thenTheViewDocumentHoldsNeitherAndEveryReadShowsBoth() {
+        RunView view = runs.insertOnce(queuedWithSteps("wide", wideNodeIds())).block();
+        List<StepView> steps = new java.util.ArrayList<>(view.steps());
+        steps.set(5, scannedStep("scan5"));
+        RunView running = running(view, steps);
+
+        runs.writeAll(List.of(new RunViewChange(running, List.of(5)))).block();
+
+        org.bson.Document stored = storedView(view.id());
+        org.bson.Document step = stored.getList("steps", org.bson.Document.class).get(5);
+        assertThat(step).doesNotContainKeys("logs", "findings");
+        assertThat(step.getString("status")).isEqualTo("RUNNING");
+        assertThat(runs.find(view.id()).block()).isEqualTo(running.atStoredPrecision());
+        assertThat(runs.list(view.workflowId(), null, 10, 0).blockFirst().steps().get(5))
+                .isEqualTo(running.atStoredPrecision().steps().get(5));
+        runs.forgetWritten();
+        assertThat(runs.findShown(view.id()).block().steps().get(5).findings())
+                .isEqualTo(running.steps().get(5).findings());
+    }
+
+    @Test
+    void givenAWideRunReplacedWhole_whenRead_thenEveryStepShowsItsLogsAndFindings() {
+        RunView view = runs.insertOnce(queuedWithSteps("wide whole", wideNodeIds())).block();
+        List<StepView> steps = view.steps().stream().map(step -> scannedStep(step.nodeId())).toList();
+        RunView running = running(view, steps);
+
+        runs.writeAll(List.of(RunViewChange.whole(running))).block();
+
+        assertThat(storedView(view.id()).getList("steps", org.bson.Document.class))
+                .allSatisfy(step -> assertThat(step).doesNotContainKeys("logs", "findings"));
+        assertThat(runs.findAll(List.of(view.id())).blockFirst()).isEqualTo(running.atStoredPrecision());
+    }
+
+    @Test
+    void givenARunOfFewSteps_whenAStepWithLogsIsWritten_thenTheViewDocumentHoldsThem() {
+        RunView view = runs.insertOnce(queuedWithSteps("narrow", "a", "b")).block();
+        RunView running = running(view, List.of(scannedStep("a"), view.steps().get(1)));
+
+        runs.writeAll(List.of(new RunViewChange(running, List.of(0)))).block();
+
+        assertThat(storedView(view.id()).getList("steps", org.bson.Document.class).get(0))
+                .containsKeys("logs", "findings");
+        assertThat(mongo.count(Query.query(Criteria.where("runId").is(view.id())), "run_step_details").block())
+                .isZero();
+    }
+
+    @Test
+    void givenAWideRunWithStepDetails_whenRemoved_thenItsDetailsAreRemovedToo() {
+        RunView view = runs.insertOnce(queuedWithSteps("wide removed", wideNodeIds())).block();
+        List<StepView> steps = new java.util.ArrayList<>(view.steps());
+        steps.set(0, scannedStep("scan0"));
+        runs.writeAll(List.of(new RunViewChange(running(view, steps), List.of(0)))).block();
+
+        runs.remove(view).block();
+
+        assertThat(mongo.count(Query.query(Criteria.where("runId").is(view.id())), "run_step_details").block())
+                .isZero();
+    }
+
+    private static String[] wideNodeIds() {
+        return java.util.stream.IntStream.range(0, 40).mapToObj(i -> "scan" + i).toArray(String[]::new);
+    }
+
+    /** A step that ran: its logs and a finding. */
+    private static StepView scannedStep(String nodeId) {
+        StepFinding port = new StepFinding("nmap-" + nodeId, Severity.LOW, "Open port 22/tcp (ssh)", "ssh answers",
+                "ssh", 22, "127.0.0.1", "nmap", "fp-" + nodeId, Map.of("state", "open"), null, null);
+        return new StepView(nodeId, nodeId, RunStatus.RUNNING, List.of("Starting Nmap", "22/tcp open ssh"),
+                List.of(port), Instant.parse("2026-12-06T07:00:00.123Z"), null, null);
+    }
+
+    private org.bson.Document storedView(String runId) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(runId)), org.bson.Document.class,
+                mongo.getCollectionName(RunView.class)).block();
+    }
+
     private static List<TopicPartition> bothPartitions() {
         return List.of(new TopicPartition(Topics.RUN_EVENTS, 0), new TopicPartition(Topics.RUN_EVENTS, 1));
     }

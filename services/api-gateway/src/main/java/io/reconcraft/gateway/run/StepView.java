@@ -33,6 +33,11 @@ public record StepView(
                 StoredTimes.of(completedAt), outcome);
     }
 
+    /** This step with {@code logs} and {@code findings} in place of its own. */
+    public StepView withDetails(List<String> logs, List<StepFinding> findings) {
+        return new StepView(nodeId, name, status, logs, findings, startedAt, completedAt, outcome);
+    }
+
     public StepView withFindings(List<StepFinding> filed) {
         return new StepView(nodeId, name, status, logs, filed, startedAt, completedAt, outcome);
     }

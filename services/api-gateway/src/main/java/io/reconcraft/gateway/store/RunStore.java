@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.IntStream;
 import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
@@ -33,7 +34,7 @@ import reactor.core.publisher.Mono;
  * run's findings are sorted after it ended), as the store keeps them, are kept in memory for the read model
  * ({@link #findAsLastWritten}), which would otherwise read each back before applying the run's next events, and for
  * the API's reads of a run whose view the read model here wrote ({@link #findShown}: a client following a run reads
- * it many times).
+ * it many times). The logs and findings of a wide run's steps are kept apart from its view ({@link RunStepDetails}).
  */
 @Component
 @RequiredArgsConstructor
@@ -47,6 +48,7 @@ public class RunStore implements InitializingBean {
 
     private final ReactiveMongoTemplate mongo;
     private final ReadPartitions readPartitions;
+    private final RunStepDetails details;
     private final WrittenRunViews written = new WrittenRunViews(REMEMBERED_STEPS);
 
     /** The indexes the reads below rely on. */
@@ -56,7 +58,8 @@ public class RunStore implements InitializingBean {
                 mongo.indexOps(RunView.class).createIndex(new Index("startedAt", Sort.Direction.DESC)),
                 mongo.indexOps(RunView.class).createIndex(new Index("workflowId", Sort.Direction.ASC)),
                 // the dashboard's counts by status and the queue positions of queued runs
-                mongo.indexOps(RunView.class).createIndex(new Index("status", Sort.Direction.ASC)))
+                mongo.indexOps(RunView.class).createIndex(new Index("status", Sort.Direction.ASC)),
+                details.createIndex())
                 .block(Duration.ofSeconds(30));
     }
 
@@ -64,13 +67,15 @@ public class RunStore implements InitializingBean {
     public Mono<RunView> insertOnce(RunView view) {
         return Mono.defer(() -> {
             Document document = documentOf(view);
+            if (RunStepDetails.keptApart(view)) {
+                RunStepDetails.takenOut(document, view.id(), allStepsOf(view)); // a queued view's are empty
+            }
             return mongo.getCollection(mongo.getCollectionName(RunView.class))
                     .flatMap(runs -> Mono.from(runs.insertMany(List.of(document))))
                     .doOnNext(inserted -> written.rememberInserted(view.atStoredPrecision(),
                             () -> readPartitions.readsRunOf(view.id())))
                     .thenReturn(view);
-        }).onErrorResume(DuplicateKeys::only,
-                duplicate -> mongo.findById(view.id(), RunView.class).switchIfEmpty(Mono.error(duplicate)));
+        }).onErrorResume(DuplicateKeys::only, duplicate -> find(view.id()).switchIfEmpty(Mono.error(duplicate)));
     }
 
     /**
@@ -85,12 +90,14 @@ public class RunStore implements InitializingBean {
             return Mono.just(List.of());
         }
         List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
+        List<WriteModel<Document>> detailWrites = new ArrayList<>();
         for (RunViewChange change : changes) {
-            writes.add(change.isWhole() ? replacement(change.view()) : changedParts(change));
+            writes.add(change.isWhole() ? replacement(change.view(), detailWrites) : changedParts(change, detailWrites));
         }
         List<RunView> views = changes.stream().map(RunViewChange::view).toList();
         List<String> ids = views.stream().map(RunView::id).toList();
-        return mongo.getCollection(mongo.getCollectionName(RunView.class))
+        return details.write(detailWrites)
+                .then(mongo.getCollection(mongo.getCollectionName(RunView.class)))
                 .flatMap(runs -> Mono.from(runs.bulkWrite(writes)))
                 // whether any of them was written is unknown: the next read asks the store
                 .doOnError(failure -> written.forget(ids))
@@ -105,8 +112,12 @@ public class RunStore implements InitializingBean {
                 .thenReturn(views);
     }
 
-    private WriteModel<Document> replacement(RunView view) {
+    /** The whole view; a wide view's logs and findings go to {@code detailWrites}. */
+    private WriteModel<Document> replacement(RunView view, List<WriteModel<Document>> detailWrites) {
         Document document = documentOf(view);
+        if (RunStepDetails.keptApart(view)) {
+            detailWrites.addAll(RunStepDetails.takenOut(document, view.id(), allStepsOf(view)));
+        }
         // the converted id: Spring stores an id that reads as an ObjectId as one
         return new ReplaceOneModel<>(new Document("_id", document.get("_id")), document, new ReplaceOptions());
     }
@@ -114,11 +125,14 @@ public class RunStore implements InitializingBean {
     /**
      * The fields the read model changes and the changed steps, converted as the whole view's document would hold them
      * (the view is converted with those steps only); a field the view leaves empty is removed, as the whole document
-     * would leave it out.
+     * would leave it out. A wide view's logs and findings of those steps go to {@code detailWrites}.
      */
-    private WriteModel<Document> changedParts(RunViewChange change) {
+    private WriteModel<Document> changedParts(RunViewChange change, List<WriteModel<Document>> detailWrites) {
         List<StepView> steps = change.changedSteps().stream().map(index -> change.view().steps().get(index)).toList();
         Document parts = documentOf(change.view().withSteps(steps));
+        if (RunStepDetails.keptApart(change.view())) {
+            detailWrites.addAll(RunStepDetails.takenOut(parts, change.view().id(), change.changedSteps()));
+        }
         Document set = new Document();
         Document unset = new Document();
         for (String field : RunView.READ_MODEL_FIELDS) {
@@ -167,16 +181,26 @@ public class RunStore implements InitializingBean {
     /** Removes the view; the view removed, empty when there was none. */
     public Mono<RunView> remove(RunView view) {
         written.forget(List.of(view.id()));
-        return mongo.remove(view).filter(result -> result.getDeletedCount() > 0).map(result -> view);
+        return mongo.remove(view).filter(result -> result.getDeletedCount() > 0)
+                .flatMap(result -> details.remove(view.id()).thenReturn(view));
     }
 
     /** The whole stored view, internal fields included. */
     public Mono<RunView> find(String id) {
-        return mongo.findById(id, RunView.class);
+        return views(Query.query(Criteria.where("_id").is(id))).next();
     }
 
     public Flux<RunView> findAll(Collection<String> ids) {
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), RunView.class);
+        return views(Query.query(Criteria.where("_id").in(ids)));
+    }
+
+    /** The views the query finds, in its order, with their steps' logs and findings kept apart filled in. */
+    private Flux<RunView> views(Query query) {
+        return mongo.find(query, RunView.class).collectList().flatMapMany(details::filledIn);
+    }
+
+    private static List<Integer> allStepsOf(RunView view) {
+        return IntStream.range(0, view.steps().size()).boxed().toList();
     }
 
     /**
@@ -190,7 +214,7 @@ public class RunStore implements InitializingBean {
         }
         Query query = Query.query(Criteria.where("_id").is(id));
         RunView.INTERNAL_FIELDS.forEach(query.fields()::exclude);
-        return mongo.findOne(query, RunView.class);
+        return views(query).next();
     }
 
     /** Shown views, newest first, optionally of one workflow and/or status. */
@@ -198,7 +222,7 @@ public class RunStore implements InitializingBean {
         Query query = filter(workflowId, status).with(Sort.by(Sort.Direction.DESC, "startedAt", "_id"))
                 .skip(offset).limit(limit);
         RunView.INTERNAL_FIELDS.forEach(query.fields()::exclude);
-        return mongo.find(query, RunView.class);
+        return views(query);
     }
 
     /** How many runs {@link #list} would find without a page; both null counts every run. */
