@@ -135,7 +135,7 @@ public class TaskStarter {
         List<Sending> sending = new ArrayList<>(refs.size());
         for (int i = 0; i < refs.size(); i++) {
             TaskRef ref = refs.get(i);
-            TaskRef running = new TaskRef(ref.runId(), ref.stepIndex(), ref.taskIndex(), ref.step(), runningTasks.get(i));
+            TaskRef running = ref.withTask(runningTasks.get(i));
             started.add(running, written);
             sending.add(send(view, ref, running));
         }
@@ -177,7 +177,8 @@ public class TaskStarter {
             List<TaskDocument> planned = ready.planned();
             if (planned != null && planned.size() == 1 && starting.size() < room) {
                 // the request is sent for the task as planned: a failed send restores that (queued) state
-                starting.add(new TaskRef(run.id(), ready.index(), 0, step, planned.get(0)));
+                starting.add(new TaskRef(run.id(), ready.index(), 0, step, planned.get(0),
+                        TaskRef.keepsResultsApart(run, step)));
                 runningTasks.add(planned.get(0).startedAt(now, deadline(view.node(step.nodeId()), now)));
                 claims.add(new TaskStore.StepClaim(ready.index(), step.attempt(), List.of(runningTasks.get(runningTasks.size() - 1)), 1));
             } else {

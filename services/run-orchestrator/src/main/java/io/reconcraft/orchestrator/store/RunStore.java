@@ -36,6 +36,7 @@ public class RunStore {
 
     private final ReactiveMongoTemplate mongo;
     private final WrittenRuns writtenRuns;
+    private final TaskResultStore results;
 
     /**
      * Inserts the runs not stored yet in one unordered insert for the whole batch, and returns the ids it inserted:
@@ -63,7 +64,7 @@ public class RunStore {
     }
 
     public Optional<RunDocument> find(String runId) {
-        return Optional.ofNullable(mongo.findById(runId, RunDocument.class).block(TIMEOUT));
+        return Optional.ofNullable(results.withResults(mongo.findById(runId, RunDocument.class).block(TIMEOUT)));
     }
 
     public boolean markRunRunning(String runId) {
@@ -103,7 +104,7 @@ public class RunStore {
      */
     public boolean restartRun(RunDocument failed, List<StepDocument> steps) {
         return update(run(failed.id()).and("status").is(RunStatus.FAILED.wireName()).and("retryRound").is(failed.retryRound()),
-                new Update().set("status", RunStatus.RUNNING.wireName()).set("steps", steps)
+                new Update().set("status", RunStatus.RUNNING.wireName()).set("steps", stored(steps))
                         .set("retryRound", failed.retryRound() + 1).set("activeTasks", 0).unset("outcome").unset("reason")
                         .unset("completedAt").unset("cancelRequestedAt").unset("cancelledBy").unset("cancelReason"));
     }
@@ -112,7 +113,7 @@ public class RunStore {
     public void undoRestart(RunDocument failed) {
         update(run(failed.id()).and("retryRound").is(failed.retryRound() + 1), new Update()
                 .set("status", failed.status()).set("outcome", failed.outcome()).set("reason", failed.reason())
-                .set("completedAt", failed.completedAt()).set("steps", failed.steps())
+                .set("completedAt", failed.completedAt()).set("steps", stored(failed.steps()))
                 .set("cancelRequestedAt", failed.cancelRequestedAt()).set("cancelledBy", failed.cancelledBy())
                 .set("cancelReason", failed.cancelReason()).set("retryRound", failed.retryRound())
                 .set("activeTasks", failed.activeTasks()));
@@ -231,13 +232,13 @@ public class RunStore {
     /** Tasks exist only in running runs (a run is marked running before its first step is dispatched). */
     private List<RunDocument> runningRuns(Criteria criteria) {
         Query query = Query.query(where("status").is(RunStatus.RUNNING.wireName()).andOperator(criteria)).limit(500);
-        return mongo.find(query, RunDocument.class).collectList().block(TIMEOUT);
+        return withResults(mongo.find(query, RunDocument.class).collectList().block(TIMEOUT));
     }
 
     private List<RunDocument> openRunsWithStep(Criteria step) {
         Query query = Query.query(where("status").is(RunStatus.RUNNING.wireName()).and("steps").elemMatch(step))
                 .limit(500);
-        return mongo.find(query, RunDocument.class).collectList().block(TIMEOUT);
+        return withResults(mongo.find(query, RunDocument.class).collectList().block(TIMEOUT));
     }
 
     private static Update terminal(String step, StepResult result, Instant now) {
@@ -266,13 +267,24 @@ public class RunStore {
                 .set(step + "conditionResult", result.conditionResult());
     }
 
+    /** The runs with their tasks' results filled in, outside the driver's threads: that may read them. */
+    private List<RunDocument> withResults(List<RunDocument> runs) {
+        return runs == null ? List.of() : runs.stream().map(results::withResults).toList();
+    }
+
+    /** Steps as the run document holds them, without the results filled in from where they are kept apart. */
+    private static List<StepDocument> stored(List<StepDocument> steps) {
+        return steps.stream().map(StepDocument::asStored).toList();
+    }
+
     private static Criteria run(String runId) {
         return where("_id").is(runId);
     }
 
     /** Every guard names the state it leaves, so a matched document is a changed one. */
     private boolean update(Criteria criteria, Update update) {
-        RunDocument written = GuardedRunUpdate.apply(mongo, criteria, update, writtenRuns.lastOf(criteria));
+        RunDocument written = results.withResults(
+                GuardedRunUpdate.apply(mongo, criteria, update, writtenRuns.lastOf(criteria)));
         if (written == null) {
             return false;
         }

@@ -63,6 +63,17 @@ public record StepDocument(
                 result.conditionResult(), tasks);
     }
 
+    /** This step with {@code tasks} in place of its own. */
+    StepDocument withTasks(List<TaskDocument> tasks) {
+        return new StepDocument(nodeId, kind, name, status, outcome, attempt, requestedAt, deadline, dueAt, completedAt,
+                error, findingsJson, outputsJson, conditionResult, tasks);
+    }
+
+    /** This step as the run document holds it (see {@link TaskDocument#asStored}). */
+    StepDocument asStored() {
+        return withTasks(tasks.stream().map(TaskDocument::asStored).toList());
+    }
+
     public boolean hasTasks() {
         return !tasks.isEmpty();
     }

@@ -42,11 +42,21 @@ public final class StepJson {
     }
 
     public static List<Finding> findings(TaskDocument task) {
+        requireFilledIn(task);
         return task.findingsJson() == null ? List.of() : EventCodec.mapper().readValue(task.findingsJson(), FINDINGS);
     }
 
     public static Map<String, Object> outputs(TaskDocument task) {
+        requireFilledIn(task);
         return task.outputsJson() == null ? Map.of() : EventCodec.mapper().readValue(task.outputsJson(), OUTPUTS);
+    }
+
+    /** A result kept apart is filled in wherever a run is read (TaskResultStore): never taken for an empty one. */
+    private static void requireFilledIn(TaskDocument task) {
+        if (task.lacksItsResult()) {
+            throw new IllegalStateException("the result " + task.resultId() + " of task " + task.stepId()
+                    + " was not filled in");
+        }
     }
 
     public static WorkflowSnapshot workflow(RunDocument run) {

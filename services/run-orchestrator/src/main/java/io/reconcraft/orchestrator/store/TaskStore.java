@@ -30,6 +30,7 @@ public class TaskStore {
     private final ReactiveMongoTemplate mongo;
     private final WrittenRuns writtenRuns;
     private final RunningTaskCount running;
+    private final TaskResultStore results;
 
     /**
      * A queued step to claim in {@link #claimSteps}: with {@code tasks} (null keeps the ones it has), of which
@@ -80,14 +81,15 @@ public class TaskStore {
     private Optional<RunDocument> endWithStepAnd(TaskRef task, StepResult result, RunDocument asRead,
                                                  List<StepClaim> claims, Update update, Instant now) {
         String step = "steps." + task.stepIndex() + ".";
-        RunStore.terminalWithItsOnlyTask(addEnding(update, task, result, now), step, result, now);
+        List<String> kept = results.keep(List.of(task), List.of(result));
+        RunStore.terminalWithItsOnlyTask(addEnding(update, task, result, now, kept.get(0)), step, result, now);
         Criteria guard = asPlanned(runningWithItsStep(task), RunStatus.RUNNING, asRead, task.stepIndex(), claims);
         guard = claiming(guard, update, claims, now);
         int delta = startingIn(claims) - 1;
         if (delta != 0) {
             update.inc(ACTIVE, delta);
         }
-        return Optional.ofNullable(write(guard, update, delta));
+        return Optional.ofNullable(write(guard, update, delta, kept));
     }
 
     /**
@@ -133,7 +135,7 @@ public class TaskStore {
         for (int i : indexes(index, claims)) {
             StepDocument now = written.steps().get(i);
             guard = guard.and("steps." + i + ".status").is(now.status()).and("steps." + i + ".attempt").is(now.attempt());
-            update.set("steps." + i, asRead.steps().get(i));
+            update.set("steps." + i, asRead.steps().get(i).asStored());
         }
         int delta = -startingIn(claims);
         if (delta != 0) {
@@ -177,7 +179,7 @@ public class TaskStore {
             update.set(path + "status", RunStatus.RUNNING.wireName()).set(path + "requestedAt", now)
                     .set(path + "deadline", null).set(path + "dueAt", null);
             if (claim.tasks() != null) {
-                update.set(path + "tasks", claim.tasks());
+                update.set(path + "tasks", claim.tasks().stream().map(TaskDocument::asStored).toList());
             }
         }
         return guard;
@@ -204,8 +206,9 @@ public class TaskStore {
      */
     public boolean endAllSucceeded(List<TaskRef> refs, List<StepResult> results, Instant now) {
         Update update = new Update().inc(ACTIVE, -refs.size());
-        Criteria guard = endingAll(where("_id").is(refs.get(0).runId()), update, refs, results, now);
-        return update(guard, update, -refs.size());
+        List<String> kept = this.results.keep(refs, results);
+        Criteria guard = endingAll(where("_id").is(refs.get(0).runId()), update, refs, results, kept, now);
+        return write(guard, update, -refs.size(), kept) != null;
     }
 
     /**
@@ -219,13 +222,14 @@ public class TaskStore {
         Update update = new Update();
         Criteria guard = where("_id").is(ended.get(0).runId()).and("status").is(RunStatus.RUNNING.wireName())
                 .and("cancelRequestedAt").is(null);
-        guard = starting(endingAll(guard, update, ended, results, now), update, starting, now, deadlines);
+        List<String> kept = this.results.keep(ended, results);
+        guard = starting(endingAll(guard, update, ended, results, kept, now), update, starting, now, deadlines);
         int delta = starting.size() - ended.size();
         guard = guard.and(ACTIVE).not().gt(maxActive - delta);
         if (delta != 0) {
             update.inc(ACTIVE, delta);
         }
-        return Optional.ofNullable(write(guard, update, delta));
+        return Optional.ofNullable(write(guard, update, delta, kept));
     }
 
     /**
@@ -255,12 +259,12 @@ public class TaskStore {
      * {@code guard} and {@code update}; the count of running tasks is the caller's.
      */
     private static Criteria endingAll(Criteria guard, Update update, List<TaskRef> refs, List<StepResult> results,
-                                      Instant now) {
+                                      List<String> resultIds, Instant now) {
         for (int i = 0; i < refs.size(); i++) {
             TaskRef task = refs.get(i);
             guard = guard.and(task.path() + "status").is(RunStatus.RUNNING.wireName())
                     .and(task.path() + "attempt").is(task.task().attempt());
-            addEnding(update, task, results.get(i), now);
+            addEnding(update, task, results.get(i), now, resultIds.get(i));
             if (!task.isFanOut()) {
                 String step = "steps." + task.stepIndex() + ".";
                 guard = guard.and(step + "status").is(RunStatus.RUNNING.wireName())
@@ -273,7 +277,9 @@ public class TaskStore {
 
     /** running → terminal (or queued → terminal for a task cancelled before it started), with the attempt recorded. */
     public boolean end(TaskRef task, RunStatus from, StepResult result, Instant now) {
-        return update(current(task, from), ending(task, from, result, now), leavingDelta(from));
+        List<String> kept = results.keep(List.of(task), List.of(result));
+        return write(current(task, from), addEnding(leaving(from), task, result, now, kept.get(0)), leavingDelta(from),
+                kept) != null;
     }
 
     /**
@@ -282,8 +288,10 @@ public class TaskStore {
      */
     public boolean endWithStep(TaskRef task, StepResult result, Instant now) {
         String step = "steps." + task.stepIndex() + ".";
-        Update update = RunStore.terminalWithItsOnlyTask(ending(task, RunStatus.RUNNING, result, now), step, result, now);
-        return update(runningWithItsStep(task), update, -1);
+        List<String> kept = results.keep(List.of(task), List.of(result));
+        Update update = RunStore.terminalWithItsOnlyTask(
+                addEnding(leaving(RunStatus.RUNNING), task, result, now, kept.get(0)), step, result, now);
+        return write(runningWithItsStep(task), update, -1, kept) != null;
     }
 
     /** The task running at its attempt, and its step running at the step's attempt. */
@@ -293,19 +301,22 @@ public class TaskStore {
                 .and(step + "attempt").is(task.step().attempt());
     }
 
-    private static Update ending(TaskRef task, RunStatus from, StepResult result, Instant now) {
-        return addEnding(leaving(from), task, result, now);
-    }
-
-    private static Update addEnding(Update update, TaskRef task, StepResult result, Instant now) {
+    /**
+     * Adds the task's end with {@code result} to {@code update}: its findings and outputs in the task, or, for a result
+     * kept apart as {@code resultId}, that id (an attempt that has not ended holds neither).
+     */
+    private static Update addEnding(Update update, TaskRef task, StepResult result, Instant now, String resultId) {
         String p = task.path();
-        return update
-                .set(p + "status", result.status().wireName()).set(p + "outcome", result.outcome())
+        update.set(p + "status", result.status().wireName()).set(p + "outcome", result.outcome())
                 .set(p + "error", result.error()).set(p + "completedAt", now).set(p + "deadline", null)
-                .set(p + "retryAt", null)
-                .set(p + "findingsJson", StepJson.write(result.findings()))
-                .set(p + "outputsJson", StepJson.write(result.outputs()))
-                .push(p + "attempts", record(task, result, now, null));
+                .set(p + "retryAt", null).push(p + "attempts", record(task, result, now, null));
+        if (resultId == null) {
+            update.set(p + "findingsJson", StepJson.write(result.findings()))
+                    .set(p + "outputsJson", StepJson.write(result.outputs()));
+        } else {
+            update.set(p + "resultId", resultId);
+        }
+        return update;
     }
 
     /** running → queued as the next attempt, due at {@code retryAt}; the failed attempt is recorded. */
@@ -329,7 +340,7 @@ public class TaskStore {
     public void restore(TaskRef task, RunStatus to) {
         int delta = (task.task().runStatus() == RunStatus.RUNNING ? 1 : 0) - (to == RunStatus.RUNNING ? 1 : 0);
         update(where("_id").is(task.runId()).and(task.path() + "status").is(to.wireName()), new Update()
-                .set(task.path().substring(0, task.path().length() - 1), task.task()).inc(ACTIVE, delta), delta);
+                .set(task.path().substring(0, task.path().length() - 1), task.task().asStored()).inc(ACTIVE, delta), delta);
     }
 
     private static int leavingDelta(RunStatus from) {
@@ -360,8 +371,15 @@ public class TaskStore {
 
     /** The run as the update left it, or null when the guard matched nothing. */
     private RunDocument write(Criteria criteria, Update update, int activeDelta) {
-        RunDocument written = GuardedRunUpdate.apply(mongo, criteria, update, writtenRuns.lastOf(criteria));
+        return write(criteria, update, activeDelta, List.of());
+    }
+
+    /** {@link #write}, removing the results kept apart as {@code resultIds} again when the guard matched nothing. */
+    private RunDocument write(Criteria criteria, Update update, int activeDelta, List<String> resultIds) {
+        RunDocument written = results.withResults(
+                GuardedRunUpdate.apply(mongo, criteria, update, writtenRuns.lastOf(criteria)));
         if (written == null) {
+            results.discard(resultIds);
             return null;
         }
         writtenRuns.record(written);

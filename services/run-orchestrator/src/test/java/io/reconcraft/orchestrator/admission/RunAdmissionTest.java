@@ -24,7 +24,7 @@ class RunAdmissionTest {
     /** Nothing running, nothing waiting in the store. */
     static final class EmptyStore extends RunStore {
         EmptyStore() {
-            super(null, new WrittenRuns());
+            super(null, new WrittenRuns(), null);
         }
 
         @Override

@@ -52,6 +52,6 @@ class RunRetrierTest {
 
     private static TaskDocument task(String stepId, String status, int attempt) {
         return new TaskDocument(stepId, null, status, attempt, 1, null, null, null, null,
-                status.equals("failed") ? "error" : null, null, "[]", "{}", false, List.of());
+                status.equals("failed") ? "error" : null, null, "[]", "{}", null, false, List.of());
     }
 }

@@ -74,7 +74,7 @@ class TaskMergeTest {
     private static TaskDocument ended(String stepId, String target, String status, String outcome, String error,
                                       List<Finding> findings, Map<String, Object> outputs) {
         return new TaskDocument(stepId, target, status, 1, 0, null, null, null, null, outcome, error,
-                StepJson.write(findings), StepJson.write(outputs), false, List.of());
+                StepJson.write(findings), StepJson.write(outputs), null, false, List.of());
     }
 
     private static Finding finding(String id) {

@@ -39,7 +39,7 @@ class RetryPolicyTest {
     void givenNoRetriesLeftOrACancelledRun_whenDeciding_thenTheTaskEnds() {
         RetryPolicy policy = new RetryPolicy(BASE, CAP, () -> 0.5);
         TaskDocument retriedTwice = new TaskDocument("r:n", null, "running", 3, 2, null, null, null, null, null,
-                null, null, null, false, List.of());
+                null, null, null, null, false, List.of());
 
         assertThat(policy.retryDelay(2, retriedTwice, StepResult.failed("timeout", "slow"), false)).isEmpty();
         assertThat(policy.retryDelay(2, FIRST_ATTEMPT, StepResult.failed("timeout", "slow"), true)).isEmpty();

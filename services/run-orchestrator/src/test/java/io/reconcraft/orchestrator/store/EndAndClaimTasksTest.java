@@ -30,9 +30,10 @@ class EndAndClaimTasksTest {
     private final MongoClient client = MongoClients.create(RealInfrastructure.mongoUri());
     private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "end-claim-" + UUID.randomUUID());
     private final WrittenRuns written = new WrittenRuns();
-    private final RunStore runs = new RunStore(mongo, written);
+    private final TaskResultStore results = new TaskResultStore(mongo);
+    private final RunStore runs = new RunStore(mongo, written, results);
     private final TaskStore tasks = new TaskStore(mongo, written,
-            new RunningTaskCount(runs, OrchestratorProperties.defaults()));
+            new RunningTaskCount(runs, OrchestratorProperties.defaults()), results);
 
     @AfterEach
     void close() {

@@ -31,9 +31,10 @@ class EndQueuedStepAndClaimTest {
     private final MongoClient client = MongoClients.create(RealInfrastructure.mongoUri());
     private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "end-queued-" + UUID.randomUUID());
     private final WrittenRuns written = new WrittenRuns();
-    private final RunStore runs = new RunStore(mongo, written);
+    private final TaskResultStore results = new TaskResultStore(mongo);
+    private final RunStore runs = new RunStore(mongo, written, results);
     private final TaskStore tasks = new TaskStore(mongo, written, new RunningTaskCount(runs, new OrchestratorProperties(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)));
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)), results);
 
     @AfterEach
     void close() {

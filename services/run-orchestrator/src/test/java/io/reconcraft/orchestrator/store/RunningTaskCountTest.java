@@ -14,7 +14,7 @@ class RunningTaskCountTest {
         int reads;
 
         CountingStore() {
-            super(null, new WrittenRuns());
+            super(null, new WrittenRuns(), null);
         }
 
         @Override

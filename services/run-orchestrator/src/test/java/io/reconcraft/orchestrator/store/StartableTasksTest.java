@@ -29,7 +29,7 @@ class StartableTasksTest {
 
     private final MongoClient client = MongoClients.create(RealInfrastructure.mongoUri());
     private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "startable-" + UUID.randomUUID());
-    private final RunStore runs = new RunStore(mongo, new WrittenRuns());
+    private final RunStore runs = new RunStore(mongo, new WrittenRuns(), new TaskResultStore(mongo));
 
     @AfterEach
     void close() {
