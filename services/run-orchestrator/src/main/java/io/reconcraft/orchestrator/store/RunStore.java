@@ -172,16 +172,19 @@ public class RunStore {
     }
 
     public List<RunDocument> findWithDueDelays(Instant now) {
-        return openRunsWithStep(where("status").is(RunStatus.RUNNING.wireName()).and("dueAt").lte(now));
+        return openRunsWithStep(where("status").is(RunStatus.RUNNING.wireName()).and("dueAt").lte(now), "dueAt", now);
     }
 
     public List<RunDocument> findWithOverdueSteps(Instant now) {
-        return openRunsWithStep(where("status").is(RunStatus.RUNNING.wireName()).and("deadline").lte(now));
+        return openRunsWithStep(where("status").is(RunStatus.RUNNING.wireName()).and("deadline").lte(now), "deadline",
+                now);
     }
 
     /** Runs with a task past its deadline; a task has a deadline only while it runs. */
     public List<RunDocument> findWithOverdueTasks(Instant now) {
-        return runningRuns(where("steps.tasks.deadline").lte(now));
+        Query query = Query.query(where("status").is(RunStatus.RUNNING.wireName()).and("steps.tasks.deadline").lte(now))
+                .limit(500);
+        return withResults(mongo.find(query, RunDocument.class).collectList().block(TIMEOUT));
     }
 
     /**
@@ -229,14 +232,14 @@ public class RunStore {
         return mongo.find(query, Document.class, RunDocument.COLLECTION).collectList().block(TIMEOUT);
     }
 
-    /** Tasks exist only in running runs (a run is marked running before its first step is dispatched). */
-    private List<RunDocument> runningRuns(Criteria criteria) {
-        Query query = Query.query(where("status").is(RunStatus.RUNNING.wireName()).andOperator(criteria)).limit(500);
-        return withResults(mongo.find(query, RunDocument.class).collectList().block(TIMEOUT));
-    }
-
-    private List<RunDocument> openRunsWithStep(Criteria step) {
-        Query query = Query.query(where("status").is(RunStatus.RUNNING.wireName()).and("steps").elemMatch(step))
+    /**
+     * Running runs with a step that {@code step} matches, whose {@code field} is at or before {@code due}: said of the
+     * steps' field alone as well, which the step's condition implies, so that the index on it narrows the query to
+     * the runs with such a step.
+     */
+    private List<RunDocument> openRunsWithStep(Criteria step, String field, Instant due) {
+        Query query = Query.query(where("status").is(RunStatus.RUNNING.wireName()).and("steps." + field).lte(due)
+                        .and("steps").elemMatch(step))
                 .limit(500);
         return withResults(mongo.find(query, RunDocument.class).collectList().block(TIMEOUT));
     }
