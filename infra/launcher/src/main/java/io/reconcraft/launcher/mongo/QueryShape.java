@@ -71,7 +71,8 @@ record QueryShape(Set<String> fields, Document prefilter, Set<String> prefilterF
     }
 
     private static boolean isTopLevel(Document orderBy) {
-        return orderBy == null || orderBy.keySet().stream().noneMatch(key -> key.startsWith("$") || key.indexOf('.') >= 0);
+        return orderBy == null
+                || orderBy.keySet().stream().noneMatch(key -> key.startsWith("$") || key.indexOf('.') >= 0);
     }
 
     /** A projection that keeps named top-level fields only ({@code _id} may be left out). */

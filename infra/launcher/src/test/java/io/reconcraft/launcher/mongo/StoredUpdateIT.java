@@ -155,10 +155,12 @@ class StoredUpdateIT {
                             .projection(Projections.fields(Projections.include("createdAt"), Projections.excludeId()))
                             .sort(Sorts.descending("createdAt")).into(new ArrayList<>())),
                     String.valueOf(runs.find(Filters.and(Filters.eq("status", "running"),
-                                    Filters.not(Filters.gte("activeTasks", 2)), Filters.eq("steps.tasks.status", "queued")))
+                                    Filters.not(Filters.gte("activeTasks", 2)),
+                                    Filters.eq("steps.tasks.status", "queued")))
                             .projection(Projections.include("_id")).sort(BY_ID).into(new ArrayList<>())),
                     String.valueOf(runs.find(Filters.and(Filters.in("status", "running", "queued"),
-                            Filters.elemMatch("steps", Filters.lte("deadline", 7L)))).sort(BY_ID).into(new ArrayList<>())),
+                                    Filters.elemMatch("steps", Filters.lte("deadline", 7L))))
+                            .sort(BY_ID).into(new ArrayList<>())),
                     String.valueOf(runs.find(Filters.exists("missing", false)).projection(Projections.include("seq"))
                             .sort(BY_ID).into(new ArrayList<>())),
                     String.valueOf(runs.find(Filters.eq("tags", "a")).projection(Projections.include("tags", "log"))

@@ -92,7 +92,8 @@ public class RunStore implements InitializingBean {
         List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
         List<WriteModel<Document>> detailWrites = new ArrayList<>();
         for (RunViewChange change : changes) {
-            writes.add(change.isWhole() ? replacement(change.view(), detailWrites) : changedParts(change, detailWrites));
+            writes.add(change.isWhole() ? replacement(change.view(), detailWrites)
+                    : changedParts(change, detailWrites));
         }
         List<RunView> views = changes.stream().map(RunViewChange::view).toList();
         List<String> ids = views.stream().map(RunView::id).toList();

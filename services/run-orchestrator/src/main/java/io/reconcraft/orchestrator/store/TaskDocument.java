@@ -59,7 +59,10 @@ public record TaskDocument(
                 completedAt, outcome, error, findingsJson, outputsJson, resultId, cancelRequested, attempts);
     }
 
-    /** This running task ended with {@code result} now, as {@link TaskStore}'s end writes it in a run keeping results in its tasks. */
+    /**
+     * This running task ended with {@code result} now, as {@link TaskStore}'s end writes it in a run that keeps its
+     * tasks' results in them.
+     */
     public TaskDocument endedWith(StepResult result, Instant now) {
         List<AttemptRecord> recorded = new ArrayList<>(attempts);
         recorded.add(new AttemptRecord(attempt, result.status().wireName(), result.outcome(), result.error(), requestedAt,
