@@ -2,42 +2,27 @@ package io.reconcraft.orchestrator.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import io.reconcraft.events.model.RunStatus;
-import io.reconcraft.orchestrator.config.OrchestratorProperties;
-import io.reconcraft.testing.RealInfrastructure;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /**
  * A task's success written together with the start of a task that waited for room, on the real MongoDB-wire server
  * in a database of its own: all of it, or nothing when the run changed in a way the plan did not see.
  */
-class EndAndClaimTasksTest {
+class EndAndClaimTasksTest extends StoresOnRealServerTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private static final Instant DEADLINE = NOW.plusSeconds(600);
     private static final int CAP = 1;
 
-    private final MongoClient client = MongoClients.create(RealInfrastructure.mongoUri());
-    private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "end-claim-" + UUID.randomUUID());
-    private final WrittenRuns written = new WrittenRuns();
-    private final TaskResultStore results = new TaskResultStore(mongo);
-    private final RunStore runs = new RunStore(mongo, written, results);
-    private final TaskStore tasks = new TaskStore(mongo, written,
-            new RunningTaskCount(runs, OrchestratorProperties.defaults()), results);
-
-    @AfterEach
-    void close() {
-        client.close();
+    EndAndClaimTasksTest() {
+        super("end-claim-");
     }
 
     @Test

@@ -2,43 +2,28 @@ package io.reconcraft.orchestrator.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.Severity;
-import io.reconcraft.orchestrator.config.OrchestratorProperties;
-import io.reconcraft.testing.RealInfrastructure;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /**
  * The start step's end written together with the first scan's claim, and that write undone when the start's events
  * could not be sent; then the scan's only task ending with its step — on the real MongoDB-wire server, in a database
  * of its own (no orchestrator runs here).
  */
-class EndQueuedStepAndClaimTest {
+class EndQueuedStepAndClaimTest extends StoresOnRealServerTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-    private final MongoClient client = MongoClients.create(RealInfrastructure.mongoUri());
-    private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "end-queued-" + UUID.randomUUID());
-    private final WrittenRuns written = new WrittenRuns();
-    private final TaskResultStore results = new TaskResultStore(mongo);
-    private final RunStore runs = new RunStore(mongo, written, results);
-    private final TaskStore tasks = new TaskStore(mongo, written, new RunningTaskCount(runs, new OrchestratorProperties(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)), results);
-
-    @AfterEach
-    void close() {
-        client.close();
+    EndQueuedStepAndClaimTest() {
+        super("end-queued-");
     }
 
     @Test

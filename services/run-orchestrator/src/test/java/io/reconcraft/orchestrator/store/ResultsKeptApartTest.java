@@ -3,13 +3,9 @@ package io.reconcraft.orchestrator.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import io.reconcraft.events.model.Finding;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.Severity;
-import io.reconcraft.orchestrator.config.OrchestratorProperties;
-import io.reconcraft.testing.RealInfrastructure;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
@@ -29,7 +23,7 @@ import reactor.core.publisher.Flux;
  * own: the run document refers to them, every read of the run has them filled in, and a result whose update lost is
  * not kept.
  */
-class ResultsKeptApartTest {
+class ResultsKeptApartTest extends StoresOnRealServerTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private static final Instant DEADLINE = NOW.plusSeconds(600);
@@ -38,17 +32,8 @@ class ResultsKeptApartTest {
     private static final StepResult FOUND = new StepResult(RunStatus.SUCCEEDED, null, null, List.of(PORT),
             Map.of("hosts", List.of("127.0.0.1")), null);
 
-    private final MongoClient client = MongoClients.create(RealInfrastructure.mongoUri());
-    private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "apart-" + UUID.randomUUID());
-    private final WrittenRuns written = new WrittenRuns();
-    private final TaskResultStore results = new TaskResultStore(mongo);
-    private final RunStore runs = new RunStore(mongo, written, results);
-    private final TaskStore tasks = new TaskStore(mongo, written,
-            new RunningTaskCount(runs, OrchestratorProperties.defaults()), results);
-
-    @AfterEach
-    void close() {
-        client.close();
+    ResultsKeptApartTest() {
+        super("apart-");
     }
 
     @Test
