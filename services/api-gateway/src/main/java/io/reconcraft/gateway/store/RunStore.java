@@ -67,9 +67,6 @@ public class RunStore implements InitializingBean {
     public Mono<RunView> insertOnce(RunView view) {
         return Mono.defer(() -> {
             Document document = documentOf(view);
-            if (RunStepDetails.keptApart(view)) {
-                RunStepDetails.takenOut(document, view.id(), allStepsOf(view)); // a queued view's are empty
-            }
             return mongo.getCollection(mongo.getCollectionName(RunView.class))
                     .flatMap(runs -> Mono.from(runs.insertMany(List.of(document))))
                     .doOnNext(inserted -> written.rememberInserted(view.atStoredPrecision(),
