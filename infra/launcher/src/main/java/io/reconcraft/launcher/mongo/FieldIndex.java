@@ -64,8 +64,10 @@ final class FieldIndex extends Index<Integer> {
 
     @Override
     public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
-        Object id = idOf(document);
-        List<Object> values = valuesOf(document);
+        put(idOf(document), valuesOf(document), position);
+    }
+
+    private void put(Object id, List<Object> values, Integer position) {
         valuesOfDocument.put(id, values);
         if (values.isEmpty()) {
             withoutValue.put(id, position);
@@ -75,6 +77,28 @@ final class FieldIndex extends Index<Integer> {
         }
     }
 
+    /**
+     * The document's keys {@code removed} replaced by {@code added} (an update that changed only parts of it,
+     * {@link StoredUpdate#ofPartial}); false, changing nothing, when it does not hold every key removed.
+     */
+    synchronized boolean changeKeys(Object documentId, Integer position, List<Object> removed, List<Object> added) {
+        Object id = normalize(documentId);
+        List<Object> held = valuesOfDocument.get(id);
+        if (held == null) {
+            return false;
+        }
+        List<Object> values = new ArrayList<>(held);
+        for (Object value : removed) {
+            if (!values.remove(value)) {
+                return false;
+            }
+        }
+        values.addAll(added);
+        removeById(id);
+        put(id, values, position);
+        return true;
+    }
+
     /** Whether the keys this index holds for the document (by its id) are the ones {@code document} has now. */
     synchronized boolean holdsKeysOf(Document document) {
         return valuesOf(document).equals(valuesOfDocument.get(idOf(document)));
@@ -82,7 +106,10 @@ final class FieldIndex extends Index<Integer> {
 
     @Override
     public synchronized Integer remove(Document document) {
-        Object id = idOf(document);
+        return removeById(idOf(document));
+    }
+
+    private Integer removeById(Object id) {
         List<Object> values = valuesOfDocument.remove(id);
         if (values == null) {
             return null;
@@ -90,8 +117,9 @@ final class FieldIndex extends Index<Integer> {
         Integer position = withoutValue.remove(id);
         for (Object value : values) {
             Map<Object, Integer> documents = byValue.get(value);
-            if (documents != null) {
-                position = documents.remove(id);
+            Integer removed = documents == null ? null : documents.remove(id);
+            if (removed != null) {
+                position = removed;
                 if (documents.isEmpty()) {
                     byValue.remove(value);
                 }
@@ -245,22 +273,40 @@ final class FieldIndex extends Index<Integer> {
         return false;
     }
 
+    /**
+     * The document's keys, one per value found (an array of 1,000 steps with the same status gives it 1,000 times), so
+     * that a change to part of the document can take out and put in the keys of that part alone ({@link #changeKeys}).
+     */
     private List<Object> valuesOf(Document document) {
         // a path without dots is the field itself: no need to split it (by a regular expression) per document; a
         // dotted one may pass through arrays ("steps.tasks.deadline"), whose every element's value is a key, as in
         // MongoDB's multikey indexes (the plain lookup answers "missing" there, and the index then held nothing)
-        Object value = topLevel ? document.get(field) : valueAt(document, 0);
+        return keys(topLevel ? resolved(document.get(field), 1, false) : valueAt(document, 0, false), false);
+    }
+
+    /**
+     * The keys found in the parts of a document the store decoded ({@link PartialBson}), leaving out those in the
+     * parts it left raw: an update changes only decoded parts, so what it changes of the keys is the difference
+     * between these before and after it.
+     */
+    List<Object> decodedKeysOf(Document document) {
+        return keys(topLevel ? resolved(document.get(field), 1, true) : valueAt(document, 0, true), true);
+    }
+
+    /** The keys of the value found at the path, whose elements an update by index may have left raw. */
+    private List<Object> keys(Object value, boolean rawLeftOut) {
         if (value == null || value instanceof Missing) {
             return List.of();
         }
         if (value instanceof Collection<?> many) {
             List<Object> values = new ArrayList<>();
-            for (Object element : many) {
+            for (Object found : many) {
+                Object element = resolved(found, path.length, rawLeftOut);
                 if (element != null && isIndexable(element)) {
                     values.add(normalize(element));
                 }
             }
-            return values.stream().distinct().toList();
+            return values;
         }
         return isIndexable(value) ? List.of(normalize(value)) : List.of();
     }
@@ -272,18 +318,23 @@ final class FieldIndex extends Index<Integer> {
      * gives the values of every element, flattened, and Missing for an element that is not a document.
      */
     Object valueAt(Document document, int from) {
-        Object value = document.getOrMissing(path[from]);
+        return valueAt(document, from, false);
+    }
+
+    private Object valueAt(Document document, int from, boolean rawLeftOut) {
+        Object value = resolved(document.getOrMissing(path[from]), from + 1, rawLeftOut);
         if (from == path.length - 1) {
             return value;
         }
         if (value instanceof Document embedded) {
-            return valueAt(embedded, from + 1);
+            return valueAt(embedded, from + 1, rawLeftOut);
         }
         if (value instanceof Collection<?> elements) {
             List<Object> found = new ArrayList<>();
-            for (Object element : elements) {
+            for (Object stored : elements) {
+                Object element = resolved(stored, from + 1, rawLeftOut);
                 if (element instanceof Document embedded) {
-                    Object inner = valueAt(embedded, from + 1);
+                    Object inner = valueAt(embedded, from + 1, rawLeftOut);
                     if (inner instanceof Collection<?> many) {
                         found.addAll(many);
                     } else {
@@ -296,6 +347,17 @@ final class FieldIndex extends Index<Integer> {
             return found;
         }
         return Missing.getInstance();
+    }
+
+    /**
+     * A value the store left raw ({@link PartialBson}) decoded as far as this index's path from {@code next} on, or
+     * left out (missing).
+     */
+    private Object resolved(Object value, int next, boolean rawLeftOut) {
+        if (!(value instanceof RawValue raw)) {
+            return value;
+        }
+        return rawLeftOut ? Missing.getInstance() : raw.decodedAlong(path, next);
     }
 
     /** Scalars only: documents and arrays as keys compare in ways the matcher knows better. */

@@ -122,10 +122,16 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         if (stored.changed()) {
             apply(stored);
         }
-        Document value = de.bwaldvogel.mongo.backend.Utils.isTrue(command.get("new"))
-                ? stored.newDocument() : StoredBson.decode(stored.oldBytes());
+        boolean returnsNew = de.bwaldvogel.mongo.backend.Utils.isTrue(command.get("new"));
+        Document value = returnsNew ? stored.newDocument() : StoredBson.decode(stored.oldBytes());
         if (command.get("fields") instanceof Document fields) {
             value = LibraryUpdates.project(value, fields, ID);
+        }
+        if (returnsNew && PartialBson.holdsRaw(value)) {
+            value = StoredBson.decode(stored.newBytes());
+            if (command.get("fields") instanceof Document fields) {
+                value = LibraryUpdates.project(value, fields, ID);
+            }
         }
         Document result = new Document("lastErrorObject", new Document("updatedExisting", Boolean.TRUE).append("n", 1));
         result.put("value", value);
@@ -136,17 +142,28 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     /**
      * The new state of the first document at these positions that matches, checked against every index it changes;
      * null when none matches or the update cannot be prepared so, for the library's update to answer (an upsert, or
-     * the same refusal, worded and wrapped as the library words it).
+     * the same refusal, worded and wrapped as the library words it). An update by operators is matched and applied
+     * on the document decoded along the paths it and its selector name ({@link PartialBson}); whole when that cannot
+     * be, or when it may change the key of an index other than a {@link FieldIndex}.
      */
     private StoredUpdate prepared(List<Integer> positions, Document selector, Document update) {
         for (Integer position : positions) {
             byte[] bytes = documents.get(position);
-            Document document = bytes == null ? null : StoredBson.decode(bytes);
-            if (document == null || !documentMatchesQuery(document, selector)) {
+            if (bytes == null) {
+                continue;
+            }
+            Document partial = StoredUpdate.isReplacement(update) ? null : PartialBson.decodeFor(bytes, selector, update);
+            Document document = partial != null ? partial : StoredBson.decode(bytes);
+            if (!documentMatchesQuery(document, selector)) {
                 continue;
             }
             try {
-                StoredUpdate stored = StoredUpdate.of(position, bytes, document, update, getIndexes(), scratch);
+                StoredUpdate stored = partial == null ? null
+                        : StoredUpdate.ofPartial(position, bytes, partial, update, getIndexes(), scratch);
+                if (stored == null) {
+                    stored = StoredUpdate.of(position, bytes, partial == null ? document : StoredBson.decode(bytes),
+                            update, getIndexes(), scratch);
+                }
                 for (Index<Integer> index : stored.changedIndexes()) {
                     index.checkUpdate(stored.oldDocument(), stored.newDocument(), this);
                 }
@@ -161,6 +178,11 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     private void apply(StoredUpdate stored) {
         for (Index<Integer> index : stored.changedIndexes()) {
             index.updateInPlace(stored.oldDocument(), stored.newDocument(), stored.position(), this);
+        }
+        for (StoredUpdate.KeyChange change : stored.keyChanges()) {
+            if (!change.index().changeKeys(stored.id(), stored.position(), change.removed(), change.added())) {
+                change.index().updateInPlace(stored.oldDocument(), stored.newDocument(), stored.position(), this);
+            }
         }
         store(stored.position(), stored.newBytes());
     }

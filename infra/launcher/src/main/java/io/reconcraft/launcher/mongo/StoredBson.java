@@ -57,7 +57,8 @@ final class StoredBson {
         }
     }
 
-    private static boolean skipValue(byte type, ByteBuf in) {
+    /** Steps over a value of {@code type}; false for a type it does not know (nothing is read then). */
+    static boolean skipValue(byte type, ByteBuf in) {
         switch (type) {
             case 0x01, 0x09, 0x11, 0x12 -> in.skipBytes(8); // double, date, timestamp, int64
             case 0x02, 0x0D, 0x0E -> in.skipBytes(in.readIntLE()); // string, code, symbol

@@ -23,9 +23,12 @@ import java.util.stream.Stream;
  * @param changedIndexes the indexes whose keys the update may have changed: those on a path it names the first field
  *                       of whose values differ afterwards, a {@link FieldIndex} from the keys it holds (a whole
  *                       replacement: every index)
+ * @param keyChanges     for an update of a document decoded in part ({@link #ofPartial}), what it changed of the keys
+ *                       of each {@link FieldIndex} on a path it names
+ * @param newDocument    the document as the update left it, in part raw where it was decoded in part
  */
 record StoredUpdate(int position, Object id, byte[] oldBytes, byte[] newBytes, Document oldDocument,
-        Document newDocument, List<Index<Integer>> changedIndexes) {
+        Document newDocument, List<Index<Integer>> changedIndexes, List<KeyChange> keyChanges) {
 
     private static final String ID = "_id";
 
@@ -48,7 +51,7 @@ record StoredUpdate(int position, Object id, byte[] oldBytes, byte[] newBytes, D
         if (isReplacement(update)) {
             Document replaced = replacement(id, update);
             return new StoredUpdate(position, id, bytes, StoredBson.encode(replaced, scratch), document, replaced,
-                    indexes);
+                    indexes, List.of());
         }
         Set<String> fields = update.values().stream().flatMap(paths -> ((Document) paths).keySet().stream())
                 .map(StoredUpdate::first).collect(Collectors.toSet());
@@ -75,7 +78,70 @@ record StoredUpdate(int position, Object id, byte[] oldBytes, byte[] newBytes, D
         // a FieldIndex finds what it holds of a document by the document's id: the stored one is decoded again only
         // for the library's indexes (a path through the steps of a run of 1,000 changes with every transition)
         Document old = changed.isEmpty() ? null : oldNeeded ? StoredBson.decode(bytes) : new Document(ID, id);
-        return new StoredUpdate(position, id, bytes, StoredBson.encode(document, scratch), old, document, changed);
+        return new StoredUpdate(position, id, bytes, StoredBson.encode(document, scratch), old, document, changed,
+                List.of());
+    }
+
+    /**
+     * {@code update} applied to {@code partial}, the stored {@code bytes} decoded along what the update and its
+     * conditions name ({@link PartialBson}); null when the update may change a key of an index other than a
+     * {@link FieldIndex} (which reads what it needs of a raw value itself), for the caller to decode the document whole.
+     */
+    static StoredUpdate ofPartial(int position, byte[] bytes, Document partial, Document update,
+            List<Index<Integer>> indexes, ByteBuf scratch) {
+        List<String[]> paths = update.values().stream().flatMap(named -> ((Document) named).keySet().stream())
+                .map(StoredUpdate::fieldsOf).toList();
+        List<Index<Integer>> named = indexes.stream().filter(index -> keys(index).map(StoredUpdate::fieldsOf)
+                .anyMatch(key -> paths.stream().anyMatch(path -> onOneLine(path, key)))).toList();
+        if (named.stream().anyMatch(index -> !(index instanceof FieldIndex))) {
+            return null;
+        }
+        Object id = partial.get(ID);
+        List<List<Object>> before = named.stream().map(index -> ((FieldIndex) index).decodedKeysOf(partial)).toList();
+        LibraryUpdates.apply(partial, update, ID);
+        List<KeyChange> keyChanges = new ArrayList<>();
+        for (int i = 0; i < named.size(); i++) {
+            FieldIndex index = (FieldIndex) named.get(i);
+            KeyChange change = KeyChange.between(index, before.get(i), index.decodedKeysOf(partial));
+            if (change != null) {
+                keyChanges.add(change);
+            }
+        }
+        return new StoredUpdate(position, id, bytes, PartialBson.encode(partial, scratch),
+                keyChanges.isEmpty() ? null : new Document(ID, id), partial, List.of(), keyChanges);
+    }
+
+    /** What an update changed of the keys of a {@link FieldIndex}: those it took out and those it put in. */
+    record KeyChange(FieldIndex index, List<Object> removed, List<Object> added) {
+
+        /** The change from keys {@code before} to keys {@code after}, each counted; null when they are the same. */
+        static KeyChange between(FieldIndex index, List<Object> before, List<Object> after) {
+            List<Object> removed = new ArrayList<>(before);
+            List<Object> added = new ArrayList<>();
+            for (Object key : after) {
+                if (!removed.remove(key)) {
+                    added.add(key);
+                }
+            }
+            return removed.isEmpty() && added.isEmpty() ? null : new KeyChange(index, removed, added);
+        }
+    }
+
+    /**
+     * A path's field names without the segments that may be an array's index: what changes at a path can change what
+     * an index's key finds only when one of the two lies along the other.
+     */
+    private static String[] fieldsOf(String path) {
+        return Arrays.stream(path.split("\\.")).filter(segment -> !isIndex(segment)).toArray(String[]::new);
+    }
+
+    private static boolean onOneLine(String[] one, String[] other) {
+        int common = Math.min(one.length, other.length);
+        return Arrays.equals(one, 0, common, other, 0, common);
+    }
+
+    static boolean isIndex(String segment) {
+        return !segment.isEmpty() && segment.length() <= 9 && segment.chars().allMatch(Character::isDigit);
     }
 
     private static Stream<String> keys(Index<Integer> index) {
@@ -95,7 +161,7 @@ record StoredUpdate(int position, Object id, byte[] oldBytes, byte[] newBytes, D
         return keyValue instanceof Document || keyValue instanceof java.util.Collection<?>;
     }
 
-    private static boolean isReplacement(Document update) {
+    static boolean isReplacement(Document update) {
         return !update.isEmpty() && update.keySet().stream().noneMatch(key -> key.startsWith("$"));
     }
 

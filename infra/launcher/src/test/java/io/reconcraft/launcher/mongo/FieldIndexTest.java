@@ -30,6 +30,26 @@ class FieldIndexTest {
         }
     }
 
+    @Test
+    void givenDocumentsTheStoreLeftRaw_whenTheIndexReadsItsPath_thenItFindsWhatItFindsInTheWholeDocument() {
+        io.netty.buffer.ByteBuf scratch = io.netty.buffer.Unpooled.buffer();
+        for (Document document : documents()) {
+            byte[] stored = StoredBson.encode(new Document("_id", 1).append("held", document), scratch);
+            Document partial = PartialBson.decodeFor(stored, new Document("_id", 1),
+                    new Document("$set", new Document("other", 1)));
+            Document whole = StoredBson.decode(stored);
+            for (String path : PATHS) {
+                FieldIndex index = new FieldIndex(path, List.of(new IndexKey("held." + path, true)), false);
+
+                Object ours = index.valueAt(partial, 0);
+
+                assertThat(partial.get("held")).isInstanceOf(RawValue.class);
+                assertThat(String.valueOf(ours)).as(path + " in " + document)
+                        .isEqualTo(String.valueOf(index.valueAt(whole, 0)));
+            }
+        }
+    }
+
     private static List<Document> documents() {
         return List.of(
                 new Document("status", "running").append("steps", List.of(

@@ -142,6 +142,41 @@ class StoredUpdateIT {
     }
 
     @Test
+    void givenGuardsAndUpdatesOnStepsByIndex_whenAppliedWithIndexesThroughTheArrays_thenAllIsTheLibrarys() {
+        assertSameAsLibrary(runs -> {
+            runs.createIndex(Indexes.ascending("steps.deadline"));
+            runs.createIndex(Indexes.ascending("steps.tasks.status"));
+            runs.createIndex(Indexes.ascending("status"));
+            return List.of(
+                    String.valueOf(runs.findOneAndUpdate(Filters.and(Filters.eq("_id", "r1"),
+                                    Filters.eq("steps.1.tasks.0.status", "queued")),
+                            Updates.combine(Updates.set("steps.1.tasks.0.status", "running"),
+                                    Updates.set("steps.1.tasks.0.deadline", 4L), Updates.inc("activeTasks", 1)),
+                            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                                    .projection(Projections.include("activeTasks")))),
+                    String.valueOf(runs.findOneAndUpdate(Filters.and(Filters.eq("_id", "r1"),
+                                    Filters.eq("steps.1.tasks.0.status", "queued")),
+                            Updates.set("steps.1.tasks.0.status", "running"))),
+                    String.valueOf(runs.findOneAndUpdate(Filters.and(Filters.eq("_id", "r2"), Filters.or(
+                                    Filters.eq("steps.0.status", "queued"), Filters.eq("status", "x"))),
+                            Updates.combine(Updates.set("steps.0.deadline", 3L), Updates.unset("steps.0.status"),
+                                    Updates.set("steps.4.status", "padded")),
+                            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                                    .projection(Projections.include("steps.status", "steps.deadline")))),
+                    runs.updateOne(Filters.and(Filters.eq("_id", "r3"), Filters.eq("steps.0.deadline", 7L)),
+                            Updates.combine(Updates.set("steps.0", new Document("status", "replaced")),
+                                    Updates.set("status", "failed"))).toString(),
+                    runs.updateOne(Filters.and(Filters.eq("_id", "r3"), Filters.eq("steps.tasks.status", "queued")),
+                            Updates.set("steps.1.name", "found by a field through the array")).toString(),
+                    String.valueOf(runs.find(Filters.lte("steps.deadline", 4L)).sort(BY_ID).into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.eq("steps.tasks.status", "running")).sort(BY_ID)
+                            .into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.eq("status", "failed")).sort(BY_ID).into(new ArrayList<>())),
+                    String.valueOf(runs.find().sort(BY_ID).into(new ArrayList<>())));
+        });
+    }
+
+    @Test
     void givenQueriesOnTopLevelFieldsWithProjectionsSortsAndOtherConditions_whenRun_thenAnswersAreTheLibrarys() {
         assertSameAsLibrary(runs -> {
             runs.createIndex(Indexes.ascending("status"));
