@@ -16,7 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxDelay             the longest a delay node may wait (default: what the validator allows on save)
  * @param retryBackoffBase     backoff before the first automatic retry of a task, doubled for each further one
  * @param retryBackoffCap      the longest backoff; the wait is a random time up to the backoff (full jitter)
- * @param maxParallelTasksPerRun tasks of one run that may run at once; the others wait queued
+ * @param maxParallelTasksPerRun tasks of one run that may run at once; the others wait queued. Half the stack's
+ *                             {@code maxParallelTasks} by default, so that one wide run leaves room for the others; with
+ *                             8, a 1 → 1,000 → 1 fan-out had its tasks handed over eight at a time, each pass over its
+ *                             1,000 steps for a few of them (8–10 s, 16–20 CPU-s; with 32: 4.5 s, 9 CPU-s, bench/
+ *                             RESULTS.md 2026-12-06). The tool-runner's own cap on steps executing at once is what
+ *                             bounds the containers.
  * @param maxParallelTasks     tasks of all runs that may run at once
  * @param cancelGrace          how long an executor has to confirm a cancel before the orchestrator ends the task itself
  * @param taskPollInterval     how often waiting tasks (retry due, concurrency freed) are looked for
@@ -57,7 +62,7 @@ public record OrchestratorProperties(
         maxDelay = maxDelay == null ? NodeKinds.MAX_DELAY : maxDelay;
         retryBackoffBase = retryBackoffBase == null ? Duration.ofSeconds(2) : retryBackoffBase;
         retryBackoffCap = retryBackoffCap == null ? Duration.ofMinutes(5) : retryBackoffCap;
-        maxParallelTasksPerRun = maxParallelTasksPerRun == null ? 8 : Math.max(1, maxParallelTasksPerRun);
+        maxParallelTasksPerRun = maxParallelTasksPerRun == null ? 32 : Math.max(1, maxParallelTasksPerRun);
         maxParallelTasks = maxParallelTasks == null ? 64 : Math.max(1, maxParallelTasks);
         cancelGrace = cancelGrace == null ? Duration.ofSeconds(30) : cancelGrace;
         taskPollInterval = taskPollInterval == null ? Duration.ofMillis(250) : taskPollInterval;
