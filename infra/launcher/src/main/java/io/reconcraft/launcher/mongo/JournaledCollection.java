@@ -41,6 +41,8 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     private static final int FIRST_CAP = 64;
     private static final int LAST_CAP = 1 << 18;
     private static final String ID = "_id";
+    /** Smaller documents are decoded whole for an update: as cheap as finding the paths to decode. */
+    static final int PARTIAL_FROM_BYTES = 8 * 1024;
 
     private final IndexedDatabase database;
     private final LongAdder examined = new LongAdder();
@@ -122,16 +124,17 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         if (stored.changed()) {
             apply(stored);
         }
-        boolean returnsNew = de.bwaldvogel.mongo.backend.Utils.isTrue(command.get("new"));
-        Document value = returnsNew ? stored.newDocument() : StoredBson.decode(stored.oldBytes());
-        if (command.get("fields") instanceof Document fields) {
-            value = LibraryUpdates.project(value, fields, ID);
-        }
-        if (returnsNew && PartialBson.holdsRaw(value)) {
+        Document fields = command.get("fields") instanceof Document projection ? projection : null;
+        Document value;
+        if (!de.bwaldvogel.mongo.backend.Utils.isTrue(command.get("new"))) {
+            value = StoredBson.decode(stored.oldBytes());
+        } else if (PartialBson.readsRaw(stored.newDocument(), fields)) {
             value = StoredBson.decode(stored.newBytes());
-            if (command.get("fields") instanceof Document fields) {
-                value = LibraryUpdates.project(value, fields, ID);
-            }
+        } else {
+            value = stored.newDocument();
+        }
+        if (fields != null) {
+            value = LibraryUpdates.project(value, fields, ID);
         }
         Document result = new Document("lastErrorObject", new Document("updatedExisting", Boolean.TRUE).append("n", 1));
         result.put("value", value);
@@ -152,7 +155,8 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
             if (bytes == null) {
                 continue;
             }
-            Document partial = StoredUpdate.isReplacement(update) ? null : PartialBson.decodeFor(bytes, selector, update);
+            Document partial = bytes.length < PARTIAL_FROM_BYTES || StoredUpdate.isReplacement(update)
+                    ? null : PartialBson.decodeFor(bytes, selector, update);
             Document document = partial != null ? partial : StoredBson.decode(bytes);
             if (!documentMatchesQuery(document, selector)) {
                 continue;

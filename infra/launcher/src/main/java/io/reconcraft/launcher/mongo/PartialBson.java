@@ -63,6 +63,29 @@ final class PartialBson {
         return bytes;
     }
 
+    /**
+     * Whether projecting {@code document} by {@code fields} (null: the whole document) may read a value left raw: an
+     * inclusion of plain paths reads the top-level fields they start with; anything else may read every field.
+     */
+    static boolean readsRaw(Document document, Document fields) {
+        if (fields == null || fields.isEmpty()) {
+            return holdsRaw(document);
+        }
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            boolean included = field.getValue() instanceof Boolean on ? on
+                    : field.getValue() instanceof Number number && number.doubleValue() != 0;
+            if (!included && !(field.getKey().equals(ID) && field.getValue() != null)) {
+                return true;
+            }
+            String name = field.getKey();
+            int dot = name.indexOf('.');
+            if (included && holdsRaw(document.get(dot < 0 ? name : name.substring(0, dot)))) {
+                return true;
+            }
+        }
+        return holdsRaw(document.get(ID));
+    }
+
     /** Whether {@code value} holds a value left raw anywhere. */
     static boolean holdsRaw(Object value) {
         if (value instanceof RawValue) {

@@ -108,6 +108,20 @@ class PartialBsonTest {
     }
 
     @Test
+    void givenProjections_whenAskedWhetherTheyReadRawValues_thenOnlyInclusionsOfDecodedFieldsDoNot() {
+        byte[] stored = StoredBson.encode(run(), scratch);
+        Document partial = PartialBson.decodeFor(stored, new Document("_id", "r1"),
+                new Document("$inc", new Document("activeTasks", 1)).append("$set", new Document("steps.1.status", "x")));
+
+        assertThat(PartialBson.readsRaw(partial, new Document("activeTasks", 1))).isFalse();
+        assertThat(PartialBson.readsRaw(partial, new Document("activeTasks", true).append("_id", 0))).isFalse();
+        assertThat(PartialBson.readsRaw(partial, new Document("steps.status", 1))).isTrue();
+        assertThat(PartialBson.readsRaw(partial, new Document("status", 1))).isTrue();
+        assertThat(PartialBson.readsRaw(partial, new Document("activeTasks", 0))).isTrue();
+        assertThat(PartialBson.readsRaw(partial, null)).isTrue();
+    }
+
+    @Test
     void givenAnIndexWrittenWithALeadingZero_whenDecoded_thenTheArrayIsDecodedWhole() {
         byte[] stored = StoredBson.encode(run(), scratch);
 
