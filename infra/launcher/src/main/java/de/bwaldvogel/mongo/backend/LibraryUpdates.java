@@ -2,6 +2,7 @@ package de.bwaldvogel.mongo.backend;
 
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -47,13 +48,44 @@ public final class LibraryUpdates {
      * what it checks.
      */
     public static void apply(Document document, Document update, String idField) {
-        AbstractMongoCollection.validateUpdateQuery(update);
+        if (mayConflict(update)) {
+            AbstractMongoCollection.validateUpdateQuery(update); // throws the library's own error for the conflict
+        }
         for (String key : update.keySet()) {
             UpdateOperator operator = operator(key);
             Document paths = (Document) update.get(key);
             paths.values().forEach(value -> validateStored(operator, value));
             new FieldUpdates(document, operator, idField, false, null, ArrayFilters.empty()).apply(paths, key);
         }
+    }
+
+    /**
+     * Whether two of the update's paths may be one and the same or one within the other, which the library refuses:
+     * each path's own prefixes are looked up among the others, where the library compares every pair (an update that
+     * claims 32 tasks names ~200 paths: 11 of the store's 127 samples in a fan-out, 2026-12-06). Paths with empty
+     * segments are left to the library's check.
+     */
+    static boolean mayConflict(Document update) {
+        Set<String> paths = new HashSet<>();
+        for (Object named : update.values()) {
+            if (!(named instanceof Document document)) {
+                return true;
+            }
+            for (String path : document.keySet()) {
+                if (path.isEmpty() || path.startsWith(".") || path.endsWith(".") || path.contains("..")
+                        || !paths.add(path)) {
+                    return true;
+                }
+            }
+        }
+        for (String path : paths) {
+            for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) {
+                if (paths.contains(path.substring(0, dot))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
