@@ -98,38 +98,24 @@ final class PartialBson {
     }
 
     private static Object document(byte[] bytes, ByteBuf in, Paths paths) {
-        in.skipBytes(4);
         Document document = new Document();
-        while (true) {
-            byte type = in.readByte();
-            if (type == 0) {
-                return document;
-            }
-            String name = BsonDecoder.decodeCString(in);
-            Object value = value(bytes, in, type, paths.children.get(name));
-            if (value == UNREADABLE) {
-                return UNREADABLE;
-            }
+        boolean read = StoredBson.readFields(in, (type, name, field) -> {
+            Object value = value(bytes, field, type, paths.children.get(name));
             document.put(name, value);
-        }
+            return value != UNREADABLE;
+        });
+        return read ? document : UNREADABLE;
     }
 
     private static Object array(byte[] bytes, ByteBuf in, Paths paths) {
-        in.skipBytes(4);
         List<Object> elements = new ArrayList<>();
-        while (true) {
-            byte type = in.readByte();
-            if (type == 0) {
-                return elements;
-            }
-            String name = BsonDecoder.decodeCString(in);
+        boolean read = StoredBson.readFields(in, (type, name, element) -> {
             Object value = name.equals(String.valueOf(elements.size()))
-                    ? value(bytes, in, type, paths.children.get(name)) : UNREADABLE;
-            if (value == UNREADABLE) {
-                return UNREADABLE;
-            }
+                    ? value(bytes, element, type, paths.children.get(name)) : UNREADABLE;
             elements.add(value);
-        }
+            return value != UNREADABLE;
+        });
+        return read ? elements : UNREADABLE;
     }
 
     /** The value at the reader, raw where no path names it, along {@code paths} where they go on. */

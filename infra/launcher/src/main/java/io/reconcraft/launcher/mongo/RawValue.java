@@ -45,23 +45,21 @@ record RawValue(byte type, byte[] source, int offset, int length) {
             return BsonDecoder.decodeValue(type, in);
         }
         int start = in.readerIndex();
-        in.skipBytes(4);
-        Document document = type == DOCUMENT ? new Document() : null;
-        List<Object> elements = type == ARRAY ? new ArrayList<>() : null;
-        while (true) {
-            byte elementType = in.readByte();
-            if (elementType == 0) {
-                break;
-            }
-            String name = BsonDecoder.decodeCString(in);
-            if (elements != null) {
-                elements.add(along(elementType, in, path, from));
+        Document document = new Document();
+        List<Object> elements = new ArrayList<>();
+        boolean read = StoredBson.readFields(in, (fieldType, name, field) -> {
+            if (type == ARRAY) {
+                elements.add(along(fieldType, field, path, from));
             } else if (name.equals(path[from])) {
-                document.put(name, along(elementType, in, path, from + 1));
-            } else if (!StoredBson.skipValue(elementType, in)) {
-                return BsonDecoder.decodeValue(type, in.readerIndex(start));
+                document.put(name, along(fieldType, field, path, from + 1));
+            } else {
+                return StoredBson.skipValue(fieldType, field);
             }
+            return true;
+        });
+        if (!read) {
+            return BsonDecoder.decodeValue(type, in.readerIndex(start));
         }
-        return document != null ? document : elements;
+        return type == DOCUMENT ? document : elements;
     }
 }

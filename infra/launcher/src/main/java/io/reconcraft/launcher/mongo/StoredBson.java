@@ -40,19 +40,35 @@ final class StoredBson {
      * decodes the whole document then).
      */
     static Document decodeFields(byte[] bytes, Set<String> fields) {
-        ByteBuf in = Unpooled.wrappedBuffer(bytes);
-        in.skipBytes(4);
         Document document = new Document();
+        boolean read = readFields(Unpooled.wrappedBuffer(bytes), (type, name, in) -> {
+            if (!fields.contains(name)) {
+                return skipValue(type, in);
+            }
+            document.put(name, BsonDecoder.decodeValue(type, in));
+            return true;
+        });
+        return read ? document : null;
+    }
+
+    /** Reads a field's value at the reader, or steps over it; false when it cannot. */
+    interface FieldReader {
+        boolean read(byte type, String name, ByteBuf in);
+    }
+
+    /**
+     * Hands each field of the document (or array) at the reader to {@code field}, which reads its value or steps over
+     * it; false as soon as it could not, true at the end of the document.
+     */
+    static boolean readFields(ByteBuf in, FieldReader field) {
+        in.skipBytes(4);
         while (true) {
             byte type = in.readByte();
             if (type == 0) {
-                return document;
+                return true;
             }
-            String name = BsonDecoder.decodeCString(in);
-            if (fields.contains(name)) {
-                document.put(name, BsonDecoder.decodeValue(type, in));
-            } else if (!skipValue(type, in)) {
-                return null;
+            if (!field.read(type, BsonDecoder.decodeCString(in), in)) {
+                return false;
             }
         }
     }
