@@ -158,7 +158,8 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
             if (bytes == null) {
                 continue;
             }
-            Document partial = bytes.length < PARTIAL_FROM_BYTES || StoredUpdate.isReplacement(update)
+            // null for a replacement, as for anything else decodeFor does not take on
+            Document partial = bytes.length < PARTIAL_FROM_BYTES
                     ? null : PartialBson.decodeFor(bytes, selector, update);
             Document document = partial != null ? partial : StoredBson.decode(bytes);
             if (!documentMatchesQuery(document, selector)) {

@@ -58,9 +58,7 @@ final class PartialBson {
     static byte[] encode(Document document, ByteBuf scratch) {
         scratch.clear();
         writeDocument(document, scratch);
-        byte[] bytes = new byte[scratch.readableBytes()];
-        scratch.readBytes(bytes);
-        return bytes;
+        return StoredBson.copiedOut(scratch);
     }
 
     /**

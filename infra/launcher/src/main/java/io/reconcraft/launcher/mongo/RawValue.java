@@ -18,11 +18,6 @@ record RawValue(byte type, byte[] source, int offset, int length) {
     private static final byte DOCUMENT = 0x03;
     private static final byte ARRAY = 0x04;
 
-    /** The value decoded whole. */
-    Object decoded() {
-        return BsonDecoder.decodeValue(type, buffer());
-    }
-
     /**
      * The value decoded as far as {@code path} from segment {@code from} on reaches, the way {@link FieldIndex} walks
      * it: a document keeps only the field {@code path[from]}, decoded the same way from the next segment on; an array

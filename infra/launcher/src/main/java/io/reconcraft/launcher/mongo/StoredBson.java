@@ -24,6 +24,11 @@ final class StoredBson {
     static byte[] encode(Document document, ByteBuf scratch) {
         scratch.clear();
         BsonEncoder.encodeDocument(document, scratch);
+        return copiedOut(scratch);
+    }
+
+    /** What was written to {@code scratch}, copied out at its exact length. */
+    static byte[] copiedOut(ByteBuf scratch) {
         byte[] bytes = new byte[scratch.readableBytes()];
         scratch.readBytes(bytes);
         return bytes;

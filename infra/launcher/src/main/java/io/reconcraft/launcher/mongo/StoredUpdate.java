@@ -161,7 +161,7 @@ record StoredUpdate(int position, Object id, byte[] oldBytes, byte[] newBytes, D
         return keyValue instanceof Document || keyValue instanceof java.util.Collection<?>;
     }
 
-    static boolean isReplacement(Document update) {
+    private static boolean isReplacement(Document update) {
         return !update.isEmpty() && update.keySet().stream().noneMatch(key -> key.startsWith("$"));
     }
 
