@@ -24,7 +24,8 @@ final class DemoRuns {
     private static final int PACED_CLIENTS = 256;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** As a browser speaks to the gateway over plain HTTP (the JDK's client would otherwise offer an h2c upgrade). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String api;
     private final String key;
 
@@ -164,20 +165,29 @@ final class DemoRuns {
         String followToEnd(String runId) throws Exception;
     }
 
-    /** The run's event stream until it ends, then its status; a stream that did not open counts as a failure. */
+    /** The run's event stream until it ends, then its status; a stream that did not open or end counts as a failure. */
     private String followEvents(String runId) throws Exception {
-        int stream = readEventStream(runId);
-        if (stream != 200) {
-            return "event stream answered " + stream;
+        EventStreamRead.Outcome stream = readEventStream(runId);
+        if (!stream.ended()) {
+            return stream.describe(runId);
+        }
+        if (stream.status() != 200) {
+            return "event stream answered " + stream.status();
         }
         return send("GET", "/runs/" + runId, null).get("status").asString();
     }
 
-    /** Reads the run's event stream until the gateway ends it (after the run's final event); its HTTP status. */
-    private int readEventStream(String runId) throws Exception {
-        HttpRequest events = HttpRequest.newBuilder(URI.create(api + "/runs/" + runId + "/events"))
-                .header("X-API-Key", key).header("Accept", "text/event-stream").build();
-        return http.send(events, HttpResponse.BodyHandlers.discarding()).statusCode();
+    /**
+     * Reads the run's event stream until the gateway ends it (after the run's final event); one that does not end
+     * within {@link EventStreamRead#DEADLINE} is told on stderr with the run's status, so it can be looked into.
+     */
+    private EventStreamRead.Outcome readEventStream(String runId) throws Exception {
+        EventStreamRead.Outcome stream = EventStreamRead.of(http, api, key, runId, EventStreamRead.DEADLINE);
+        if (!stream.ended()) {
+            System.err.println(stream.describe(runId) + "; the run's status: "
+                    + send("GET", "/runs/" + runId, null).get("status").asString());
+        }
+        return stream;
     }
 
     /** Latency of {@code requests} GETs of {@code path}, at most {@code perSecond} a second from 4 clients. */
@@ -278,12 +288,12 @@ final class DemoRuns {
             long sent = System.currentTimeMillis();
             String runId = start(workflowId);
             long answered = System.currentTimeMillis();
-            int stream = readEventStream(runId);
+            EventStreamRead.Outcome stream = readEventStream(runId);
             latencies.add((System.nanoTime() - t0) / 1e6);
             seen.put(runId, List.of(RunTimeline.Entry.client(sent, "POST /api/runs sent"),
                     RunTimeline.Entry.client(answered, "POST answered"),
                     RunTimeline.Entry.client(System.currentTimeMillis(), "event stream ended")));
-            if (stream != 200 || !send("GET", "/runs/" + runId, null).get("status").asString()
+            if (!stream.ended() || stream.status() != 200 || !send("GET", "/runs/" + runId, null).get("status").asString()
                     .equals("succeeded")) {
                 failed++;
             }
