@@ -14,11 +14,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -35,7 +37,7 @@ import java.util.stream.StreamSupport;
  */
 final class JournaledCollection extends AbstractSynchronizedMongoCollection<Integer> {
 
-    private static final java.util.Comparator<Object> TIES = de.bwaldvogel.mongo.backend.ValueComparator.asc();
+    private static final Comparator<Object> TIES = de.bwaldvogel.mongo.backend.ValueComparator.asc();
 
     private static final int FEW_CANDIDATES = 2_000;
     private static final int FIRST_CAP = 64;
@@ -322,6 +324,32 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     @Override
     public synchronized void dropIndex(String indexName) {
         super.dropIndex(indexName);
+    }
+
+    /**
+     * The library's match, sort, skip and limit; a projection that only leaves out top-level fields takes them out of
+     * the documents found, which were decoded for this query alone (see the class comment), instead of the library's
+     * deep copy of each (a page of 50 runs for the API, without the read model's fields: a tenth of its time,
+     * 2026-12-06).
+     */
+    @Override
+    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int skip, int limit,
+            int batchSize, Comparator<Document> order, Document projection) {
+        ExcludedFields excluded = ExcludedFields.of(projection);
+        if (excluded == null) {
+            return super.matchDocumentsFromStream(query, documents, skip, limit, batchSize, order, projection);
+        }
+        Stream<Document> found = documents.filter(document -> documentMatchesQuery(document, query));
+        if (order != null) {
+            found = found.sorted(order);
+        }
+        if (skip > 0) {
+            found = found.skip(skip);
+        }
+        if (limit > 0) {
+            found = found.limit(limit);
+        }
+        return createQueryResult(found.map(excluded::takenOutOf).collect(Collectors.toList()), batchSize);
     }
 
     /** Every stored document a query, an update or a count matches one by one passes here. */

@@ -216,6 +216,35 @@ class StoredUpdateIT {
     }
 
     @Test
+    void givenProjectionsThatLeaveOutTopLevelFields_whenQueriedEveryWay_thenAnswersAndStoredDocumentsAreTheLibrarys() {
+        assertSameAsLibrary(runs -> {
+            runs.createIndex(Indexes.descending("createdAt"));
+            runs.updateOne(Filters.eq("_id", "r2"), Updates.combine(Updates.set("createdAt", 9L),
+                    Updates.set("status", "queued")));
+            Bson internal = Projections.exclude("steps", "snapshot", "log");
+            return List.of(
+                    // a page by the indexed sort key, leaving out the field it is sorted by and one it is filtered on
+                    String.valueOf(runs.find(Filters.in("status", "running", "queued"))
+                            .projection(Projections.exclude("createdAt", "status", "snapshot"))
+                            .sort(Sorts.orderBy(Sorts.descending("createdAt"), BY_ID)).skip(1).limit(1)
+                            .into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.eq("_id", "r1")).projection(internal).into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.in("_id", "r3", "r1")).projection(internal).sort(BY_ID)
+                            .into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.eq("tags", "a")).projection(Projections.fields(internal,
+                            Projections.excludeId())).sort(Sorts.descending("seq", "_id")).into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.eq("status", "running"))
+                            .projection(new Document("steps", false).append("snapshot", 0.0).append("missing", 0L))
+                            .sort(BY_ID).into(new ArrayList<>())),
+                    String.valueOf(runs.findOneAndUpdate(Filters.eq("_id", "r3"), Updates.inc("activeTasks", 1),
+                            new FindOneAndUpdateOptions().projection(internal)
+                                    .returnDocument(ReturnDocument.AFTER))),
+                    // what was left out of the answers is still stored
+                    String.valueOf(runs.find().sort(BY_ID).into(new ArrayList<>())));
+        });
+    }
+
+    @Test
     void givenUpdatesTheLibraryRefuses_whenApplied_thenTheyAreRefusedAlikeAndChangeNothing() {
         assertSameAsLibrary(runs -> List.of(
                 outcome(() -> runs.updateOne(Filters.eq("_id", "r1"), Updates.set("bad", new Document("$x", 1)))),
