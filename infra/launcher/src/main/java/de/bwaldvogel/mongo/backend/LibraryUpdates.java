@@ -55,7 +55,9 @@ public final class LibraryUpdates {
             UpdateOperator operator = operator(key);
             Document paths = (Document) update.get(key);
             paths.values().forEach(value -> validateStored(operator, value));
-            new FieldUpdates(document, operator, idField, false, null, ArrayFilters.empty()).apply(paths, key);
+            if (!PlainPathUpdates.apply(document, operator, paths, idField)) {
+                new FieldUpdates(document, operator, idField, false, null, ArrayFilters.empty()).apply(paths, key);
+            }
         }
     }
 
