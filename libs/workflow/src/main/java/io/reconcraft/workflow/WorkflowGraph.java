@@ -22,7 +22,8 @@ public final class WorkflowGraph {
     private final Map<String, WorkflowNode> nodes = new LinkedHashMap<>();
     private final Map<String, List<WorkflowEdge>> outgoing = new LinkedHashMap<>();
     private final Map<String, List<WorkflowEdge>> incoming = new LinkedHashMap<>();
-    // Derived once: the graph never changes after it is built, and the orchestrator asks for these on every pass
+    // Derived once and never copied again: the graph never changes after it is built, and the orchestrator asks
+    // for these on every pass (a join of 1,000 parents: its edges for each of a wide run's passes)
     private final Map<String, List<String>> parents = new LinkedHashMap<>();
     private final Map<String, List<String>> children = new LinkedHashMap<>();
     private final List<String> order;
@@ -42,6 +43,8 @@ public final class WorkflowGraph {
                 incoming.get(edge.target()).add(edge);
             }
         }
+        outgoing.replaceAll((id, edges) -> List.copyOf(edges));
+        incoming.replaceAll((id, edges) -> List.copyOf(edges));
         incoming.forEach((id, edges) -> parents.put(id, edges.stream().map(WorkflowEdge::source).distinct().toList()));
         outgoing.forEach((id, edges) -> children.put(id, edges.stream().map(WorkflowEdge::target).distinct().toList()));
         order = sorted();
@@ -70,11 +73,11 @@ public final class WorkflowGraph {
     }
 
     public List<WorkflowEdge> outgoingEdges(String nodeId) {
-        return List.copyOf(outgoing.getOrDefault(nodeId, List.of()));
+        return outgoing.getOrDefault(nodeId, List.of());
     }
 
     public List<WorkflowEdge> incomingEdges(String nodeId) {
-        return List.copyOf(incoming.getOrDefault(nodeId, List.of()));
+        return incoming.getOrDefault(nodeId, List.of());
     }
 
     /** Nodes without incoming edges (start nodes among them), in the order they were drawn. */
