@@ -48,7 +48,8 @@ class LibraryUpdatesTest {
         return update;
     }
 
-    private static boolean refusedByLibrary(Document update) {
+    /** Whether the library refuses the update's paths as conflicting (or otherwise). */
+    static boolean refusedByLibrary(Document update) {
         try {
             AbstractMongoCollection.validateUpdateQuery(update);
             return false;
