@@ -40,8 +40,8 @@ record RawValue(byte type, byte[] source, int offset, int length) {
             return BsonDecoder.decodeValue(type, in);
         }
         int start = in.readerIndex();
-        Document document = new Document();
-        List<Object> elements = new ArrayList<>();
+        Document document = type == DOCUMENT ? new Document() : null;
+        List<Object> elements = type == ARRAY ? new ArrayList<>() : null;
         boolean read = StoredBson.readFields(in, (fieldType, name, field) -> {
             if (type == ARRAY) {
                 elements.add(along(fieldType, field, path, from));
