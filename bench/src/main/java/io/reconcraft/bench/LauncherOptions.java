@@ -1,5 +1,8 @@
 package io.reconcraft.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,10 +22,21 @@ final class LauncherOptions {
         if (set != null && !set.isBlank()) {
             return set.strip();
         }
-        return Runtime.version().feature() >= 25
+        String options = Runtime.version().feature() >= 25
                 ? "-XX:+UseG1GC -XX:+UseStringDeduplication -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED"
                         + " --sun-misc-unsafe-memory-access=allow"
                 : "-XX:+UseG1GC -XX:+UseStringDeduplication";
+        return runsAsRoot() ? options + " -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=-10" : options;
+    }
+
+    /** As {@code ./reconcraft} decides whether the JIT compilers' threads can be given a higher priority. */
+    private static boolean runsAsRoot() {
+        try {
+            // /proc/self belongs to the process's effective user
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static List<String> split(String options) {
