@@ -213,6 +213,50 @@ class RunStoreTest extends GatewayTestSupport {
     }
 
     @Test
+    void givenRunsWhoseViewsTheReadModelWroteHere_whenListed_thenThoseViewsAreShownNewestFirstWithoutReadingTheStore() {
+        String workflowId = "wf-" + UUID.randomUUID();
+        Instant first = Instant.parse("2026-12-06T10:00:00Z");
+        List<RunView> written = List.of(queuedIn(workflowId, first), queuedIn(workflowId, first.plusSeconds(1)),
+                queuedIn(workflowId, first.plusSeconds(2)));
+        for (RunView view : written) {
+            runs.insertOnce(view).block();
+            runs.writeAll(List.of(RunViewChange.whole(running(view, view.steps())))).block();
+            renameBehindTheStoresBack(view.id());
+        }
+
+        List<RunView> page = runs.list(workflowId, null, 50, 0).collectList().block();
+
+        assertThat(page).extracting(RunView::id)
+                .containsExactly(written.get(2).id(), written.get(1).id(), written.get(0).id());
+        assertThat(page).extracting(RunView::workflowName).containsOnly("written by the read model here");
+        assertThat(page).extracting(RunView::status).containsOnly(RunStatus.RUNNING);
+    }
+
+    @Test
+    void givenAPageOfViewsHeldHereAndAViewOnlyStored_whenListed_thenEachIsShownAsAReadShowsIt_inTheStoresOrder() {
+        String workflowId = "wf-" + UUID.randomUUID();
+        Instant first = Instant.parse("2026-12-06T10:00:00Z");
+        runEvents.onPartitionsRevoked(bothPartitions()); // the oldest run is written by another instance
+        RunView readElsewhere = runs.insertOnce(queuedIn(workflowId, first)).block();
+        theReadModelReadsBothPartitionsAgain();
+        RunView writtenHere = runs.insertOnce(queuedIn(workflowId, first.plusSeconds(1))).block();
+        runs.writeAll(List.of(RunViewChange.whole(running(writtenHere, writtenHere.steps())))).block();
+        RunView insertedHere = runs.insertOnce(queuedIn(workflowId, first.plusSeconds(2))).block();
+        List.of(readElsewhere, writtenHere, insertedHere).forEach(view -> renameBehindTheStoresBack(view.id()));
+
+        List<RunView> page = runs.list(workflowId, null, 50, 0).collectList().block();
+        List<RunView> secondOfOne = runs.list(workflowId, null, 1, 1).collectList().block();
+
+        assertThat(page).extracting(RunView::id)
+                .containsExactly(insertedHere.id(), writtenHere.id(), readElsewhere.id());
+        assertThat(page).extracting(RunView::workflowName)
+                .containsExactly("written by the read model here", "written by the read model here",
+                        "renamed elsewhere");
+        assertThat(page.get(1).status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(secondOfOne).extracting(RunView::id).containsExactly(writtenHere.id());
+    }
+
+    @Test
     void givenARemovedRun_whenReadAsLastWritten_thenItIsNotFound() {
         RunView view = runs.insertOnce(queued("removed here")).block();
         runs.remove(view).block();
@@ -340,6 +384,12 @@ class RunStoreTest extends GatewayTestSupport {
         return new RunView(view.id(), view.workflowId(), view.workflowName(), RunStatus.RUNNING, view.targets(),
                 view.runMode(), view.startedAt(), null, null, null, steps, null, view.trigger(), 3L,
                 new RunView.ReadPosition(1, 42), List.of("event-1", "event-2"), view.admissionGroup(), null);
+    }
+
+    private static RunView queuedIn(String workflowId, Instant startedAt) {
+        String id = UUID.randomUUID().toString();
+        return RunView.queued(id, workflowId, "written by the read model here", List.of("127.0.0.1"), RunMode.DEMO,
+                startedAt, List.of(StepView.queued("scan", "Scan")), RunTrigger.api(), "key-1");
     }
 
     private static RunView queued(String workflowName) {
