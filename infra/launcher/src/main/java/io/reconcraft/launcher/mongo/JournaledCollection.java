@@ -386,13 +386,18 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
                     : matchDecoded(query, narrowest.getPositions(query), orderBy, skip, limit, batchSize, projection);
         }
         // Walk the index of the first sort key in the requested order and stop once the page is full and the
-        // documents that tie with its last one are in; the page is then sorted by every key and cut as usual.
+        // documents that tie with its last one are in; the page is then sorted by every key and cut as usual. Each
+        // document is decoded only as far as the query needs (QueryShape): a page of ids skips its offset that way.
         String field = sortIndex.field();
         boolean ascending = ((Number) orderBy.get(field)).intValue() > 0;
+        Set<String> answering = QueryShape.of(query, orderBy, projection).fields();
         List<Document> page = new ArrayList<>(skip + limit);
         Object lastValue = null;
         for (Integer position : sortIndex.positionsInOrder(ascending)) {
-            Document document = getDocument(position);
+            Document document = answering == null ? getDocument(position) : decoded(position, answering);
+            if (document == null) {
+                continue;
+            }
             Object value = de.bwaldvogel.mongo.backend.Utils.getSubdocumentValue(document, field);
             if (page.size() >= skip + limit && !sameKey(value, lastValue)) {
                 break;

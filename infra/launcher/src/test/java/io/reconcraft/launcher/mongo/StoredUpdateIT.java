@@ -245,6 +245,29 @@ class StoredUpdateIT {
     }
 
     @Test
+    void givenPagesOfIdsByTheIndexedSortKey_whenFilteredAndSkipped_thenAnswersAreTheLibrarys() {
+        assertSameAsLibrary(runs -> {
+            runs.createIndex(Indexes.descending("createdAt"));
+            for (int i = 4; i <= 9; i++) {
+                runs.insertOne(new Document("_id", "r" + i).append("status", i % 2 == 0 ? "running" : "queued")
+                        .append("createdAt", (long) i % 4).append("steps", List.of(new Document("status", "queued"))));
+            }
+            Bson newestFirst = Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id"));
+            return List.of(
+                    String.valueOf(runs.find().projection(Projections.include("_id")).sort(newestFirst)
+                            .skip(2).limit(3).into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.eq("status", "running")).projection(Projections.include("_id"))
+                            .sort(newestFirst).skip(1).limit(2).into(new ArrayList<>())),
+                    String.valueOf(runs.find(Filters.eq("status", "queued"))
+                            .projection(Projections.include("status", "createdAt")).sort(newestFirst).limit(2)
+                            .into(new ArrayList<>())),
+                    // a tie on the first key across the page's end: every tied document is weighed by the second
+                    String.valueOf(runs.find().projection(Projections.include("_id")).sort(newestFirst).limit(4)
+                            .into(new ArrayList<>())));
+        });
+    }
+
+    @Test
     void givenUpdatesTheLibraryRefuses_whenApplied_thenTheyAreRefusedAlikeAndChangeNothing() {
         assertSameAsLibrary(runs -> List.of(
                 outcome(() -> runs.updateOne(Filters.eq("_id", "r1"), Updates.set("bad", new Document("$x", 1)))),
