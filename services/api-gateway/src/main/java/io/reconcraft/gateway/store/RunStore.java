@@ -12,10 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import lombok.RequiredArgsConstructor;
 import org.bson.Document;
@@ -160,16 +161,8 @@ public class RunStore implements InitializingBean {
      * replaced since is not seen here, see {@link #forgetWritten}.
      */
     public Flux<RunView> findAsLastWritten(Collection<String> ids) {
-        List<RunView> remembered = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        for (String id : ids) {
-            RunView view = written.view(id);
-            if (view == null) {
-                unknown.add(id);
-            } else {
-                remembered.add(view);
-            }
-        }
+        Collection<RunView> remembered = held(ids, written::view, unknown).values();
         return unknown.isEmpty() ? Flux.fromIterable(remembered)
                 : Flux.fromIterable(remembered).concatWith(findAll(unknown));
     }
@@ -233,22 +226,32 @@ public class RunStore implements InitializingBean {
 
     /** The shown views of these runs in this order; a run removed meanwhile is left out. */
     private Flux<RunView> shownInOrder(List<String> ids) {
-        Map<String, RunView> shown = new HashMap<>();
         List<String> unknown = new ArrayList<>();
-        for (String id : ids) {
-            RunView current = written.currentView(id);
-            if (current == null) {
-                unknown.add(id);
-            } else {
-                shown.put(id, current);
-            }
-        }
+        Map<String, RunView> shown = held(ids, written::currentView, unknown);
         Mono<Map<String, RunView>> stored = unknown.isEmpty() ? Mono.just(Map.of())
                 : views(shownOnly(Query.query(Criteria.where("_id").in(unknown)))).collectMap(RunView::id);
         return stored.flatMapIterable(found -> {
             shown.putAll(found);
             return ids.stream().map(shown::get).filter(Objects::nonNull).toList();
         });
+    }
+
+    /**
+     * The views {@code lookup} holds, by id in the order of {@code ids}; the ids it has no view of go to
+     * {@code unknown}.
+     */
+    private static Map<String, RunView> held(Collection<String> ids, Function<String, RunView> lookup,
+            List<String> unknown) {
+        Map<String, RunView> held = new LinkedHashMap<>();
+        for (String id : ids) {
+            RunView view = lookup.apply(id);
+            if (view == null) {
+                unknown.add(id);
+            } else {
+                held.put(id, view);
+            }
+        }
+        return held;
     }
 
     private static Query shownOnly(Query query) {
