@@ -395,9 +395,6 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         Object lastValue = null;
         for (Integer position : sortIndex.positionsInOrder(ascending)) {
             Document document = answering == null ? getDocument(position) : decoded(position, answering);
-            if (document == null) {
-                continue;
-            }
             Object value = de.bwaldvogel.mongo.backend.Utils.getSubdocumentValue(document, field);
             if (page.size() >= skip + limit && !sameKey(value, lastValue)) {
                 break;
