@@ -150,14 +150,24 @@ final class DemoRuns {
         onThreads(PACED_CLIENTS, runs, i -> {
             long due = dueAt(start, i, perSecond);
             sleepUntil(due);
-            String status = followEvents(start(workflowId));
+            String runId = start(workflowId);
+            String status = followEvents(runId);
             latencies.add((System.nanoTime() - due) / 1e6);
             if (!status.equals("succeeded")) {
-                failures.add(status);
+                failures.add(tellFailure(runId, status));
             }
         });
         double took = (System.nanoTime() - start) / 1e9;
         return new Result(runs, took, Percentiles.of(latencies), failures.size());
+    }
+
+    /**
+     * A run the client did not see succeed, told on stderr with what it saw (its final status as read, or how its
+     * event stream answered), so that the row's failure count can be looked into; answers what it saw.
+     */
+    private static String tellFailure(String runId, String seen) {
+        System.err.println("run " + runId + " was not seen to succeed: " + seen);
+        return seen;
     }
 
     /** Follows a started run until it has ended and answers its final status. */
@@ -376,7 +386,7 @@ final class DemoRuns {
                 RunTimeline.Entry.client(answered, "POST answered"),
                 RunTimeline.Entry.client(System.currentTimeMillis(), endMoment)));
         if (!status.equals("succeeded")) {
-            failures.add(status);
+            failures.add(tellFailure(runId, status));
         }
     }
 
