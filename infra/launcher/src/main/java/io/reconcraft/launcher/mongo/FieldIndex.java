@@ -33,7 +33,7 @@ final class FieldIndex extends Index<Integer> {
     private final String field;
     private final boolean topLevel;
     private final String[] path;
-    private final NavigableMap<Object, DocumentsWithValue> byValue = new TreeMap<>(ValueComparator.asc());
+    private final NavigableMap<Object, Map<Object, Integer>> byValue = new TreeMap<>(ValueComparator.asc());
     private final Map<Object, Integer> withoutValue = new LinkedHashMap<>();
     private final Map<Object, List<Object>> valuesOfDocument = new HashMap<>();
 
@@ -73,12 +73,7 @@ final class FieldIndex extends Index<Integer> {
             withoutValue.put(id, position);
         }
         for (Object value : values) {
-            DocumentsWithValue documents = byValue.get(value);
-            if (documents == null) {
-                byValue.put(value, new DocumentsWithValue(id, position));
-            } else {
-                documents.put(id, position);
-            }
+            byValue.computeIfAbsent(value, v -> new LinkedHashMap<>()).put(id, position);
         }
     }
 
@@ -121,7 +116,7 @@ final class FieldIndex extends Index<Integer> {
         }
         Integer position = withoutValue.remove(id);
         for (Object value : values) {
-            DocumentsWithValue documents = byValue.get(value);
+            Map<Object, Integer> documents = byValue.get(value);
             Integer removed = documents == null ? null : documents.remove(id);
             if (removed != null) {
                 position = removed;
@@ -174,7 +169,7 @@ final class FieldIndex extends Index<Integer> {
         }
         // a document with several values in the range (an array's) is one candidate, as it is one match
         Set<Integer> positions = new LinkedHashSet<>();
-        rangeOf(expression).values().forEach(documents -> positions.addAll(documents.positions()));
+        rangeOf(expression).values().forEach(documents -> positions.addAll(documents.values()));
         return positions;
     }
 
@@ -187,11 +182,11 @@ final class FieldIndex extends Index<Integer> {
         if (!(condition instanceof Document expression)) {
             return Math.min(cap, sizeOf(byValue.get(normalize(condition))));
         }
-        Collection<DocumentsWithValue> matching = expression.containsKey("$in")
+        Collection<Map<Object, Integer>> matching = expression.containsKey("$in")
                 ? ((Collection<?>) expression.get("$in")).stream().map(value -> byValue.get(normalize(value))).toList()
                 : rangeOf(expression).values();
         int count = 0;
-        for (DocumentsWithValue documents : matching) {
+        for (Map<Object, Integer> documents : matching) {
             count += sizeOf(documents);
             if (count >= cap) {
                 return cap;
@@ -200,8 +195,8 @@ final class FieldIndex extends Index<Integer> {
         return count;
     }
 
-    private NavigableMap<Object, DocumentsWithValue> rangeOf(Document expression) {
-        NavigableMap<Object, DocumentsWithValue> range = byValue;
+    private NavigableMap<Object, Map<Object, Integer>> rangeOf(Document expression) {
+        NavigableMap<Object, Map<Object, Integer>> range = byValue;
         for (Map.Entry<String, Object> operator : expression.entrySet()) {
             Object bound = normalize(operator.getValue());
             range = switch (operator.getKey()) {
@@ -214,13 +209,14 @@ final class FieldIndex extends Index<Integer> {
         return range;
     }
 
-    private static int sizeOf(DocumentsWithValue documents) {
+    private static int sizeOf(Map<Object, Integer> documents) {
         return documents == null ? 0 : documents.size();
     }
 
     /** How many documents hold this scalar value (or an array holding it) in the indexed field. */
     synchronized int count(Object value) {
-        return sizeOf(byValue.get(normalize(value)));
+        Map<Object, Integer> documents = byValue.get(normalize(value));
+        return documents == null ? 0 : documents.size();
     }
 
     /**
@@ -230,13 +226,11 @@ final class FieldIndex extends Index<Integer> {
      */
     Iterable<Integer> positionsInOrder(boolean ascending) {
         return () -> {
-            Stream<Collection<Integer>> groups = ascending
-                    ? Stream.concat(Stream.of(withoutValue.values()),
-                            byValue.values().stream().map(DocumentsWithValue::positions))
-                    : Stream.concat(byValue.descendingMap().values().stream().map(DocumentsWithValue::positions),
-                            Stream.of(withoutValue.values()));
+            Stream<Map<Object, Integer>> groups = ascending
+                    ? Stream.concat(Stream.of(withoutValue), byValue.values().stream())
+                    : Stream.concat(byValue.descendingMap().values().stream(), Stream.of(withoutValue));
             Set<Integer> seen = new java.util.HashSet<>(); // a document with several values in an array comes once
-            return groups.flatMap(Collection::stream).filter(seen::add).iterator();
+            return groups.flatMap(documents -> documents.values().stream()).filter(seen::add).iterator();
         };
     }
 
@@ -381,8 +375,8 @@ final class FieldIndex extends Index<Integer> {
         return normalize(document.get("_id"));
     }
 
-    private static Collection<Integer> positionsOf(DocumentsWithValue documents) {
-        return documents == null ? List.of() : new ArrayList<>(documents.positions());
+    private static Collection<Integer> positionsOf(Map<Object, Integer> documents) {
+        return documents == null ? List.of() : new ArrayList<>(documents.values());
     }
 
     /** Numbers of different types that Mongo treats as equal (1, 1L, 1.0) become one key. */
