@@ -7,6 +7,7 @@ import io.reconcraft.orchestrator.engine.RunEnded;
 import io.reconcraft.orchestrator.engine.RunFinisher;
 import io.reconcraft.orchestrator.store.RunDocument;
 import io.reconcraft.orchestrator.store.RunStore;
+import io.reconcraft.orchestrator.store.WaitingRun;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -105,9 +105,9 @@ public class RunAdmission extends PeriodicTask {
             claiming.unlock();
         }
         if (reload) {
-            List<Document> waiting = store.waitingForAdmission(RELOAD_LIMIT);
+            List<WaitingRun> waiting = store.waitingForAdmission(RELOAD_LIMIT);
             synchronized (state) {
-                waiting.forEach(run -> queue.add(run.getString("_id"), groupOf(run)));
+                waiting.forEach(run -> queue.add(run.runId(), run.admissionGroup()));
             }
         }
         admitSoon();
@@ -201,11 +201,6 @@ public class RunAdmission extends PeriodicTask {
     private void ended(String group) {
         running = Math.max(0, running - 1);
         runningByGroup.computeIfPresent(group == null ? "unknown" : group, (g, n) -> n > 1 ? n - 1 : null);
-    }
-
-    private static String groupOf(Document run) {
-        Object group = run.get("admissionGroup");
-        return group == null ? "unknown" : group.toString();
     }
 
 }

@@ -224,12 +224,18 @@ public class RunStore {
                 .collectList().block(TIMEOUT);
     }
 
-    /** Runs waiting for admission, oldest first: their ids, groups and acceptance times only. */
-    public List<Document> waitingForAdmission(int limit) {
+    /**
+     * Runs waiting for admission, oldest first. The gateway's run ids are ObjectIds' hex strings, which the mapping
+     * stores as ObjectIds: read as plain documents they come back as such, not as the strings the run is known by.
+     */
+    public List<WaitingRun> waitingForAdmission(int limit) {
         Query query = Query.query(where("status").is(RunStatus.QUEUED.wireName()).and("cancelRequestedAt").isNull())
                 .with(org.springframework.data.domain.Sort.by("createdAt")).limit(limit);
         query.fields().include("_id").include("admissionGroup").include("createdAt");
-        return mongo.find(query, Document.class, RunDocument.COLLECTION).collectList().block(TIMEOUT);
+        return mongo.find(query, Document.class, RunDocument.COLLECTION)
+                .map(run -> new WaitingRun(String.valueOf(run.get("_id")),
+                        run.get("admissionGroup") instanceof String group ? group : "unknown"))
+                .collectList().block(TIMEOUT);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.reconcraft.orchestrator.config.OrchestratorProperties;
 import io.reconcraft.orchestrator.engine.RunAdvancer;
 import io.reconcraft.orchestrator.engine.RunFinisher;
 import io.reconcraft.orchestrator.store.RunStore;
+import io.reconcraft.orchestrator.store.WaitingRun;
 import io.reconcraft.orchestrator.store.WrittenRuns;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class RunAdmissionTest {
         }
 
         @Override
-        public List<Document> waitingForAdmission(int limit) {
+        public List<WaitingRun> waitingForAdmission(int limit) {
             return List.of();
         }
     }
