@@ -22,12 +22,14 @@ import io.reconcraft.events.StepRequested;
 import io.reconcraft.events.Topics;
 import io.reconcraft.events.model.RunStatus;
 import io.reconcraft.events.model.Severity;
+import io.reconcraft.events.model.WorkflowSnapshot;
 import io.reconcraft.orchestrator.OrchestratorApplication;
 import io.reconcraft.orchestrator.store.RunDocument;
 import io.reconcraft.orchestrator.store.RunStore;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -85,10 +87,64 @@ class RestartIT {
         }
     }
 
+    @Test
+    void givenRunsQueuedBehindTheLimit_whenTheOrchestratorRestarts_thenTheNewOneAdmitsThemFromTheStore() {
+        // what the gateway names runs by: ObjectIds' hex strings, which the store keeps as ObjectIds
+        List<String> runIds = List.of(new ObjectId().toHexString(), new ObjectId().toHexString(),
+                new ObjectId().toHexString());
+        Map<String, Object> oneAtATime = Map.of("reconcraft.orchestrator.max-active-runs", 1,
+                "spring.mongodb.database", "restart-queued");
+        WorkflowSnapshot scan = workflow().node("start", "start").node("nmap", "nmap").edge("start", "nmap").build();
+        ConfigurableApplicationContext first = startOrchestrator(oneAtATime);
+        try (EventTap tap = new EventTap(RealInfrastructure.bootstrapServers(),
+                List.of(Topics.RUN_EVENTS, Topics.TOOL_STEP_REQUESTS))) {
+            runIds.forEach(runId -> tap.publish(runId, request(scan)));
+            RunStore firstStore = first.getBean(RunStore.class);
+            await().atMost(WAIT).until(() -> runIds.stream().allMatch(runId -> firstStore.find(runId).isPresent()));
+            String admitted = runIds.stream().filter(runId -> !tap.payloadsOf(runId, StepRequested.class).isEmpty())
+                    .findFirst().orElseGet(() -> awaitAnyRequest(tap, runIds));
+
+            first.close();
+            ConfigurableApplicationContext second = startOrchestrator(oneAtATime);
+            try {
+                tap.publish(admitted, succeeded(awaitRequest(tap, admitted, "nmap", 1), Map.of()));
+                for (int i = 1; i < runIds.size(); i++) {
+                    String next = awaitAnyRequest(tap, runIds.stream()
+                            .filter(runId -> tap.payloadsOf(runId, RunCompleted.class).isEmpty()
+                                    && !runId.equals(admitted)).toList());
+                    tap.publish(next, succeeded(awaitRequest(tap, next, "nmap", 1), Map.of()));
+                    awaitRunCompleted(tap, next, 1);
+                }
+
+                runIds.forEach(runId -> assertThat(awaitRunCompleted(tap, runId, 1).status())
+                        .isEqualTo(RunStatus.SUCCEEDED));
+                runIds.forEach(runId -> assertThat(tap.payloadsOf(runId, StepRequested.class)).hasSize(1));
+            } finally {
+                second.close();
+            }
+        } finally {
+            first.close();
+        }
+    }
+
+    /** The first of these runs whose scan is requested. */
+    private static String awaitAnyRequest(EventTap tap, List<String> runIds) {
+        await().atMost(WAIT).until(() -> runIds.stream()
+                .anyMatch(runId -> !tap.payloadsOf(runId, StepRequested.class).isEmpty()));
+        return runIds.stream().filter(runId -> !tap.payloadsOf(runId, StepRequested.class).isEmpty()).findFirst()
+                .orElseThrow();
+    }
+
     private static ConfigurableApplicationContext startOrchestrator() {
+        return startOrchestrator(Map.of());
+    }
+
+    private static ConfigurableApplicationContext startOrchestrator(Map<String, Object> overrides) {
         // Command-line arguments, not builder "properties": those are defaults, which application.yml's
         // own values (the local broker and database) would override.
-        String[] arguments = RealInfrastructure.properties().entrySet().stream()
+        Map<String, Object> properties = new java.util.HashMap<>(RealInfrastructure.properties());
+        properties.putAll(overrides);
+        String[] arguments = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(OrchestratorApplication.class)
