@@ -66,6 +66,21 @@ class AuditApiTest extends GatewayTestSupport {
     }
 
     @Test
+    void givenAnAdmin_whenAFullVerificationIsAsked_thenTheAuditServiceIsAskedToReReadTheWholeChain() {
+        get("/api/audit/verify?full=true").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.valid").isEqualTo(true).jsonPath("$.query").isEqualTo("/audit/verify?full=true");
+        get("/api/audit/verify").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.query").isEqualTo("/audit/verify");
+    }
+
+    @Test
+    void givenAVerificationAskedWithAFullThatIsNotABoolean_thenA400ProblemNamingIt() {
+        get("/api/audit/verify?full=maybe").exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).value(body -> assertThat(body).contains("full"));
+    }
+
+    @Test
     void givenABadQueryParameter_whenTheAuditTrailIsQueried_thenTheAuditServices400IsPassedOn() {
         get("/api/audit?limit=oops").exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -14,7 +14,10 @@ final class StubAuditService {
     static String records(String uri) {
         return "[{\"eventId\":\"e-1\",\"type\":\"ApiCallAudited\",\"query\":\"" + uri + "\"}]";
     }
-    static final String VERIFIED = "{\"valid\":true,\"checked\":1}";
+    /** An intact chain of one record, and the query the stub was asked. */
+    static String verified(String uri) {
+        return "{\"valid\":true,\"checked\":1,\"query\":\"" + uri + "\"}";
+    }
     /** The service credential the real audit service demands; anything else is answered 401, as it does. */
     static final String SERVICE_TOKEN = "test-audit-service-credential";
 
@@ -38,7 +41,7 @@ final class StubAuditService {
                 .get("/audit/verify", (request, response) -> !authorized(request) ? response.status(401).send()
                         : silent ? Mono.never()
                         : response.header("Content-Type", "application/json")
-                                .sendString(Mono.just(VERIFIED)).then());
+                                .sendString(Mono.just(verified(request.uri()))).then());
     }
 
     private static boolean authorized(HttpServerRequest request) {

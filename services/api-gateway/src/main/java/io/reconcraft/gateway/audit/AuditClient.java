@@ -43,14 +43,20 @@ public class AuditClient {
         return call(client.get().uri(uri -> withParameters(uri.path("/audit/events"), parameters).build()));
     }
 
-    public Mono<ResponseEntity<String>> verify() {
-        return call(client.get().uri("/audit/verify"));
+    /** GET /audit/verify: the records added since the last check, or with {@code full} the whole chain. */
+    public Mono<ResponseEntity<String>> verify(boolean full) {
+        return full ? call(client.get().uri("/audit/verify?full=true"), properties.auditFullVerifyTimeout())
+                : call(client.get().uri("/audit/verify"));
     }
 
     private Mono<ResponseEntity<String>> call(WebClient.RequestHeadersSpec<?> request) {
+        return call(request, properties.auditTimeout());
+    }
+
+    private Mono<ResponseEntity<String>> call(WebClient.RequestHeadersSpec<?> request, java.time.Duration timeout) {
         return request.accept(MediaType.APPLICATION_JSON)
                 .exchangeToMono(response -> response.toEntity(String.class))
-                .timeout(properties.auditTimeout())
+                .timeout(timeout)
                 .onErrorMap(failure -> !(failure instanceof ApiException), failure -> {
                     log.warn("the audit service at {} did not answer: {}", properties.auditUrl(), failure.toString());
                     return unavailable();

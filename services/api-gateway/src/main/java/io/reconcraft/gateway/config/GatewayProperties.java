@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param healthTimeout      how long /api/health waits for MongoDB and Kafka before calling them disconnected
  * @param auditUrl           base URL of the audit service's internal query API (env RECONCRAFT_GATEWAY_AUDIT_URL)
  * @param auditTimeout       how long GET /api/audit waits for the audit service before answering 503
+ * @param auditFullVerifyTimeout how long GET /api/audit/verify?full=true waits: it re-reads and re-hashes the whole chain
  */
 @ConfigurationProperties("reconcraft.gateway")
 public record GatewayProperties(
@@ -22,7 +23,8 @@ public record GatewayProperties(
         List<String> corsAllowedOrigins,
         Duration healthTimeout,
         String auditUrl,
-        Duration auditTimeout) {
+        Duration auditTimeout,
+        Duration auditFullVerifyTimeout) {
 
     public GatewayProperties {
         jwt = jwt == null ? new Jwt(null, null) : jwt;
@@ -32,6 +34,7 @@ public record GatewayProperties(
         healthTimeout = healthTimeout == null ? Duration.ofSeconds(2) : healthTimeout;
         auditUrl = auditUrl == null || auditUrl.isBlank() ? "http://127.0.0.1:8104" : auditUrl.strip();
         auditTimeout = auditTimeout == null ? Duration.ofSeconds(5) : auditTimeout;
+        auditFullVerifyTimeout = auditFullVerifyTimeout == null ? Duration.ofMinutes(10) : auditFullVerifyTimeout;
     }
 
     public boolean hasAdminApiKey() {

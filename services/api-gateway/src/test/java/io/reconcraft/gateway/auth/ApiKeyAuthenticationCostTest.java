@@ -28,7 +28,7 @@ class ApiKeyAuthenticationCostTest {
     private final Map<String, ApiKey> stored = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
     private final ApiKeyService service = new ApiKeyService(repository(),
-            new KeyActivityCache(new GatewayProperties(null, null, TTL, null, null, null, null), clock), clock);
+            new KeyActivityCache(new GatewayProperties(null, null, TTL, null, null, null, null, null), clock), clock);
 
     @Test
     void givenAKeyJustUsed_whenItIsPresentedAgainWithinTheTimeToLive_thenTheStoreIsNotAskedAgain() {

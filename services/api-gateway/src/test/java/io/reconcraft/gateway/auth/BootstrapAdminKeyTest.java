@@ -78,7 +78,7 @@ class BootstrapAdminKeyTest extends GatewayTestSupport {
     private KeyStore freshStore() {
         ReactiveMongoTemplate template = new ReactiveMongoTemplate(mongoClient, "bootstrap-" + UUID.randomUUID());
         ApiKeyRepository repository = new ReactiveMongoRepositoryFactory(template).getRepository(ApiKeyRepository.class);
-        GatewayProperties defaults = new GatewayProperties(null, null, null, null, null, null, null);
+        GatewayProperties defaults = new GatewayProperties(null, null, null, null, null, null, null, null);
         ApiKeyService keys = new ApiKeyService(repository, new KeyActivityCache(defaults, Clock.systemUTC()),
                 Clock.systemUTC());
         return new KeyStore(repository, keys);
@@ -98,7 +98,7 @@ class BootstrapAdminKeyTest extends GatewayTestSupport {
 
     private record KeyStore(ApiKeyRepository repository, ApiKeyService keys) {
         BootstrapAdminKey bootstrap(String configuredKey) {
-            return new BootstrapAdminKey(new GatewayProperties(configuredKey, null, null, null, null, null, null), keys, repository);
+            return new BootstrapAdminKey(new GatewayProperties(configuredKey, null, null, null, null, null, null, null), keys, repository);
         }
     }
 }
