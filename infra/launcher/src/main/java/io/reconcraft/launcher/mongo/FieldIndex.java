@@ -29,11 +29,14 @@ import java.util.stream.Stream;
 final class FieldIndex extends Index<Integer> {
 
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
+    private static final java.util.Comparator<Object> KEYS = ValueComparator.asc();
+    /** The key of the documents without one, in {@link #groupsAfter}. */
+    static final Object WITHOUT_VALUE = new Object();
 
     private final String field;
     private final boolean topLevel;
     private final String[] path;
-    private final NavigableMap<Object, Map<Object, Integer>> byValue = new TreeMap<>(ValueComparator.asc());
+    private final NavigableMap<Object, Map<Object, Integer>> byValue = new TreeMap<>(KEYS);
     private final Map<Object, Integer> withoutValue = new LinkedHashMap<>();
     private final Map<Object, List<Object>> valuesOfDocument = new HashMap<>();
 
@@ -225,13 +228,53 @@ final class FieldIndex extends Index<Integer> {
      * Read under the collection's lock, which every change of this index is made under.
      */
     Iterable<Integer> positionsInOrder(boolean ascending) {
-        return () -> {
-            Stream<Map<Object, Integer>> groups = ascending
-                    ? Stream.concat(Stream.of(withoutValue), byValue.values().stream())
-                    : Stream.concat(byValue.descendingMap().values().stream(), Stream.of(withoutValue));
-            Set<Integer> seen = new java.util.HashSet<>(); // a document with several values in an array comes once
-            return groups.flatMap(documents -> documents.values().stream()).filter(seen::add).iterator();
-        };
+        return () -> groupsAfter(null, ascending, new Document()).flatMap(group -> group.positions().stream())
+                .iterator();
+    }
+
+    /** A key and the positions of the documents a walk in key order reads there. */
+    record KeyGroup(Object key, List<Integer> positions) { }
+
+    /**
+     * The keys after {@code after} (null: from the first) in ascending or descending order, documents without the key
+     * first or last as Mongo sorts them ({@link #WITHOUT_VALUE} as their key), each with its documents: a walk that
+     * stops after one key goes on from the next one later, whatever was added or removed meanwhile. Where the query's
+     * condition on this field is a range, only the keys in it. A document with several keys (an array's) comes once,
+     * at the one Mongo sorts it by: its smallest ascending, its largest descending. Read under the collection's lock.
+     */
+    Stream<KeyGroup> groupsAfter(Object after, boolean ascending, Document query) {
+        boolean ranged = canHandle(query) && query.get(field) instanceof Document expression
+                && !expression.containsKey("$in");
+        NavigableMap<Object, Map<Object, Integer>> keys = ranged ? rangeOf((Document) query.get(field)) : byValue;
+        boolean withoutToo = !ranged && (after == null || !ascending && after != WITHOUT_VALUE);
+        if (after == WITHOUT_VALUE) {
+            keys = ascending ? keys : java.util.Collections.emptyNavigableMap();
+        } else if (after != null) {
+            keys = ascending ? keys.tailMap(after, false) : keys.headMap(after, false);
+        }
+        Stream<KeyGroup> values = (ascending ? keys : keys.descendingMap()).entrySet().stream()
+                .map(entry -> new KeyGroup(entry.getKey(), sortedBy(entry.getKey(), entry.getValue(), ascending)));
+        if (!withoutToo) {
+            return values;
+        }
+        Stream<KeyGroup> without = Stream.of(WITHOUT_VALUE).map(key -> new KeyGroup(key, List.copyOf(withoutValue.values())));
+        return ascending ? Stream.concat(without, values) : Stream.concat(values, without);
+    }
+
+    /** The positions of the documents at {@code key} that a sort in this direction places there. */
+    private List<Integer> sortedBy(Object key, Map<Object, Integer> documents, boolean ascending) {
+        List<Integer> positions = new ArrayList<>(documents.size());
+        documents.forEach((id, position) -> {
+            List<Object> values = valuesOfDocument.get(id);
+            if (values.size() == 1 || KEYS.compare(sortKeyOf(values, ascending), key) == 0) {
+                positions.add(position);
+            }
+        });
+        return positions;
+    }
+
+    private static Object sortKeyOf(List<Object> values, boolean ascending) {
+        return ascending ? java.util.Collections.min(values, KEYS) : java.util.Collections.max(values, KEYS);
     }
 
     @Override

@@ -40,6 +40,8 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     private static final Comparator<Object> TIES = de.bwaldvogel.mongo.backend.ValueComparator.asc();
 
     private static final int FEW_CANDIDATES = 2_000;
+    /** MongoDB's first batch when the query names no batch size. */
+    private static final int FIRST_BATCH = 101;
     private static final int FIRST_CAP = 64;
     private static final int LAST_CAP = 1 << 18;
     private static final String ID = "_id";
@@ -379,7 +381,13 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         if (byId != null) {
             return matchDecoded(query, byId, orderBy, skip, limit, batchSize, projection);
         }
-        FieldIndex sortIndex = limit > 0 && fewCandidates(query) == null ? sortIndexFor(orderBy) : null;
+        FieldIndex sortIndex = limit >= 0 ? sortIndexFor(orderBy) : null;
+        if (sortIndex != null && fewCandidates(query) != null) {
+            sortIndex = null; // the few that an index narrows the query to are matched and sorted at once
+        }
+        if (sortIndex != null && limit == 0) {
+            return inOrderByBatches(new SortedWalk(sortIndex, query, orderBy, projection), skip, batchSize);
+        }
         if (sortIndex == null) {
             Index<Integer> narrowest = narrowestIndex(query);
             return narrowest == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, projection)
@@ -405,6 +413,46 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
             }
         }
         return matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit, batchSize, projection);
+    }
+
+    /**
+     * A sorted query without a limit that its sort key's index serves: its first batch now, the rest as the client
+     * asks for it ({@link SortedWalkCursor}).
+     */
+    private QueryResult inOrderByBatches(SortedWalk walk, int skip, int batchSize) {
+        SortedWalkCursor cursor = new SortedWalkCursor(cursorRegistry.generateCursorId(), this, walk, skip);
+        List<Document> first = cursor.takeDocuments(batchSize > 0 ? batchSize : FIRST_BATCH);
+        if (cursor.isEmpty()) {
+            return new QueryResult(first);
+        }
+        cursorRegistry.add(cursor);
+        return new QueryResult(first, cursor);
+    }
+
+    /**
+     * The next documents of a walk along its sort key's index: whole groups of documents with equal keys, so that the
+     * batch sorted by every key of the order is in place in the whole result, until at least {@code count} candidates
+     * are read or the index ends; then matched against the query, sorted and projected.
+     */
+    synchronized List<Document> nextInOrder(SortedWalk walk, int count) {
+        List<Document> candidates = new ArrayList<>();
+        java.util.Iterator<FieldIndex.KeyGroup> groups = walk.index()
+                .groupsAfter(walk.after(), walk.ascending(), walk.query()).iterator();
+        while (candidates.size() < count && groups.hasNext()) {
+            FieldIndex.KeyGroup group = groups.next();
+            for (Integer position : group.positions()) {
+                Document document = walk.answering() == null ? getDocument(position) : decoded(position, walk.answering());
+                if (document != null) {
+                    candidates.add(document);
+                }
+            }
+            walk.movedPast(group.key());
+        }
+        if (!groups.hasNext()) {
+            walk.end();
+        }
+        return matchDocumentsFromStream(candidates.stream(), walk.query(), walk.orderBy(), 0, 0, 0, walk.projection())
+                .collectDocuments();
     }
 
     /**

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.reconcraft.launcher.stack.Ports;
@@ -241,6 +242,112 @@ class MongoServerIT {
                     .limit(1))).containsExactly("r99b");
             assertThat(ids(runs.find().sort(Sorts.orderBy(Sorts.descending("startedAt"), Sorts.ascending("_id")))
                     .limit(2))).containsExactly("r99", "r99b");
+        });
+    }
+
+    @Test
+    void givenAnIndexOnTheSortKey_whenEverythingIsReadInSmallBatches_thenItComesInTheOrderOfAFullScansSort() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> indexed = client.getDatabase("reconcraft").getCollection("indexed");
+            MongoCollection<Document> plain = client.getDatabase("reconcraft").getCollection("plain");
+            indexed.createIndex(Indexes.ascending("at"));
+            for (int i = 0; i < 300; i++) {
+                Document document = new Document("_id", String.format("d%03d", i)).append("kind", "k" + i % 4);
+                if (i % 10 != 0) {
+                    document.append("at", (long) (i * 7 % 50)); // ties of six on each key; every tenth has none
+                }
+                indexed.insertOne(document);
+                plain.insertOne(document);
+            }
+            indexed.deleteOne(Filters.eq("_id", "d017"));
+            plain.deleteOne(Filters.eq("_id", "d017"));
+            List<org.bson.conversions.Bson> orders = List.of(Sorts.ascending("at"), Sorts.descending("at"),
+                    Sorts.orderBy(Sorts.ascending("at"), Sorts.descending("_id")),
+                    Sorts.orderBy(Sorts.descending("at"), Sorts.ascending("_id")));
+
+            for (org.bson.conversions.Bson order : orders) {
+                assertThat(ids(indexed.find().sort(order).batchSize(7))).as("%s", order)
+                        .hasSize(299).isEqualTo(ids(plain.find().sort(order)));
+                assertThat(ids(indexed.find(Filters.eq("kind", "k1")).sort(order).skip(5).batchSize(4)))
+                        .as("matched and skipped, %s", order)
+                        .isEqualTo(ids(plain.find(Filters.eq("kind", "k1")).sort(order).skip(5)));
+                assertThat(ids(indexed.find(Filters.gte("at", 30L)).sort(order).batchSize(9)))
+                        .as("a range of the sort key, %s", order)
+                        .isEqualTo(ids(plain.find(Filters.gte("at", 30L)).sort(order)));
+            }
+            assertThat(indexed.find().sort(Sorts.ascending("at")).projection(Projections.include("at")).batchSize(5)
+                    .into(new ArrayList<>())).hasSize(299).allSatisfy(d -> assertThat(d).doesNotContainKey("kind"));
+        });
+    }
+
+    @Test
+    void givenAnArrayOnTheSortKey_whenEverythingIsReadInBatches_thenTheDocumentComesOnceWhereItsKeySortsIt() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> runs = runs(client);
+            runs.createIndex(Indexes.ascending("at"));
+            for (int i = 0; i < 10; i++) {
+                runs.insertOne(new Document("_id", "r" + i).append("at", (long) i * 10));
+            }
+            runs.insertOne(new Document("_id", "many").append("at", List.of(45L, 5L, 95L)));
+
+            List<String> ascending = ids(runs.find().sort(Sorts.ascending("at")).batchSize(2));
+            List<String> descending = ids(runs.find().sort(Sorts.descending("at")).batchSize(2));
+
+            assertThat(ascending).containsExactly("r0", "many", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9");
+            assertThat(descending).containsExactly("many", "r9", "r8", "r7", "r6", "r5", "r4", "r3", "r2", "r1", "r0");
+        });
+    }
+
+    @Test
+    void givenALongSortedRead_whenOnlyItsFirstBatchIsTaken_thenOnlyAboutThatBatchIsMatched() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> chain = client.getDatabase("audit").getCollection("audit_events");
+            chain.createIndex(Indexes.ascending("sequence"), new IndexOptions().unique(true).sparse(true));
+            List<Document> records = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                records.add(new Document("_id", "e" + i).append("sequence", (long) i));
+            }
+            chain.insertMany(records);
+
+            long before = examined(client, "audit audit_events");
+            try (var cursor = chain.find(Filters.gte("sequence", 0L)).sort(Sorts.ascending("sequence")).batchSize(50)
+                    .iterator()) {
+                assertThat(cursor.next().get("_id")).isEqualTo("e0");
+            }
+            long firstBatch = examined(client, "audit audit_events") - before;
+            List<Document> all = chain.find(Filters.gte("sequence", 0L)).sort(Sorts.ascending("sequence"))
+                    .batchSize(50).into(new ArrayList<>());
+            long whole = examined(client, "audit audit_events") - before - firstBatch;
+
+            assertThat(firstBatch).as("the first batch and the one after it, not the whole chain").isLessThan(200);
+            assertThat(whole).isGreaterThanOrEqualTo(3_000);
+            assertThat(all).extracting(record -> record.get("_id")).hasSize(3_000).startsWith("e0", "e1")
+                    .endsWith("e2999");
+        });
+    }
+
+    @Test
+    void givenALongSortedRead_whenDocumentsChangeBetweenItsBatches_thenItGoesOnFromWhereItStood() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> chain = client.getDatabase("audit").getCollection("audit_events");
+            chain.createIndex(Indexes.ascending("sequence"), new IndexOptions().unique(true).sparse(true));
+            for (int i = 0; i < 200; i += 2) {
+                chain.insertOne(new Document("_id", "e" + i).append("sequence", (long) i));
+            }
+            List<Object> read = new ArrayList<>();
+
+            try (var cursor = chain.find().sort(Sorts.ascending("sequence")).batchSize(10).iterator()) {
+                for (int i = 0; i < 10; i++) {
+                    read.add(cursor.next().get("sequence"));
+                }
+                chain.insertOne(new Document("_id", "e1").append("sequence", 1L)); // behind the read
+                chain.insertOne(new Document("_id", "e101").append("sequence", 101L)); // ahead of it
+                chain.deleteOne(Filters.eq("_id", "e150"));
+                cursor.forEachRemaining(record -> read.add(record.get("sequence")));
+            }
+
+            assertThat(read).hasSize(100).doesNotHaveDuplicates().contains(101L).doesNotContain(1L, 150L)
+                    .isSortedAccordingTo(java.util.Comparator.comparingLong(value -> (Long) value));
         });
     }
 
