@@ -16,8 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A non-unique index that mongo-java-server itself leaves out ("secondary index … not yet implemented"), so that
@@ -252,7 +255,11 @@ final class FieldIndex extends Index<Integer> {
         } else if (after != null) {
             keys = ascending ? keys.tailMap(after, false) : keys.headMap(after, false);
         }
-        Stream<KeyGroup> values = (ascending ? keys : keys.descendingMap()).entrySet().stream()
+        // not entrySet().stream(): a stream asks its source for its size first, and a TreeMap view counts its
+        // entries one by one for that — a pass over the rest of the index for every batch or page (2026-12-06)
+        Stream<Map.Entry<Object, Map<Object, Integer>>> entries = StreamSupport.stream(Spliterators.spliteratorUnknownSize(
+                (ascending ? keys : keys.descendingMap()).entrySet().iterator(), Spliterator.ORDERED), false);
+        Stream<KeyGroup> values = entries
                 .map(entry -> new KeyGroup(entry.getKey(), sortedBy(entry.getKey(), entry.getValue(), ascending)));
         if (!withoutToo) {
             return values;
