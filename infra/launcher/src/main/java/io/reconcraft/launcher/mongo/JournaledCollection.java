@@ -381,13 +381,18 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         if (byId != null) {
             return matchDecoded(query, byId, orderBy, skip, limit, batchSize, projection);
         }
-        FieldIndex sortIndex = limit >= 0 ? sortIndexFor(orderBy) : null;
-        if (sortIndex != null && fewCandidates(query) != null) {
-            sortIndex = null; // the few that an index narrows the query to are matched and sorted at once
+        if (limit == 0) {
+            // the whole result: along the sort key's index only where no other index narrows the query more (the
+            // gateway's queued runs of a group, sorted by start, would otherwise walk every run ever started)
+            FieldIndex sortIndex = sortIndexFor(orderBy);
+            Index<Integer> narrowest = narrowestIndex(query);
+            if (sortIndex != null && (narrowest == null || inOrder(narrowest) == sortIndex)) {
+                return inOrderByBatches(new SortedWalk(sortIndex, query, orderBy, projection), skip, batchSize);
+            }
+            return narrowest == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, projection)
+                    : matchDecoded(query, narrowest.getPositions(query), orderBy, skip, limit, batchSize, projection);
         }
-        if (sortIndex != null && limit == 0) {
-            return inOrderByBatches(new SortedWalk(sortIndex, query, orderBy, projection), skip, batchSize);
-        }
+        FieldIndex sortIndex = limit > 0 && fewCandidates(query) == null ? sortIndexFor(orderBy) : null;
         if (sortIndex == null) {
             Index<Integer> narrowest = narrowestIndex(query);
             return narrowest == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, projection)

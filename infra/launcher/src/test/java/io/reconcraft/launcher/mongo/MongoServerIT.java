@@ -327,6 +327,29 @@ class MongoServerIT {
     }
 
     @Test
+    void givenASortedReadWithoutALimitThatAnotherIndexNarrows_whenRead_thenOnlyThatIndexsCandidatesAreExamined() {
+        withServer(home.resolve("m.mv"), client -> {
+            MongoCollection<Document> runs = runs(client);
+            runs.createIndex(Indexes.descending("startedAt"));
+            runs.createIndex(Indexes.ascending("status"));
+            List<Document> stored = new ArrayList<>();
+            for (int i = 0; i < 12_000; i++) {
+                stored.add(new Document("_id", "r" + i).append("startedAt", (long) i)
+                        .append("status", i % 4 == 0 ? "queued" : "succeeded"));
+            }
+            runs.insertMany(stored);
+
+            long before = examined(client, "reconcraft runs");
+            List<String> queued = ids(runs.find(Filters.eq("status", "queued")).sort(Sorts.ascending("startedAt")));
+            long examined = examined(client, "reconcraft runs") - before;
+
+            assertThat(queued).hasSize(3_000).startsWith("r0", "r4").endsWith("r11996");
+            assertThat(examined).as("the 3,000 queued runs, not the 12,000 along the start index")
+                    .isLessThanOrEqualTo(2 * 3_000);
+        });
+    }
+
+    @Test
     void givenALongSortedRead_whenDocumentsChangeBetweenItsBatches_thenItGoesOnFromWhereItStood() {
         withServer(home.resolve("m.mv"), client -> {
             MongoCollection<Document> chain = client.getDatabase("audit").getCollection("audit_events");
