@@ -389,14 +389,11 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
             if (sortIndex != null && (narrowest == null || inOrder(narrowest) == sortIndex)) {
                 return inOrderByBatches(new SortedWalk(sortIndex, query, orderBy, projection), skip, batchSize);
             }
-            return narrowest == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, projection)
-                    : matchDecoded(query, narrowest.getPositions(query), orderBy, skip, limit, batchSize, projection);
+            return matchedAtOnce(narrowest, query, orderBy, skip, limit, batchSize, projection);
         }
         FieldIndex sortIndex = limit > 0 && fewCandidates(query) == null ? sortIndexFor(orderBy) : null;
         if (sortIndex == null) {
-            Index<Integer> narrowest = narrowestIndex(query);
-            return narrowest == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, projection)
-                    : matchDecoded(query, narrowest.getPositions(query), orderBy, skip, limit, batchSize, projection);
+            return matchedAtOnce(narrowestIndex(query), query, orderBy, skip, limit, batchSize, projection);
         }
         // Walk the index of the first sort key in the requested order and stop once the page is full and the
         // documents that tie with its last one are in; the page is then sorted by every key and cut as usual. Each
@@ -418,6 +415,13 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
             }
         }
         return matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit, batchSize, projection);
+    }
+
+    /** The candidates of the index that narrows the query most, matched and sorted at once; all documents without one. */
+    private QueryResult matchedAtOnce(Index<Integer> narrowest, Document query, Document orderBy, int skip, int limit,
+            int batchSize, Document projection) {
+        return narrowest == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, projection)
+                : matchDecoded(query, narrowest.getPositions(query), orderBy, skip, limit, batchSize, projection);
     }
 
     /**
