@@ -53,11 +53,11 @@ public class Retention {
     /** Removes every record up to the newest one received before {@code cutoff}; the number removed. */
     public long expireReceivedBefore(Instant cutoff) {
         // verifier before chain, the order verification takes them in: a verification never sees the tail half-moved
-        synchronized (verifier) {
+        return verifier.whileNoVerificationRuns(() -> {
             synchronized (chain) {
                 return expire(cutoff);
             }
-        }
+        });
     }
 
     private long expire(Instant cutoff) {
@@ -69,7 +69,7 @@ public class Retention {
         long newTail = ((Number) lastExpired.get().get("sequence")).longValue() + 1;
         anchors.moveTail(newTail, lastExpired.get().getString(RecordHash.HASH));
         long removed = store.deleteBefore(newTail);
-        verifier.forgetVerifiedPrefix();
+        verifier.prefixRemoved(newTail, lastExpired.get().getString(RecordHash.HASH));
         log.info("retention removed {} audit records; the chain now begins at sequence {}", removed, newTail);
         return removed;
     }

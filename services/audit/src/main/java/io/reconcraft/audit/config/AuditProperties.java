@@ -20,11 +20,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param anchorTopic        the compacted topic the signed checkpoints of the chain's head and tail go to
  * @param fullVerifyInterval how often the whole chain is re-read in the background; between two full passes
  *                           {@code /audit/verify} checks the signed anchors and only the records added since
+ * @param fullVerifyShare    the share of one core a background full pass may take (it pauses between slices of
+ *                           work); 1 runs it at full speed
  */
 @ConfigurationProperties("reconcraft.audit")
 public record AuditProperties(List<String> maskedKeys, Integer maxResults, Integer defaultLimit, Duration retention,
                               Duration retentionInterval, String chainKey, String apiToken, String anchorTopic,
-                              Duration fullVerifyInterval) {
+                              Duration fullVerifyInterval, Double fullVerifyShare) {
 
     static final int MIN_SECRET_LENGTH = 16;
 
@@ -36,6 +38,10 @@ public record AuditProperties(List<String> maskedKeys, Integer maxResults, Integ
         retentionInterval = retentionInterval == null ? Duration.ofHours(1) : retentionInterval;
         anchorTopic = anchorTopic == null || anchorTopic.isBlank() ? "reconcraft.audit-anchors" : anchorTopic.strip();
         fullVerifyInterval = fullVerifyInterval == null ? Duration.ofMinutes(15) : fullVerifyInterval;
+        fullVerifyShare = fullVerifyShare == null ? 0.25 : fullVerifyShare;
+        if (!(fullVerifyShare > 0 && fullVerifyShare <= 1)) {
+            throw new IllegalArgumentException("reconcraft.audit.full-verify-share must be more than 0 and at most 1");
+        }
         if (retention.isNegative()) {
             throw new IllegalArgumentException("reconcraft.audit.retention must be zero (keep forever) or positive");
         }

@@ -70,8 +70,8 @@ class AuditMetrics implements DisposableBean {
 
     private Mono<Void> refresh() {
         return store.count(new Query()).doOnNext(length::set)
-                .then(Mono.fromCallable(verifier::verify).subscribeOn(Schedulers.boundedElastic()))
-                .doOnNext(this::record)
+                .then(Mono.fromCallable(verifier::verifyIfVerifiedBefore).subscribeOn(Schedulers.boundedElastic()))
+                .doOnNext(verification -> verification.ifPresent(this::record))
                 .then();
     }
 

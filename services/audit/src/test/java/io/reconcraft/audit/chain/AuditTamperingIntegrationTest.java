@@ -179,6 +179,21 @@ class AuditTamperingIntegrationTest extends AuditServiceTest {
     }
 
     @Test
+    void givenRetentionExpiredTheOldestRecordsAfterAVerification_whenVerifiedIncrementally_thenItCountsFromTheMovedAnchor() {
+        List<Document> firstRun = storeARunAndReadTheChainFromItsFirstRecord();
+        storeARunAndReadTheChainFromItsFirstRecord();
+        Document lastExpired = firstRun.get(firstRun.size() - 1);
+
+        retention.expireReceivedBefore(lastExpired.getDate("receivedAt").toInstant().plusMillis(1));
+        ChainVerification incremental = verify();
+
+        assertThat(incremental.valid()).as(incremental.toString()).isTrue();
+        assertThat(incremental.anchorSequence()).isEqualTo(sequence(lastExpired) + 1);
+        assertThat(incremental.anchorHash()).isEqualTo(lastExpired.getString("hash"));
+        assertThat(incremental.checked()).isEqualTo(verifyFully().checked());
+    }
+
+    @Test
     void givenAServiceRestart_whenTheAnchorIsRecoveredFromItsTopic_thenItIsTheNewestSignedOne_andAForgedOneIsIgnored() {
         storeARunAndReadTheChainFromItsFirstRecord();
         Anchor live = anchors.current().orElseThrow();

@@ -26,7 +26,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "reconcraft.audit.chain-key=" + AuditServiceTest.CHAIN_KEY,
-        "reconcraft.audit.api-token=" + AuditServiceTest.API_TOKEN})
+        "reconcraft.audit.api-token=" + AuditServiceTest.API_TOKEN,
+        // the tests tamper with the chain and verify at moments they choose: no background pass in between
+        "reconcraft.audit.full-verify-initial-delay=PT1H"})
 public abstract class AuditServiceTest {
 
     public static final String CHAIN_KEY = "test-chain-key-not-in-the-database";

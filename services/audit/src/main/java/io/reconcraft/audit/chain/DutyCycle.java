@@ -1,0 +1,62 @@
+package io.reconcraft.audit.chain;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * Keeps a long background read to a share of one core: after each slice of work it pauses long enough that the
+ * work is at most {@code share} of the time, so a pass over a million records never takes the cores live runs
+ * need. Wall time, not this thread's CPU, is what it measures: a pass spends most of its time waiting for the
+ * database, which works for it meanwhile, and under load its slices stretch, so it yields more. It stops pausing
+ * while {@code hurry} says someone waits for the pass.
+ */
+final class DutyCycle {
+
+    /** Sleeps; a test passes its own. */
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    static final Duration SLICE = Duration.ofMillis(20);
+
+    private final double share;
+    private final BooleanSupplier hurry;
+    private final LongSupplier nanoTime;
+    private final Sleeper sleeper;
+    private long sliceStartedAt;
+
+    DutyCycle(double share, BooleanSupplier hurry, LongSupplier nanoTime, Sleeper sleeper) {
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("a duty cycle's share must be in (0, 1], was " + share);
+        }
+        this.share = share;
+        this.hurry = hurry;
+        this.nanoTime = nanoTime;
+        this.sleeper = sleeper;
+        this.sliceStartedAt = nanoTime.getAsLong();
+    }
+
+    static DutyCycle fullSpeed() {
+        return new DutyCycle(1, () -> true, System::nanoTime, duration -> { });
+    }
+
+    /** Called after each unit of work; pauses when a slice is used up. */
+    void worked() {
+        if (share >= 1) {
+            return;
+        }
+        long worked = nanoTime.getAsLong() - sliceStartedAt;
+        if (worked < SLICE.toNanos()) {
+            return;
+        }
+        if (!hurry.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+            try {
+                sleeper.sleep(Duration.ofNanos((long) (worked * (1 - share) / share)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // shutting down: finish the pass without pauses
+            }
+        }
+        sliceStartedAt = nanoTime.getAsLong();
+    }
+}
