@@ -5,10 +5,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * Keeps a long background read to a share of one core: after each slice of work it pauses long enough that the
+ * Keeps a long background read to a share of the time: after each slice of work it pauses long enough that the
  * work is at most {@code share} of the time, so a pass over a million records never takes the cores live runs
- * need. Wall time, not this thread's CPU, is what it measures: a pass spends most of its time waiting for the
- * database, which works for it meanwhile, and under load its slices stretch, so it yields more. It stops pausing
+ * need. Wall time, not this thread's CPU, is what it measures: the database and the driver work for the pass in
+ * other threads (or processes) meanwhile, and under load its slices stretch, so it yields more. It stops pausing
  * while {@code hurry} says someone waits for the pass.
  */
 final class DutyCycle {

@@ -20,8 +20,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param anchorTopic        the compacted topic the signed checkpoints of the chain's head and tail go to
  * @param fullVerifyInterval how often the whole chain is re-read in the background; between two full passes
  *                           {@code /audit/verify} checks the signed anchors and only the records added since
- * @param fullVerifyShare    the share of one core a background full pass may take (it pauses between slices of
- *                           work); 1 runs it at full speed
+ * @param fullVerifyShare    the share of the time a background full pass works (it pauses between slices of work);
+ *                           while it works, the database and the driver work for it in parallel, so its CPU is
+ *                           about this share of one to two cores; 1 runs it at full speed
  */
 @ConfigurationProperties("reconcraft.audit")
 public record AuditProperties(List<String> maskedKeys, Integer maxResults, Integer defaultLimit, Duration retention,
@@ -38,7 +39,7 @@ public record AuditProperties(List<String> maskedKeys, Integer maxResults, Integ
         retentionInterval = retentionInterval == null ? Duration.ofHours(1) : retentionInterval;
         anchorTopic = anchorTopic == null || anchorTopic.isBlank() ? "reconcraft.audit-anchors" : anchorTopic.strip();
         fullVerifyInterval = fullVerifyInterval == null ? Duration.ofMinutes(15) : fullVerifyInterval;
-        fullVerifyShare = fullVerifyShare == null ? 0.25 : fullVerifyShare;
+        fullVerifyShare = fullVerifyShare == null ? 0.1 : fullVerifyShare;
         if (!(fullVerifyShare > 0 && fullVerifyShare <= 1)) {
             throw new IllegalArgumentException("reconcraft.audit.full-verify-share must be more than 0 and at most 1");
         }
