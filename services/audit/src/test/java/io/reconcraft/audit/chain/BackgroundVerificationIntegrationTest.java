@@ -28,10 +28,8 @@ class BackgroundVerificationIntegrationTest extends AuditServiceTest {
     @Test
     void givenABackgroundPassPausedBetweenSlices_whenAnIncrementalVerificationIsAsked_thenItAnswersWithoutWaitingForThePass()
             throws Exception {
-        storeARun();
         HeldPause pause = new HeldPause();
-        CompletableFuture<ChainVerification> background =
-                CompletableFuture.supplyAsync(() -> verifier.verifyFullyInTheBackground(everyRecordASlice(), pause));
+        CompletableFuture<ChainVerification> background = aBackgroundPassOverAStoredRun(pause);
         try {
             pause.awaitHeld();
 
@@ -48,10 +46,8 @@ class BackgroundVerificationIntegrationTest extends AuditServiceTest {
     @Test
     void givenABackgroundPassPausedBetweenSlices_whenAFullVerificationIsAskedFor_thenThePassPausesNoMore_andBothAreIntact()
             throws Exception {
-        storeARun();
         HeldPause pause = new HeldPause();
-        CompletableFuture<ChainVerification> background =
-                CompletableFuture.supplyAsync(() -> verifier.verifyFullyInTheBackground(everyRecordASlice(), pause));
+        CompletableFuture<ChainVerification> background = aBackgroundPassOverAStoredRun(pause);
         CompletableFuture<ChainVerification> onDemand;
         try {
             pause.awaitHeld();
@@ -66,6 +62,11 @@ class BackgroundVerificationIntegrationTest extends AuditServiceTest {
         assertThat(backgroundResult.checked()).isGreaterThanOrEqualTo(5);
         assertThat(pause.taken()).isEqualTo(1);
         assertThat(onDemand.get(WAIT.toSeconds(), TimeUnit.SECONDS).valid()).isTrue();
+    }
+
+    private CompletableFuture<ChainVerification> aBackgroundPassOverAStoredRun(HeldPause pause) {
+        storeARun();
+        return CompletableFuture.supplyAsync(() -> verifier.verifyFullyInTheBackground(everyRecordASlice(), pause));
     }
 
     /** A clock on which every record's work uses up a whole slice, so the pass would pause after each one. */
