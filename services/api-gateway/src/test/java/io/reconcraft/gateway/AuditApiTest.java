@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reconcraft.events.ApiCallAudited;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.Topics;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -71,6 +72,17 @@ class AuditApiTest extends GatewayTestSupport {
                 .expectBody().jsonPath("$.valid").isEqualTo(true).jsonPath("$.query").isEqualTo("/audit/verify?full=true");
         get("/api/audit/verify").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.query").isEqualTo("/audit/verify");
+    }
+
+    @Test
+    void givenTheAuditServiceTakesLongerThanAQueryMayToVerify_whenVerified_thenTheGatewayWaitsForItsAnswer() {
+        AUDIT.verifyTakes = Duration.ofSeconds(2); // more than reconcraft.gateway.audit-timeout (1 s in these tests)
+        try {
+            get("/api/audit/verify").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.valid").isEqualTo(true);
+        } finally {
+            AUDIT.verifyTakes = Duration.ZERO;
+        }
     }
 
     @Test

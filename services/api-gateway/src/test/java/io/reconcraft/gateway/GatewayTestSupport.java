@@ -71,6 +71,7 @@ public abstract class GatewayTestSupport {
         registry.add("reconcraft.gateway.audit-url", AUDIT::url);
         registry.add("reconcraft.gateway.audit-api-token", () -> StubAuditService.SERVICE_TOKEN);
         registry.add("reconcraft.gateway.audit-timeout", () -> "1s");
+        registry.add("reconcraft.gateway.audit-verify-timeout", () -> "5s");
         registry.add("reconcraft.gateway.findings-url", FINDINGS::url);
     }
 

@@ -1,5 +1,6 @@
 package io.reconcraft.gateway;
 
+import java.time.Duration;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerRoutes;
@@ -22,6 +23,8 @@ final class StubAuditService {
     static final String SERVICE_TOKEN = "test-audit-service-credential";
 
     volatile boolean silent;
+    /** How long /audit/verify takes to answer, as the audit service's first check after its start does. */
+    volatile Duration verifyTakes = Duration.ZERO;
     private String url;
 
     static StubAuditService start() {
@@ -41,7 +44,7 @@ final class StubAuditService {
                 .get("/audit/verify", (request, response) -> !authorized(request) ? response.status(401).send()
                         : silent ? Mono.never()
                         : response.header("Content-Type", "application/json")
-                                .sendString(Mono.just(verified(request.uri()))).then());
+                                .sendString(Mono.just(verified(request.uri())).delayElement(verifyTakes)).then());
     }
 
     private static boolean authorized(HttpServerRequest request) {

@@ -43,10 +43,12 @@ public class AuditClient {
         return call(client.get().uri(uri -> withParameters(uri.path("/audit/events"), parameters).build()));
     }
 
-    /** GET /audit/verify: the records added since the last check, or with {@code full} the whole chain. */
+    /**
+     * GET /audit/verify: the records added since the last check, or with {@code full} the whole chain — which the
+     * first check after the audit service starts re-reads too, so both wait as long as a full pass may take.
+     */
     public Mono<ResponseEntity<String>> verify(boolean full) {
-        return full ? call(client.get().uri("/audit/verify?full=true"), properties.auditFullVerifyTimeout())
-                : call(client.get().uri("/audit/verify"));
+        return call(client.get().uri(full ? "/audit/verify?full=true" : "/audit/verify"), properties.auditVerifyTimeout());
     }
 
     private Mono<ResponseEntity<String>> call(WebClient.RequestHeadersSpec<?> request) {

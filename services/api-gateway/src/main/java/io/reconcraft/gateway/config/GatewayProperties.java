@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param healthTimeout      how long /api/health waits for MongoDB and Kafka before calling them disconnected
  * @param auditUrl           base URL of the audit service's internal query API (env RECONCRAFT_GATEWAY_AUDIT_URL)
  * @param auditTimeout       how long GET /api/audit waits for the audit service before answering 503
- * @param auditFullVerifyTimeout how long GET /api/audit/verify?full=true waits: it re-reads and re-hashes the whole chain
+ * @param auditVerifyTimeout how long GET /api/audit/verify waits: a full pass ({@code ?full=true}, and the first
+ *                           verification after the audit service starts) re-reads and re-hashes the whole chain
  */
 @ConfigurationProperties("reconcraft.gateway")
 public record GatewayProperties(
@@ -24,7 +25,7 @@ public record GatewayProperties(
         Duration healthTimeout,
         String auditUrl,
         Duration auditTimeout,
-        Duration auditFullVerifyTimeout) {
+        Duration auditVerifyTimeout) {
 
     public GatewayProperties {
         jwt = jwt == null ? new Jwt(null, null) : jwt;
@@ -34,7 +35,7 @@ public record GatewayProperties(
         healthTimeout = healthTimeout == null ? Duration.ofSeconds(2) : healthTimeout;
         auditUrl = auditUrl == null || auditUrl.isBlank() ? "http://127.0.0.1:8104" : auditUrl.strip();
         auditTimeout = auditTimeout == null ? Duration.ofSeconds(5) : auditTimeout;
-        auditFullVerifyTimeout = auditFullVerifyTimeout == null ? Duration.ofMinutes(10) : auditFullVerifyTimeout;
+        auditVerifyTimeout = auditVerifyTimeout == null ? Duration.ofMinutes(10) : auditVerifyTimeout;
     }
 
     public boolean hasAdminApiKey() {
