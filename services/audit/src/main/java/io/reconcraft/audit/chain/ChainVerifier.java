@@ -3,6 +3,7 @@ package io.reconcraft.audit.chain;
 import io.reconcraft.audit.config.AuditProperties;
 import io.reconcraft.audit.store.AuditStore;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -10,6 +11,8 @@ import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -49,6 +52,7 @@ public class ChainVerifier {
     private final RecordHash hashes;
     private final AuditProperties properties;
     private final ReentrantLock fullPass = new ReentrantLock();
+    private final ClosingPause pause = new ClosingPause();
     private Verified verified;
     private ChainVerification brokenInFullPass;
     private boolean fullPassEnded;
@@ -87,7 +91,17 @@ public class ChainVerifier {
     @Scheduled(initialDelayString = "${reconcraft.audit.full-verify-initial-delay:PT10S}",
             fixedDelayString = "${reconcraft.audit.full-verify-interval:PT15M}")
     void verifyFullyInTheBackground() {
-        verifyFullyInTheBackground(System::nanoTime, pause -> Thread.sleep(pause.toMillis()));
+        try {
+            verifyFullyInTheBackground(System::nanoTime, pause);
+        } catch (CancellationException e) {
+            log.info("the background verification of the audit chain stopped: the service is shutting down");
+        }
+    }
+
+    /** Before the scheduler is stopped, which waits for a running pass. */
+    @EventListener(ContextClosedEvent.class)
+    void stopPausedPasses() {
+        pause.close();
     }
 
     /** The background pass, paced by this clock and this pause. */

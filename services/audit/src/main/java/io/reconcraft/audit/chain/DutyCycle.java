@@ -1,6 +1,7 @@
 package io.reconcraft.audit.chain;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -9,7 +10,8 @@ import java.util.function.LongSupplier;
  * work is at most {@code share} of the time, so a pass over a million records never takes the cores live runs
  * need. Wall time, not this thread's CPU, is what it measures: the database and the driver work for the pass in
  * other threads (or processes) meanwhile, and under load its slices stretch, so it yields more. It stops pausing
- * while {@code hurry} says someone waits for the pass.
+ * while {@code hurry} says someone waits for the pass, and abandons the pass when its thread is interrupted (the
+ * service is shutting down).
  */
 final class DutyCycle {
 
@@ -41,7 +43,11 @@ final class DutyCycle {
         return new DutyCycle(1, () -> true, System::nanoTime, duration -> { });
     }
 
-    /** Called after each unit of work; pauses when a slice is used up. */
+    /**
+     * Called after each unit of work; pauses when a slice is used up.
+     *
+     * @throws CancellationException when the thread is interrupted (its flag stays set)
+     */
     void worked() {
         if (share >= 1) {
             return;
@@ -50,13 +56,21 @@ final class DutyCycle {
         if (worked < SLICE.toNanos()) {
             return;
         }
-        if (!hurry.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw abandoned();
+        }
+        if (!hurry.getAsBoolean()) {
             try {
                 sleeper.sleep(Duration.ofNanos((long) (worked * (1 - share) / share)));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // shutting down: finish the pass without pauses
+                Thread.currentThread().interrupt();
+                throw abandoned();
             }
         }
         sliceStartedAt = nanoTime.getAsLong();
+    }
+
+    private static CancellationException abandoned() {
+        return new CancellationException("the paced pass was interrupted");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 class DutyCycleTest {
@@ -73,6 +74,20 @@ class DutyCycleTest {
         cycle.worked();
 
         assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void givenTheThreadIsInterruptedInAPause_whenTheSliceEnds_thenThePassIsAbandoned_andTheInterruptKept() {
+        DutyCycle cycle = new DutyCycle(0.5, () -> false, () -> now, pause -> {
+            throw new InterruptedException("shutting down");
+        });
+        now += Duration.ofMillis(20).toNanos();
+        try {
+            assertThatThrownBy(cycle::worked).isInstanceOf(CancellationException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test
