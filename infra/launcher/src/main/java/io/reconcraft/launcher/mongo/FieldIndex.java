@@ -10,7 +10,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,8 @@ import java.util.stream.StreamSupport;
  * a query by run id or a newest-first page does not walk the whole collection. It orders documents by the index's
  * FIRST key only: equality, {@code $in} and range conditions on that key select candidates, and the collection
  * still matches every candidate against the whole query, so a compound index narrows by its first key and is
- * never wrong. Documents without the key are kept apart: Mongo sorts them before every value.
+ * never wrong. Documents without the key are kept apart: Mongo sorts them before every value. The documents of one
+ * key come in the order of their positions, as a walk of the whole collection meets them.
  */
 final class FieldIndex extends Index<Integer> {
 
@@ -39,9 +39,17 @@ final class FieldIndex extends Index<Integer> {
     private final String field;
     private final boolean topLevel;
     private final String[] path;
-    private final NavigableMap<Object, Map<Object, Integer>> byValue = new TreeMap<>(KEYS);
-    private final Map<Object, Integer> withoutValue = new LinkedHashMap<>();
-    private final Map<Object, List<Object>> valuesOfDocument = new HashMap<>();
+    /** Each key's documents: one position (the caller's {@code Integer}, which indexes share) or {@link Positions}. */
+    private final NavigableMap<Object, Object> byValue = new TreeMap<>(KEYS);
+    private final Positions withoutValue = new Positions();
+    /**
+     * The keys of the documents that have several (an array's), each as often as the document holds it; a document
+     * with one key is known by that key alone, so the index holds nothing per document beside its position there —
+     * with 50,000 runs stored, a map entry, a list and a map of its own per document and index were millions of
+     * objects for every marking cycle of the collector to walk (bench/RESULTS.md).
+     */
+    private final Map<Integer, List<Object>> severalKeys = new HashMap<>();
+    private int documents;
 
     FieldIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -54,13 +62,13 @@ final class FieldIndex extends Index<Integer> {
         return field;
     }
 
+    /**
+     * Null: this index knows documents by their keys, not by their ids. The library asks every index of a collection
+     * for a document's position and takes the one answer of its unique ones ({@code _id}'s).
+     */
     @Override
-    public synchronized Integer getPosition(Document document) {
-        List<Object> values = valuesOfDocument.get(idOf(document));
-        if (values == null) {
-            return null;
-        }
-        return values.isEmpty() ? withoutValue.get(idOf(document)) : byValue.get(values.get(0)).get(idOf(document));
+    public Integer getPosition(Document document) {
+        return null;
     }
 
     @Override
@@ -70,68 +78,146 @@ final class FieldIndex extends Index<Integer> {
 
     @Override
     public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
-        put(idOf(document), valuesOf(document), position);
+        put(position, valuesOf(document));
     }
 
-    private void put(Object id, List<Object> values, Integer position) {
-        valuesOfDocument.put(id, values);
-        if (values.isEmpty()) {
-            withoutValue.put(id, position);
+    private void put(Integer position, List<Object> keys) {
+        documents++;
+        if (keys.isEmpty()) {
+            withoutValue.add(position);
+            return;
         }
-        for (Object value : values) {
-            byValue.computeIfAbsent(value, v -> new LinkedHashMap<>()).put(id, position);
+        for (Object key : keys) {
+            byValue.merge(key, position, FieldIndex::joined);
         }
+        if (keys.size() > 1) {
+            severalKeys.put(position, List.copyOf(keys));
+        }
+    }
+
+    /** The documents of a key with one more: a key's first document is held as its position alone. */
+    private static Object joined(Object held, Object position) {
+        int added = (Integer) position;
+        if (held instanceof Positions several) {
+            several.add(added);
+            return several;
+        }
+        return (Integer) held == added ? held : new Positions((Integer) held, added);
+    }
+
+    /**
+     * The document at {@code position} taken out: its keys are those it has (a document with one key or none) or
+     * those held for it (several). Where the index does not hold them so, it is taken out wherever it is.
+     */
+    synchronized void remove(Document document, Integer position) {
+        List<Object> keys = severalKeys.get(position);
+        take(position, keys != null ? keys : withoutValue.contains(position) ? List.of() : valuesOf(document));
+    }
+
+    /**
+     * Not by the document alone: a key several documents share does not tell which of them it is. The collection
+     * removes a document with its position ({@link #remove(Document, Integer)}).
+     */
+    @Override
+    public Integer remove(Document document) {
+        throw new UnsupportedOperationException("a FieldIndex removes a document by its position");
+    }
+
+    private void take(Integer position, List<Object> keys) {
+        if (!holdsAll(position, keys)) {
+            takeWherever(position);
+            return;
+        }
+        documents--;
+        if (keys.isEmpty()) {
+            withoutValue.remove(position);
+            return;
+        }
+        for (Object key : keys) {
+            Object held = byValue.get(key);
+            if (held instanceof Positions several) {
+                several.remove(position);
+                if (several.isEmpty()) {
+                    byValue.remove(key);
+                }
+            } else if (held != null) {
+                byValue.remove(key);
+            }
+        }
+        severalKeys.remove(position);
+    }
+
+    private boolean holdsAll(Integer position, List<Object> keys) {
+        if (keys.isEmpty()) {
+            return withoutValue.contains(position);
+        }
+        if (keys.size() > 1 != severalKeys.containsKey(position)) {
+            return false;
+        }
+        for (Object key : keys) {
+            if (!holds(byValue.get(key), position)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What an index out of step with its documents must never be left holding: a walk over all of it. */
+    private void takeWherever(Integer position) {
+        boolean held = withoutValue.remove(position);
+        held |= severalKeys.remove(position) != null;
+        for (java.util.Iterator<Object> keys = byValue.values().iterator(); keys.hasNext(); ) {
+            Object documentsOfKey = keys.next();
+            if (documentsOfKey instanceof Positions several) {
+                held |= several.remove(position);
+                if (several.isEmpty()) {
+                    keys.remove();
+                }
+            } else if (((Integer) documentsOfKey).intValue() == position) {
+                held = true;
+                keys.remove();
+            }
+        }
+        if (held) {
+            documents--;
+        }
+    }
+
+    private static boolean holds(Object documentsOfKey, int position) {
+        return documentsOfKey instanceof Positions several ? several.contains(position)
+                : documentsOfKey != null && (Integer) documentsOfKey == position;
     }
 
     /**
      * The document's keys {@code removed} replaced by {@code added} (an update that changed only parts of it,
-     * {@link StoredUpdate#ofPartial}); false, changing nothing, when it does not hold every key removed.
+     * {@link StoredUpdate#ofPartial}, or a small one whose keys were read before and after it); {@code before}
+     * gives all its keys before the update, read only where the index does not know them (a document of one key
+     * that gets more).
      */
-    synchronized boolean changeKeys(Object documentId, Integer position, List<Object> removed, List<Object> added) {
-        Object id = normalize(documentId);
-        List<Object> held = valuesOfDocument.get(id);
+    synchronized void changeKeys(Integer position, List<Object> removed, List<Object> added,
+            java.util.function.Supplier<List<Object>> before) {
+        List<Object> held = severalKeys.get(position);
         if (held == null) {
-            return false;
+            held = withoutValue.contains(position) ? List.of()
+                    : removed.size() == 1 && holds(byValue.get(removed.get(0)), position) ? removed : before.get();
         }
-        List<Object> values = new ArrayList<>(held);
-        for (Object value : removed) {
-            if (!values.remove(value)) {
-                return false;
-            }
+        List<Object> keys = new ArrayList<>(held);
+        if (!removeEach(keys, removed)) {
+            // not what this index holds (taken out wherever it is, then): the keys after the update from those before
+            keys = new ArrayList<>(before.get());
+            removeEach(keys, removed);
         }
-        values.addAll(added);
-        removeById(id);
-        put(id, values, position);
-        return true;
+        keys.addAll(added);
+        take(position, held);
+        put(position, keys);
     }
 
-    /** Whether the keys this index holds for the document (by its id) are the ones {@code document} has now. */
-    synchronized boolean holdsKeysOf(Document document) {
-        return valuesOf(document).equals(valuesOfDocument.get(idOf(document)));
-    }
-
-    @Override
-    public synchronized Integer remove(Document document) {
-        return removeById(idOf(document));
-    }
-
-    private Integer removeById(Object id) {
-        List<Object> values = valuesOfDocument.remove(id);
-        if (values == null) {
-            return null;
+    private static boolean removeEach(List<Object> keys, List<Object> removed) {
+        boolean all = true;
+        for (Object key : removed) {
+            all &= keys.remove(key);
         }
-        Integer position = withoutValue.remove(id);
-        for (Object value : values) {
-            Map<Object, Integer> documents = byValue.get(value);
-            Integer removed = documents == null ? null : documents.remove(id);
-            if (removed != null) {
-                position = removed;
-                if (documents.isEmpty()) {
-                    byValue.remove(value);
-                }
-            }
-        }
-        return position;
+        return all;
     }
 
     @Override
@@ -169,13 +255,13 @@ final class FieldIndex extends Index<Integer> {
         if (expression.containsKey("$in")) {
             Set<Integer> positions = new LinkedHashSet<>();
             for (Object value : (Collection<?>) expression.get("$in")) {
-                positions.addAll(positionsOf(byValue.get(normalize(value))));
+                addPositions(byValue.get(normalize(value)), positions);
             }
             return positions;
         }
         // a document with several values in the range (an array's) is one candidate, as it is one match
         Set<Integer> positions = new LinkedHashSet<>();
-        rangeOf(expression).values().forEach(documents -> positions.addAll(documents.values()));
+        rangeOf(expression).values().forEach(documentsOfKey -> addPositions(documentsOfKey, positions));
         return positions;
     }
 
@@ -188,12 +274,12 @@ final class FieldIndex extends Index<Integer> {
         if (!(condition instanceof Document expression)) {
             return Math.min(cap, sizeOf(byValue.get(normalize(condition))));
         }
-        Collection<Map<Object, Integer>> matching = expression.containsKey("$in")
+        Collection<Object> matching = expression.containsKey("$in")
                 ? ((Collection<?>) expression.get("$in")).stream().map(value -> byValue.get(normalize(value))).toList()
                 : rangeOf(expression).values();
         int count = 0;
-        for (Map<Object, Integer> documents : matching) {
-            count += sizeOf(documents);
+        for (Object documentsOfKey : matching) {
+            count += sizeOf(documentsOfKey);
             if (count >= cap) {
                 return cap;
             }
@@ -201,8 +287,8 @@ final class FieldIndex extends Index<Integer> {
         return count;
     }
 
-    private NavigableMap<Object, Map<Object, Integer>> rangeOf(Document expression) {
-        NavigableMap<Object, Map<Object, Integer>> range = byValue;
+    private NavigableMap<Object, Object> rangeOf(Document expression) {
+        NavigableMap<Object, Object> range = byValue;
         for (Map.Entry<String, Object> operator : expression.entrySet()) {
             Object bound = normalize(operator.getValue());
             range = switch (operator.getKey()) {
@@ -215,14 +301,16 @@ final class FieldIndex extends Index<Integer> {
         return range;
     }
 
-    private static int sizeOf(Map<Object, Integer> documents) {
-        return documents == null ? 0 : documents.size();
+    private static int sizeOf(Object documentsOfKey) {
+        if (documentsOfKey instanceof Positions several) {
+            return several.size();
+        }
+        return documentsOfKey == null ? 0 : 1;
     }
 
     /** How many documents hold this scalar value (or an array holding it) in the indexed field. */
     synchronized int count(Object value) {
-        Map<Object, Integer> documents = byValue.get(normalize(value));
-        return documents == null ? 0 : documents.size();
+        return sizeOf(byValue.get(normalize(value)));
     }
 
     /**
@@ -248,7 +336,7 @@ final class FieldIndex extends Index<Integer> {
     Stream<KeyGroup> groupsAfter(Object after, boolean ascending, Document query) {
         boolean ranged = canHandle(query) && query.get(field) instanceof Document expression
                 && !expression.containsKey("$in");
-        NavigableMap<Object, Map<Object, Integer>> keys = ranged ? rangeOf((Document) query.get(field)) : byValue;
+        NavigableMap<Object, Object> keys = ranged ? rangeOf((Document) query.get(field)) : byValue;
         boolean withoutToo = !ranged && (after == null || !ascending && after != WITHOUT_VALUE);
         if (after == WITHOUT_VALUE) {
             keys = ascending ? keys : java.util.Collections.emptyNavigableMap();
@@ -257,26 +345,26 @@ final class FieldIndex extends Index<Integer> {
         }
         // not entrySet().stream(): a stream asks its source for its size first, and a TreeMap view counts its
         // entries one by one for that — a pass over the rest of the index for every batch or page (2026-12-06)
-        Stream<Map.Entry<Object, Map<Object, Integer>>> entries = StreamSupport.stream(Spliterators.spliteratorUnknownSize(
+        Stream<Map.Entry<Object, Object>> entries = StreamSupport.stream(Spliterators.spliteratorUnknownSize(
                 (ascending ? keys : keys.descendingMap()).entrySet().iterator(), Spliterator.ORDERED), false);
         Stream<KeyGroup> values = entries
                 .map(entry -> new KeyGroup(entry.getKey(), sortedBy(entry.getKey(), entry.getValue(), ascending)));
         if (!withoutToo) {
             return values;
         }
-        Stream<KeyGroup> without = Stream.of(WITHOUT_VALUE).map(key -> new KeyGroup(key, List.copyOf(withoutValue.values())));
+        Stream<KeyGroup> without = Stream.of(WITHOUT_VALUE).map(key -> new KeyGroup(key, withoutValue.toList()));
         return ascending ? Stream.concat(without, values) : Stream.concat(values, without);
     }
 
     /** The positions of the documents at {@code key} that a sort in this direction places there. */
-    private List<Integer> sortedBy(Object key, Map<Object, Integer> documents, boolean ascending) {
-        List<Integer> positions = new ArrayList<>(documents.size());
-        documents.forEach((id, position) -> {
-            List<Object> values = valuesOfDocument.get(id);
-            if (values.size() == 1 || KEYS.compare(sortKeyOf(values, ascending), key) == 0) {
-                positions.add(position);
-            }
-        });
+    private List<Integer> sortedBy(Object key, Object documentsOfKey, boolean ascending) {
+        List<Integer> positions = positionsOf(documentsOfKey);
+        if (!severalKeys.isEmpty()) {
+            positions.removeIf(position -> {
+                List<Object> keys = severalKeys.get(position);
+                return keys != null && KEYS.compare(sortKeyOf(keys, ascending), key) != 0;
+            });
+        }
         return positions;
     }
 
@@ -286,12 +374,12 @@ final class FieldIndex extends Index<Integer> {
 
     @Override
     public synchronized long getCount() {
-        return valuesOfDocument.size();
+        return documents;
     }
 
     @Override
     public synchronized boolean isEmpty() {
-        return valuesOfDocument.isEmpty();
+        return documents == 0;
     }
 
     @Override
@@ -307,7 +395,7 @@ final class FieldIndex extends Index<Integer> {
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, Integer position,
             MongoCollection<Integer> collection) {
-        remove(oldDocument);
+        remove(oldDocument, position);
         add(newDocument, position, collection);
     }
 
@@ -315,7 +403,8 @@ final class FieldIndex extends Index<Integer> {
     public synchronized void drop() {
         byValue.clear();
         withoutValue.clear();
-        valuesOfDocument.clear();
+        severalKeys.clear();
+        documents = 0;
     }
 
     @Override
@@ -327,7 +416,7 @@ final class FieldIndex extends Index<Integer> {
      * The document's keys, one per value found (an array of 1,000 steps with the same status gives it 1,000 times), so
      * that a change to part of the document can take out and put in the keys of that part alone ({@link #changeKeys}).
      */
-    private List<Object> valuesOf(Document document) {
+    List<Object> valuesOf(Document document) {
         // a path without dots is the field itself: no need to split it (by a regular expression) per document; a
         // dotted one may pass through arrays ("steps.tasks.deadline"), whose every element's value is a key, as in
         // MongoDB's multikey indexes (the plain lookup answers "missing" there, and the index then held nothing)
@@ -417,16 +506,19 @@ final class FieldIndex extends Index<Integer> {
                 || value instanceof de.bwaldvogel.mongo.bson.ObjectId || value instanceof java.util.UUID;
     }
 
-    /**
-     * The document's id as the maps here hold it: the normalized value itself, not wrapped in a {@link KeyValue} (an
-     * object, a list and its array per document and index, all of which the collector marks; bench/RESULTS.md).
-     */
-    private static Object idOf(Document document) {
-        return normalize(document.get("_id"));
+    /** The positions of a key's documents, in ascending order, in a list of the caller's. */
+    private static List<Integer> positionsOf(Object documentsOfKey) {
+        List<Integer> positions = new ArrayList<>(sizeOf(documentsOfKey));
+        addPositions(documentsOfKey, positions);
+        return positions;
     }
 
-    private static Collection<Integer> positionsOf(Map<Object, Integer> documents) {
-        return documents == null ? List.of() : new ArrayList<>(documents.values());
+    private static void addPositions(Object documentsOfKey, Collection<Integer> into) {
+        if (documentsOfKey instanceof Positions several) {
+            several.addTo(into);
+        } else if (documentsOfKey != null) {
+            into.add((Integer) documentsOfKey);
+        }
     }
 
     /** Numbers of different types that Mongo treats as equal (1, 1L, 1.0) become one key. */

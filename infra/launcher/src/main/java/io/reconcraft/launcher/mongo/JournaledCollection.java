@@ -192,11 +192,37 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
             index.updateInPlace(stored.oldDocument(), stored.newDocument(), stored.position(), this);
         }
         for (StoredUpdate.KeyChange change : stored.keyChanges()) {
-            if (!change.index().changeKeys(stored.id(), stored.position(), change.removed(), change.added())) {
-                change.index().updateInPlace(stored.oldDocument(), stored.newDocument(), stored.position(), this);
-            }
+            change.index().changeKeys(stored.position(), change.removed(), change.added(), change.allBefore());
         }
         store(stored.position(), stored.newBytes());
+    }
+
+    /**
+     * The library's removal, except that a {@link FieldIndex} is given the document's position, which its unique
+     * indexes ({@code _id}'s) answer: it holds no map from documents to positions of its own.
+     */
+    @Override
+    public synchronized void removeDocument(Document document) {
+        Integer position = null;
+        for (Index<Integer> index : getIndexes()) {
+            if (index instanceof FieldIndex) {
+                continue;
+            }
+            Integer removed = index.remove(document); // null: a sparse index without the document's key
+            position = removed != null ? removed : position;
+        }
+        if (position == null) {
+            position = findDocumentPosition(document);
+        }
+        if (position == null) {
+            return;
+        }
+        for (Index<Integer> index : getIndexes()) {
+            if (index instanceof FieldIndex field) {
+                field.remove(document, position);
+            }
+        }
+        removeDocument(position);
     }
 
     @Override

@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The map holds a one-field key as its value alone, not as the library's {@link KeyValue} (an object, a list and
  * its array around the value): with 50,000 runs stored, ~1.9 million keys and ~5.7 million objects fewer for every
- * marking cycle of the collector to walk (bench/RESULTS.md). A key of several fields stays a {@link KeyValue}.
+ * marking cycle of the collector to walk (bench/RESULTS.md); a two-field key as a {@link Pair}, a key of more fields
+ * stays a {@link KeyValue}.
  */
 class KeyedUniqueIndex extends AbstractUniqueIndex<Integer> {
 
@@ -90,8 +91,11 @@ class KeyedUniqueIndex extends AbstractUniqueIndex<Integer> {
         return new KeyValue(values).normalized();
     }
 
-    /** How the map holds {@code key}: a one-field key as its value, any other as it is. */
+    /** How the map holds {@code key}: one field's as its value, two fields' as a {@link Pair}, any other as it is. */
     private static Object stored(KeyValue key) {
+        if (key.size() == 2) {
+            return new Pair(key.get(0), key.get(1));
+        }
         if (key.size() != 1) {
             return key;
         }
@@ -103,8 +107,17 @@ class KeyedUniqueIndex extends AbstractUniqueIndex<Integer> {
         if (stored instanceof KeyValue key) {
             return key;
         }
+        if (stored instanceof Pair pair) {
+            return new KeyValue(pair.first(), pair.second());
+        }
         return new KeyValue(stored == NULL ? null : stored);
     }
+
+    /**
+     * A key of two fields (the SSE journal's run and number, one per event): equal when both values are, as the
+     * library's {@link KeyValue} compares its list of them — one object where that is three.
+     */
+    private record Pair(Object first, Object second) { }
 
     @Override
     protected Integer getPosition(KeyValue key) {
@@ -113,7 +126,13 @@ class KeyedUniqueIndex extends AbstractUniqueIndex<Integer> {
 
     @Override
     protected boolean putKeyPosition(KeyValue key, Integer position) {
-        return positions.putIfAbsent(stored(key), position) == null;
+        Object stored = stored(key);
+        if (stored instanceof Pair pair && pair.first() instanceof String shared) {
+            // the first field of a two-field key is what many keys share (a run's id, once per event of the run):
+            // held once, not as a string decoded from each document (a string and its bytes per key)
+            stored = new Pair(shared.intern(), pair.second());
+        }
+        return positions.putIfAbsent(stored, position) == null;
     }
 
     @Override

@@ -47,8 +47,11 @@ final class OrderedUniqueIndex extends Index<Integer> {
 
     @Override
     public Integer remove(Document document) {
-        ordered.remove(document);
-        return unique.remove(document);
+        Integer position = unique.remove(document);
+        if (position != null) {
+            ordered.remove(document, position);
+        }
+        return position;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -19,12 +20,10 @@ import java.util.stream.Stream;
  * its new bytes differ from the stored ones (MongoDB's own test of a no-op update compares values as bytes, too).
  *
  * @param oldDocument    the document as stored, decoded again only when a key of one of the library's indexes may
- *                       have changed (a {@link FieldIndex} is given the document's id alone)
- * @param changedIndexes the indexes whose keys the update may have changed: those on a path it names the first field
- *                       of whose values differ afterwards, a {@link FieldIndex} from the keys it holds (a whole
- *                       replacement: every index)
- * @param keyChanges     for an update of a document decoded in part ({@link #ofPartial}), what it changed of the keys
- *                       of each {@link FieldIndex} on a path it names
+ *                       have changed (a {@link FieldIndex} is given what changed of its keys instead)
+ * @param changedIndexes the library's indexes whose keys the update may have changed: those on a path it names the
+ *                       first field of whose values differ afterwards (a whole replacement: every index)
+ * @param keyChanges     what the update changed of the keys of each {@link FieldIndex} on a path it names
  * @param newDocument    the document as the update left it, in part raw where it was decoded in part
  */
 record StoredUpdate(int position, Object id, byte[] oldBytes, byte[] newBytes, Document oldDocument,
@@ -57,29 +56,34 @@ record StoredUpdate(int position, Object id, byte[] oldBytes, byte[] newBytes, D
                 .map(StoredUpdate::first).collect(Collectors.toSet());
         List<Index<Integer>> named = indexes.stream()
                 .filter(index -> keys(index).anyMatch(key -> fields.contains(first(key)))).toList();
+        List<FieldIndex> fieldIndexes = named.stream().filter(FieldIndex.class::isInstance).map(FieldIndex.class::cast)
+                .toList();
         List<Index<Integer>> others = named.stream().filter(index -> !(index instanceof FieldIndex)).toList();
+        List<List<Object>> fieldKeysBefore = fieldIndexes.stream().map(index -> index.valuesOf(document)).toList();
         List<List<Object>> keysBefore = others.stream().map(index -> keyValues(index, document)).toList();
         LibraryUpdates.apply(document, update, ID);
-        List<Index<Integer>> changed = new ArrayList<>();
-        for (Index<Integer> index : named) {
-            if (index instanceof FieldIndex field && !field.holdsKeysOf(document)) {
-                changed.add(index);
+        List<KeyChange> keyChanges = new ArrayList<>();
+        for (int i = 0; i < fieldIndexes.size(); i++) {
+            List<Object> before = fieldKeysBefore.get(i);
+            KeyChange change = KeyChange.between(fieldIndexes.get(i), before, fieldIndexes.get(i).valuesOf(document),
+                    () -> before);
+            if (change != null) {
+                keyChanges.add(change);
             }
         }
-        boolean oldNeeded = false;
+        List<Index<Integer>> changed = new ArrayList<>();
         for (int i = 0; i < others.size(); i++) {
             List<Object> before = keysBefore.get(i);
             if (before.stream().anyMatch(StoredUpdate::changesInPlace)
                     || !before.equals(keyValues(others.get(i), document))) {
                 changed.add(others.get(i));
-                oldNeeded = true;
             }
         }
-        // a FieldIndex finds what it holds of a document by the document's id: the stored one is decoded again only
-        // for the library's indexes (a path through the steps of a run of 1,000 changes with every transition)
-        Document old = changed.isEmpty() ? null : oldNeeded ? StoredBson.decode(bytes) : new Document(ID, id);
+        // the stored document is decoded again only for the library's indexes (a path through the steps of a run of
+        // 1,000 changes with every transition, and a FieldIndex is told what changed of its keys)
+        Document old = changed.isEmpty() ? null : StoredBson.decode(bytes);
         return new StoredUpdate(position, id, bytes, StoredBson.encode(document, scratch), old, document, changed,
-                List.of());
+                keyChanges);
     }
 
     /**
@@ -102,20 +106,25 @@ record StoredUpdate(int position, Object id, byte[] oldBytes, byte[] newBytes, D
         List<KeyChange> keyChanges = new ArrayList<>();
         for (int i = 0; i < named.size(); i++) {
             FieldIndex index = (FieldIndex) named.get(i);
-            KeyChange change = KeyChange.between(index, before.get(i), index.decodedKeysOf(partial));
+            KeyChange change = KeyChange.between(index, before.get(i), index.decodedKeysOf(partial),
+                    () -> index.valuesOf(StoredBson.decode(bytes)));
             if (change != null) {
                 keyChanges.add(change);
             }
         }
-        return new StoredUpdate(position, id, bytes, PartialBson.encode(partial, scratch),
-                keyChanges.isEmpty() ? null : new Document(ID, id), partial, List.of(), keyChanges);
+        return new StoredUpdate(position, id, bytes, PartialBson.encode(partial, scratch), null, partial, List.of(),
+                keyChanges);
     }
 
-    /** What an update changed of the keys of a {@link FieldIndex}: those it took out and those it put in. */
-    record KeyChange(FieldIndex index, List<Object> removed, List<Object> added) {
+    /**
+     * What an update changed of the keys of a {@link FieldIndex}: those it took out and those it put in, and all the
+     * document's keys before it, for the index to read where it does not know them ({@link FieldIndex#changeKeys}).
+     */
+    record KeyChange(FieldIndex index, List<Object> removed, List<Object> added, Supplier<List<Object>> allBefore) {
 
         /** The change from keys {@code before} to keys {@code after}, each counted; null when they are the same. */
-        static KeyChange between(FieldIndex index, List<Object> before, List<Object> after) {
+        static KeyChange between(FieldIndex index, List<Object> before, List<Object> after,
+                Supplier<List<Object>> allBefore) {
             List<Object> removed = new ArrayList<>(before);
             List<Object> added = new ArrayList<>();
             for (Object key : after) {
@@ -123,7 +132,7 @@ record StoredUpdate(int position, Object id, byte[] oldBytes, byte[] newBytes, D
                     added.add(key);
                 }
             }
-            return removed.isEmpty() && added.isEmpty() ? null : new KeyChange(index, removed, added);
+            return removed.isEmpty() && added.isEmpty() ? null : new KeyChange(index, removed, added, allBefore);
         }
     }
 
