@@ -70,7 +70,6 @@ public final class PipelineBenchmark {
                 System.out.printf(Locale.ROOT, "seeding %,d runs of history…%n", history);
                 History.seed(stack.mongoUri, sampleRun, history);
                 settle(demo, workflowId, clients);
-                lag.awaitCaughtUp(CATCH_UP_MILLIS);
                 measure(report, demo, cpu, commands, lag, stack, workflowId, runs, clients, seconds, fanOut,
                         String.format(Locale.ROOT, "%,d runs stored", history));
             }
@@ -99,12 +98,7 @@ public final class PipelineBenchmark {
         for (int done = 0, turn = 0; done < runs || turn % loads.length != 0; turn++) {
             CpuMeter.Mark before = cpu.mark();
             WarmUpLoad load = loads[turn % loads.length];
-            DemoRuns.Result result = switch (load) {
-                case OPEN_LOOP -> demo.openLoop(workflowId, Math.min(WARM_UP_CHUNK, runs - done));
-                case POLLING -> demo.closedLoop(workflowId, clients, WARM_UP_CLOSED_SECONDS, 100);
-                case EVENT_STREAMS -> demo.closedLoopFollowingEvents(workflowId, clients, WARM_UP_CLOSED_SECONDS,
-                        new ConcurrentHashMap<>());
-            };
+            DemoRuns.Result result = load.run(demo, workflowId, Math.min(WARM_UP_CHUNK, runs - done), clients);
             report.warmUp(done, load.label(clients), result, cpu.since(before));
             done += result.runs();
         }
@@ -118,9 +112,9 @@ public final class PipelineBenchmark {
      */
     private static void settle(DemoRuns demo, String workflowId, int clients) throws Exception {
         System.out.println("settling after the seeding (one round of each warm-up load, not measured)…");
-        demo.openLoop(workflowId, WARM_UP_CHUNK);
-        demo.closedLoop(workflowId, clients, WARM_UP_CLOSED_SECONDS, 100);
-        demo.closedLoopFollowingEvents(workflowId, clients, WARM_UP_CLOSED_SECONDS, new ConcurrentHashMap<>());
+        for (WarmUpLoad load : WarmUpLoad.values()) {
+            load.run(demo, workflowId, WARM_UP_CHUNK, clients);
+        }
         demo.pacedFollowingEvents(workflowId, PACED_RUNS_PER_SECOND, WARM_UP_CLOSED_SECONDS);
     }
 
@@ -132,6 +126,16 @@ public final class PipelineBenchmark {
                 case OPEN_LOOP -> "open loop";
                 case POLLING -> clients + " clients, 100 ms polls";
                 case EVENT_STREAMS -> clients + " clients by event stream";
+            };
+        }
+
+        /** The load once: an open loop of {@code runs}, or a closed loop of {@code clients} for its seconds. */
+        DemoRuns.Result run(DemoRuns demo, String workflowId, int runs, int clients) throws Exception {
+            return switch (this) {
+                case OPEN_LOOP -> demo.openLoop(workflowId, runs);
+                case POLLING -> demo.closedLoop(workflowId, clients, WARM_UP_CLOSED_SECONDS, 100);
+                case EVENT_STREAMS -> demo.closedLoopFollowingEvents(workflowId, clients, WARM_UP_CLOSED_SECONDS,
+                        new ConcurrentHashMap<>());
             };
         }
     }
