@@ -57,7 +57,7 @@ class RunStoreTest extends GatewayTestSupport {
 
         assertThat(written).containsExactly(running);
         assertThat(runs.find(view.id()).block().status()).isEqualTo(RunStatus.RUNNING);
-        assertThat(runs.ended(view.id()).block()).isFalse();
+        assertThat(runs.progress(view.id()).block().ended()).isFalse();
     }
 
     @Test
@@ -104,7 +104,7 @@ class RunStoreTest extends GatewayTestSupport {
         assertThat(runs.remove(view).block()).isEqualTo(view);
         assertThat(runs.remove(view).blockOptional()).isEmpty();
         assertThat(runs.exists(view.id()).block()).isFalse();
-        assertThat(runs.ended(view.id()).blockOptional()).isEmpty();
+        assertThat(runs.progress(view.id()).blockOptional()).isEmpty();
     }
 
     @Test
@@ -180,7 +180,7 @@ class RunStoreTest extends GatewayTestSupport {
                 Update.update("status", RunStatus.SUCCEEDED), RunView.class).block();
 
         assertThat(runs.exists(view.id()).block()).isTrue();
-        assertThat(runs.ended(view.id()).block()).isFalse();
+        assertThat(runs.progress(view.id()).block().ended()).isFalse();
         assertThat(runs.find(view.id()).block().status()).isEqualTo(RunStatus.SUCCEEDED);
     }
 

@@ -46,13 +46,20 @@ public class RunEventJournal {
 
     /** Events with a number above {@code seq}, oldest first: what a client that saw {@code seq} has missed. */
     public Flux<RunEvent> after(String runId, long seq) {
-        Query query = Query.query(Criteria.where("runId").is(runId).and("seq").gt(seq))
-                .with(Sort.by(Sort.Direction.ASC, "seq"));
-        return mongo.find(query, RunEvent.class);
+        return events(Criteria.where("runId").is(runId).and("seq").gt(seq));
     }
 
-    /** Whether the run has ended (empty when there is no such run). */
-    public Mono<Boolean> ended(String runId) {
-        return runs.ended(runId);
+    /** As {@link #after(String, long)}, up to number {@code upTo} (included). */
+    public Flux<RunEvent> between(String runId, long seq, long upTo) {
+        return events(Criteria.where("runId").is(runId).and("seq").gt(seq).lte(upTo));
+    }
+
+    private Flux<RunEvent> events(Criteria criteria) {
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.ASC, "seq")), RunEvent.class);
+    }
+
+    /** Whether the run has ended and its view's last event number (empty when there is no such run). */
+    public Mono<RunProgress> progress(String runId) {
+        return runs.progress(runId);
     }
 }

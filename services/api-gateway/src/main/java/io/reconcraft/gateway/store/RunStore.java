@@ -289,18 +289,18 @@ public class RunStore implements InitializingBean {
     }
 
     /**
-     * Whether the run has ended, read from its status alone (empty when there is no such run); from the current view
-     * when it is held here, as {@link #exists}.
+     * Whether the run has ended and the number of its last event as its view holds it (empty when there is no such
+     * run); from the current view when it is held here, as {@link #exists}.
      */
-    public Mono<Boolean> ended(String id) {
+    public Mono<RunProgress> progress(String id) {
         RunView current = written.currentView(id);
         if (current != null) {
-            return Mono.just(current.status() != null && current.status().isTerminal());
+            return Mono.just(RunProgress.of(current.status(), current.eventSeq()));
         }
         Query query = Query.query(Criteria.where("_id").is(id));
-        query.fields().include("status");
+        query.fields().include("status").include("eventSeq");
         return mongo.findOne(query, StatusOnly.class, mongo.getCollectionName(RunView.class))
-                .map(run -> run.status() != null && run.status().isTerminal());
+                .map(run -> RunProgress.of(run.status(), run.eventSeq()));
     }
 
     private Document documentOf(RunView view) {
@@ -320,6 +320,6 @@ public class RunStore implements InitializingBean {
         return Query.query(criteria);
     }
 
-    private record StatusOnly(@Id String id, RunStatus status) {
+    private record StatusOnly(@Id String id, RunStatus status, Long eventSeq) {
     }
 }

@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * The events of one run for one client: first every stored event after the client's last one, then live ones.
- * The client listens BEFORE storage is read, and events are stored before they are delivered live, so nothing
- * falls between the two; an event seen both ways is passed on once (numbers only go up).
+ * The events of one run for one client: first every stored event after the client's last one up to the last one
+ * its view holds, then live ones. The client listens BEFORE the view and storage are read, and events are stored and
+ * their view written before they are delivered live, so nothing falls between the two; an event seen both ways is
+ * passed on once (numbers only go up).
  */
 @Component
 @RequiredArgsConstructor
@@ -25,10 +26,15 @@ public class RunEventStream {
             BoundedListener live = new BoundedListener(properties.subscriberBuffer());
             listeners.listen(runId, live);
             AtomicLong last = new AtomicLong(lastSeen);
-            Flux<RunEvent> events = journal.ended(runId).flatMapMany(ended -> {
-                Flux<RunEvent> stored = journal.after(runId, lastSeen);
-                // An ended run's story is complete in storage (retrying it would make it running again).
-                return ended ? stored : stored.concatWith(live.events()).takeUntil(RunEvent::terminal);
+            Flux<RunEvent> events = journal.progress(runId).flatMapMany(progress -> {
+                if (progress.ended()) {
+                    // An ended run's story is complete in storage (retrying it would make it running again).
+                    return journal.after(runId, lastSeen);
+                }
+                // Stored events beyond the view's number come live once the view is written: a stream ended by one
+                // of them would send its client to read a view that has not ended yet.
+                return journal.between(runId, lastSeen, progress.eventSeq()).concatWith(live.events())
+                        .takeUntil(RunEvent::terminal);
             });
             return events.filter(event -> advance(last, event))
                     .doFinally(signal -> listeners.stopListening(runId, live));
