@@ -19,7 +19,7 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads run-events a poll at a time into the run read model, polling at once again unless the poll was a busy one
+ * Reads run-events a poll at a time into the run read model, polling at once again unless the stack is busy
  * ({@link BusyPolls}); an unreadable record is dead-lettered. The read model hears of every rebalance: which runs it
  * alone writes follows from the partitions it reads.
  */
@@ -36,9 +36,10 @@ public class RunEventsListener implements ConsumerSeekAware {
 
     @KafkaListener(topics = Topics.RUN_EVENTS, batch = "true")
     public void on(List<ConsumerRecord<String, EventEnvelope>> records) {
-        records.forEach(record -> readPartitions.recordRead(record.key(), record.partition()));
-        ReadablePoll.apply(records, readModel::apply);
-        busyPolls.after(records.size());
+        busyPolls.apply(records.size(), () -> {
+            records.forEach(record -> readPartitions.recordRead(record.key(), record.partition()));
+            ReadablePoll.apply(records, readModel::apply);
+        });
     }
 
     // the partitions read are updated before the read model forgets what it wrote (see ReadPartitions)
