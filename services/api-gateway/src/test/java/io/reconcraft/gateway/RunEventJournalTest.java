@@ -49,11 +49,7 @@ class RunEventJournalTest extends GatewayTestSupport {
 
     @Test
     void givenACrashAfterTheJournalInsertButBeforeTheRunWrite_whenTheEventIsRedelivered_thenItIsStoredOnce() {
-        String runId = startDemoRun();
-        publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, null, null));
-        awaitStored(runId, 1);
-        await().atMost(WAIT).untilAsserted(() ->
-                assertThat(runDocument(runId).get("eventSeq", Number.class).longValue()).isEqualTo(1));
+        String runId = runWrittenUpToItsFirstEvent();
         EventEnvelope logged = EventEnvelope.of(runId, new StepLog(runId + ":scan", "scan", 1, List.of("stored once")));
         // What the first of the two writes leaves behind when the second never happens: the event numbered 2 is
         // in the journal, the run document still says 1.
@@ -71,11 +67,7 @@ class RunEventJournalTest extends GatewayTestSupport {
 
     @Test
     void givenARunsFinalEventStoredButItsViewNotYetWritten_whenAClientOpensItsStream_thenItEndsOnceTheViewHasEnded() {
-        String runId = startDemoRun();
-        publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, null, null));
-        awaitStored(runId, 1);
-        await().atMost(WAIT).untilAsserted(() ->
-                assertThat(runDocument(runId).get("eventSeq", Number.class).longValue()).isEqualTo(1));
+        String runId = runWrittenUpToItsFirstEvent();
         // What the first of the read model's two writes leaves for a moment: the run's final event numbered 2 in the
         // journal, its view still running at 1.
         mongo.insert(RunEvent.numbered(runId, 2, new RunEvent.Draft(RunEvent.RUN,
@@ -94,6 +86,16 @@ class RunEventJournalTest extends GatewayTestSupport {
         assertThat(received).extracting(ServerSentEvent::id).containsExactly("1", "2");
         awaitRunStatus(runId, "succeeded");
         assertThat(mongo.count(Query.query(Criteria.where("runId").is(runId)), RunEvent.class).block()).isEqualTo(2);
+    }
+
+    /** A running run whose first event is stored in the journal and applied to its view. */
+    private String runWrittenUpToItsFirstEvent() {
+        String runId = startDemoRun();
+        publisher.publish(runId, new RunStatusChanged(RunStatus.RUNNING, null, null));
+        awaitStored(runId, 1);
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(runDocument(runId).get("eventSeq", Number.class).longValue()).isEqualTo(1));
+        return runId;
     }
 
     private void awaitStored(String runId, long seq) {
