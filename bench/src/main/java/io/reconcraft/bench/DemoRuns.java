@@ -143,22 +143,53 @@ final class DemoRuns {
      * which only ever has {@code clients} runs in flight.
      */
     Result pacedFollowingEvents(String workflowId, int perSecond, int seconds) throws Exception {
+        return paced(workflowId, perSecond, seconds).result();
+    }
+
+    /**
+     * Runs started at {@code perSecond} for {@code seconds}, whether or not earlier ones have ended, each followed by
+     * its event stream and timed from the moment it was due to start; with each second's mean latency (by the second
+     * its runs were due in), so that a stall shows when it happened.
+     */
+    Paced paced(String workflowId, int perSecond, int seconds) throws Exception {
         int runs = perSecond * seconds;
-        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        double[] latencyOf = new double[runs];
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        long startedAtMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         onThreads(PACED_CLIENTS, runs, i -> {
             long due = dueAt(start, i, perSecond);
             sleepUntil(due);
             String runId = start(workflowId);
             String status = followEvents(runId);
-            latencies.add((System.nanoTime() - due) / 1e6);
+            latencyOf[i] = (System.nanoTime() - due) / 1e6;
             if (!status.equals("succeeded")) {
                 failures.add(tellFailure(runId, status));
             }
         });
         double took = (System.nanoTime() - start) / 1e9;
-        return new Result(runs, took, Percentiles.of(latencies), failures.size());
+        List<Double> latencies = new ArrayList<>(runs);
+        double[] meanBySecond = new double[seconds];
+        for (int i = 0; i < runs; i++) {
+            latencies.add(latencyOf[i]);
+            meanBySecond[i / perSecond] += latencyOf[i] / perSecond;
+        }
+        return new Paced(new Result(runs, took, Percentiles.of(latencies), failures.size()), startedAtMillis,
+                meanBySecond);
+    }
+
+    /** A paced load's result, when it started (epoch milliseconds) and the mean latency of each second's runs. */
+    record Paced(Result result, long startedAtMillis, double[] meanBySecond) {
+        /** The second whose runs waited longest on average, counted from the start. */
+        int worstSecond() {
+            int worst = 0;
+            for (int second = 1; second < meanBySecond.length; second++) {
+                if (meanBySecond[second] > meanBySecond[worst]) {
+                    worst = second;
+                }
+            }
+            return worst;
+        }
     }
 
     /**

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * SSE journal and audit record, only the tools' execution canned. Compared with the raw Kafka produce→consume round
  * trip of the same broker measured in the same run. Figures are printed as markdown; nothing is asserted.
  *
- * <p>Usage: {@code java -jar bench/target/bench.jar [runs=2000] [clients=32] [seconds=30] [history=0] [kafka=500] [processes=0] [backlog=0] [warmup=4000]}
- * (or {@code ./reconcraft bench ...}).
+ * <p>Usage: {@code java -jar bench/target/bench.jar [runs=2000] [clients=32] [seconds=30] [history=0] [kafka=500] [processes=0] [backlog=0] [warmup=4000] [fanout=1000]}
+ * (or {@code ./reconcraft bench ...}); {@code soak=MINUTES} instead warms up and then only runs the soak.
  */
 public final class PipelineBenchmark {
 
@@ -40,6 +40,7 @@ public final class PipelineBenchmark {
         int backlog = options.getOrDefault("backlog", 0);
         int warmup = options.getOrDefault("warmup", 4000);
         int fanOut = options.getOrDefault("fanout", 1000);
+        int soakMinutes = options.getOrDefault("soak", 0);
         Path repo = Path.of(System.getProperty("reconcraft.repo", ".")).toAbsolutePath().normalize();
 
         System.out.println("starting a local stack on free ports…");
@@ -65,6 +66,11 @@ public final class PipelineBenchmark {
             System.out.printf(Locale.ROOT, "raw Kafka round trip on the warmed-up idle stack: p50 %.1f ms%n", warm.at(50));
             report.timeline("one run on an idle stack", RunTimeline.of(stack.kafkaBootstrap, lone));
 
+            if (soakMinutes > 0) {
+                soak(report, demo, cpu, lag, stack, workflowId, soakMinutes);
+                report.print(InetAddress.getLocalHost().getHostName(), LocalDate.now());
+                return;
+            }
             measure(report, demo, cpu, commands, lag, stack, workflowId, runs, clients, seconds, fanOut, "empty store");
             if (history > 0) {
                 System.out.printf(Locale.ROOT, "seeding %,d runs of history…%n", history);
@@ -219,6 +225,25 @@ public final class PipelineBenchmark {
         report.row(String.format(Locale.ROOT, "open loop: %,d runs + report node posted at once (%s)", reportRuns,
                 store), reportOpen);
         report.cpu(store + ", + report node", cpu.since(beforeReports), reportOpen.runs());
+    }
+
+    /**
+     * The issue's "sustained": {@link #PACED_RUNS_PER_SECOND} runs a second for {@code minutes}, each followed by its
+     * event stream, with a row a minute — its latency, CPU per run, the heap and the runs stored by then — so that
+     * what a short phase cannot show (history gathered run by run, the heap filling, the collector's marking cycles,
+     * anything that piles up) shows as a trend. Each minute is one paced phase; the next starts when the last run of
+     * the one before has ended (a gap of one run's latency).
+     */
+    private static void soak(Report report, DemoRuns demo, CpuMeter cpu, ConsumerLag lag, StackProcess stack,
+            String workflowId, int minutes) throws Exception {
+        System.out.printf(Locale.ROOT, "soaking: %d runs/s for %d minutes…%n", PACED_RUNS_PER_SECOND, minutes);
+        lag.awaitCaughtUp(CATCH_UP_MILLIS);
+        int gateway = stack.servicePorts.get("api-gateway");
+        for (int minute = 1; minute <= minutes; minute++) {
+            CpuMeter.Mark before = cpu.mark();
+            DemoRuns.Paced paced = demo.paced(workflowId, PACED_RUNS_PER_SECOND, 60);
+            report.soakMinute(minute, demo.finishedRuns(), paced, cpu.since(before), HeapReading.of(gateway));
+        }
     }
 
     /**

@@ -1,6 +1,10 @@
 package io.reconcraft.bench;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +25,7 @@ final class Report {
     private final List<String> commitRows = new ArrayList<>();
     private final List<String> commitCountRows = new ArrayList<>();
     private final List<String> handOverRows = new ArrayList<>();
+    private final List<String> soakRows = new ArrayList<>();
     private Percentiles kafka;
     private Percentiles kafkaWarm;
 
@@ -149,6 +154,24 @@ final class Report {
                 });
     }
 
+    /** One minute of the soak: its paced runs, their CPU, and the heap and stored runs at the minute's end. */
+    void soakMinute(int minute, long storedRuns, DemoRuns.Paced paced, CpuMeter.Used used, HeapReading heap) {
+        DemoRuns.Result result = paced.result();
+        double cpuSeconds = used.total();
+        int worst = paced.worstSecond();
+        String line = String.format(Locale.ROOT, "| %d | %,d | %.1f | %.1f ms | %.1f ms | %.1f ms | %s, %.0f ms | %d "
+                        + "| %.1f ms | %.0f %% | %.0f %% | %.2f GB | %s | %.2f GB |", minute, storedRuns,
+                result.runsPerSecond(), result.latency().at(50), result.latency().at(99), result.latency().at(100),
+                LocalTime.ofInstant(Instant.ofEpochMilli(paced.startedAtMillis() + worst * 1000L), ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.SECONDS), paced.meanBySecond()[worst], result.failed(),
+                cpuSeconds * 1000 / result.runs(), share(used.compilers(), cpuSeconds),
+                share(used.collectors(), cpuSeconds), heap.oldGenerationBytes() / 1e9,
+                heap.liveData().isPresent() ? String.format(Locale.ROOT, "%.2f GB", heap.liveData().getAsDouble() / 1e9)
+                        : "—", heap.maxBytes() / 1e9);
+        soakRows.add(line);
+        System.out.println(line);
+    }
+
     void backlog(DemoRuns.Backlog backlog) {
         String line = String.format(Locale.ROOT, "| %,d runs queued by one submitter | %.2f s | %d |",
                 backlog.queued(), backlog.newRunStartedAfterSeconds(), backlog.lastQueuePosition());
@@ -241,6 +264,13 @@ final class Report {
                 + "within a bucket: no Kafka hop in it); the tool-runner's, from that StepRequested to its "
                 + "StepStarted:%n", kafkaWarm.at(50)),
                 "| phase | orchestrator | of it the orchestrator's own part | tool-runner |", handOverRows);
+        printSection("\nThe soak: runs started at a steady rate, each followed by its event stream, a row a minute "
+                + "(latency from the moment each run was due to start; CPU of every process of the stack per finished run; "
+                + "the heap as the gateway's gauges read it at the minute's end — the old generation's occupancy, the live "
+                + "data the collector last measured, the most the heap may hold):\n",
+                "| minute | runs stored | finished runs/s | p50 | p99 | max | worst second (UTC), its mean | failed | CPU per finished run "
+                        + "| of it, JIT compilers | of it, garbage collector | old generation | live data | heap max |",
+                soakRows);
         printSection("\nA new run from another submitter while a backlog waits for admission:\n",
                 "| backlog | new run's first tool step started after | queue position shown on the backlog's last run |",
                 backlogRows);
