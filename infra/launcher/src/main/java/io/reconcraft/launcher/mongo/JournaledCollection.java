@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A collection held in memory as each document's BSON bytes ({@link StoredBson}), whose every change is written to
+ * A collection held in memory as each document's BSON bytes ({@link StoredBson}, kept off the Java heap by a
+ * {@link DocumentArena}), whose every change is written to
  * the store's journal as the document's new state (or its removal), so the data survives a restart without
  * serializing whole pages the way the H2 backend did. A query decodes the documents its index hands it; what it
  * answers is its own copy. It also serves "newest first, first N" pages from a {@link FieldIndex} on the sort key
@@ -54,11 +55,10 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     private final IndexedDatabase database;
     private final LongAdder examined = new LongAdder();
     private final LongAdder written = new LongAdder();
-    // guarded by this collection's lock, like every change the library makes
-    private final List<byte[]> documents = new ArrayList<>();
+    // changed under this collection's lock, like every change the library makes
+    private final DocumentArena documents = new DocumentArena();
     private final Queue<Integer> emptyPositions = new ArrayDeque<>();
     private final ByteBuf scratch = Unpooled.buffer(16 * 1024);
-    private long storedBytes;
 
     JournaledCollection(IndexedDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
         super(database, name, options, cursors);
@@ -70,12 +70,10 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
         byte[] bytes = StoredBson.encode(document, scratch);
         Integer position = emptyPositions.poll();
         if (position == null) {
-            position = documents.size();
-            documents.add(bytes);
+            position = documents.add(bytes);
         } else {
-            documents.set(position, bytes);
+            documents.put(position, bytes);
         }
-        storedBytes += bytes.length;
         written.add(bytes.length);
         journal().put(database.getDatabaseName(), getCollectionName(), bytes);
         return position;
@@ -87,7 +85,7 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     }
 
     private void store(int position, byte[] bytes) {
-        storedBytes += bytes.length - documents.set(position, bytes).length;
+        documents.put(position, bytes);
         written.add(bytes.length);
         journal().put(database.getDatabaseName(), getCollectionName(), bytes);
     }
@@ -227,9 +225,8 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
 
     @Override
     protected void removeDocument(Integer position) {
-        byte[] removed = documents.set(position, null);
+        byte[] removed = documents.remove(position);
         emptyPositions.add(position);
-        storedBytes -= removed.length;
         journal().delete(database.getDatabaseName(), getCollectionName(), StoredBson.decode(removed));
     }
 
@@ -319,13 +316,13 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     private IntStream storedPositions(boolean descending) {
         int size = documents.size();
         IntStream positions = IntStream.range(0, size).map(i -> descending ? size - 1 - i : i);
-        return positions.filter(position -> documents.get(position) != null);
+        return positions.filter(documents::isStored);
     }
 
     /** What the stored documents' BSON weighs now (the library keeps it for {@code collStats} only). */
     @Override
     protected synchronized int getDataSize() {
-        return (int) Math.min(Integer.MAX_VALUE, storedBytes);
+        return (int) Math.min(Integer.MAX_VALUE, documents.liveBytes());
     }
 
     @Override
@@ -565,8 +562,8 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     }
 
     /**
-     * The stored bytes of the documents now at these positions, so that a snapshot writes them without holding this
-     * collection's lock: a change stores new bytes and never touches the old ones. A position emptied since
+     * Copies of the stored bytes of the documents now at these positions, so that a snapshot writes them without
+     * holding this collection's lock. A position emptied since
      * {@link #positions} is skipped and one filled again holds a document inserted since: both changes are in the
      * journal the snapshot is replayed with.
      */
