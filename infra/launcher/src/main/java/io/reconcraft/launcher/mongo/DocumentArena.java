@@ -26,8 +26,8 @@ import java.util.List;
  */
 final class DocumentArena {
 
-    static final int MIN_CHUNK = 64 * 1024;
-    static final int MAX_CHUNK = 16 * 1024 * 1024;
+    private static final int MIN_CHUNK = 64 * 1024;
+    private static final int MAX_CHUNK = 16 * 1024 * 1024;
     private static final long EMPTY = -1;
     private static final int POOLED_CHUNKS = 2;
 
