@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * trip of the same broker measured in the same run. Figures are printed as markdown; nothing is asserted.
  *
  * <p>Usage: {@code java -jar bench/target/bench.jar [runs=2000] [clients=32] [seconds=30] [history=0] [kafka=500] [processes=0] [backlog=0] [warmup=4000] [fanout=1000]}
- * (or {@code ./reconcraft bench ...}); {@code soak=MINUTES} instead warms up and then only runs the soak.
+ * (or {@code ./reconcraft bench ...}); {@code soak=MINUTES} instead warms up and then only runs the soak (after seeding {@code history} runs, if given).
  */
 public final class PipelineBenchmark {
 
@@ -67,15 +67,16 @@ public final class PipelineBenchmark {
             report.timeline("one run on an idle stack", RunTimeline.of(stack.kafkaBootstrap, lone));
 
             if (soakMinutes > 0) {
+                if (history > 0) {
+                    seed(stack, demo, workflowId, sampleRun, history, clients);
+                }
                 soak(report, demo, cpu, lag, stack, workflowId, soakMinutes);
                 report.print(InetAddress.getLocalHost().getHostName(), LocalDate.now());
                 return;
             }
             measure(report, demo, cpu, commands, lag, stack, workflowId, runs, clients, seconds, fanOut, "empty store");
             if (history > 0) {
-                System.out.printf(Locale.ROOT, "seeding %,d runs of history…%n", history);
-                History.seed(stack.mongoUri, sampleRun, history);
-                settle(demo, workflowId, clients);
+                seed(stack, demo, workflowId, sampleRun, history, clients);
                 measure(report, demo, cpu, commands, lag, stack, workflowId, runs, clients, seconds, fanOut,
                         String.format(Locale.ROOT, "%,d runs stored", history));
             }
@@ -108,6 +109,13 @@ public final class PipelineBenchmark {
             report.warmUp(done, load.label(clients), result, cpu.since(before));
             done += result.runs();
         }
+    }
+
+    private static void seed(StackProcess stack, DemoRuns demo, String workflowId, String sampleRun, int history,
+            int clients) throws Exception {
+        System.out.printf(Locale.ROOT, "seeding %,d runs of history…%n", history);
+        History.seed(stack.mongoUri, sampleRun, history);
+        settle(demo, workflowId, clients);
     }
 
     /**
