@@ -6,11 +6,9 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
-import java.util.AbstractMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A unique hash index on the library's {@link AbstractUniqueIndex} (its checks, lookups and refusals over a map of
@@ -24,18 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * key built here is the one the library's lookups, removals and updates build. Any other document or index takes
  * the library's path unchanged.
  *
- * <p>The map holds a one-field key as its value alone, not as the library's {@link KeyValue} (an object, a list and
- * its array around the value): with 50,000 runs stored, ~1.9 million keys and ~5.7 million objects fewer for every
- * marking cycle of the collector to walk (bench/RESULTS.md); a two-field key as a {@link Pair}, a key of more fields
- * stays a {@link KeyValue}.
+ * <p>The keys and positions are held by a {@link PackedKeyPositions}: as bytes, not as an object or three per key.
  */
 class KeyedUniqueIndex extends AbstractUniqueIndex<Integer> {
 
-    /** Stands for a null key value, which a {@link ConcurrentHashMap} cannot hold. */
-    private static final Object NULL = new Object();
-
     private final List<String> fields;
-    private final Map<Object, Integer> positions = new ConcurrentHashMap<>();
+    private final PackedKeyPositions positions = new PackedKeyPositions();
 
     KeyedUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -91,61 +83,24 @@ class KeyedUniqueIndex extends AbstractUniqueIndex<Integer> {
         return new KeyValue(values).normalized();
     }
 
-    /** How the map holds {@code key}: one field's as its value, two fields' as a {@link Pair}, any other as it is. */
-    private static Object stored(KeyValue key) {
-        if (key.size() == 2) {
-            return new Pair(key.get(0), key.get(1));
-        }
-        if (key.size() != 1) {
-            return key;
-        }
-        Object value = key.get(0);
-        return value == null ? NULL : value;
-    }
-
-    private static KeyValue keyOf(Object stored) {
-        if (stored instanceof KeyValue key) {
-            return key;
-        }
-        if (stored instanceof Pair pair) {
-            return new KeyValue(pair.first(), pair.second());
-        }
-        return new KeyValue(stored == NULL ? null : stored);
-    }
-
-    /**
-     * A key of two fields (the SSE journal's run and number, one per event): equal when both values are, as the
-     * library's {@link KeyValue} compares its list of them — one object where that is three.
-     */
-    private record Pair(Object first, Object second) { }
-
     @Override
     protected Integer getPosition(KeyValue key) {
-        return positions.get(stored(key));
+        return positions.get(key);
     }
 
     @Override
     protected boolean putKeyPosition(KeyValue key, Integer position) {
-        Object stored = stored(key);
-        if (stored instanceof Pair pair && pair.first() instanceof String shared) {
-            // the first field of a two-field key is what many keys share (a run's id, once per event of the run):
-            // held once, not as a string decoded from each document (a string and its bytes per key)
-            stored = new Pair(shared.intern(), pair.second());
-        }
-        return positions.putIfAbsent(stored, position) == null;
+        return positions.putIfAbsent(key, position);
     }
 
     @Override
     protected Integer removeDocument(KeyValue key) {
-        return positions.remove(stored(key));
+        return positions.remove(key);
     }
 
     @Override
     protected Iterable<Map.Entry<KeyValue, Integer>> getIterable() {
-        return () -> positions.entrySet().stream()
-                .<Map.Entry<KeyValue, Integer>>map(entry -> new AbstractMap.SimpleImmutableEntry<>(keyOf(entry.getKey()),
-                        entry.getValue()))
-                .iterator();
+        return positions.entries();
     }
 
     @Override
@@ -155,7 +110,7 @@ class KeyedUniqueIndex extends AbstractUniqueIndex<Integer> {
 
     @Override
     public boolean isEmpty() {
-        return positions.isEmpty();
+        return positions.size() == 0;
     }
 
     @Override
