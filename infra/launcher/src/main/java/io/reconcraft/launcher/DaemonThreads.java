@@ -12,15 +12,9 @@ public final class DaemonThreads {
     }
 
     public static ThreadFactory named(String name) {
-        return named(name, Thread.NORM_PRIORITY);
-    }
-
-    /** Threads at the given Java priority, which the JVM applies where the OS lets it (the launcher sets it up so). */
-    public static ThreadFactory named(String name, int priority) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
-            thread.setPriority(priority);
             return thread;
         };
     }

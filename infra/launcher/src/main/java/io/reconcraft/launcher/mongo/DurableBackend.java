@@ -30,11 +30,8 @@ public final class DurableBackend extends AbstractMongoBackend {
     // snapshot keeps the snapshots' work at most the journal's, and a restart reads at most twice the store.
     private volatile long snapshotBytes;
     private final Journal journal;
-    // At the lowest priority (nice 4 where the JVM may set it): a snapshot of a store of 50,000 runs (1.7 GB) took
-    // ~5 CPU-seconds over ~15 s, half a core beside a stack using 1.75 of two at 50 runs/s, and the runs queued
-    // behind it for 1-3 s (bench/RESULTS.md, twenty-fourth session); it may as well take only what they leave.
     private final ExecutorService compactor =
-            Executors.newSingleThreadExecutor(DaemonThreads.named("embedded-mongo-snapshot", Thread.MIN_PRIORITY));
+            Executors.newSingleThreadExecutor(DaemonThreads.named("embedded-mongo-snapshot"));
     private final AtomicBoolean compacting = new AtomicBoolean();
     private final CommandCounts commandCounts = new CommandCounts();
 
