@@ -22,10 +22,9 @@ final class LauncherOptions {
         if (set != null && !set.isBlank()) {
             return set.strip();
         }
-        String options = Runtime.version().feature() >= 25
-                ? "-XX:+UseG1GC -XX:+UseStringDeduplication -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED"
-                        + " --sun-misc-unsafe-memory-access=allow"
-                : "-XX:+UseG1GC -XX:+UseStringDeduplication";
+        String options = "-XX:+UseG1GC -XX:+UseStringDeduplication" + (Runtime.version().feature() >= 25
+                ? " -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+                : "") + " -XX:InitialRAMPercentage=12.5 -XX:MaxHeapFreeRatio=100";
         return runsAsRoot() ? options + " -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=-10" : options;
     }
 

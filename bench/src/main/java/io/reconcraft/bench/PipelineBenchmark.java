@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * trip of the same broker measured in the same run. Figures are printed as markdown; nothing is asserted.
  *
  * <p>Usage: {@code java -jar bench/target/bench.jar [runs=2000] [clients=32] [seconds=30] [history=0] [kafka=500] [processes=0] [backlog=0] [warmup=4000] [fanout=1000]}
- * (or {@code ./reconcraft bench ...}); {@code soak=MINUTES} instead warms up and then only runs the soak (after seeding {@code history} runs, if given).
+ * (or {@code ./reconcraft bench ...}); {@code soak=MINUTES} instead warms up and then only runs the soak (after
+ * seeding {@code history} runs, if given).
  */
 public final class PipelineBenchmark {
 
