@@ -1,5 +1,6 @@
 package io.reconcraft.events;
 
+import io.reconcraft.events.model.InputEcho;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -167,7 +168,7 @@ public final class EventCodec {
         String eventId = requiredText(root, "eventId");
         String type = requiredText(root, "type");
         Class<? extends EventPayload> payloadType = EventTypes.classOf(type)
-                .orElseThrow(() -> new MalformedEventException("unknown event type '" + type + "'"));
+                .orElseThrow(() -> new MalformedEventException("unknown event type " + InputEcho.quoted(type)));
         Instant occurredAt = instant(root, requiredText(root, "occurredAt"));
         int version = root.path("version").asInt(0);
         if (version < 1) {

@@ -1,5 +1,6 @@
 package io.reconcraft.workflow;
 
+import io.reconcraft.events.model.InputEcho;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,18 +48,14 @@ public final class NmapFlags {
             }
             Pattern valuePattern = WITH_VALUE.get(token);
             if (valuePattern == null) {
-                throw new IllegalArgumentException("nmap flag '" + abbreviate(token) + "' is not allowed");
+                throw new IllegalArgumentException("nmap flag " + InputEcho.quoted(token) + " is not allowed");
             }
             if (i + 1 >= tokens.length || !valuePattern.matcher(tokens[i + 1]).matches()) {
-                throw new IllegalArgumentException("nmap flag '" + token + "' needs a valid value");
+                throw new IllegalArgumentException("nmap flag " + InputEcho.quoted(token) + " needs a valid value");
             }
             arguments.add(token);
             arguments.add(tokens[++i]);
         }
         return arguments;
-    }
-
-    private static String abbreviate(String token) {
-        return token.length() <= 40 ? token : token.substring(0, 37) + "...";
     }
 }

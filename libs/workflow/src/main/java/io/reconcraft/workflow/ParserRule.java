@@ -1,5 +1,6 @@
 package io.reconcraft.workflow;
 
+import io.reconcraft.events.model.InputEcho;
 import io.reconcraft.events.model.Severity;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,8 +48,8 @@ public final class ParserRule {
             case "medium" -> Severity.MEDIUM;
             case "high" -> Severity.HIGH;
             case "critical" -> Severity.CRITICAL;
-            default -> throw new IllegalArgumentException("severity '" + matcher.group(2)
-                    + "' is not one of low, medium, high, critical");
+            default -> throw new IllegalArgumentException("severity " + InputEcho.quoted(matcher.group(2))
+                    + " is not one of low, medium, high, critical");
         };
         String title = matcher.group(3).strip();
         if (title.isEmpty() || title.length() > MAX_TITLE) {

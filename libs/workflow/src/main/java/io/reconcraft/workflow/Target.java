@@ -1,5 +1,6 @@
 package io.reconcraft.workflow;
 
+import io.reconcraft.events.model.InputEcho;
 import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -39,7 +40,7 @@ public final class Target {
         }
         String text = raw.strip();
         if (text.length() > 253) {
-            throw new InvalidTargetException("'" + abbreviate(text) + "' is longer than 253 characters");
+            throw new InvalidTargetException(InputEcho.quoted(text) + " is longer than 253 characters");
         }
         int slash = text.indexOf('/');
         if (slash >= 0) {
@@ -52,7 +53,7 @@ public final class Target {
             return address(text, parseIpv4(text));
         }
         if (ALL_NUMERIC.matcher(text).matches()) {
-            throw new InvalidTargetException("'" + text + "' is not a valid IPv4 address");
+            throw new InvalidTargetException(InputEcho.quoted(text) + " is not a valid IPv4 address");
         }
         return hostname(text);
     }
@@ -118,7 +119,7 @@ public final class Target {
         String addressPart = text.substring(0, slash);
         String prefixPart = text.substring(slash + 1);
         if (!prefixPart.matches("\\d{1,3}")) {
-            throw new InvalidTargetException("'" + text + "' has no valid prefix length after '/'");
+            throw new InvalidTargetException(InputEcho.quoted(text) + " has no valid prefix length after '/'");
         }
         InetAddress address;
         if (addressPart.indexOf(':') >= 0) {
@@ -126,16 +127,16 @@ public final class Target {
         } else if (IPV4.matcher(addressPart).matches()) {
             address = parseIpv4(addressPart);
         } else {
-            throw new InvalidTargetException("'" + text + "' is not a CIDR block (address/prefix)");
+            throw new InvalidTargetException(InputEcho.quoted(text) + " is not a CIDR block (address/prefix)");
         }
         int bits = address instanceof Inet4Address ? 32 : 128;
         int prefix = Integer.parseInt(prefixPart);
         if (prefix > bits) {
-            throw new InvalidTargetException("'" + text + "' has a prefix longer than " + bits + " bits");
+            throw new InvalidTargetException(InputEcho.quoted(text) + " has a prefix longer than " + bits + " bits");
         }
         int widest = bits == 32 ? policy.minIpv4Prefix() : policy.minIpv6Prefix();
         if (prefix < widest) {
-            throw new InvalidTargetException("'" + text + "' is wider than the allowed /" + widest);
+            throw new InvalidTargetException(InputEcho.quoted(text) + " is wider than the allowed /" + widest);
         }
         BigInteger network = new BigInteger(1, address.getAddress()).shiftRight(bits - prefix).shiftLeft(bits - prefix);
         return new Target(text, Kind.CIDR, network, prefix, bits);
@@ -152,14 +153,14 @@ public final class Target {
         String[] labels = host.split("\\.", -1);
         for (String label : labels) {
             if (!LABEL.matcher(label).matches()) {
-                throw new InvalidTargetException("'" + abbreviate(text)
+                throw new InvalidTargetException(InputEcho.quoted(text)
                         + "' is not an IP address, CIDR block or RFC 1123 hostname");
             }
         }
         // nmap (and the resolver behind it) reads names whose last label starts with a digit as addresses or
         // ranges: 0-255.0-255.0-255.0-255, 127.0.0.1-255, 0x7f000001, 0177.1. Top-level labels start with a letter.
         if (!Character.isLetter(labels[labels.length - 1].charAt(0))) {
-            throw new InvalidTargetException("'" + abbreviate(text) + "' is not a hostname: its last label must"
+            throw new InvalidTargetException(InputEcho.quoted(text) + " is not a hostname: its last label must"
                     + " start with a letter (nmap would read it as an address or an address range)");
         }
         return new Target(host, Kind.HOSTNAME, null, 0, 0);
@@ -168,7 +169,7 @@ public final class Target {
     private static InetAddress parseIpv4(String text) {
         for (String octet : text.split("\\.")) {
             if (Integer.parseInt(octet) > 255) {
-                throw new InvalidTargetException("'" + text + "' is not a valid IPv4 address");
+                throw new InvalidTargetException(InputEcho.quoted(text) + " is not a valid IPv4 address");
             }
         }
         return literal(text);
@@ -177,12 +178,12 @@ public final class Target {
     private static InetAddress parseIpv6(String text) {
         // Only hex digits, colons and dots: no zone ids, no brackets, and never a DNS lookup.
         if (!IPV6_CHARS.matcher(text).matches() || text.length() > 45) {
-            throw new InvalidTargetException("'" + abbreviate(text) + "' is not a valid IPv6 address");
+            throw new InvalidTargetException(InputEcho.quoted(text) + " is not a valid IPv6 address");
         }
         InetAddress address = literal(text);
         if (address instanceof Inet4Address) {
             // Java reads ::ffff:a.b.c.d as the IPv4 address, nmap as IPv6: a /32 would be ::/32 to nmap.
-            throw new InvalidTargetException("'" + abbreviate(text) + "' is an IPv4-mapped IPv6 address; write the"
+            throw new InvalidTargetException(InputEcho.quoted(text) + " is an IPv4-mapped IPv6 address; write the"
                     + " IPv4 address (" + address.getHostAddress() + ") instead");
         }
         return address;
@@ -192,11 +193,7 @@ public final class Target {
         try {
             return InetAddress.getByName(text);
         } catch (UnknownHostException | RuntimeException e) {
-            throw new InvalidTargetException("'" + abbreviate(text) + "' is not a valid IP address");
+            throw new InvalidTargetException(InputEcho.quoted(text) + " is not a valid IP address");
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
     }
 }

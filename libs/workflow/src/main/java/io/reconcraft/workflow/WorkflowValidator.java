@@ -1,5 +1,6 @@
 package io.reconcraft.workflow;
 
+import io.reconcraft.events.model.InputEcho;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.WorkflowEdge;
 import io.reconcraft.events.model.WorkflowNode;
@@ -22,6 +23,9 @@ public final class WorkflowValidator {
     private static final Set<String> NMAP_PROFILES = Set.of("quick", "deep", "udp", "custom");
     private static final Set<String> REPORT_FORMATS = Set.of("html", "pdf", "json", "sarif", "csv");
     private static final Set<String> SEVERITIES = Set.of("low", "medium", "high", "critical");
+    /** Room for the Studio's generated ids (an edge's names both nodes and their handles), not for documents. */
+    static final int MAX_ID_LENGTH = 256;
+    static final int MAX_LABEL_LENGTH = 200;
 
     private final TargetPolicy targetPolicy;
     private final WebhookUrlRule webhookRule;
@@ -47,15 +51,18 @@ public final class WorkflowValidator {
             }
             if (node.id() == null || node.id().isBlank()) {
                 problems.add(new Problem(path + ".id", "must not be empty"));
+            } else if (node.id().length() > MAX_ID_LENGTH) {
+                problems.add(new Problem(path + ".id", "at most " + MAX_ID_LENGTH + " characters"));
             } else if (!ids.add(node.id())) {
-                problems.add(new Problem(path + ".id", "duplicate node id '" + node.id() + "'"));
+                problems.add(new Problem(path + ".id", "duplicate node id " + InputEcho.quoted(node.id())));
             }
+            checkLength(node.label(), MAX_LABEL_LENGTH, path + ".label", problems);
             NodeKind.fromWire(node.kind()).ifPresentOrElse(
                     kind -> {
                         guard(path + ".config.retries", problems::add, () -> NodeKinds.retries(node.config()));
                         NodeKinds.of(kind).config().check(this, node.config(), path + ".config", problems::add);
                     },
-                    () -> problems.add(new Problem(path + ".kind", "unknown node kind '" + node.kind() + "'")));
+                    () -> problems.add(new Problem(path + ".kind", "unknown node kind " + InputEcho.quoted(node.kind()))));
         }
         List<WorkflowEdge> edges = workflow.edges();
         for (int i = 0; i < edges.size(); i++) {
@@ -65,11 +72,13 @@ public final class WorkflowValidator {
                 problems.add(new Problem(path, "must be an edge"));
                 continue;
             }
+            checkLength(edge.id(), MAX_ID_LENGTH, path + ".id", problems);
+            checkLength(edge.label(), MAX_LABEL_LENGTH, path + ".label", problems);
             if (!ids.contains(edge.source())) {
-                problems.add(new Problem(path + ".source", "unknown node '" + edge.source() + "'"));
+                problems.add(new Problem(path + ".source", "unknown node " + InputEcho.quoted(edge.source())));
             }
             if (!ids.contains(edge.target())) {
-                problems.add(new Problem(path + ".target", "unknown node '" + edge.target() + "'"));
+                problems.add(new Problem(path + ".target", "unknown node " + InputEcho.quoted(edge.target())));
             }
             if (edge.source() != null && edge.source().equals(edge.target())) {
                 problems.add(new Problem(path, "an edge must not connect a node to itself"));
@@ -81,6 +90,12 @@ public final class WorkflowValidator {
             problems.add(new Problem("edges", "the graph has a cycle among nodes " + e.nodes()));
         }
         return problems;
+    }
+
+    private static void checkLength(String text, int max, String field, List<Problem> problems) {
+        if (text != null && text.length() > max) {
+            problems.add(new Problem(field, "at most " + max + " characters"));
+        }
     }
 
     void checkNmap(Map<String, Object> config, String path, Consumer<Problem> report) {
@@ -130,7 +145,7 @@ public final class WorkflowValidator {
         guard(path + ".formats", report, () -> ConfigValues.strings(config, "formats").stream()
                 .filter(format -> !REPORT_FORMATS.contains(format))
                 .findFirst().ifPresent(format -> {
-                    throw new IllegalArgumentException("'" + format + "' is not one of html, pdf, json, sarif, csv");
+                    throw new IllegalArgumentException(InputEcho.quoted(format) + " is not one of html, pdf, json, sarif, csv");
                 }));
         guard(path + ".minSeverity", report, () -> ConfigValues.text(config, "minSeverity")
                 .filter(severity -> !SEVERITIES.contains(severity))

@@ -3,6 +3,7 @@ package io.reconcraft.workflow;
 import static io.reconcraft.workflow.Workflows.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reconcraft.events.model.InputEcho;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -104,5 +105,28 @@ class WorkflowValidatorTest {
 
         assertThat(WorkflowValidator.validate(leaky)).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).doesNotContain("SECRET").contains("https"));
+    }
+
+    @Test
+    void givenIdsAndLabelsLongerThanAnEditorWrites_whenValidated_thenEachIsReportedAtItsField() {
+        var oversized = new io.reconcraft.events.model.WorkflowSnapshot("wf", "test", List.of(
+                new io.reconcraft.events.model.WorkflowNode("n".repeat(257), "start", "a", "recon", Map.of(), null),
+                new io.reconcraft.events.model.WorkflowNode("b", "delay", "l".repeat(201), "recon", Map.of(), null),
+                new io.reconcraft.events.model.WorkflowNode("c", "delay", "l".repeat(200), "recon", Map.of(), null)),
+                List.of(new io.reconcraft.events.model.WorkflowEdge("e".repeat(257), "b", "c", null, null,
+                        "l".repeat(201), null)));
+
+        assertThat(WorkflowValidator.validate(oversized)).extracting(Problem::field).containsExactlyInAnyOrder(
+                "nodes[0].id", "nodes[1].label", "edges[0].id", "edges[0].label");
+    }
+
+    @Test
+    void givenHugeUnknownValues_whenValidated_thenTheMessagesShowOnlyTheirStart() {
+        String huge = "h".repeat(300_000);
+        var echoing = workflow().node("a", huge).node("b", "report", Map.of("formats", List.of(huge)))
+                .edge("a", huge).build();
+
+        assertThat(WorkflowValidator.validate(echoing)).hasSize(3).allSatisfy(problem -> assertThat(problem.message())
+                .hasSizeLessThan(120).contains("'" + "h".repeat(InputEcho.MAX_SHOWN - 3) + "...'"));
     }
 }

@@ -74,6 +74,24 @@ class WorkflowApiTest extends GatewayTestSupport {
     }
 
     @Test
+    void givenHugeValuesWhereShortOnesBelong_whenSaved_thenOne400NamesEachField_andStaysShort() {
+        String huge = "h".repeat(200_000); // four of them stay under the 1-MB body limit
+        Map<String, Object> oversized = Map.of("name", "Oversized", "nodes", List.of(
+                        node(huge, "start", "Start", Map.of()),
+                        node("scan", huge, "Scan", Map.of()),
+                        node("wait", "delay", huge, Map.of("options", Map.of("k".repeat(10_000), Map.of("$where", 1))))),
+                "edges", List.of(Map.of("id", "e1", "source", "scan", "target", huge)));
+
+        byte[] problem = post("/api/workflows", oversized).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(List.class, fields -> assertThat(fields).contains(
+                        "nodes[0].id", "nodes[1].kind", "nodes[2].label", "edges[0].target",
+                        "nodes[2].config.options." + "k".repeat(61) + "..."))
+                .returnResult().getResponseBodyContent();
+        assertThat(problem).hasSizeLessThan(2_000);
+    }
+
+    @Test
     void givenConfigKeysMongoDbCannotStore_whenSavedOrRunInline_thenA400NamesTheNodeConfig_andNothingRuns() {
         for (String key : List.of("fla\u0000gs", "$where", "a.b")) {
             Map<String, Object> workflow = Map.of("name", "Keys", "authorizedTargets", true, "nodes", List.of(

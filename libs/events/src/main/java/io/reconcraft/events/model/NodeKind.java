@@ -43,7 +43,8 @@ public enum NodeKind {
     /** The kind named {@code value}; an unknown name is refused (an event carrying one is malformed). */
     @JsonCreator
     public static NodeKind parse(String value) {
-        return fromWire(value).orElseThrow(() -> new IllegalArgumentException("unknown node kind '" + value + "'"));
+        return fromWire(value).orElseThrow(
+                () -> new IllegalArgumentException("unknown node kind " + InputEcho.quoted(value)));
     }
 
     /** The wire name, so messages and logs read as before ({@code the nmap step ...}). */

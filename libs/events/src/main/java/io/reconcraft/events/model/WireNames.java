@@ -46,6 +46,6 @@ final class WireNames {
         String allowed = Arrays.stream(type.getEnumConstants())
                 .map(c -> c.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
-        throw new IllegalArgumentException("'" + value + "' is not one of: " + allowed);
+        throw new IllegalArgumentException(InputEcho.quoted(value) + " is not one of: " + allowed);
     }
 }

@@ -2,6 +2,7 @@ package io.reconcraft.gateway.auth;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.reconcraft.events.model.InputEcho;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -23,6 +24,6 @@ public enum ApiRole {
     public static ApiRole fromWire(String value) {
         return Arrays.stream(values()).filter(role -> role.wireName().equalsIgnoreCase(value == null ? "" : value.strip()))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not one of: admin, operator, viewer"));
+                .orElseThrow(() -> new IllegalArgumentException(InputEcho.quoted(value) + " is not one of: admin, operator, viewer"));
     }
 }

@@ -1,6 +1,7 @@
 package io.reconcraft.gateway.run;
 
 import io.reconcraft.events.model.AuthorizedScope;
+import io.reconcraft.events.model.InputEcho;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.RunMode;
 import io.reconcraft.events.model.WorkflowNode;
@@ -9,11 +10,11 @@ import io.reconcraft.gateway.error.ApiException;
 import io.reconcraft.gateway.error.FieldProblem;
 import io.reconcraft.workflow.RepositoryHosts;
 import io.reconcraft.workflow.Scope;
-import org.springframework.beans.factory.annotation.Value;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The product's core promise: a live run never reaches a target outside the authorized list. */
@@ -62,7 +63,7 @@ class ScopeGuard {
 
     private static void addIfOutside(Scope scope, String target, String field, List<FieldProblem> outside) {
         if (scope.outOfScope(List.of(target)).contains(target)) {
-            outside.add(new FieldProblem(field, "'" + target + "' is not inside the authorized targets"));
+            outside.add(new FieldProblem(field, InputEcho.quoted(target) + " is not inside the authorized targets"));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.reconcraft.gateway.schedules;
 
+import io.reconcraft.events.model.InputEcho;
 import io.reconcraft.gateway.error.FieldProblem;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -115,7 +116,7 @@ final class CronSchedule {
         String name = timezoneOrDefault(timezone);
         // Only region ids (Europe/Berlin) and UTC: a fixed offset would silently ignore daylight saving.
         if (!ZoneId.getAvailableZoneIds().contains(name)) {
-            problems.add(new FieldProblem("timezone", "'" + name + "' is not an IANA time zone (for example UTC or "
+            problems.add(new FieldProblem("timezone", InputEcho.quoted(name) + " is not an IANA time zone (for example UTC or "
                     + "Europe/Berlin)"));
             return Optional.empty();
         }
@@ -132,20 +133,20 @@ final class CronSchedule {
         if (expression.startsWith("@")) {
             expression = SHORTCUTS.get(expression.toLowerCase());
             if (expression == null) {
-                problems.add(new FieldProblem("cron", "'" + cron.strip() + "' is not one of @hourly, @daily, "
+                problems.add(new FieldProblem("cron", InputEcho.quoted(cron.strip()) + " is not one of @hourly, @daily, "
                         + "@weekly, @monthly"));
                 return Optional.empty();
             }
         }
         String[] fields = expression.split("\\s+");
         if (fields.length != 5) {
-            problems.add(new FieldProblem("cron", "'" + cron.strip() + "' has " + fields.length + " field(s); five "
+            problems.add(new FieldProblem("cron", InputEcho.quoted(cron.strip()) + " has " + fields.length + " field(s); five "
                     + "are expected: minute hour day-of-month month day-of-week"));
             return Optional.empty();
         }
         for (String field : fields) {
             if (!FIELD.matcher(field).matches()) {
-                problems.add(new FieldProblem("cron", "'" + field + "' is not a cron field: use numbers, names, "
+                problems.add(new FieldProblem("cron", InputEcho.quoted(field) + " is not a cron field: use numbers, names, "
                         + "*, lists (1,2), ranges (1-5) and steps (*/15)"));
                 return Optional.empty();
             }
@@ -158,7 +159,7 @@ final class CronSchedule {
             }
             return Optional.of(List.of(spring(fields[0], fields[1], fields[2], fields[3], fields[4])));
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("cron", "'" + cron.strip() + "' is not a valid cron expression: "
+            problems.add(new FieldProblem("cron", InputEcho.quoted(cron.strip()) + " is not a valid cron expression: "
                     + e.getMessage()));
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package io.reconcraft.gateway.schedules;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.reconcraft.events.model.InputEcho;
 import java.util.Locale;
 
 /** What a due time does while the schedule's previous run is still queued or running. */
@@ -23,6 +24,6 @@ public enum Overlap {
                 return overlap;
             }
         }
-        throw new IllegalArgumentException("'" + value + "' is not one of: skip, allow");
+        throw new IllegalArgumentException(InputEcho.quoted(value) + " is not one of: skip, allow");
     }
 }

@@ -1,5 +1,6 @@
 package io.reconcraft.gateway.workflow;
 
+import io.reconcraft.events.model.InputEcho;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.gateway.error.FieldProblem;
 import java.util.List;
@@ -29,10 +30,10 @@ final class ConfigKeys {
             map.forEach((key, inner) -> {
                 String name = String.valueOf(key);
                 if (name.indexOf('\0') >= 0 || name.indexOf('.') >= 0 || name.startsWith("$")) {
-                    problems.add(new FieldProblem(field, "the key \"" + name.replace("\0", "\\u0000")
-                            + "\" is not allowed: keys must not contain NUL or '.', or start with '$'"));
+                    problems.add(new FieldProblem(field, "the key " + InputEcho.quoted(name)
+                            + " is not allowed: keys must not contain NUL or '.', or start with '$'"));
                 } else {
-                    check(inner, field + "." + name, problems);
+                    check(inner, field + "." + InputEcho.shortened(name), problems);
                 }
             });
         } else if (value instanceof List<?> list) {

@@ -1,5 +1,6 @@
 package io.reconcraft.orchestrator.plan;
 
+import io.reconcraft.events.model.InputEcho;
 import io.reconcraft.events.model.NodeKind;
 import io.reconcraft.events.model.WorkflowNode;
 import io.reconcraft.events.model.WorkflowSnapshot;
@@ -33,10 +34,10 @@ public final class WorkflowShape {
                 return Optional.of("a node has no id");
             }
             if (!ids.add(node.id())) {
-                return Optional.of("node id '" + node.id() + "' is used twice");
+                return Optional.of("node id " + InputEcho.quoted(node.id()) + " is used twice");
             }
             if (NodeKind.fromWire(node.kind()).isEmpty()) {
-                return Optional.of("node '" + node.id() + "' has unknown kind '" + node.kind() + "'");
+                return Optional.of("node " + InputEcho.quoted(node.id()) + " has unknown kind " + InputEcho.quoted(node.kind()));
             }
         }
         try {
