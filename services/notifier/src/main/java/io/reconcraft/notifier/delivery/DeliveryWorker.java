@@ -78,6 +78,9 @@ public class DeliveryWorker extends PeriodicTask {
                 }
             }
         } catch (RuntimeException e) {
+            if (!isRunning()) {
+                return; // stopping interrupted the claim: not a failure, and the next start polls again
+            }
             log.error("looking for due deliveries failed; trying again at the next poll", e);
         }
     }
