@@ -16,7 +16,8 @@ import org.bson.types.ObjectId;
 /**
  * Seeds a stack with run history: every document that one finished run left in the gateway, the orchestrator and
  * the tool-runner, copied {@code count} times under new run ids, each copy's times moved back as if the runs had
- * come at 50 a second before the sample. (The audit's records are left out: copies would break its hash chain; so are the findings service's.)
+ * come at 50 a second before the sample. (The audit's records are left out: copies would break its hash chain; so
+ * are the findings service's.)
  */
 final class History {
 

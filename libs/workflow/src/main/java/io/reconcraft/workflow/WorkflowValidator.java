@@ -62,7 +62,8 @@ public final class WorkflowValidator {
                         guard(path + ".config.retries", problems::add, () -> NodeKinds.retries(node.config()));
                         NodeKinds.of(kind).config().check(this, node.config(), path + ".config", problems::add);
                     },
-                    () -> problems.add(new Problem(path + ".kind", "unknown node kind " + InputEcho.quoted(node.kind()))));
+                    () -> problems.add(new Problem(path + ".kind",
+                            "unknown node kind " + InputEcho.quoted(node.kind()))));
         }
         List<WorkflowEdge> edges = workflow.edges();
         for (int i = 0; i < edges.size(); i++) {
@@ -145,7 +146,8 @@ public final class WorkflowValidator {
         guard(path + ".formats", report, () -> ConfigValues.strings(config, "formats").stream()
                 .filter(format -> !REPORT_FORMATS.contains(format))
                 .findFirst().ifPresent(format -> {
-                    throw new IllegalArgumentException(InputEcho.quoted(format) + " is not one of html, pdf, json, sarif, csv");
+                    throw new IllegalArgumentException(
+                            InputEcho.quoted(format) + " is not one of html, pdf, json, sarif, csv");
                 }));
         guard(path + ".minSeverity", report, () -> ConfigValues.text(config, "minSeverity")
                 .filter(severity -> !SEVERITIES.contains(severity))

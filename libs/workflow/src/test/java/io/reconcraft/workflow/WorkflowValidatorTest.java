@@ -4,6 +4,9 @@ import static io.reconcraft.workflow.Workflows.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reconcraft.events.model.InputEcho;
+import io.reconcraft.events.model.WorkflowEdge;
+import io.reconcraft.events.model.WorkflowNode;
+import io.reconcraft.events.model.WorkflowSnapshot;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -109,11 +112,11 @@ class WorkflowValidatorTest {
 
     @Test
     void givenIdsAndLabelsLongerThanAnEditorWrites_whenValidated_thenEachIsReportedAtItsField() {
-        var oversized = new io.reconcraft.events.model.WorkflowSnapshot("wf", "test", List.of(
-                new io.reconcraft.events.model.WorkflowNode("n".repeat(257), "start", "a", "recon", Map.of(), null),
-                new io.reconcraft.events.model.WorkflowNode("b", "delay", "l".repeat(201), "recon", Map.of(), null),
-                new io.reconcraft.events.model.WorkflowNode("c", "delay", "l".repeat(200), "recon", Map.of(), null)),
-                List.of(new io.reconcraft.events.model.WorkflowEdge("e".repeat(257), "b", "c", null, null,
+        var oversized = new WorkflowSnapshot("wf", "test", List.of(
+                new WorkflowNode("n".repeat(257), "start", "a", "recon", Map.of(), null),
+                new WorkflowNode("b", "delay", "l".repeat(201), "recon", Map.of(), null),
+                new WorkflowNode("c", "delay", "l".repeat(200), "recon", Map.of(), null)),
+                List.of(new WorkflowEdge("e".repeat(257), "b", "c", null, null,
                         "l".repeat(201), null)));
 
         assertThat(WorkflowValidator.validate(oversized)).extracting(Problem::field).containsExactlyInAnyOrder(

@@ -77,7 +77,8 @@ class RequestBodyProperties {
         if (status >= 400) {
             assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(new String(result.getResponseBodyContent())).doesNotContain("io.reconcraft", "Exception");
-            assertThat(result.getResponseBodyContent()).as("problem of POST %s", endpoint).hasSizeLessThan(MAX_PROBLEM_BYTES);
+            assertThat(result.getResponseBodyContent()).as("problem of POST %s", endpoint)
+                    .hasSizeLessThan(MAX_PROBLEM_BYTES);
         }
     }
 

@@ -79,7 +79,8 @@ class WorkflowApiTest extends GatewayTestSupport {
         Map<String, Object> oversized = Map.of("name", "Oversized", "nodes", List.of(
                         node(huge, "start", "Start", Map.of()),
                         node("scan", huge, "Scan", Map.of()),
-                        node("wait", "delay", huge, Map.of("options", Map.of("k".repeat(10_000), Map.of("$where", 1))))),
+                        node("wait", "delay", huge,
+                                Map.of("options", Map.of("k".repeat(10_000), Map.of("$where", 1))))),
                 "edges", List.of(Map.of("id", "e1", "source", "scan", "target", huge)));
 
         byte[] problem = post("/api/workflows", oversized).exchange()

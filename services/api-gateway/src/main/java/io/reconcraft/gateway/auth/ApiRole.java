@@ -24,6 +24,7 @@ public enum ApiRole {
     public static ApiRole fromWire(String value) {
         return Arrays.stream(values()).filter(role -> role.wireName().equalsIgnoreCase(value == null ? "" : value.strip()))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(InputEcho.quoted(value) + " is not one of: admin, operator, viewer"));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        InputEcho.quoted(value) + " is not one of: admin, operator, viewer"));
     }
 }

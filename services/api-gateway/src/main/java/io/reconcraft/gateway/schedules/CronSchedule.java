@@ -116,8 +116,8 @@ final class CronSchedule {
         String name = timezoneOrDefault(timezone);
         // Only region ids (Europe/Berlin) and UTC: a fixed offset would silently ignore daylight saving.
         if (!ZoneId.getAvailableZoneIds().contains(name)) {
-            problems.add(new FieldProblem("timezone", InputEcho.quoted(name) + " is not an IANA time zone (for example UTC or "
-                    + "Europe/Berlin)"));
+            problems.add(new FieldProblem("timezone", InputEcho.quoted(name)
+                    + " is not an IANA time zone (for example UTC or Europe/Berlin)"));
             return Optional.empty();
         }
         return Optional.of(ZoneId.of(name));
@@ -133,21 +133,21 @@ final class CronSchedule {
         if (expression.startsWith("@")) {
             expression = SHORTCUTS.get(expression.toLowerCase());
             if (expression == null) {
-                problems.add(new FieldProblem("cron", InputEcho.quoted(cron.strip()) + " is not one of @hourly, @daily, "
-                        + "@weekly, @monthly"));
+                problems.add(new FieldProblem("cron", InputEcho.quoted(cron.strip())
+                        + " is not one of @hourly, @daily, @weekly, @monthly"));
                 return Optional.empty();
             }
         }
         String[] fields = expression.split("\\s+");
         if (fields.length != 5) {
-            problems.add(new FieldProblem("cron", InputEcho.quoted(cron.strip()) + " has " + fields.length + " field(s); five "
-                    + "are expected: minute hour day-of-month month day-of-week"));
+            problems.add(new FieldProblem("cron", InputEcho.quoted(cron.strip()) + " has " + fields.length
+                    + " field(s); five are expected: minute hour day-of-month month day-of-week"));
             return Optional.empty();
         }
         for (String field : fields) {
             if (!FIELD.matcher(field).matches()) {
-                problems.add(new FieldProblem("cron", InputEcho.quoted(field) + " is not a cron field: use numbers, names, "
-                        + "*, lists (1,2), ranges (1-5) and steps (*/15)"));
+                problems.add(new FieldProblem("cron", InputEcho.quoted(field)
+                        + " is not a cron field: use numbers, names, *, lists (1,2), ranges (1-5) and steps (*/15)"));
                 return Optional.empty();
             }
         }

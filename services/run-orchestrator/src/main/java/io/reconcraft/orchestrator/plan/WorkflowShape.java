@@ -37,7 +37,8 @@ public final class WorkflowShape {
                 return Optional.of("node id " + InputEcho.quoted(node.id()) + " is used twice");
             }
             if (NodeKind.fromWire(node.kind()).isEmpty()) {
-                return Optional.of("node " + InputEcho.quoted(node.id()) + " has unknown kind " + InputEcho.quoted(node.kind()));
+                return Optional.of("node " + InputEcho.quoted(node.id()) + " has unknown kind "
+                        + InputEcho.quoted(node.kind()));
             }
         }
         try {
