@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,11 +12,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -32,15 +29,14 @@ import java.util.stream.StreamSupport;
 final class FieldIndex extends Index<Integer> {
 
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
-    private static final java.util.Comparator<Object> KEYS = ValueComparator.asc();
+    private static final java.util.Comparator<Object> KEYS = IndexKeys.KEYS;
     /** The key of the documents without one, in {@link #groupsAfter}. */
     static final Object WITHOUT_VALUE = new Object();
 
     private final String field;
     private final boolean topLevel;
     private final String[] path;
-    /** Each key's documents: one position (the caller's {@code Integer}, which indexes share) or {@link Positions}. */
-    private final NavigableMap<Object, Object> byValue = new TreeMap<>(KEYS);
+    private final IndexKeys byValue = new IndexKeys();
     private final Positions withoutValue = new Positions();
     /**
      * The keys of the documents that have several (an array's), each as often as the document holds it; a document
@@ -88,21 +84,11 @@ final class FieldIndex extends Index<Integer> {
             return;
         }
         for (Object key : keys) {
-            byValue.merge(key, position, FieldIndex::joined);
+            byValue.add(key, position);
         }
         if (keys.size() > 1) {
             severalKeys.put(position, List.copyOf(keys));
         }
-    }
-
-    /** The documents of a key with one more: a key's first document is held as its position alone. */
-    private static Object joined(Object held, Object position) {
-        int added = (Integer) position;
-        if (held instanceof Positions several) {
-            several.add(added);
-            return several;
-        }
-        return (Integer) held == added ? held : new Positions((Integer) held, added);
     }
 
     /**
@@ -134,15 +120,7 @@ final class FieldIndex extends Index<Integer> {
             return;
         }
         for (Object key : keys) {
-            Object held = byValue.get(key);
-            if (held instanceof Positions several) {
-                several.remove(position);
-                if (several.isEmpty()) {
-                    byValue.remove(key);
-                }
-            } else if (held != null) {
-                byValue.remove(key);
-            }
+            byValue.remove(key, position);
         }
         severalKeys.remove(position);
     }
@@ -155,7 +133,7 @@ final class FieldIndex extends Index<Integer> {
             return false;
         }
         for (Object key : keys) {
-            if (!holds(byValue.get(key), position)) {
+            if (!byValue.holds(key, position)) {
                 return false;
             }
         }
@@ -166,26 +144,10 @@ final class FieldIndex extends Index<Integer> {
     private void takeWherever(Integer position) {
         boolean held = withoutValue.remove(position);
         held |= severalKeys.remove(position) != null;
-        for (java.util.Iterator<Object> keys = byValue.values().iterator(); keys.hasNext(); ) {
-            Object documentsOfKey = keys.next();
-            if (documentsOfKey instanceof Positions several) {
-                held |= several.remove(position);
-                if (several.isEmpty()) {
-                    keys.remove();
-                }
-            } else if (((Integer) documentsOfKey).intValue() == position) {
-                held = true;
-                keys.remove();
-            }
-        }
+        held |= byValue.removeEverywhere(position);
         if (held) {
             documents--;
         }
-    }
-
-    private static boolean holds(Object documentsOfKey, int position) {
-        return documentsOfKey instanceof Positions several ? several.contains(position)
-                : documentsOfKey != null && (Integer) documentsOfKey == position;
     }
 
     /**
@@ -199,7 +161,7 @@ final class FieldIndex extends Index<Integer> {
         List<Object> held = severalKeys.get(position);
         if (held == null) {
             held = withoutValue.contains(position) ? List.of()
-                    : removed.size() == 1 && holds(byValue.get(removed.get(0)), position) ? removed : before.get();
+                    : removed.size() == 1 && byValue.holds(removed.get(0), position) ? removed : before.get();
         }
         List<Object> keys = new ArrayList<>(held);
         if (!removeEach(keys, removed)) {
@@ -250,18 +212,19 @@ final class FieldIndex extends Index<Integer> {
     public synchronized Iterable<Integer> getPositions(Document query) {
         Object condition = query.get(field);
         if (!(condition instanceof Document expression)) {
-            return positionsOf(byValue.get(normalize(condition)));
+            List<Integer> positions = new ArrayList<>(1);
+            byValue.addPositions(normalize(condition), positions);
+            return positions;
         }
+        Set<Integer> positions = new LinkedHashSet<>();
         if (expression.containsKey("$in")) {
-            Set<Integer> positions = new LinkedHashSet<>();
             for (Object value : (Collection<?>) expression.get("$in")) {
-                addPositions(byValue.get(normalize(value)), positions);
+                byValue.addPositions(normalize(value), positions);
             }
             return positions;
         }
         // a document with several values in the range (an array's) is one candidate, as it is one match
-        Set<Integer> positions = new LinkedHashSet<>();
-        rangeOf(expression).values().forEach(documentsOfKey -> addPositions(documentsOfKey, positions));
+        byValue.groups(rangeOf(expression), true).forEachRemaining(group -> positions.addAll(group.positions()));
         return positions;
     }
 
@@ -272,14 +235,14 @@ final class FieldIndex extends Index<Integer> {
     synchronized int candidates(Document query, int cap) {
         Object condition = query.get(field);
         if (!(condition instanceof Document expression)) {
-            return Math.min(cap, sizeOf(byValue.get(normalize(condition))));
+            return Math.min(cap, byValue.count(normalize(condition)));
         }
-        Collection<Object> matching = expression.containsKey("$in")
-                ? ((Collection<?>) expression.get("$in")).stream().map(value -> byValue.get(normalize(value))).toList()
-                : rangeOf(expression).values();
+        if (!expression.containsKey("$in")) {
+            return byValue.count(rangeOf(expression), cap);
+        }
         int count = 0;
-        for (Object documentsOfKey : matching) {
-            count += sizeOf(documentsOfKey);
+        for (Object value : (Collection<?>) expression.get("$in")) {
+            count += byValue.count(normalize(value));
             if (count >= cap) {
                 return cap;
             }
@@ -287,30 +250,23 @@ final class FieldIndex extends Index<Integer> {
         return count;
     }
 
-    private NavigableMap<Object, Object> rangeOf(Document expression) {
-        NavigableMap<Object, Object> range = byValue;
+    private static IndexKeys.Range rangeOf(Document expression) {
+        IndexKeys.Range range = IndexKeys.Range.ALL;
         for (Map.Entry<String, Object> operator : expression.entrySet()) {
             Object bound = normalize(operator.getValue());
             range = switch (operator.getKey()) {
-                case "$gt" -> range.tailMap(bound, false);
-                case "$gte" -> range.tailMap(bound, true);
-                case "$lt" -> range.headMap(bound, false);
-                default -> range.headMap(bound, true);
+                case "$gt" -> range.above(bound, false);
+                case "$gte" -> range.above(bound, true);
+                case "$lt" -> range.below(bound, false);
+                default -> range.below(bound, true);
             };
         }
         return range;
     }
 
-    private static int sizeOf(Object documentsOfKey) {
-        if (documentsOfKey instanceof Positions several) {
-            return several.size();
-        }
-        return documentsOfKey == null ? 0 : 1;
-    }
-
     /** How many documents hold this scalar value (or an array holding it) in the indexed field. */
     synchronized int count(Object value) {
-        return sizeOf(byValue.get(normalize(value)));
+        return byValue.count(normalize(value));
     }
 
     /**
@@ -323,9 +279,6 @@ final class FieldIndex extends Index<Integer> {
                 .iterator();
     }
 
-    /** A key and the positions of the documents a walk in key order reads there. */
-    record KeyGroup(Object key, List<Integer> positions) { }
-
     /**
      * The keys after {@code after} (null: from the first) in ascending or descending order, documents without the key
      * first or last as Mongo sorts them ({@link #WITHOUT_VALUE} as their key), each with its documents: a walk that
@@ -333,32 +286,37 @@ final class FieldIndex extends Index<Integer> {
      * condition on this field is a range, only the keys in it. A document with several keys (an array's) comes once,
      * at the one Mongo sorts it by: its smallest ascending, its largest descending. Read under the collection's lock.
      */
-    Stream<KeyGroup> groupsAfter(Object after, boolean ascending, Document query) {
+    Stream<IndexKeys.Group> groupsAfter(Object after, boolean ascending, Document query) {
         boolean ranged = canHandle(query) && query.get(field) instanceof Document expression
                 && !expression.containsKey("$in");
-        NavigableMap<Object, Object> keys = ranged ? rangeOf((Document) query.get(field)) : byValue;
+        IndexKeys.Range range = ranged ? rangeOf((Document) query.get(field)) : IndexKeys.Range.ALL;
         boolean withoutToo = !ranged && (after == null || !ascending && after != WITHOUT_VALUE);
-        if (after == WITHOUT_VALUE) {
-            keys = ascending ? keys : java.util.Collections.emptyNavigableMap();
-        } else if (after != null) {
-            keys = ascending ? keys.tailMap(after, false) : keys.headMap(after, false);
+        java.util.Iterator<IndexKeys.Group> keys;
+        if (after == WITHOUT_VALUE && !ascending) {
+            keys = java.util.Collections.emptyIterator();
+        } else {
+            if (after != null && after != WITHOUT_VALUE) {
+                range = ascending ? range.above(after, false) : range.below(after, false);
+            }
+            keys = byValue.groups(range, ascending);
         }
-        // not entrySet().stream(): a stream asks its source for its size first, and a TreeMap view counts its
-        // entries one by one for that — a pass over the rest of the index for every batch or page (2026-12-06)
-        Stream<Map.Entry<Object, Object>> entries = StreamSupport.stream(Spliterators.spliteratorUnknownSize(
-                (ascending ? keys : keys.descendingMap()).entrySet().iterator(), Spliterator.ORDERED), false);
-        Stream<KeyGroup> values = entries
-                .map(entry -> new KeyGroup(entry.getKey(), sortedBy(entry.getKey(), entry.getValue(), ascending)));
+        // a stream of unknown size: one that asks its source for its size first counted the rest of the index for
+        // every batch or page (2026-12-06)
+        Stream<IndexKeys.Group> values = StreamSupport
+                .stream(Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED), false)
+                .map(group -> new IndexKeys.Group(group.key(), sortedBy(group, ascending)));
         if (!withoutToo) {
             return values;
         }
-        Stream<KeyGroup> without = Stream.of(WITHOUT_VALUE).map(key -> new KeyGroup(key, withoutValue.toList()));
+        Stream<IndexKeys.Group> without = Stream.of(WITHOUT_VALUE)
+                .map(key -> new IndexKeys.Group(key, withoutValue.toList()));
         return ascending ? Stream.concat(without, values) : Stream.concat(values, without);
     }
 
-    /** The positions of the documents at {@code key} that a sort in this direction places there. */
-    private List<Integer> sortedBy(Object key, Object documentsOfKey, boolean ascending) {
-        List<Integer> positions = positionsOf(documentsOfKey);
+    /** The positions of the documents at the group's key that a sort in this direction places there. */
+    private List<Integer> sortedBy(IndexKeys.Group group, boolean ascending) {
+        List<Integer> positions = group.positions();
+        Object key = group.key();
         if (!severalKeys.isEmpty()) {
             positions.removeIf(position -> {
                 List<Object> keys = severalKeys.get(position);
@@ -504,21 +462,6 @@ final class FieldIndex extends Index<Integer> {
         return value instanceof String || value instanceof Number || value instanceof java.util.Date
                 || value instanceof Boolean || value instanceof java.time.Instant
                 || value instanceof de.bwaldvogel.mongo.bson.ObjectId || value instanceof java.util.UUID;
-    }
-
-    /** The positions of a key's documents, in ascending order, in a list of the caller's. */
-    private static List<Integer> positionsOf(Object documentsOfKey) {
-        List<Integer> positions = new ArrayList<>(sizeOf(documentsOfKey));
-        addPositions(documentsOfKey, positions);
-        return positions;
-    }
-
-    private static void addPositions(Object documentsOfKey, Collection<Integer> into) {
-        if (documentsOfKey instanceof Positions several) {
-            several.addTo(into);
-        } else if (documentsOfKey != null) {
-            into.add((Integer) documentsOfKey);
-        }
     }
 
     /** Numbers of different types that Mongo treats as equal (1, 1L, 1.0) become one key. */

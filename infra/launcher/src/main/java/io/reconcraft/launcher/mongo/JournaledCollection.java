@@ -468,10 +468,10 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
      */
     synchronized List<Document> nextInOrder(SortedWalk walk, int count) {
         List<Document> candidates = new ArrayList<>();
-        java.util.Iterator<FieldIndex.KeyGroup> groups = walk.index()
+        java.util.Iterator<IndexKeys.Group> groups = walk.index()
                 .groupsAfter(walk.after(), walk.ascending(), walk.query()).iterator();
         while (candidates.size() < count && groups.hasNext()) {
-            FieldIndex.KeyGroup group = groups.next();
+            IndexKeys.Group group = groups.next();
             for (Integer position : group.positions()) {
                 Document document = walk.answering() == null ? getDocument(position) : decoded(position, walk.answering());
                 if (document != null) {

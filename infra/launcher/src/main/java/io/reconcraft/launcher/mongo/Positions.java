@@ -6,9 +6,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A set of document positions in ascending order, in one array of ints: how a {@link FieldIndex} holds the documents
- * of a key that several share (a status, a run id) — an object or two per key where a map held an entry, and boxed
- * keys and values, per document.
+ * A set of document positions in ascending order, in one array of ints: how {@link IndexKeys} holds the documents of
+ * a key that several share (a status, a run id) in its tree, and a {@link FieldIndex} those without a key — an object
+ * or two per key where a map held an entry, and boxed keys and values, per document.
  */
 final class Positions {
 

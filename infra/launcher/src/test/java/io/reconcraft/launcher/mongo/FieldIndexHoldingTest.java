@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -23,7 +24,12 @@ import org.junit.jupiter.api.Test;
 class FieldIndexHoldingTest {
 
     private static final String FIELD = "status";
-    private static final List<Object> VALUES = List.of("queued", "running", "succeeded", 1, 2.5, 7L);
+    /** Strings, numbers and times kept packed, and keys kept in the tree beside them: a long no double holds, a time
+     * finer than a millisecond, a boolean. */
+    private static final List<Object> VALUES = List.of("queued", "running", "succeeded", 1, 2.5, 7L, -3.5,
+            (1L << 60) + 1, Instant.ofEpochMilli(1_765_000_000_000L), Instant.ofEpochMilli(1_765_000_000_001L),
+            Instant.ofEpochSecond(1_765_000_000L, 1), true);
+    private static final List<String> RANGES = List.of("$gt", "$gte", "$lt", "$lte");
     private static final Comparator<Object> KEYS = ValueComparator.asc();
 
     private final FieldIndex index = new FieldIndex(FIELD, List.of(new IndexKey(FIELD, true)), false);
@@ -108,6 +114,9 @@ class FieldIndexHoldingTest {
                 stored.put(position, next);
             }
             assertAnswersAsStored(stored, "after step " + step);
+            if (step % 10 == 0) {
+                assertRangesAndWalksOnAsStored(stored, "after step " + step);
+            }
         }
     }
 
@@ -122,8 +131,40 @@ class FieldIndexHoldingTest {
         }
         for (boolean ascending : List.of(true, false)) {
             assertThat(walk(ascending)).as(when + (ascending ? ", ascending" : ", descending"))
-                    .containsExactlyElementsOf(expectedWalk(stored, ascending));
+                    .containsExactlyElementsOf(expectedWalk(stored, ascending, null));
         }
+    }
+
+    private void assertRangesAndWalksOnAsStored(Map<Integer, Document> stored, String when) {
+        for (Object bound : VALUES) {
+            Object key = FieldIndex.normalize(bound);
+            for (String operator : RANGES) {
+                Document query = new Document(FIELD, new Document(operator, bound));
+                List<Integer> holding = stored.entrySet().stream()
+                        .filter(entry -> index.valuesOf(entry.getValue()).stream().anyMatch(held -> inRange(held, operator, key)))
+                        .map(Map.Entry::getKey).sorted().toList();
+                assertThat(index.getPositions(query)).as(when + ", " + operator + " " + bound)
+                        .containsExactlyInAnyOrderElementsOf(holding);
+                assertThat(index.candidates(query, Integer.MAX_VALUE)).as(when + ", " + operator + " " + bound)
+                        .isGreaterThanOrEqualTo(holding.size());
+            }
+            for (boolean ascending : List.of(true, false)) {
+                List<Integer> after = index.groupsAfter(key, ascending, new Document())
+                        .flatMap(group -> group.positions().stream()).toList();
+                assertThat(after).as(when + ", after " + bound + (ascending ? " ascending" : " descending"))
+                        .containsExactlyElementsOf(expectedWalk(stored, ascending, key));
+            }
+        }
+    }
+
+    private static boolean inRange(Object held, String operator, Object bound) {
+        int order = KEYS.compare(held, bound);
+        return switch (operator) {
+            case "$gt" -> order > 0;
+            case "$gte" -> order >= 0;
+            case "$lt" -> order < 0;
+            default -> order <= 0;
+        };
     }
 
     /** Every position as a walk in key order reads them: each document once, at the key Mongo sorts it by. */
@@ -133,7 +174,8 @@ class FieldIndexHoldingTest {
         return positions;
     }
 
-    private List<Integer> expectedWalk(Map<Integer, Document> stored, boolean ascending) {
+    /** The walk in key order, past the key {@code after} when there is one. */
+    private List<Integer> expectedWalk(Map<Integer, Document> stored, boolean ascending, Object after) {
         TreeMap<Object, List<Integer>> byKey = new TreeMap<>(KEYS);
         List<Integer> without = new ArrayList<>();
         stored.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
@@ -147,10 +189,12 @@ class FieldIndexHoldingTest {
         });
         List<Integer> expected = new ArrayList<>();
         if (ascending) {
-            expected.addAll(without);
-            byKey.values().forEach(expected::addAll);
+            if (after == null) {
+                expected.addAll(without);
+            }
+            (after == null ? byKey : byKey.tailMap(after, false)).values().forEach(expected::addAll);
         } else {
-            byKey.descendingMap().values().forEach(expected::addAll);
+            (after == null ? byKey : byKey.headMap(after, false)).descendingMap().values().forEach(expected::addAll);
             expected.addAll(without);
         }
         return expected;
