@@ -37,6 +37,8 @@ import java.util.stream.Stream;
 final class StoreFiles {
 
     private static final System.Logger log = System.getLogger(StoreFiles.class.getName());
+    /** How much of a snapshot is written before it is forced to the disk ({@link SyncedAsWritten}). */
+    private static final long SNAPSHOT_SYNC_BYTES = 16L * 1024 * 1024;
     private static final Pattern NAME = Pattern.compile("(snapshot|journal)-(\\d+)\\.bson");
     private static final String INDEXES = "system.indexes";
 
@@ -97,8 +99,9 @@ final class StoreFiles {
         SnapshotWriter writer = new SnapshotWriter(batchWritten);
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-                OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
-                        256 * 1024)) {
+                OutputStream out = new BufferedOutputStream(new SyncedAsWritten(
+                        java.nio.channels.Channels.newOutputStream(channel), () -> channel.force(false),
+                        SNAPSHOT_SYNC_BYTES), 256 * 1024)) {
             writer.write(databases, out);
             out.flush();
             channel.force(true);
