@@ -162,66 +162,42 @@ final class PackedPairs {
      * order of keys; positions always ascending. Not to be used across a change of the pairs.
      */
     Iterator<Group> groups(long low, long high, boolean ascending) {
-        return ascending ? new Ascending(low, high) : new Descending(low, high);
+        return new Walk(low, high, ascending);
     }
 
-    private final class Ascending implements Iterator<Group> {
-        private final long high;
+    /** A walk over the pairs, a key at a time, up to the high key or down to the low one. */
+    private final class Walk implements Iterator<Group> {
+        private final boolean ascending;
+        private final long last;
         private int chunk;
         private int offset;
 
-        Ascending(long low, long high) {
-            this.high = high;
-            long first = cursorAt(low, false);
-            this.chunk = chunkOf(first);
-            this.offset = offsetOf(first);
-            if (low > high) {
-                this.chunk = chunks;
+        Walk(long low, long high, boolean ascending) {
+            this.ascending = ascending;
+            this.last = ascending ? high : low;
+            // ascending from the first pair of the low key; descending from the one before the first after the high
+            long start = cursorAt(ascending ? low : high, !ascending);
+            this.chunk = chunkOf(start);
+            this.offset = offsetOf(start);
+            if (!ascending) {
+                step();
             }
-        }
-
-        @Override
-        public boolean hasNext() {
-            return chunk < chunks && keys[chunk][offset] <= high;
-        }
-
-        @Override
-        public Group next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            long key = keys[chunk][offset];
-            List<Integer> found = new ArrayList<>(1);
-            while (chunk < chunks && keys[chunk][offset] == key) {
-                found.add(positions[chunk][offset]);
-                if (++offset == sizes[chunk]) {
-                    chunk++;
-                    offset = 0;
-                }
-            }
-            return new Group(key, found);
-        }
-    }
-
-    private final class Descending implements Iterator<Group> {
-        private final long low;
-        private int chunk;
-        private int offset;
-
-        Descending(long low, long high) {
-            this.low = low;
-            // the pair before the first one after the high key
-            long after = cursorAt(high, true);
-            this.chunk = chunkOf(after);
-            this.offset = offsetOf(after);
-            stepBack();
             if (low > high) {
                 this.chunk = -1;
             }
         }
 
-        private void stepBack() {
-            if (offset > 0) {
+        private boolean atPair() {
+            return chunk >= 0 && chunk < chunks;
+        }
+
+        private void step() {
+            if (ascending) {
+                if (++offset == sizes[chunk]) {
+                    chunk++;
+                    offset = 0;
+                }
+            } else if (offset > 0) {
                 offset--;
             } else if (--chunk >= 0) {
                 offset = sizes[chunk] - 1;
@@ -230,7 +206,7 @@ final class PackedPairs {
 
         @Override
         public boolean hasNext() {
-            return chunk >= 0 && keys[chunk][offset] >= low;
+            return atPair() && (ascending ? keys[chunk][offset] <= last : keys[chunk][offset] >= last);
         }
 
         @Override
@@ -240,11 +216,13 @@ final class PackedPairs {
             }
             long key = keys[chunk][offset];
             List<Integer> found = new ArrayList<>(1);
-            while (chunk >= 0 && keys[chunk][offset] == key) {
+            while (atPair() && keys[chunk][offset] == key) {
                 found.add(positions[chunk][offset]);
-                stepBack();
+                step();
             }
-            java.util.Collections.reverse(found);
+            if (!ascending) {
+                java.util.Collections.reverse(found);
+            }
             return new Group(key, found);
         }
     }
