@@ -141,7 +141,7 @@ final class IndexKeys {
     /** How many positions the keys in the range have (a position under two of its keys twice), at most {@code cap}. */
     int count(Range range, int cap) {
         int count = 0;
-        for (Kind kind : Kind.values()) {
+        for (Kind kind : Kind.ALL) {
             long[] bounds = pairs(kind).isEmpty() ? null : kind.bounds(range);
             if (bounds != null) {
                 count += pairs(kind).countBetween(bounds[0], bounds[1], cap - count);
@@ -159,7 +159,7 @@ final class IndexKeys {
     /** The keys in the range, in ascending or descending order, each with its positions ascending. */
     Iterator<Group> groups(Range range, boolean ascending) {
         List<Iterator<Group>> sources = new ArrayList<>(3);
-        for (Kind kind : Kind.values()) {
+        for (Kind kind : Kind.ALL) {
             long[] bounds = pairs(kind).isEmpty() ? null : kind.bounds(range);
             if (bounds != null) {
                 Iterator<PackedPairs.Group> packed = pairs(kind).groups(bounds[0], bounds[1], ascending);
@@ -356,8 +356,11 @@ final class IndexKeys {
 
         abstract long largest();
 
+        /** Once: {@code values()} copies its array at every call, and {@link #of} is called for every key written. */
+        private static final Kind[] ALL = values();
+
         static Kind of(Object key) {
-            for (Kind kind : values()) {
+            for (Kind kind : ALL) {
                 if (kind.packs(key)) {
                     return kind;
                 }
