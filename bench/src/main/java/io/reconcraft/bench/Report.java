@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,17 +160,21 @@ final class Report {
         DemoRuns.Result result = paced.result();
         double cpuSeconds = used.total();
         int worst = paced.worstSecond();
-        String line = String.format(Locale.ROOT, "| %d | %,d | %.1f | %.1f ms | %.1f ms | %.1f ms | %s, %.0f ms | %d "
+        String line = String.format(Locale.ROOT, "| %d | %,d | %.1f | %.1f ms | %.1f ms | %.1f ms | %s (+%d s), %.0f ms | %d "
                         + "| %.1f ms | %.0f %% | %.0f %% | %.2f GB | %s | %.2f GB |", minute, storedRuns,
                 result.runsPerSecond(), result.latency().at(50), result.latency().at(99), result.latency().at(100),
                 LocalTime.ofInstant(Instant.ofEpochMilli(paced.startedAtMillis() + worst * 1000L), ZoneOffset.UTC)
-                        .truncatedTo(ChronoUnit.SECONDS), paced.meanBySecond()[worst], result.failed(),
+                        .truncatedTo(ChronoUnit.SECONDS), worst, paced.meanBySecond()[worst], result.failed(),
                 cpuSeconds * 1000 / result.runs(), share(used.compilers(), cpuSeconds),
                 share(used.collectors(), cpuSeconds), heap.oldGenerationBytes() / 1e9,
                 heap.liveData().isPresent() ? String.format(Locale.ROOT, "%.2f GB", heap.liveData().getAsDouble() / 1e9)
                         : "—", heap.maxBytes() / 1e9);
         soakRows.add(line);
         System.out.println(line);
+        // every second's mean on stderr, to be laid beside other timelines (GC log, disk, the stack's logs)
+        System.err.println("soak minute " + minute + " from " + Instant.ofEpochMilli(paced.startedAtMillis())
+                + ", mean ms by second: " + Arrays.stream(paced.meanBySecond()).mapToObj(
+                        mean -> String.format(Locale.ROOT, "%.0f", mean)).collect(Collectors.joining(" ")));
     }
 
     void backlog(DemoRuns.Backlog backlog) {
@@ -268,7 +273,7 @@ final class Report {
                 + "(latency from the moment each run was due to start; CPU of every process of the stack per finished run; "
                 + "the heap as the gateway's gauges read it at the minute's end — the old generation's occupancy, the live "
                 + "data the collector last measured, the most the heap may hold):\n",
-                "| minute | runs stored | finished runs/s | p50 | p99 | max | worst second (UTC), its mean | failed | CPU per finished run "
+                "| minute | runs stored | finished runs/s | p50 | p99 | max | worst second (UTC, into the minute), its mean | failed | CPU per finished run "
                         + "| of it, JIT compilers | of it, garbage collector | old generation | live data | heap max |",
                 soakRows);
         printSection("\nA new run from another submitter while a backlog waits for admission:\n",
