@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * A background pass (about a million records at 50,000 runs) works {@code full-verify-share} of the time and
  * holds no lock the incremental calls wait for: it publishes what it found when it ends. One full pass runs at a
  * time; a caller that waits for one (an on-demand pass, the first call after start, retention) makes a running
- * background pass drop its pauses.
+ * background pass drop its pauses. The metrics' incremental check once a minute (a minute of records: 57,000 at 50
+ * runs/s, which read at full speed held both cores for two seconds, bench/RESULTS.md 2026-12-07) is paced the same
+ * way, and a caller waiting for an incremental check makes it drop its pauses.
  */
 @Component
 @RequiredArgsConstructor
@@ -52,6 +54,8 @@ public class ChainVerifier {
     private final RecordHash hashes;
     private final AuditProperties properties;
     private final ReentrantLock fullPass = new ReentrantLock();
+    // held through an incremental check, so that a caller waiting for one can hurry a paced one
+    private final ReentrantLock incremental = new ReentrantLock();
     private final ClosingPause pause = new ClosingPause();
     private Verified verified;
     private ChainVerification brokenInFullPass;
@@ -62,25 +66,54 @@ public class ChainVerifier {
      * first full pass has ended there is nothing to add to: it then waits for one, at full speed.
      */
     public ChainVerification verify() {
-        synchronized (this) {
-            if (brokenInFullPass != null) {
-                return brokenInFullPass;
-            }
-            if (verified != null) {
-                return extend(check(verified, DutyCycle.fullSpeed()));
-            }
-        }
-        return verifyFully();
+        return incrementally(DutyCycle.fullSpeed()).orElseGet(this::verifyFully);
     }
 
-    /** The incremental verification, or none while no full pass has ended since start (for metrics: never waits for one). */
-    public Optional<ChainVerification> verifyIfVerifiedBefore() {
+    /**
+     * The incremental verification paced to {@code full-verify-share} of the time, or none while no full pass has
+     * ended since start (for metrics: never waits for a full pass).
+     */
+    public Optional<ChainVerification> verifyPacedIfVerifiedBefore() {
+        return verifyPacedIfVerifiedBefore(System::nanoTime, pause);
+    }
+
+    /** The paced incremental verification, by this clock and this pause. */
+    Optional<ChainVerification> verifyPacedIfVerifiedBefore(LongSupplier nanoTime, DutyCycle.Sleeper sleeper) {
         synchronized (this) {
             if (!fullPassEnded) {
                 return Optional.empty();
             }
         }
-        return Optional.of(verify());
+        return incrementally(new DutyCycle(properties.fullVerifyShare(), incremental::hasQueuedThreads, nanoTime,
+                sleeper)).or(() -> Optional.of(verifyFully()));
+    }
+
+    /** Whether a caller waits while an incremental check runs. */
+    boolean someoneWaitsForAnIncrementalCheck() {
+        return incremental.hasQueuedThreads();
+    }
+
+    /** The records added since the last intact verification, or empty when nothing was verified to add to. */
+    private Optional<ChainVerification> incrementally(DutyCycle pace) {
+        incremental.lock();
+        try {
+            Verified from;
+            synchronized (this) {
+                if (brokenInFullPass != null) {
+                    return Optional.of(brokenInFullPass);
+                }
+                from = verified;
+            }
+            if (from == null) {
+                return Optional.empty();
+            }
+            Outcome outcome = check(from, pace);
+            synchronized (this) {
+                return Optional.of(extend(outcome));
+            }
+        } finally {
+            incremental.unlock();
+        }
     }
 
     /** Blocking: re-reads the whole chain, at full speed. */
@@ -129,11 +162,13 @@ public class ChainVerifier {
      */
     public <T> T whileNoVerificationRuns(Supplier<T> change) {
         fullPass.lock();
+        incremental.lock();
         try {
             synchronized (this) {
                 return change.get();
             }
         } finally {
+            incremental.unlock();
             fullPass.unlock();
         }
     }

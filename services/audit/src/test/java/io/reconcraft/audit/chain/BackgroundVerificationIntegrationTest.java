@@ -7,6 +7,7 @@ import io.reconcraft.audit.support.AuditServiceTest;
 import io.reconcraft.events.EventEnvelope;
 import io.reconcraft.events.StepStarted;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The background full pass is paced (it pauses between slices of work) and holds nothing the other verifications
- * wait for while it pauses; a caller waiting for a full pass makes it stop pausing.
+ * wait for while it pauses; a caller waiting for a full pass makes it stop pausing. The metrics' incremental check is
+ * paced too, and a caller waiting for an incremental check makes it stop pausing.
  */
 class BackgroundVerificationIntegrationTest extends AuditServiceTest {
 
@@ -64,6 +66,31 @@ class BackgroundVerificationIntegrationTest extends AuditServiceTest {
         assertThat(onDemand.get(WAIT.toSeconds(), TimeUnit.SECONDS).valid()).isTrue();
     }
 
+    @Test
+    void givenAPacedIncrementalCheckPausedBetweenSlices_whenAVerificationIsAsked_thenTheCheckPausesNoMore_andBothAreIntact()
+            throws Exception {
+        storeARun();
+        String laterRun = storeFiveRecords();
+        HeldPause pause = new HeldPause();
+        CompletableFuture<Optional<ChainVerification>> paced = CompletableFuture.supplyAsync(
+                () -> verifier.verifyPacedIfVerifiedBefore(everyRecordASlice(), pause));
+        CompletableFuture<ChainVerification> asked;
+        try {
+            pause.awaitHeld();
+            asked = CompletableFuture.supplyAsync(this::verify);
+            await().atMost(WAIT).until(verifier::someoneWaitsForAnIncrementalCheck);
+        } finally {
+            pause.release();
+        }
+
+        ChainVerification pacedResult = paced.get(WAIT.toSeconds(), TimeUnit.SECONDS).orElseThrow();
+        assertThat(pacedResult.valid()).as(pacedResult.toString()).isTrue();
+        assertThat(pacedResult.checked()).as("records checked, the five of " + laterRun + " among them")
+                .isGreaterThanOrEqualTo(10);
+        assertThat(pause.taken()).isEqualTo(1);
+        assertThat(asked.get(WAIT.toSeconds(), TimeUnit.SECONDS).valid()).isTrue();
+    }
+
     private CompletableFuture<ChainVerification> aBackgroundPassOverAStoredRun(HeldPause pause) {
         storeARun();
         return CompletableFuture.supplyAsync(() -> verifier.verifyFullyInTheBackground(everyRecordASlice(), pause));
@@ -76,12 +103,18 @@ class BackgroundVerificationIntegrationTest extends AuditServiceTest {
     }
 
     private void storeARun() {
+        storeFiveRecords();
+        await().atMost(WAIT).until(() -> verifyFully().valid());
+    }
+
+    /** Five records of a new run, stored and not yet verified; answers the run's id. */
+    private String storeFiveRecords() {
         String runId = newRunId();
         for (int attempt = 1; attempt <= 5; attempt++) {
             producer().publish(EventEnvelope.of(runId, new StepStarted(runId + ":nmap", "nmap", attempt, "tool-runner-1")));
         }
         await().atMost(WAIT).until(() -> count(runId) == 5);
-        await().atMost(WAIT).until(() -> verifyFully().valid());
+        return runId;
     }
 
     /** The first pause lasts until released; later ones are counted and return at once. */
