@@ -14,6 +14,8 @@ import lombok.RequiredArgsConstructor;
  * time: each batch's stored bytes are taken under the collection's lock and written after it is released, so
  * writers of a collection wait at most for one batch to be taken, never for the whole collection to be written.
  *
+ * <p>The writing keeps to a {@link WriteRate}, never while a collection's lock is held.
+ *
  * <p>Documents are taken one by one, not at one instant, and that is enough: a snapshot is only ever read with the
  * journal opened before it began replayed over it, which holds every change made while it was written.
  */
@@ -31,6 +33,7 @@ final class SnapshotWriter {
 
     private final ByteBuf buffer = Unpooled.buffer(64 * 1024);
     private final BatchWritten batchWritten;
+    private final WriteRate rate;
     private long bytes;
 
     void write(List<IndexedDatabase> databases, OutputStream out) throws IOException {
@@ -49,8 +52,10 @@ final class SnapshotWriter {
             for (byte[] document : batch) {
                 buffer.clear();
                 StoredBson.writePutRecord(database, name, document, buffer);
-                bytes += buffer.readableBytes();
-                buffer.readBytes(out, buffer.readableBytes());
+                int length = buffer.readableBytes();
+                bytes += length;
+                buffer.readBytes(out, length);
+                rate.wrote(length);
             }
             batchWritten.written(database, name);
         }

@@ -89,14 +89,16 @@ final class StoreFiles {
      * Writes every document of every database, then removes the files this snapshot makes unnecessary; answers the
      * snapshot's size in bytes.
      */
+    /** A snapshot written at full speed. */
     long writeSnapshot(int generation, List<IndexedDatabase> databases) {
-        return writeSnapshot(generation, databases, SnapshotWriter.BatchWritten.NONE);
+        return writeSnapshot(generation, databases, SnapshotWriter.BatchWritten.NONE, WriteRate.UNLIMITED);
     }
 
-    long writeSnapshot(int generation, List<IndexedDatabase> databases, SnapshotWriter.BatchWritten batchWritten) {
+    long writeSnapshot(int generation, List<IndexedDatabase> databases, SnapshotWriter.BatchWritten batchWritten,
+            WriteRate rate) {
         Path target = folder.resolve("snapshot-" + generation + ".bson");
         Path partial = folder.resolve("snapshot-" + generation + ".bson.partial");
-        SnapshotWriter writer = new SnapshotWriter(batchWritten);
+        SnapshotWriter writer = new SnapshotWriter(batchWritten, rate);
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
                 OutputStream out = new BufferedOutputStream(new SyncedAsWritten(
