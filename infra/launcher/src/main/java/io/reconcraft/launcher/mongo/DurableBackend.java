@@ -29,8 +29,8 @@ public final class DurableBackend extends AbstractMongoBackend {
     // (50,000 runs) was encoded whole for every 64 MB of changes. Waiting until the journal is as large as the last
     // snapshot keeps the snapshots' work at most the journal's, and a restart reads at most twice the store.
     private volatile long snapshotBytes;
-    // 32 MB/s: a snapshot of 60,000 runs (1.7 GB) in under a minute at a tenth of a core, while the journal it
-    // replaces takes minutes to grow as large again
+    // 32 MB/s: a snapshot of ~65,000 runs in about a minute at a tenth of a core, while the journal it replaces
+    // takes several minutes to grow as large again at 50 runs/s
     static final long SNAPSHOT_BYTES_PER_SECOND = 32L * 1024 * 1024;
     private volatile boolean closing;
     private final Journal journal;

@@ -85,15 +85,15 @@ final class StoreFiles {
         return recovered;
     }
 
-    /**
-     * Writes every document of every database, then removes the files this snapshot makes unnecessary; answers the
-     * snapshot's size in bytes.
-     */
-    /** A snapshot written at full speed. */
+    /** {@link #writeSnapshot(int, List, SnapshotWriter.BatchWritten, WriteRate)} at full speed. */
     long writeSnapshot(int generation, List<IndexedDatabase> databases) {
         return writeSnapshot(generation, databases, SnapshotWriter.BatchWritten.NONE, WriteRate.UNLIMITED);
     }
 
+    /**
+     * Writes every document of every database at {@code rate}, then removes the files this snapshot makes
+     * unnecessary; answers the snapshot's size in bytes.
+     */
     long writeSnapshot(int generation, List<IndexedDatabase> databases, SnapshotWriter.BatchWritten batchWritten,
             WriteRate rate) {
         Path target = folder.resolve("snapshot-" + generation + ".bson");
