@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The services' libraries in one class loader, so that a library class every service uses (Spring, Boot, the Kafka
@@ -145,7 +148,7 @@ public final class SharedLibraries extends URLClassLoader {
 
     /**
      * The same file name with different contents: our own snapshot libraries when one service's jar was packaged
-     * before a later build of the library. Each service keeps its own copy; nothing else changes for it.
+     * before a later build of the library changed it. Each service keeps its own copy; nothing else changes for it.
      */
     private static Set<String> rebuilt(Map<String, List<URL>> byFileName) {
         Set<String> rebuilt = new LinkedHashSet<>();
@@ -176,9 +179,23 @@ public final class SharedLibraries extends URLClassLoader {
 
     private static boolean identical(Path one, Path other) {
         try {
-            return one.equals(other) || (Files.size(one) == Files.size(other) && Files.mismatch(one, other) == -1);
+            return one.equals(other) || (Files.size(one) == Files.size(other) && Files.mismatch(one, other) == -1)
+                    || entries(one).equals(entries(other));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A jar's entries by name with their CRC and size. Two builds of the same sources differ only in the entries'
+     * times (a service packaged alone takes our libraries from the local repository, the others from the
+     * reactor's build); kept apart, the one library's classes were not shared while the shared libraries
+     * that link against them were, and a service could not start ({@code ClassNotFoundException}).
+     */
+    private static Map<String, List<Long>> entries(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().collect(Collectors.toMap(ZipEntry::getName,
+                    entry -> List.of(entry.getCrc(), entry.getSize()), (first, repeated) -> first));
         }
     }
 

@@ -26,6 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SharedLibrariesTest {
 
+    // fixed times, so that the same contents built at one time make the identical file
+    private static final long ONE_BUILD = 946_684_800_000L;
+    private static final long ANOTHER_BUILD = ONE_BUILD + 86_400_000L;
+
     @TempDir
     Path folder;
 
@@ -96,6 +100,21 @@ class SharedLibrariesTest {
     }
 
     @Test
+    void givenOurOwnLibraryPackagedTwiceFromTheSameSources_whenEachServiceLoadsIt_thenBothGetTheOneSharedCopy()
+            throws Exception {
+        SharedLibraries shared = SharedLibraries.of(Map.of(
+                "gateway", List.of(classes("gateway"),
+                        jar("gateway", "events-0.1.0-SNAPSHOT.jar", "lib.Events", "v1", ONE_BUILD)),
+                "audit", List.of(classes("audit"),
+                        jar("audit", "events-0.1.0-SNAPSHOT.jar", "lib.Events", "v1", ANOTHER_BUILD))));
+
+        Class<?> gatewaysEvents = shared.loaderFor("gateway").loadClass("lib.Events");
+
+        assertThat(gatewaysEvents.getClassLoader()).isSameAs(shared);
+        assertThat(shared.loaderFor("audit").loadClass("lib.Events")).isSameAs(gatewaysEvents);
+    }
+
+    @Test
     void givenAServiceResourceAndASharedOne_whenListed_thenTheServicesOwnComesFirst() throws Exception {
         URL classes = classes("gateway");
         Files.createDirectories(Path.of(classes.toURI()).resolve("lib"));
@@ -116,6 +135,11 @@ class SharedLibrariesTest {
 
     /** A jar with one compiled class and a text resource beside it, as each service's unpacked copy would have. */
     private URL jar(String service, String name, String className, String text) throws IOException {
+        return jar(service, name, className, text, ONE_BUILD);
+    }
+
+    /** The same, its entries stamped with the time of the build that made it. */
+    private URL jar(String service, String name, String className, String text, long builtAt) throws IOException {
         Path sources = Files.createDirectories(folder.resolve("src-" + name + "-" + className));
         String simpleName = className.substring(className.lastIndexOf('.') + 1);
         String packageName = className.substring(0, className.lastIndexOf('.'));
@@ -127,18 +151,17 @@ class SharedLibrariesTest {
         String entry = className.replace('.', '/');
         Path jar = Files.createDirectories(folder.resolve(service).resolve("lib")).resolve(name);
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            out.putNextEntry(entry(entry + ".class"));
+            out.putNextEntry(entry(entry + ".class", builtAt));
             out.write(Files.readAllBytes(compiled.resolve(entry + ".class")));
-            out.putNextEntry(entry(entry + ".txt"));
+            out.putNextEntry(entry(entry + ".txt", builtAt));
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return jar.toUri().toURL();
     }
 
-    // a fixed time, so that the same contents make the identical file
-    private static JarEntry entry(String name) {
+    private static JarEntry entry(String name, long builtAt) {
         JarEntry entry = new JarEntry(name);
-        entry.setTime(946_684_800_000L);
+        entry.setTime(builtAt);
         return entry;
     }
 
