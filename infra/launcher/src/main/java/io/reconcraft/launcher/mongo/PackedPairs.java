@@ -3,6 +3,7 @@ package io.reconcraft.launcher.mongo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -221,7 +222,7 @@ final class PackedPairs {
                 step();
             }
             if (!ascending) {
-                java.util.Collections.reverse(found);
+                Collections.reverse(found);
             }
             return new Group(key, found);
         }

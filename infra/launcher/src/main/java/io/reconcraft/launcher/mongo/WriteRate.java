@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * compactions and Kafka's log cleaner its {@code log.cleaner.io.max.bytes.per.second}: a snapshot written as fast as
  * it goes took 0.4 of a core and 100–200 MB/s of the disk for as long as it ran (5 s at 20,000 runs, 20 s at
  * 60,000), the seconds in which the runs under way waited longest (bench/RESULTS.md, twenty-seventh session).
- * Paced, it takes longer and the runs do not notice. It stops pausing while {@code unpaced} says so (the store is
+ * Paced, it takes longer and the runs do not notice. It stops pausing once {@code unpaced} says so (the store is
  * closing) or once its thread is interrupted.
  */
 final class WriteRate {
@@ -51,10 +51,11 @@ final class WriteRate {
 
     /** Counts bytes written; pauses while the writing is ahead of the rate. */
     void wrote(long count) {
-        bytes += count;
+        // unpaced for good once unpaced (the store closes, or it is UNLIMITED, shared): nothing left to count
         if (interrupted || unpaced.getAsBoolean()) {
             return;
         }
+        bytes += count;
         long ahead = startedAt + (long) (bytes * nanosPerByte) - nanoTime.getAsLong();
         if (ahead < LEAST_PAUSE_NANOS) {
             return;

@@ -84,8 +84,8 @@ public class ChainVerifier {
                 return Optional.empty();
             }
         }
-        return incrementally(new DutyCycle(properties.fullVerifyShare(), incremental::hasQueuedThreads, nanoTime,
-                sleeper)).or(() -> Optional.of(verifyFully()));
+        return incrementally(new DutyCycle(properties.fullVerifyShare(), this::someoneWaitsForAnIncrementalCheck,
+                nanoTime, sleeper)).or(() -> Optional.of(verifyFully()));
     }
 
     /** Whether a caller waits while an incremental check runs. */
