@@ -33,6 +33,7 @@ final class DocumentArena {
 
     private final int minChunk;
     private final int maxChunk;
+    private final DirectMemoryWatch memory;
     private final List<Chunk> chunks = new ArrayList<>();
     private final Deque<Integer> freeChunkIds = new ArrayDeque<>();
     private final Deque<ByteBuffer> pooled = new ArrayDeque<>();
@@ -43,13 +44,18 @@ final class DocumentArena {
     private Chunk filling;
 
     DocumentArena() {
-        this(MIN_CHUNK, MAX_CHUNK);
+        this(MIN_CHUNK, MAX_CHUNK, DirectMemoryWatch.JVM);
     }
 
     /** With other chunk sizes: a test fills and compacts chunks with a few documents. */
     DocumentArena(int minChunk, int maxChunk) {
+        this(minChunk, maxChunk, DirectMemoryWatch.JVM);
+    }
+
+    DocumentArena(int minChunk, int maxChunk, DirectMemoryWatch memory) {
         this.minChunk = minChunk;
         this.maxChunk = maxChunk;
+        this.memory = memory;
     }
 
     private static final class Chunk {
@@ -210,6 +216,7 @@ final class DocumentArena {
         }
         if (buffer == null) {
             buffer = ByteBuffer.allocateDirect(capacity);
+            memory.allocated();
         }
         Integer id = freeChunkIds.poll();
         Chunk chunk = new Chunk(id == null ? chunks.size() : id, buffer);

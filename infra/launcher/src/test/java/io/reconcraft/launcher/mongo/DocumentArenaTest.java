@@ -33,6 +33,17 @@ class DocumentArenaTest {
     }
 
     @Test
+    void givenDirectMemoryNearlyFull_whenADocumentNeedsANewChunk_thenTheWatchWarns() {
+        List<String> warnings = new ArrayList<>();
+        DirectMemoryWatch nearlyFull = new DirectMemoryWatch(() -> 80, () -> 100, warnings::add);
+        DocumentArena watched = new DocumentArena(256, 256, nearlyFull);
+
+        watched.add(new byte[200]);
+
+        assertThat(warnings).singleElement().asString().contains("(80 %)");
+    }
+
+    @Test
     void givenAPositionRemoved_whenRead_thenItIsEmptyAndItsRemovalAnsweredItsBytes() {
         int position = arena.add(bytes("gone"));
 
