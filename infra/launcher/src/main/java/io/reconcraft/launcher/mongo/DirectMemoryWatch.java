@@ -8,9 +8,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Tells, once at each of {@link #LEVELS}, when the direct memory in use — where the embedded database keeps every
- * stored document ({@link DocumentArena}) — passes that share of what this JVM may use. Past the limit inserts and
- * updates fail (what is stored stays intact and durable), so the one who runs the stack hears of it while there
- * is still room. The JVM's limit is its maximum heap unless {@code -XX:MaxDirectMemorySize} says otherwise; what a
+ * stored document ({@link DocumentArena}) — passes that share of what this JVM may use. Past the limit the store
+ * can keep nothing more, so the one who runs the stack hears of it while there is still room. The JVM's limit is its maximum heap unless {@code -XX:MaxDirectMemorySize} says otherwise; what a
  * stored run takes is in bench/RESULTS.md (twenty-eighth session).
  */
 final class DirectMemoryWatch {
@@ -61,10 +60,18 @@ final class DirectMemoryWatch {
                 .sum();
     }
 
-    /** {@code -XX:MaxDirectMemorySize}; by default (0) the JVM allows as much as its maximum heap. */
+    /**
+     * {@code -XX:MaxDirectMemorySize}; by default (0), and on a JVM that does not name the option, as much as the
+     * maximum heap.
+     */
     static long directMemoryLimit() {
-        long configured = Long.parseLong(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                .getVMOption("MaxDirectMemorySize").getValue());
+        long configured = 0;
+        HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        try {
+            configured = hotSpot == null ? 0 : Long.parseLong(hotSpot.getVMOption("MaxDirectMemorySize").getValue());
+        } catch (IllegalArgumentException unknownOption) {
+            // another JVM's default: the heap's size, as HotSpot's
+        }
         return configured > 0 ? configured : Runtime.getRuntime().maxMemory();
     }
 }
