@@ -1,5 +1,6 @@
 package io.reconcraft.launcher.mongo;
 
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class DocumentArena {
 
     private final int minChunk;
     private final int maxChunk;
-    private final DirectMemoryWatch memory;
+    private final DirectMemory memory;
     private final List<Chunk> chunks = new ArrayList<>();
     private final Deque<Integer> freeChunkIds = new ArrayDeque<>();
     private final Deque<ByteBuffer> pooled = new ArrayDeque<>();
@@ -44,15 +45,15 @@ final class DocumentArena {
     private Chunk filling;
 
     DocumentArena() {
-        this(MIN_CHUNK, MAX_CHUNK, DirectMemoryWatch.JVM);
+        this(MIN_CHUNK, MAX_CHUNK, DirectMemory.JVM);
     }
 
     /** With other chunk sizes: a test fills and compacts chunks with a few documents. */
     DocumentArena(int minChunk, int maxChunk) {
-        this(minChunk, maxChunk, DirectMemoryWatch.JVM);
+        this(minChunk, maxChunk, DirectMemory.JVM);
     }
 
-    DocumentArena(int minChunk, int maxChunk, DirectMemoryWatch memory) {
+    DocumentArena(int minChunk, int maxChunk, DirectMemory memory) {
         this.minChunk = minChunk;
         this.maxChunk = maxChunk;
         this.memory = memory;
@@ -155,7 +156,7 @@ final class DocumentArena {
         chunk.live -= length;
         chunk.documents--;
         if (chunk != filling && (chunk.documents == 0 || chunk.mostlyGarbage())) {
-            compact(chunk);
+            compactIfThereIsRoom(chunk);
         }
     }
 
@@ -168,7 +169,7 @@ final class DocumentArena {
         // the document first: the compaction below writes the old chunk's documents after it
         long place = writeInto(filling, bytes);
         if (full != null && (full.documents == 0 || full.mostlyGarbage())) {
-            compact(full);
+            compactIfThereIsRoom(full);
         }
         return place;
     }
@@ -182,6 +183,19 @@ final class DocumentArena {
         return (long) chunk.id << 32 | offset;
     }
 
+    /**
+     * A compaction that finds the memory full stops where it is — every document moved so far at its new place, the
+     * rest still in the chunk, which stays until a later release compacts it — so that the change it came with, whose
+     * own bytes are already stored or let go, does not fail for it.
+     */
+    private void compactIfThereIsRoom(Chunk chunk) {
+        try {
+            compact(chunk);
+        } catch (MongoServerError memoryFull) {
+            // kept as it is; see above
+        }
+    }
+
     /** Moves the chunk's live documents to the chunk being filled, then lets the chunk go. */
     private void compact(Chunk chunk) {
         for (int position = 0; position < size && chunk.documents > 0; position++) {
@@ -189,8 +203,9 @@ final class DocumentArena {
             if (place != EMPTY && chunkId(place) == chunk.id) {
                 byte[] bytes = new byte[lengths[position]];
                 chunk.buffer.get(offset(place), bytes);
-                chunk.documents--;
+                // counted as moved once it is: a write that finds the memory full leaves it where it was
                 places[position] = write(bytes);
+                chunk.documents--;
             }
         }
         chunks.set(chunk.id, null);
@@ -215,8 +230,7 @@ final class DocumentArena {
             }
         }
         if (buffer == null) {
-            buffer = ByteBuffer.allocateDirect(capacity);
-            memory.allocated();
+            buffer = memory.allocate(capacity);
         }
         Integer id = freeChunkIds.poll();
         Chunk chunk = new Chunk(id == null ? chunks.size() : id, buffer);

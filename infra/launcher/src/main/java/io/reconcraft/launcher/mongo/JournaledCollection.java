@@ -68,11 +68,13 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
     @Override
     protected Integer addDocumentInternal(Document document) {
         byte[] bytes = StoredBson.encode(document, scratch);
-        Integer position = emptyPositions.poll();
+        // taken from the empty ones only once stored: a store whose memory is full fails the insert and keeps the count
+        Integer position = emptyPositions.peek();
         if (position == null) {
             position = documents.add(bytes);
         } else {
             documents.put(position, bytes);
+            emptyPositions.remove();
         }
         written.add(bytes.length);
         journal().put(database.getDatabaseName(), getCollectionName(), bytes);

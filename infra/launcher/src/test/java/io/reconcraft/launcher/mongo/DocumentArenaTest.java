@@ -1,7 +1,10 @@
 package io.reconcraft.launcher.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +36,42 @@ class DocumentArenaTest {
     }
 
     @Test
-    void givenDirectMemoryNearlyFull_whenADocumentNeedsANewChunk_thenTheWatchWarns() {
+    void givenDirectMemoryNearlyFull_whenADocumentNeedsANewChunk_thenItIsToldAndTheDocumentStored() {
         List<String> warnings = new ArrayList<>();
-        DirectMemoryWatch nearlyFull = new DirectMemoryWatch(() -> 80, () -> 100, warnings::add);
-        DocumentArena watched = new DocumentArena(256, 256, nearlyFull);
+        DirectMemory nearlyFull = new DirectMemory(ByteBuffer::allocateDirect, () -> 80, () -> 100, warnings::add);
+        DocumentArena arena = new DocumentArena(256, 256, nearlyFull);
 
-        watched.add(new byte[200]);
+        int position = arena.add(sized(200, 1));
 
         assertThat(warnings).singleElement().asString().contains("(80 %)");
+        assertThat(arena.get(position)).isEqualTo(sized(200, 1));
+    }
+
+    @Test
+    void givenDirectMemoryFull_whenADocumentNeedsANewChunk_thenTheWriteFailsAsMongoDbsExceededMemoryLimitAndNothingChanges() {
+        DirectMemory full = new DirectMemory(capacity -> {
+            throw new OutOfMemoryError("Cannot reserve " + capacity + " bytes of direct buffer memory");
+        }, () -> 100, () -> 100, warning -> { });
+        DocumentArena arena = new DocumentArena(256, 256, full);
+
+        assertThatThrownBy(() -> arena.add(sized(200, 1)))
+                .isInstanceOfSatisfying(MongoServerError.class, error -> assertThat(error.getCode()).isEqualTo(146))
+                .hasMessageContaining("direct memory is full");
+        assertThat(arena.size()).isZero();
+        assertThat(arena.liveBytes()).isZero();
+    }
+
+    @Test
+    void givenDirectMemoryFullNowAndThen_whenChangedAtRandom_thenEveryChangeHappensWholeOrNotAtAll() {
+        Random chance = new Random(7);
+        DirectMemory sometimesFull = new DirectMemory(capacity -> {
+            if (chance.nextInt(3) == 0) {
+                throw new OutOfMemoryError("Cannot reserve " + capacity + " bytes of direct buffer memory");
+            }
+            return ByteBuffer.allocateDirect(capacity);
+        }, () -> 0, () -> 100, warning -> { });
+
+        changeAtRandom(new DocumentArena(256, 256, sometimesFull), 120, 400, 12);
     }
 
     @Test
@@ -115,17 +146,21 @@ class DocumentArenaTest {
         for (int change = 0; change < 40_000; change++) {
             int kind = random.nextInt(10);
             byte[] document = sized(1 + random.nextInt(random.nextInt(50) == 0 ? largeSize : usualSize), change);
-            if (expected.isEmpty() || kind < 3 && expected.size() < positions) {
-                assertThat(arena.add(document)).isEqualTo(expected.size());
-                expected.add(document);
-            } else if (kind < 8) {
-                int position = random.nextInt(expected.size());
-                arena.put(position, document);
-                expected.set(position, document);
-            } else {
-                int position = random.nextInt(expected.size());
-                assertThat(arena.remove(position)).isEqualTo(expected.get(position));
-                expected.set(position, null);
+            try {
+                if (expected.isEmpty() || kind < 3 && expected.size() < positions) {
+                    assertThat(arena.add(document)).isEqualTo(expected.size());
+                    expected.add(document);
+                } else if (kind < 8) {
+                    int position = random.nextInt(expected.size());
+                    arena.put(position, document);
+                    expected.set(position, document);
+                } else {
+                    int position = random.nextInt(expected.size());
+                    assertThat(arena.remove(position)).isEqualTo(expected.get(position));
+                    expected.set(position, null);
+                }
+            } catch (MongoServerError memoryFull) {
+                // the change did not happen: the list keeps what it held
             }
             if (change % 997 == 0) {
                 assertHolds(arena, expected, largeSize);

@@ -8,30 +8,31 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class DirectMemoryWatchTest {
+class DirectMemoryTest {
 
     private static final long MEGABYTE = 1024 * 1024;
     private static final long LIMIT = 1000 * MEGABYTE;
 
     private final AtomicLong used = new AtomicLong();
     private final List<String> warnings = new ArrayList<>();
-    private final DirectMemoryWatch watch = new DirectMemoryWatch(used::get, () -> LIMIT, warnings::add);
+    private final DirectMemory memory = new DirectMemory(capacity -> ByteBuffer.allocate(0), used::get, () -> LIMIT,
+            warnings::add);
 
     @Test
-    void givenUseBelowThreeQuarters_whenChunksAreAllocated_thenNothingIsSaid() {
+    void givenUseBelowThreeQuarters_whenBuffersAreAllocated_thenNothingIsSaid() {
         for (long inUse = 0; inUse < 750 * MEGABYTE; inUse += 16 * MEGABYTE) {
             used.set(inUse);
-            watch.allocated();
+            memory.allocate(16);
         }
 
         assertThat(warnings).isEmpty();
     }
 
     @Test
-    void givenUseGrowingToTheLimit_whenChunksAreAllocated_thenItWarnsOnceAtThreeQuartersAndOnceAtNineTenths() {
+    void givenUseGrowingToTheLimit_whenBuffersAreAllocated_thenItWarnsOnceAtThreeQuartersAndOnceAtNineTenths() {
         for (long inUse = 0; inUse <= LIMIT; inUse += 16 * MEGABYTE) {
             used.set(inUse);
-            watch.allocated();
+            memory.allocate(16);
         }
 
         assertThat(warnings).hasSize(2);
@@ -40,23 +41,23 @@ class DirectMemoryWatchTest {
     }
 
     @Test
-    void givenUseJumpingPastBothLevels_whenAChunkIsAllocated_thenItWarnsOnce() {
+    void givenUseJumpingPastBothLevels_whenABufferIsAllocated_thenItWarnsOnce() {
         used.set(950 * MEGABYTE);
 
-        watch.allocated();
-        watch.allocated();
+        memory.allocate(16);
+        memory.allocate(16);
 
         assertThat(warnings).singleElement().asString().contains("(95 %)");
     }
 
     @Test
     void givenThisJvm_whenADirectBufferIsAllocated_thenItsUseCountsItAgainstTheHeapSizedDefaultLimit() {
-        long before = DirectMemoryWatch.directMemoryUsed();
+        long before = DirectMemory.directMemoryUsed();
 
         ByteBuffer buffer = ByteBuffer.allocateDirect((int) (4 * MEGABYTE));
 
-        assertThat(DirectMemoryWatch.directMemoryUsed() - before).isGreaterThanOrEqualTo(buffer.capacity());
-        assertThat(DirectMemoryWatch.directMemoryLimit()).as("no -XX:MaxDirectMemorySize in the tests' JVM")
+        assertThat(DirectMemory.directMemoryUsed() - before).isGreaterThanOrEqualTo(buffer.capacity());
+        assertThat(DirectMemory.directMemoryLimit()).as("no -XX:MaxDirectMemorySize in the tests' JVM")
                 .isEqualTo(Runtime.getRuntime().maxMemory());
     }
 }
